@@ -1,0 +1,5 @@
+"""``python -m petugaspembina``."""
+
+from petugaspembina.cli import main
+
+main()

@@ -1,0 +1,193 @@
+"""The command line (architecture.md): ``petugaspembina [--home DIR] [--db FILE] COMMAND``.
+
+Exit 0 on success, 1 on a refused input (reason on stderr), 2 on wrong usage. No command opens the
+window. Listing commands accept ``--json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import APP_NAME, __version__
+from .core.changes import canonical_json
+from .core.validation import check_nip
+from .paths import AppPaths, app_paths
+from .store import queries
+from .store.errors import StoreError
+from .store.store import Store
+
+
+@dataclasses.dataclass
+class Context:
+    """What the global options chose."""
+
+    paths: AppPaths
+    db_path: Path
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """Open the database, turning store errors into exit code 1."""
+        try:
+            store = Store.open(self.db_path)
+        except StoreError as exc:
+            fail(str(exc))
+        try:
+            yield store
+        except StoreError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+
+
+def fail(message: str) -> NoReturn:
+    """Print the reason on stderr and exit 1 (a refused input)."""
+    click.echo(f"Galat: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(file_okay=False), help="Folder for all app files.")
+@click.option("--db", "db_file", type=click.Path(dir_okay=False), help="Database file to use.")
+@click.option("--demo", is_flag=True, help="Open a throwaway database filled with demo data.")
+@click.option("--self-test", is_flag=True, help="Check the installation and exit (0 = good).")
+@click.version_option(__version__, prog_name=APP_NAME)
+@click.pass_context
+def main(
+    ctx: click.Context, home: str | None, db_file: str | None, demo: bool, self_test: bool
+) -> None:
+    """Petugas Pembina: sessions, sign-ins and referrals of Desa Binaan Imigrasi, offline."""
+    paths = app_paths(home)
+    ctx.obj = Context(paths, Path(db_file) if db_file else paths.database)
+    if self_test:
+        from .selftest import run_self_test
+
+        sys.exit(run_self_test())
+    if ctx.invoked_subcommand is None:
+        from .gui.launch import launch
+
+        sys.exit(launch(ctx.obj.db_path, paths, demo=demo))
+
+
+@main.command()
+@click.option("--officer", required=True, help="Officer's full name.")
+@click.option("--nip", required=True, help="Officer's NIP (18 digits).")
+@click.option("--office", required=True, help="Kantor Imigrasi name.")
+@click.option("--position", default=None, help="Position (jabatan).")
+@click.pass_obj
+def init(obj: Context, officer: str, nip: str, office: str, position: str | None) -> None:
+    """Create a database with this device's identity and officer profile."""
+    from .profile import create_profile
+
+    nip_check = check_nip(nip)
+    if not nip_check.ok:
+        fail(" ".join(nip_check.errors))
+    with obj.store() as store:
+        officer_id = create_profile(store, officer, nip_check.value or nip, office, position)
+        click.echo(f"Basis data: {obj.db_path}")
+        click.echo(f"Perangkat: {store.device_id}")
+        click.echo(f"Petugas: {officer_id}")
+
+
+@main.command("demo-data")
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("--sessions", default=12, show_default=True, type=click.IntRange(0, 100_000))
+@click.option(
+    "--participants",
+    default=None,
+    type=click.IntRange(0, 10_000_000),
+    help="Distinct people in all (default: about 25 per session).",
+)
+@click.pass_obj
+def demo_data(obj: Context, seed: int, sessions: int, participants: int | None) -> None:
+    """Write realistic sample data (the same content for the same seed)."""
+    from .demo import generate
+
+    with obj.store() as store:
+        counts = generate(store, seed=seed, sessions=sessions, participants=participants)
+    click.echo(
+        f"Data contoh: {counts.sessions} kegiatan, {counts.people} peserta, "
+        f"{counts.attendance} tanda hadir, {counts.referrals} rujukan."
+    )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, required=True, help="JSON output (required).")
+@click.pass_obj
+def dump(obj: Context, as_json: bool) -> None:
+    """Print every synced table as canonical JSON (visible records, winning values)."""
+    with obj.store() as store:
+        click.echo(canonical_json(queries.dump(store)))
+
+
+def _listing(
+    name: str,
+    fetch: Callable[[Store], Sequence[Any]],
+    columns: Sequence[tuple[str, str, int]],
+    help_text: str,
+) -> None:
+    @main.command(name, help=help_text)
+    @click.option("--json", "as_json", is_flag=True, help="JSON output.")
+    @click.pass_obj
+    def command(obj: Context, as_json: bool) -> None:
+        with obj.store() as store:
+            items = [dataclasses.asdict(item) for item in fetch(store)]
+        if as_json:
+            click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+            return
+        click.echo("  ".join(title.ljust(width) for _, title, width in columns))
+        for item in items:
+            cells = (str(item[key] if item[key] is not None else "-") for key, _, _ in columns)
+            click.echo(
+                "  ".join(c[:w].ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True))
+            )
+
+
+_listing(
+    "sessions",
+    queries.list_sessions,
+    [
+        ("date", "Tanggal", 10),
+        ("session_type", "Jenis", 13),
+        ("title", "Judul", 48),
+        ("attendees", "Hadir", 5),
+        ("male", "L", 3),
+        ("female", "P", 3),
+        ("id", "ID", 36),
+    ],
+    "List sessions (kegiatan).",
+)
+_listing(
+    "people",
+    queries.list_people,
+    [
+        ("full_name", "Nama", 30),
+        ("sex", "L/P", 3),
+        ("birth_year", "Lahir", 5),
+        ("village_name", "Desa", 20),
+        ("nik_masked", "NIK", 16),
+        ("sessions", "Hadir", 5),
+        ("id", "ID", 36),
+    ],
+    "List people (peserta); NIK masked.",
+)
+_listing(
+    "referrals",
+    queries.list_referrals,
+    [
+        ("referred_on", "Tanggal", 10),
+        ("status", "Status", 10),
+        ("risk_type", "Risiko", 18),
+        ("urgency", "Urgensi", 8),
+        ("agency", "Instansi", 20),
+        ("id", "ID", 36),
+    ],
+    "List referrals (rujukan) without personal details.",
+)

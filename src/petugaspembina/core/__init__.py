@@ -1,0 +1,1 @@
+"""Domain layer: records, enumerations, validation and the hybrid logical clock. Pure Python."""

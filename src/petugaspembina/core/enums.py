@@ -1,0 +1,146 @@
+"""Enumerations of the domain with their Indonesian labels (domain.md). Codes are stable; labels are for people."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Labelled(StrEnum):
+    """A StrEnum whose members carry an Indonesian label, given as ``CODE = "code", "Label"``."""
+
+    _label: str
+
+    def __new__(cls, value: str, label: str = "") -> Labelled:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label or value
+        return member
+
+    @property
+    def label(self) -> str:
+        """The Indonesian label shown to people."""
+        return self._label
+
+    @classmethod
+    def codes(cls) -> list[str]:
+        """Every code, in declaration order."""
+        return [member.value for member in cls]
+
+
+class Sex(Labelled):
+    L = "L", "Laki-laki"
+    P = "P", "Perempuan"
+
+
+class TimeZone(Labelled):
+    WIB = "WIB", "WIB (UTC+7)"
+    WITA = "WITA", "WITA (UTC+8)"
+    WIT = "WIT", "WIT (UTC+9)"
+
+    @property
+    def utc_offset_hours(self) -> int:
+        """Hours ahead of UTC."""
+        return {"WIB": 7, "WITA": 8, "WIT": 9}[self.value]
+
+
+class SessionType(Labelled):
+    PEMBENTUKAN = "pembentukan", "Pembentukan Desa Binaan"
+    SOSIALISASI = "sosialisasi", "Sosialisasi"
+    RAPAT_TIMPORA = "rapat_timpora", "Rapat Timpora"
+    KUNJUNGAN = "kunjungan", "Kunjungan"
+
+
+class Topic(Labelled):
+    TPPO = "tppo", "TPPO (Tindak Pidana Perdagangan Orang)"
+    TPPM = "tppm", "TPPM (Penyelundupan Manusia)"
+    PMI_NONPROSEDURAL = "pmi_nonprosedural", "PMI Non-Prosedural"
+    PASPOR = "paspor", "Paspor dan M-Paspor"
+    SANKSI_KETERANGAN_PALSU = "sanksi_palsu", "Sanksi Keterangan Palsu"
+    LAPOR_WNA = "lapor_wna", "Pelaporan Orang Asing"
+    JALUR_RESMI = "jalur_resmi", "Jalur Resmi (SISKOP2MI, LTSA, G-to-G)"
+
+
+class ParticipantCategory(Labelled):
+    KEPALA_DESA = "kepala_desa", "Kepala Desa / Lurah"
+    PERANGKAT_DESA = "perangkat_desa", "Perangkat Desa"
+    BPD = "bpd", "BPD"
+    TOKOH_MASYARAKAT = "tokoh_masyarakat", "Tokoh Masyarakat"
+    TOKOH_AGAMA = "tokoh_agama", "Tokoh Agama"
+    TOKOH_PEMUDA = "tokoh_pemuda", "Tokoh Pemuda"
+    BABINSA = "babinsa", "Babinsa"
+    BHABINKAMTIBMAS = "bhabinkamtibmas", "Bhabinkamtibmas"
+    GURU = "guru", "Guru"
+    PELAJAR = "pelajar", "Pelajar / Mahasiswa"
+    CALON_PMI = "calon_pmi", "Calon PMI"
+    PURNA_PMI = "purna_pmi", "Purna PMI"
+    KELUARGA_PMI = "keluarga_pmi", "Keluarga PMI"
+    INSTANSI = "instansi", "Pegawai Instansi"
+    MASYARAKAT = "masyarakat", "Masyarakat Umum"
+
+
+class RiskType(Labelled):
+    CPMI_NONPROSEDURAL = "cpmi_nonprosedural", "Calon PMI Non-Prosedural"
+    KORBAN_TPPO = "korban_tppo", "Dugaan Korban TPPO"
+    TPPM = "tppm", "TPPM (Penyelundupan Manusia)"
+    CALO = "calo", "Perekrut Mencurigakan (Calo)"
+    DOKUMEN = "dokumen", "Penyalahgunaan / Pemalsuan Dokumen"
+    PURNA_BERMASALAH = "purna_bermasalah", "Purna PMI Bermasalah"
+    LAPORAN_WNA = "laporan_wna", "Laporan tentang Orang Asing"
+
+
+class Urgency(Labelled):
+    BIASA = "biasa", "Biasa"
+    SEGERA = "segera", "Segera"
+    DARURAT = "darurat", "Darurat"
+
+
+class Channel(Labelled):
+    SURAT = "surat", "Surat"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    TELEPON = "telepon", "Telepon"
+    DIANTAR = "diantar", "Diantar Langsung"
+
+
+class ReferralStatus(Labelled):
+    DRAF = "draf", "Draf"
+    DIRUJUK = "dirujuk", "Dirujuk"
+    DITERIMA = "diterima", "Diterima"
+    DITANGANI = "ditangani", "Ditangani"
+    SELESAI = "selesai", "Selesai"
+    DITOLAK = "ditolak", "Ditolak"
+    DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+
+# The workflow of domain.md: forward steps, plus refusal by the agency and cancellation while open.
+REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
+    ReferralStatus.DRAF: frozenset({ReferralStatus.DIRUJUK, ReferralStatus.DIBATALKAN}),
+    ReferralStatus.DIRUJUK: frozenset(
+        {ReferralStatus.DITERIMA, ReferralStatus.DITOLAK, ReferralStatus.DIBATALKAN}
+    ),
+    ReferralStatus.DITERIMA: frozenset({ReferralStatus.DITANGANI, ReferralStatus.DIBATALKAN}),
+    ReferralStatus.DITANGANI: frozenset({ReferralStatus.SELESAI}),
+    ReferralStatus.SELESAI: frozenset(),
+    ReferralStatus.DITOLAK: frozenset({ReferralStatus.DIRUJUK}),
+    ReferralStatus.DIBATALKAN: frozenset(),
+}
+
+
+class AgencyKind(Labelled):
+    UPTD_PPA = "uptd_ppa", "UPTD PPA"
+    SAPA_129 = "sapa_129", "SAPA 129"
+    POLRI = "polri", "Polri (Unit PPA)"
+    LPSK = "lpsk", "LPSK"
+    KP2MI = "kp2mi", "KP2MI / BP3MI / P4MI / LTSA"
+    DINSOS = "dinsos", "Dinas Sosial / Kemensos"
+    DISNAKER = "disnaker", "Disnaker"
+    GUGUS_TUGAS = "gugus_tugas", "Gugus Tugas PP-TPPO"
+    IOM = "iom", "IOM"
+    LSM = "lsm", "LSM"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class SignatoryPrefix(Labelled):
+    NONE = "", "(tanpa)"
+    AN = "a.n.", "a.n."
+    PLH = "Plh.", "Plh."
+    PLT = "Plt.", "Plt."

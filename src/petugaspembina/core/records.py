@@ -1,0 +1,241 @@
+"""Synced record kinds: one dataclass each, whose field metadata is the sync schema (sync.md, domain.md).
+
+Every field here travels in bundles as a field version; ``id`` and the pseudo-fields ``_deleted`` and
+``_erased`` are handled by the store. Adding a field means adding it here and a store migration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from . import fields as k
+from .enums import (
+    AgencyKind,
+    Channel,
+    ParticipantCategory,
+    ReferralStatus,
+    RiskType,
+    SessionType,
+    Sex,
+    TimeZone,
+    Topic,
+    Urgency,
+)
+
+LIST_KINDS = frozenset({"enums", "texts", "objects"})
+DELETED = "_deleted"
+ERASED = "_erased"
+PSEUDO_FIELDS = {DELETED: k.flag(), ERASED: k.flag()}
+
+
+def synced(kind: k.Kind, default: Any = None) -> Any:
+    """Declare a synced field of a record dataclass."""
+    if isinstance(default, list):
+        return field(default_factory=list, metadata={"kind": kind})
+    return field(default=default, metadata={"kind": kind})
+
+
+@dataclass(slots=True)
+class Record:
+    """Common part: the record id and whether it is deleted."""
+
+    TABLE: ClassVar[str] = ""
+    LABEL: ClassVar[str] = ""
+    id: str = ""
+    deleted: bool = False
+
+
+@dataclass(slots=True)
+class Officer(Record):
+    """A PIMPASA officer (one per device profile; others arrive by sync)."""
+
+    TABLE: ClassVar[str] = "officers"
+    LABEL: ClassVar[str] = "Petugas"
+    name: str = synced(k.text(120, personal=True))
+    nip: str | None = synced(k.text(18, personal=True))
+    position: str | None = synced(k.text(120))
+    rank: str | None = synced(k.text(80))
+    office: str | None = synced(k.text(160))
+    device_id: str | None = synced(k.text(32))
+
+
+@dataclass(slots=True)
+class Village(Record):
+    """A village the office works in: region code plus a name snapshot; desa binaan with its SK."""
+
+    TABLE: ClassVar[str] = "villages"
+    LABEL: ClassVar[str] = "Desa"
+    region_code: str = synced(k.Kind("region"))
+    name: str = synced(k.text(120))
+    region_path: str | None = synced(k.text(300))
+    is_binaan: bool = synced(k.flag(), False)
+    sk_number: str | None = synced(k.text(120))
+    officer_ids: list[str] = synced(k.Kind("texts", max_len=36), [])
+    notes: str | None = synced(k.text(4000, multiline=True))
+
+
+@dataclass(slots=True)
+class Session(Record):
+    """A kegiatan: sosialisasi, pembentukan desa binaan, rapat Timpora or kunjungan."""
+
+    TABLE: ClassVar[str] = "sessions"
+    LABEL: ClassVar[str] = "Kegiatan"
+    session_type: str = synced(k.choice(SessionType), SessionType.SOSIALISASI.value)
+    title: str = synced(k.text(200))
+    date: str = synced(k.Kind("date"))
+    start_time: str | None = synced(k.Kind("time"))
+    end_time: str | None = synced(k.Kind("time"))
+    time_zone: str = synced(k.choice(TimeZone), TimeZone.WIB.value)
+    venue: str | None = synced(k.text(200))
+    region_code: str | None = synced(k.Kind("region"))
+    village_name: str | None = synced(k.text(120))
+    region_path: str | None = synced(k.text(300))
+    village_id: str | None = synced(k.reference("villages"))
+    topics: list[str] = synced(k.choices(Topic), [])
+    speakers: list[dict[str, str]] = synced(
+        k.Kind("objects", max_len=200, keys=("name", "agency", "position")), []
+    )
+    partner_agencies: list[str] = synced(k.Kind("texts", max_len=120), [])
+    officer_ids: list[str] = synced(k.Kind("texts", max_len=36), [])
+    headcount_male: int | None = synced(k.integer(0, 100_000))
+    headcount_female: int | None = synced(k.integer(0, 100_000))
+    notes: str | None = synced(k.text(20_000, multiline=True))
+    follow_ups: str | None = synced(k.text(20_000, multiline=True))
+    letter_number: str | None = synced(k.text(120))
+
+
+@dataclass(slots=True)
+class Person(Record):
+    """A participant or a referred person. NIK is optional and personal."""
+
+    TABLE: ClassVar[str] = "people"
+    LABEL: ClassVar[str] = "Peserta"
+    full_name: str = synced(k.text(120, personal=True))
+    sex: str | None = synced(k.choice(Sex))
+    birth_year: int | None = synced(k.integer(1850, 2200))
+    birth_date: str | None = synced(k.Kind("date", personal=True))
+    nik: str | None = synced(k.text(16, personal=True))
+    phone: str | None = synced(k.text(20, personal=True))
+    region_code: str | None = synced(k.Kind("region"))
+    village_name: str | None = synced(k.text(120))
+    address: str | None = synced(k.text(300, personal=True))
+    category: str | None = synced(k.choice(ParticipantCategory))
+    agency: str | None = synced(k.text(160))
+    position: str | None = synced(k.text(160))
+    merged_into: str | None = synced(k.reference("people"))
+
+
+@dataclass(slots=True)
+class Attendance(Record):
+    """A sign-in (daftar hadir row) of one person at one session."""
+
+    TABLE: ClassVar[str] = "attendance"
+    LABEL: ClassVar[str] = "Daftar Hadir"
+    session_id: str = synced(k.reference("sessions"))
+    person_id: str = synced(k.reference("people"))
+    signed_at: str | None = synced(k.Kind("datetime"))
+    category: str | None = synced(k.choice(ParticipantCategory))
+    agency: str | None = synced(k.text(160))
+    position: str | None = synced(k.text(160))
+    signature_png: str | None = synced(k.Kind("image", max_len=400_000, personal=True))
+    consent_data: bool = synced(k.flag(), False)
+    consent_photo: bool = synced(k.flag(), False)
+    guardian_consent: bool = synced(k.flag(), False)
+    guardian_name: str | None = synced(k.text(120, personal=True))
+    via: str | None = synced(k.text(20))
+
+
+@dataclass(slots=True)
+class Agency(Record):
+    """A receiving agency for referrals, with its contact (editable list)."""
+
+    TABLE: ClassVar[str] = "agencies"
+    LABEL: ClassVar[str] = "Instansi"
+    kind: str = synced(k.choice(AgencyKind), AgencyKind.LAINNYA.value)
+    abbreviation: str = synced(k.text(40))
+    full_name: str = synced(k.text(200))
+    region: str | None = synced(k.text(120))
+    contact_person: str | None = synced(k.text(120, personal=True))
+    phone: str | None = synced(k.text(20, personal=True))
+    email: str | None = synced(k.text(120))
+    address: str | None = synced(k.text(300))
+    active: bool = synced(k.flag(), True)
+
+
+@dataclass(slots=True)
+class Referral(Record):
+    """A rujukan: a person at risk referred to an agency. Every referral is specific personal data."""
+
+    TABLE: ClassVar[str] = "referrals"
+    LABEL: ClassVar[str] = "Rujukan"
+    person_id: str = synced(k.reference("people"))
+    session_id: str | None = synced(k.reference("sessions"))
+    risk_type: str = synced(k.choice(RiskType))
+    narrative: str | None = synced(k.text(20_000, personal=True, multiline=True))
+    modus: str | None = synced(k.text(2_000, personal=True, multiline=True))
+    source: str | None = synced(k.text(200, personal=True))
+    urgency: str = synced(k.choice(Urgency), Urgency.BIASA.value)
+    agency_id: str | None = synced(k.reference("agencies"))
+    referred_on: str | None = synced(k.Kind("date"))
+    channel: str | None = synced(k.choice(Channel))
+    contact_person: str | None = synced(k.text(120, personal=True))
+    consent_share: bool = synced(k.flag(), False)
+    guardian_consent: bool = synced(k.flag(), False)
+    status: str = synced(k.choice(ReferralStatus), ReferralStatus.DRAF.value)
+    closure_reason: str | None = synced(k.text(2_000, personal=True, multiline=True))
+
+
+@dataclass(slots=True)
+class ReferralEvent(Record):
+    """A dated follow-up on a referral; append-only."""
+
+    TABLE: ClassVar[str] = "referral_events"
+    LABEL: ClassVar[str] = "Tindak Lanjut"
+    referral_id: str = synced(k.reference("referrals"))
+    event_date: str = synced(k.Kind("date"))
+    status: str | None = synced(k.choice(ReferralStatus))
+    note: str | None = synced(k.text(4_000, personal=True, multiline=True))
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Officer,
+    Village,
+    Session,
+    Person,
+    Attendance,
+    Agency,
+    Referral,
+    ReferralEvent,
+)
+BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
+
+
+def field_kinds(record_type: type[Record]) -> dict[str, k.Kind]:
+    """The synced fields of a record type and their kinds, in declaration order."""
+    return {
+        f.name: f.metadata["kind"] for f in dataclasses.fields(record_type) if "kind" in f.metadata
+    }
+
+
+SCHEMA: dict[str, dict[str, k.Kind]] = {
+    cls.TABLE: {**field_kinds(cls), **PSEUDO_FIELDS} for cls in RECORD_TYPES
+}
+
+
+def record_from_row(record_type: type[Record], row: dict[str, Any]) -> Record:
+    """Build a record dataclass from a current-state row (missing values get the defaults)."""
+    values: dict[str, Any] = {"id": row["id"], "deleted": bool(row.get("deleted"))}
+    for name, kind in field_kinds(record_type).items():
+        raw = row.get(name)
+        if raw is None:
+            continue
+        if kind.base == "bool":
+            values[name] = bool(raw)
+        elif kind.base in LIST_KINDS:
+            values[name] = json.loads(raw)
+        else:
+            values[name] = raw
+    return record_type(**values)

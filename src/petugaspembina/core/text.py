@@ -1,0 +1,26 @@
+"""Cleaning free text from forms and bundles: strip C0 controls, detect bidi overrides (bad-inputs row 9)."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls and DEL, except tab and newline (kept where a field allows several lines).
+_C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_C0_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def clean_text(text: str, multiline: bool = False) -> str:
+    """Remove control characters and surrounding space; single-line fields also lose tab and newline."""
+    pattern = _C0 if multiline else _C0_SINGLE_LINE
+    return pattern.sub("" if multiline else " ", text).strip() if text else ""
+
+
+def has_bidi_controls(text: str) -> bool:
+    """True when text holds bidirectional overrides that can disguise what is displayed."""
+    return bool(_BIDI.search(text))
+
+
+def show_escaped(text: str) -> str:
+    """Text with bidi controls shown as ``<U+202E>`` so a clerk sees what is really there."""
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

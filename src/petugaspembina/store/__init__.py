@@ -1,0 +1,1 @@
+"""SQLite storage: opening and checks, migrations, field-version writes, queries, audit and backups."""

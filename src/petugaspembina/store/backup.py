@@ -1,0 +1,110 @@
+"""Backups through SQLite's backup API, checked and rotated; restore that never overwrites a damaged file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import StoreError
+
+KEEP = 10
+_PREFIX = "cadangan-"
+_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file and when it was taken."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP) -> Path:
+    """Copy the open database to ``folder``, verify the copy, keep the newest ``keep`` backups.
+
+    The name holds only a timestamp and the reason (no personal data in file names).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30] or "manual"
+    final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
+    partial = final.with_suffix(".partial")
+    target = sqlite3.connect(partial)
+    try:
+        conn.backup(target)
+        result = target.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        target.close()
+    if result != "ok":
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Cadangan gagal diperiksa: {result}.")
+    _fsync(partial)
+    os.replace(partial, final)
+    for old in list_backups(folder)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return final
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first."""
+    found = []
+    for path in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
+        stem = path.name[len(_PREFIX) : -len(_SUFFIX)]
+        stamp, _, reason = stem.partition("-")
+        try:
+            taken = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append(BackupInfo(path, taken, reason))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def is_good(path: Path) -> bool:
+    """True when the file opens read-only and passes ``quick_check``."""
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup that passes its check, or None."""
+    return next((b for b in list_backups(folder) if is_good(b.path)), None)
+
+
+def restore(source: Path, database: Path) -> Path | None:
+    """Put a backup in place of ``database``; the file it replaces is kept aside, never overwritten.
+
+    Returns the path the replaced file was moved to (None if there was none).
+    """
+    if not is_good(source):
+        raise StoreError(f"Cadangan {source.name} rusak; pilih cadangan lain.")
+    kept = None
+    if database.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        kept = database.with_name(f"{database.name}.rusak-{stamp}")
+        os.replace(database, kept)
+        for extra in ("-wal", "-shm"):
+            side = database.with_name(database.name + extra)
+            if side.exists():
+                os.replace(side, kept.with_name(kept.name + extra))
+    partial = database.with_name(database.name + ".restoring")
+    shutil.copyfile(source, partial)
+    _fsync(partial)
+    os.replace(partial, database)
+    return kept

@@ -1,0 +1,101 @@
+"""Opening the SQLite file: start-up checks, pragmas of sync.md "Storage rules", transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def check_file(path: Path, known_version: int) -> None:
+    """Refuse a damaged file or one from a newer app, before anything writes to it.
+
+    Opens read-only so that a failed check leaves every byte as it was (bad-inputs rows 35-36).
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise CorruptDatabase(
+            f"Berkas basis data tidak dapat dibuka: {path.name} ({exc})."
+        ) from exc
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseBusy("Basis data sedang dipakai program lain. Coba lagi.") from exc
+        raise CorruptDatabase(
+            f"Berkas {path.name} rusak atau bukan basis data Petugas Pembina ({exc})."
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(
+            f"Berkas {path.name} rusak atau bukan basis data Petugas Pembina ({exc})."
+        ) from exc
+    finally:
+        conn.close()
+    if result != "ok":
+        raise CorruptDatabase(f"Pemeriksaan basis data {path.name} gagal: {result}.")
+    if version > known_version:
+        raise NewerDatabase(
+            f"Basis data {path.name} dibuat oleh versi aplikasi yang lebih baru "
+            f"(skema {version}, aplikasi ini mengenal sampai {known_version}). "
+            "Perbarui aplikasi ini; berkas tidak diubah."
+        )
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with the storage pragmas set."""
+    conn = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=True,
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: NORMAL can lose the last commit on power loss, and officers' laptops do lose power.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One user action = one ``BEGIN IMMEDIATE`` transaction; nested calls become savepoints."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO SAVEPOINT nested")
+            conn.execute("RELEASE SAVEPOINT nested")
+            raise
+        conn.execute("RELEASE SAVEPOINT nested")
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise DatabaseBusy("Basis data sedang dipakai program lain. Coba lagi.") from exc
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"Penyimpanan gagal dan dibatalkan: {exc}.") from exc

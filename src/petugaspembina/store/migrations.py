@@ -1,0 +1,104 @@
+"""Schema migrations (sqlite-utils ``Migrations``). ``PRAGMA user_version`` counts the applied ones.
+
+The current-state tables are generated from ``core.records.SCHEMA``; the field-version tables are
+the source of truth and every current-state row can be rebuilt from them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from ..core.records import DELETED, ERASED, SCHEMA
+
+migrations = Migrations("petugaspembina")
+
+
+def _current_table_sql(table: str) -> str:
+    columns = [
+        f'"{name}" {kind.sql}'
+        for name, kind in SCHEMA[table].items()
+        if name not in (DELETED, ERASED)
+    ]
+    return (
+        f'CREATE TABLE "{table}" (id TEXT PRIMARY KEY, {", ".join(columns)}, '
+        "deleted INTEGER NOT NULL DEFAULT 0, erased INTEGER NOT NULL DEFAULT 0, "
+        "updated_hlc TEXT)"
+    )
+
+
+@migrations()
+def m001_field_versions(db: sqlite_utils.Database) -> None:
+    """Field versions, merge heads, device identity, audit, bundle register, current-state tables."""
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        -- Every field version ever received or written; seq is the local arrival counter.
+        CREATE TABLE fv (
+            seq INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+            value TEXT, base TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (tbl, rid, field, hlc)
+        );
+        -- HLCs named in some version's base: those versions are not leaves.
+        CREATE TABLE fv_superseded (
+            tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+            PRIMARY KEY (tbl, rid, field, hlc)
+        ) WITHOUT ROWID;
+        -- The merge result per field: winner, number of leaves, whether leaves disagree.
+        CREATE TABLE heads (
+            tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL,
+            hlc TEXT NOT NULL, value TEXT, leaves INTEGER NOT NULL, conflict INTEGER NOT NULL,
+            PRIMARY KEY (tbl, rid, field)
+        ) WITHOUT ROWID;
+        CREATE INDEX heads_conflicts ON heads (conflict) WHERE conflict = 1;
+        CREATE TABLE erased (tbl TEXT NOT NULL, rid TEXT NOT NULL, PRIMARY KEY (tbl, rid))
+            WITHOUT ROWID;
+        -- Who changed what and when; record ids and field names only, never values.
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, hlc TEXT, action TEXT NOT NULL,
+            tbl TEXT, rid TEXT, detail TEXT, source TEXT
+        );
+        CREATE TABLE imported_bundles (
+            bundle_id TEXT PRIMARY KEY, changes_sha256 TEXT NOT NULL, device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL, imported_at TEXT NOT NULL, result TEXT NOT NULL,
+            counts TEXT NOT NULL
+        );
+        CREATE TABLE exports (
+            id INTEGER PRIMARY KEY, destination TEXT NOT NULL, bundle_id TEXT NOT NULL,
+            seq INTEGER NOT NULL, up_to INTEGER NOT NULL, created_at TEXT NOT NULL,
+            changes_sha256 TEXT NOT NULL, delivered_at TEXT
+        );
+        CREATE TABLE clock_flags (
+            hlc TEXT PRIMARY KEY, bundle_id TEXT, flagged_at TEXT NOT NULL
+        );
+        """
+    )
+    for table in SCHEMA:
+        db.execute(_current_table_sql(table))
+    db.executescript(
+        """
+        CREATE INDEX people_name ON people (full_name COLLATE NOCASE);
+        CREATE INDEX people_nik ON people (nik) WHERE nik IS NOT NULL;
+        CREATE INDEX attendance_session ON attendance (session_id);
+        CREATE INDEX attendance_person ON attendance (person_id);
+        CREATE INDEX sessions_date ON sessions (date);
+        CREATE INDEX referrals_person ON referrals (person_id);
+        CREATE INDEX referral_events_referral ON referral_events (referral_id);
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations; return their names. Each runs in its own transaction."""
+    db = sqlite_utils.Database(conn)
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return pending

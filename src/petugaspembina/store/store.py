@@ -1,0 +1,291 @@
+"""The Store: one open database with its device identity and clock; every write is field versions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..core.changes import Change
+from ..core.hlc import Hlc, HybridClock
+from ..core.ids import new_device_id, new_record_id
+from ..core.records import DELETED, ERASED, SCHEMA, Record, record_from_row
+from ..core.text import clean_text
+from .audit import record_audit
+from .db import check_file, connect, transaction
+from .errors import InvalidInput, NotFound
+from .migrations import SCHEMA_VERSION, migrate
+from .versions import ApplyResult, apply_rows, current_leaves
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One record's new values, for ``Store.write_many``.
+
+    ``id`` None creates a record with a fresh id; ``new=True`` creates one with the given id.
+    """
+
+    table: str
+    values: dict[str, Any]
+    id: str | None = None
+    new: bool = False
+
+    @property
+    def creates(self) -> bool:
+        """True when this edit makes a new record."""
+        return self.id is None or self.new
+
+
+def utc_now_iso() -> str:
+    """Now in UTC, ISO 8601 with seconds."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """An open database. Not thread-safe: each thread (worker) opens its own Store on the path."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self.wall_millis: Callable[[], int] = lambda: int(time.time() * 1000)
+        self.device_id = self._meta("device_id") or ""
+        last = self._meta("hlc")
+        self.clock = HybridClock(self.device_id, Hlc.parse(last) if last else None)
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating if needed) a database file: check it, migrate it, load its identity.
+
+        Raises:
+            CorruptDatabase: the file failed ``quick_check`` (it is left untouched).
+            NewerDatabase: a newer app made it.
+        """
+        file = Path(path)
+        if str(path) != ":memory:":
+            file.parent.mkdir(parents=True, exist_ok=True)
+            check_file(file, SCHEMA_VERSION)
+        conn = connect(file if str(path) != ":memory:" else ":memory:")
+        migrate(conn)
+        store = cls(conn, None if str(path) == ":memory:" else file)
+        if not store.device_id:
+            store._create_identity()
+        return store
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_identity(self) -> None:
+        with transaction(self.conn):
+            self.device_id = new_device_id()
+            self._set_meta("device_id", self.device_id)
+            self._set_meta("created_at", utc_now_iso())
+            self.clock = HybridClock(self.device_id)
+            record_audit(self.conn, "device-created", source="local")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A local (non-synced) setting stored in the database."""
+        value = self._meta(f"setting:{key}")
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a local setting."""
+        with transaction(self.conn):
+            self._set_meta(f"setting:{key}", value)
+
+    # -- clock ---------------------------------------------------------------------------------
+    def next_hlc(self) -> str:
+        """A new HLC, persisted with the transaction that uses it."""
+        issued = str(self.clock.tick(self.wall_millis()))
+        self._set_meta("hlc", issued)
+        return issued
+
+    def observe_hlc(self, hlc: str) -> None:
+        """Advance the clock past an imported HLC (inside the import's transaction)."""
+        self.clock.observe(Hlc.parse(hlc))
+        if self.clock.last is not None:
+            self._set_meta("hlc", str(self.clock.last))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action = one transaction (``BEGIN IMMEDIATE``)."""
+        with transaction(self.conn) as conn:
+            yield conn
+
+    # -- writing -------------------------------------------------------------------------------
+    def write(self, table: str, values: dict[str, Any], record_id: str | None = None) -> str:
+        """Create (no id) or edit one record; returns its id. One transaction."""
+        return self.write_many([Edit(table, values, record_id)])[0]
+
+    def write_many(self, edits: Sequence[Edit]) -> list[str]:
+        """Write several records as one user action: all or nothing, one HLC each."""
+        ids = []
+        with transaction(self.conn):
+            changes = []
+            for edit in edits:
+                rid = edit.id or new_record_id()
+                values = self._validated(edit.table, edit.values)
+                if edit.creates:
+                    # A new record has no history: absent fields need no "cleared" version.
+                    values = {name: v for name, v in values.items() if v is not None}
+                    if edit.new and self._exists(edit.table, rid):
+                        raise InvalidInput(f"Rekaman {rid} sudah ada.")
+                elif not self._exists(edit.table, rid):
+                    raise NotFound(f"Rekaman {rid} tidak ditemukan.")
+                changes.append(self._local_change(edit.table, rid, values))
+                ids.append(rid)
+            self._apply_local(changes, edits)
+        return ids
+
+    def delete(self, table: str, record_id: str) -> None:
+        """Hide a record everywhere: a ``_deleted = true`` version based on the current leaves."""
+        self._write_pseudo(table, record_id, {DELETED: True}, "delete")
+
+    def undelete(self, table: str, record_id: str) -> None:
+        """Bring a deleted record back: ``_deleted = false`` whose base covers the delete."""
+        self._write_pseudo(table, record_id, {DELETED: False}, "undelete")
+
+    def erase(self, targets: Iterable[tuple[str, str]]) -> None:
+        """Erase records (UU PDP): delete + ``_erased``; every stored value is blanked, history too."""
+        with transaction(self.conn):
+            changes = [
+                self._local_change(table, rid, {DELETED: True, ERASED: True})
+                for table, rid in targets
+            ]
+            self._apply_local(changes, "erase")
+
+    def _write_pseudo(
+        self, table: str, record_id: str, values: dict[str, Any], action: str
+    ) -> None:
+        with transaction(self.conn):
+            if not self._exists(table, record_id):
+                raise NotFound(f"Rekaman {record_id} tidak ditemukan.")
+            self._apply_local([self._local_change(table, record_id, values)], action)
+
+    def _local_change(self, table: str, rid: str, values: dict[str, Any]) -> Change:
+        leaves = current_leaves(self.conn, table, rid)
+        base = {name: leaves[name] for name in values if name in leaves}
+        return Change(table, rid, self.next_hlc(), values, base)
+
+    def _apply_local(self, changes: list[Change], action: str | Sequence[Edit]) -> ApplyResult:
+        rows = [row for change in changes for row in change.rows()]
+        result = apply_rows(self.conn, rows)
+        for index, change in enumerate(changes):
+            if isinstance(action, str):
+                name = action
+            else:
+                name = "create" if action[index].creates else "update"
+            record_audit(
+                self.conn,
+                name,
+                hlc=change.hlc,
+                table=change.table,
+                record_id=change.id,
+                detail=",".join(sorted(change.values)),
+                source="local",
+            )
+        return result
+
+    def apply_changes(self, changes: Iterable[Change]) -> ApplyResult:
+        """The import path: merge changes made elsewhere (call inside ``transaction``)."""
+        result = apply_rows(self.conn, (row for change in changes for row in change.rows()))
+        if result.max_hlc:
+            self.observe_hlc(result.max_hlc)
+        return result
+
+    def _validated(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
+        kinds = SCHEMA.get(table)
+        if kinds is None:
+            raise InvalidInput(f"Tabel {table} tidak dikenal.")
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            kind = kinds.get(name)
+            if kind is None or name in (DELETED, ERASED):
+                raise InvalidInput(f"Kolom {name} tidak dikenal.", name)
+            if isinstance(value, str):
+                value = clean_text(value, multiline=kind.multiline) or None
+            problem = kind.problem(value)
+            if problem:
+                raise InvalidInput(f"{name}: {problem}.", name)
+            out[name] = value
+        return out
+
+    def _exists(self, table: str, rid: str) -> bool:
+        return (
+            self.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (rid,)).fetchone()
+            is not None
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, record_type: type[R], record_id: str, *, include_deleted: bool = False) -> R:
+        """One record as its dataclass.
+
+        Raises:
+            NotFound: no such record, or it is deleted (unless ``include_deleted``).
+        """
+        row = self.conn.execute(
+            f'SELECT * FROM "{record_type.TABLE}" WHERE id = ?', (record_id,)
+        ).fetchone()
+        if row is None or (row["deleted"] and not include_deleted):
+            raise NotFound(f"{record_type.LABEL} tidak ditemukan.")
+        record = record_from_row(record_type, dict(row))
+        assert isinstance(record, record_type)
+        return record
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query and return plain dicts (for store query modules)."""
+        return [dict(row) for row in self.conn.execute(sql, params)]
+
+    def pending_changes(self) -> int:
+        """Field versions that arrived after the last export to any destination."""
+        row = self.conn.execute("SELECT coalesce(max(up_to), 0) FROM exports").fetchone()
+        return int(
+            self.conn.execute("SELECT count(*) FROM fv WHERE seq > ?", (row[0],)).fetchone()[0]
+        )
+
+    def version_count(self) -> int:
+        """Number of stored field versions."""
+        return int(self.conn.execute("SELECT count(*) FROM fv").fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        """A value of the device's metadata (device_id, created_at, officer_id, …)."""
+        return self._meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a metadata value in its own transaction."""
+        with transaction(self.conn):
+            self._set_meta(key, value)
+
+    def audit_entries(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Newest audit entries first."""
+        return self.rows("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+
+    def json_field(self, value: str | None) -> Any:
+        """Decode a JSON column value (lists in current-state tables)."""
+        return json.loads(value) if value else None

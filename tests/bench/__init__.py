@@ -1,0 +1,1 @@
+"""Benchmarks (not in the default test run): each prints its ratio as its last line."""

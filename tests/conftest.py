@@ -1,0 +1,39 @@
+"""Shared fixtures: every test gets its own PETUGASPEMBINA_HOME; GUI tests are marked automatically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from petugaspembina.store.store import Store
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if f"{os.sep}tests{os.sep}gui{os.sep}" in str(item.path):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private app home so no test touches the real user folders."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("PETUGASPEMBINA_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
