@@ -191,3 +191,162 @@ _listing(
     ],
     "List referrals (rujukan) without personal details.",
 )
+
+
+@main.command()
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Bundle file to write, or a folder for the default name.",
+)
+@click.option("--full", is_flag=True, help="Every field version, not only new ones.")
+@click.option(
+    "--destination",
+    default="kantor",
+    show_default=True,
+    help="Who receives it (incremental exports are counted per destination).",
+)
+@click.pass_obj
+def export(obj: Context, out: Path, full: bool, destination: str) -> None:
+    """Write a bundle (incremental by default) and print its path and counts."""
+    from .sync.exporter import export_bundle
+
+    with obj.store() as store:
+        try:
+            result = export_bundle(store, out, full=full, destination=destination)
+        except OSError as exc:
+            fail(f"Bundel tidak dapat ditulis ke {out}: {exc.strerror}.")
+    if result.path is None:
+        click.echo("Tidak ada perubahan baru untuk dikirim.")
+        return
+    click.echo(str(result.path))
+    tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
+    click.echo(
+        f"Bundel #{result.seq}: {result.changes} perubahan, "
+        f"{result.field_versions} versi kolom ({tables})."
+    )
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON report.")
+@click.option(
+    "--receipts",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write a receipt per imported bundle.",
+)
+@click.pass_obj
+def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path | None) -> None:
+    """Merge bundles; a report per file; exit 1 if any file was rejected."""
+    from .sync.importer import import_files
+    from .sync.receipts import write_receipts
+
+    obj.paths.ensure()
+    with obj.store() as store:
+        reports = import_files(
+            store, list(files), quarantine=obj.paths.quarantine, backups=obj.paths.backups
+        )
+        if receipts is not None:
+            write_receipts(store, reports, receipts)
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
+    else:
+        for report in reports:
+            click.echo(f"{report.file}: {report.message}")
+            for line in [*report.problems, *report.warnings]:
+                click.echo(f"  - {line}")
+            if report.quarantined_as:
+                click.echo(f"  (disimpan di karantina sebagai {report.quarantined_as})")
+    if any(r.result in ("rejected", "failed") for r in reports):
+        for report in reports:
+            if report.result in ("rejected", "failed"):
+                click.echo(f"Ditolak: {report.file}: {report.message}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def conflicts(obj: Context, as_json: bool) -> None:
+    """List conflicts: every candidate value, where it came from, the provisional winner."""
+    from .sync.conflicts import list_conflicts
+
+    with obj.store() as store:
+        found = list_conflicts(store)
+    if as_json:
+        click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1))
+        return
+    if not found:
+        click.echo("Tidak ada konflik.")
+    for c in found:
+        click.echo(f"{c.conflict_id}  {c.kind}  {c.table}.{c.field}  {c.record_id}")
+        for cand in c.candidates:
+            mark = "*" if cand.hlc == c.winner.hlc else " "
+            click.echo(
+                f"   {mark} {json.dumps(cand.value, ensure_ascii=False)}  "
+                f"({cand.device_id[:8]}, {cand.hlc[:23]})"
+            )
+
+
+@main.command()
+@click.argument("conflict_id")
+@click.option("--value", "value_json", required=True, help="The chosen value, as JSON.")
+@click.pass_obj
+def resolve(obj: Context, conflict_id: str, value_json: str) -> None:
+    """Resolve a conflict with a value (JSON); it stays resolved wherever it travels."""
+    from .sync.conflicts import resolve as resolve_conflict
+
+    try:
+        value = json.loads(value_json)
+    except json.JSONDecodeError:
+        fail("--value harus JSON, misalnya '\"Siti Aminah\"' atau true.")
+    with obj.store() as store:
+        conflict = resolve_conflict(store, conflict_id, value)
+    click.echo(f"Konflik {conflict.conflict_id} diselesaikan ({conflict.table}.{conflict.field}).")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def duplicates(obj: Context, as_json: bool) -> None:
+    """Suggest people who may be registered twice (same NIK; similar name, birth year, village)."""
+    from .sync.duplicates import find_duplicates
+
+    with obj.store() as store:
+        pairs = [dataclasses.asdict(p) for p in find_duplicates(store)]
+    if as_json:
+        click.echo(json.dumps(pairs, indent=1))
+        return
+    if not pairs:
+        click.echo("Tidak ada dugaan peserta ganda.")
+    for pair in pairs:
+        click.echo(f"{pair['first_id']}  {pair['second_id']}  {pair['reason']}  {pair['score']}")
+
+
+@main.command("link-duplicate")
+@click.argument("duplicate_id")
+@click.argument("survivor_id")
+@click.pass_obj
+def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str) -> None:
+    """Mark DUPLICATE_ID as the same person as SURVIVOR_ID (writes merged_into)."""
+    from .sync.duplicates import link_duplicate as link
+
+    with obj.store() as store:
+        root = link(store, duplicate_id, survivor_id)
+    click.echo(f"Digabungkan ke {root}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def receipt(obj: Context, file: Path) -> None:
+    """Read an office receipt and mark that bundle delivered."""
+    from .sync.errors import BundleRejected
+    from .sync.receipts import read_receipt
+
+    with obj.store() as store:
+        try:
+            click.echo(read_receipt(store, file))
+        except BundleRejected as exc:
+            fail(str(exc))

@@ -69,11 +69,12 @@ def list_sessions(store: Store, limit: int = 1000, offset: int = 0) -> list[Sess
 
 
 def list_people(store: Store, limit: int = 1000, offset: int = 0) -> list[PersonSummary]:
-    """Visible people (merged duplicates excluded), by name."""
+    """Visible people by name; a linked duplicate is counted with its survivor, not listed."""
     rows = store.rows(
         """SELECT p.id, p.full_name, p.sex, p.birth_year, p.village_name, p.category, p.nik,
-                  (SELECT count(*) FROM attendance a WHERE a.person_id = p.id AND a.deleted = 0)
-                      AS sessions
+                  (SELECT count(DISTINCT a.session_id) FROM attendance a
+                   WHERE a.deleted = 0 AND (a.person_id = p.id OR a.person_id IN
+                         (SELECT d.id FROM people d WHERE d.merged_into = p.id))) AS sessions
            FROM people p WHERE p.deleted = 0 AND p.merged_into IS NULL
            ORDER BY p.full_name COLLATE NOCASE, p.id LIMIT ? OFFSET ?""",
         (limit, offset),

@@ -1,0 +1,1 @@
+"""Bundles between machines: export, strict reading, import with reports, conflicts, duplicates."""

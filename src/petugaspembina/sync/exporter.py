@@ -1,0 +1,163 @@
+"""Export: field versions that arrived after the last export to a destination, as one bundle file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..core.ids import new_record_id
+from ..profile import current_officer
+from ..regions import data_version
+from ..store.db import transaction
+from ..store.migrations import SCHEMA_VERSION
+from ..store.store import Store
+from .bundle import FORMAT, FORMAT_VERSION, Source, write_atomically
+
+DEFAULT_DESTINATION = "kantor"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What an export wrote (``path`` None when there was nothing new to send)."""
+
+    path: Path | None
+    bundle_id: str | None
+    seq: int
+    changes: int
+    field_versions: int
+    tables: dict[str, int]
+
+
+def default_file_name(device_id: str, seq: int) -> str:
+    """A neutral name: device prefix and bundle number, never personal data."""
+    return f"petugaspembina-{device_id[:8]}-{seq:05d}.json"
+
+
+def export_bundle(
+    store: Store,
+    out: Path,
+    *,
+    full: bool = False,
+    destination: str = DEFAULT_DESTINATION,
+) -> ExportResult:
+    """Write a bundle to ``out`` (a file, or a folder to get the default name)."""
+    conn = store.conn
+    up_to = conn.execute("SELECT coalesce(max(seq), 0) FROM fv").fetchone()[0]
+    since = 0
+    if not full:
+        row = conn.execute(
+            "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ?", (destination,)
+        ).fetchone()
+        since = row[0]
+    changes_text, counts = _changes_json(store, since, up_to)
+    if counts.changes == 0 and not full:
+        return ExportResult(None, None, 0, 0, 0, {})
+    seq = int(store.meta("bundle_seq") or 0) + 1
+    officer = current_officer(store)
+    source = Source(
+        device_id=store.device_id,
+        seq=seq,
+        app_version=__version__,
+        schema_version=SCHEMA_VERSION,
+        officer_name=officer.name if officer else None,
+        officer_nip=officer.nip if officer else None,
+        office=store.meta("office"),
+        region_data=data_version(),
+    )
+    bundle_id = new_record_id()
+    created_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    digest = hashlib.sha256(changes_text.encode("utf-8")).hexdigest()
+    head = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "bundle_id": bundle_id,
+        "created_at": created_at,
+        "source": source.to_json(),
+        "counts": counts,
+        "changes_sha256": digest,
+    }
+    head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
+    path = out / default_file_name(store.device_id, seq) if out.is_dir() else out
+    write_atomically(path, data)
+    with transaction(conn):
+        store.set_meta("bundle_seq", str(seq))
+        conn.execute(
+            "INSERT INTO exports (destination, bundle_id, seq, up_to, created_at, changes_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (destination, bundle_id, seq, up_to, created_at, digest),
+        )
+    return ExportResult(
+        path, bundle_id, seq, counts["changes"], counts["field_versions"], counts["tables"]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The ``counts`` object of a bundle."""
+
+    changes: int
+    field_versions: int
+    tables: dict[str, int]
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form."""
+        return {
+            "changes": self.changes,
+            "field_versions": self.field_versions,
+            "tables": self.tables,
+        }
+
+
+def _changes_json(store: Store, since: int, up_to: int) -> tuple[str, Counts]:
+    """The canonical changes array, spliced from the stored canonical values (no re-encoding).
+
+    A change's keys in canonical order are base, hlc, id, table, values; fields sorted by name.
+    """
+    rows = store.conn.execute(
+        """SELECT hlc, tbl, rid, field, value, base FROM fv WHERE seq > ? AND seq <= ?
+           ORDER BY hlc, tbl, rid, field""",
+        (since, up_to),
+    )
+    parts: list[str] = []
+    tables: dict[str, int] = {}
+    versions = 0
+    current: tuple[str, str, str] | None = None
+    values: list[str] = []
+    bases: list[str] = []
+
+    def flush() -> None:
+        assert current is not None
+        hlc, table, rid = current
+        base = '"base":{' + ",".join(bases) + "}," if bases else ""
+        parts.append(
+            "{"
+            + base
+            + f'"hlc":"{hlc}","id":"{rid}","table":"{table}","values":{{'
+            + ",".join(values)
+            + "}}"
+        )
+        tables[table] = tables.get(table, 0) + 1
+
+    for hlc, table, rid, name, value, base in rows:
+        key = (hlc, table, rid)
+        if key != current:
+            if current is not None:
+                flush()
+            current, values, bases = key, [], []
+        values.append(f'"{name}":{value}')
+        if base != "[]":
+            bases.append(f'"{name}":{base}')
+        versions += 1
+    if current is not None:
+        flush()
+    counts: dict[str, object] = {
+        "changes": len(parts),
+        "field_versions": versions,
+        "tables": dict(sorted(tables.items())),
+    }
+    return "[" + ",".join(parts) + "]", counts

@@ -1,0 +1,325 @@
+"""The strict bundle reader (sync.md "Plain bundle", bad-inputs rows 1-16).
+
+The whole file is checked before anything is written: size, magic, encoding, JSON strictness
+(duplicate keys, NaN, huge integers, depth), checksum, counts, and every change against the schema.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..core.changes import Change
+from ..core.hlc import Hlc, HlcError, is_clock_suspect
+from ..core.ids import is_device_id, is_record_id
+from ..core.records import SCHEMA
+from ..core.text import clean_text, has_bidi_controls
+from .bundle import FORMAT, FORMAT_VERSION, MAX_BUNDLE_BYTES, changes_digest
+from .errors import BundleRejected
+
+SEALED_FORMAT = "petugaspembina.sealed-bundle"
+MAX_PROBLEMS = 20
+MAX_DEPTH = 8
+_INT64 = (-(2**63), 2**63 - 1)
+_BOM = b"\xef\xbb\xbf"
+_MAGIC = re.compile(rb'^\s*\{\s*"format"\s*:\s*"petugaspembina\.')
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_CHANGE_KEYS = frozenset({"table", "id", "hlc", "values", "base"})
+
+
+@dataclass(slots=True)
+class ParsedBundle:
+    """A bundle that passed every check."""
+
+    bundle_id: str
+    created_at: str
+    source: dict[str, Any]
+    counts: dict[str, Any]
+    changes_sha256: str
+    changes: list[Change]
+    suspect_clocks: list[str] = field(default_factory=list)
+    bidi_fields: list[str] = field(default_factory=list)
+
+    @property
+    def device_id(self) -> str:
+        """The device that made the bundle."""
+        return str(self.source["device_id"])
+
+    @property
+    def seq(self) -> int:
+        """The device's bundle number."""
+        return int(self.source["seq"])
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise BundleRejected("invalid", f"Kunci ganda dalam satu objek JSON: {dup!r}.")
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise BundleRejected("invalid", f"Nilai {name} tidak diperbolehkan dalam bundel.")
+
+
+def _integer(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > 19:
+        raise BundleRejected("invalid", "Bilangan bulat terlalu besar (di luar int64).")
+    value = int(text)
+    if not _INT64[0] <= value <= _INT64[1]:
+        raise BundleRejected("invalid", "Bilangan bulat terlalu besar (di luar int64).")
+    return value
+
+
+def _depth_ok(value: Any, depth: int = 1) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, dict):
+        return all(_depth_ok(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return all(_depth_ok(v, depth + 1) for v in value)
+    return True
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+def parse_json(data: bytes) -> Any:
+    """Decode bundle bytes strictly; raises BundleRejected with the reason."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleRejected("too-large", _too_large_message(len(data)))
+    if data.startswith(_BOM):
+        raise BundleRejected("invalid", "Berkas diawali BOM; bundel harus UTF-8 tanpa BOM.")
+    stripped = data.rstrip(b"\x00")
+    if not _MAGIC.match(data[:256]):
+        if stripped.lstrip()[:1] == b"{" and b'"petugaspembina.' in data[-512:]:
+            pass  # another writer's key order: the format sits at the end
+        else:
+            raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+    if len(stripped) < len(data):
+        raise BundleRejected(
+            "incomplete", "Bundel tidak lengkap (terpotong) — salin ulang berkasnya."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleRejected("invalid", f"Bundel bukan UTF-8 yang sah (byte {exc.start}).") from exc
+    try:
+        parsed = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_constant,
+            parse_int=_integer,
+        )
+    except RecursionError as exc:
+        raise BundleRejected("invalid", "Struktur JSON terlalu dalam.") from exc
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) - 1:
+            raise BundleRejected(
+                "incomplete", "Bundel tidak lengkap (terpotong) — salin ulang berkasnya."
+            ) from exc
+        raise BundleRejected(
+            "damaged", f"Bundel rusak: JSON tidak sah di posisi {exc.pos}."
+        ) from exc
+    if not _depth_ok(parsed):
+        raise BundleRejected("invalid", f"Struktur JSON lebih dalam dari {MAX_DEPTH} tingkat.")
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(parsed):
+        raise BundleRejected("invalid", "Bundel berisi karakter surrogate tunggal (\\ud800…).")
+    return parsed
+
+
+def _too_large_message(size: int) -> str:
+    return (
+        f"Bundel terlalu besar ({size / 1048576:.0f} MiB); batasnya "
+        f"{MAX_BUNDLE_BYTES // 1048576} MiB. Ekspor ulang dalam beberapa bagian."
+    )
+
+
+def check_header(doc: Any) -> None:
+    """Format, version and the header fields; raises BundleRejected."""
+    if not isinstance(doc, dict):
+        raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+    fmt = doc.get("format")
+    if fmt == SEALED_FORMAT:
+        raise BundleRejected("sealed", "Bundel tersegel: buka dengan kunci kantor terlebih dahulu.")
+    if fmt != FORMAT:
+        raise BundleRejected(
+            "unknown-format", "Bukan berkas bundel Petugas Pembina (format tidak dikenal)."
+        )
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BundleRejected("invalid", "format_version harus bilangan bulat.")
+    if version > FORMAT_VERSION:
+        raise BundleRejected(
+            "newer",
+            f"Bundel dibuat oleh versi aplikasi yang lebih baru (format {version}) — "
+            "perbarui aplikasi ini.",
+        )
+    if version < 1:
+        raise BundleRejected("too-old", f"Format bundel {version} terlalu lama dan tidak didukung.")
+    problems = []
+    if not is_record_id(doc.get("bundle_id")):
+        problems.append("bundle_id harus UUID huruf kecil.")
+    if not isinstance(doc.get("created_at"), str):
+        problems.append("created_at harus teks waktu ISO 8601.")
+    source = doc.get("source")
+    if not isinstance(source, dict):
+        problems.append("source harus objek.")
+    else:
+        if not is_device_id(source.get("device_id")):
+            problems.append("source.device_id harus 32 digit heksadesimal huruf kecil.")
+        seq = source.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            problems.append("source.seq harus bilangan bulat ≥ 1.")
+    counts = doc.get("counts")
+    if not isinstance(counts, dict) or not isinstance(counts.get("tables"), dict):
+        problems.append("counts harus objek dengan changes, field_versions dan tables.")
+    if not isinstance(doc.get("changes_sha256"), str):
+        problems.append("changes_sha256 harus teks heksadesimal.")
+    if not isinstance(doc.get("changes"), list):
+        problems.append("changes harus daftar.")
+    if problems:
+        raise BundleRejected("invalid", "Bundel tidak sah:", problems)
+
+
+def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
+    """Check a whole bundle and return its changes; raises BundleRejected and writes nothing."""
+    doc = parse_json(data)
+    check_header(doc)
+    raw_changes: list[Any] = doc["changes"]
+    if changes_digest(raw_changes) != doc["changes_sha256"]:
+        raise BundleRejected("damaged", "Bundel rusak atau telah diubah (checksum tidak cocok).")
+    counts = doc["counts"]
+    tables: dict[str, int] = {}
+    field_versions = 0
+    for change in raw_changes:
+        if isinstance(change, dict) and isinstance(change.get("table"), str):
+            tables[change["table"]] = tables.get(change["table"], 0) + 1
+        if isinstance(change, dict) and isinstance(change.get("values"), dict):
+            field_versions += len(change["values"])
+    if (
+        counts.get("changes") != len(raw_changes)
+        or counts.get("field_versions") != field_versions
+        or counts.get("tables") != tables
+    ):
+        raise BundleRejected("damaged", "Bundel rusak atau telah diubah (jumlah tidak cocok).")
+    parsed = ParsedBundle(
+        bundle_id=doc["bundle_id"],
+        created_at=doc["created_at"],
+        source=doc["source"],
+        counts=counts,
+        changes_sha256=doc["changes_sha256"],
+        changes=[],
+    )
+    problems: list[str] = []
+    seen: set[tuple[str, str, str]] = set()
+    suspect: set[str] = set()
+    for index, raw in enumerate(raw_changes):
+        change = _check_change(index, raw, problems, parsed.bidi_fields)
+        if change is None:
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            continue
+        key = (change.table, change.id, change.hlc)
+        if key in seen:
+            problems.append(f"perubahan #{index + 1}: versi ganda (tabel, id, HLC sama).")
+        seen.add(key)
+        if change.hlc not in suspect and is_clock_suspect(Hlc.parse(change.hlc), now):
+            suspect.add(change.hlc)
+        parsed.changes.append(change)
+    if problems:
+        raise BundleRejected(
+            "invalid",
+            f"Bundel tidak sah ({len(problems)} masalah pertama):",
+            problems[:MAX_PROBLEMS],
+        )
+    parsed.suspect_clocks = sorted(suspect)
+    return parsed
+
+
+def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) -> Change | None:
+    where = f"perubahan #{index + 1}"
+    if not isinstance(raw, dict) or not _CHANGE_KEYS.issuperset(raw):
+        problems.append(f"{where}: harus objek dengan table, id, hlc, values (dan base).")
+        return None
+    table, rid, hlc, values = raw.get("table"), raw.get("id"), raw.get("hlc"), raw.get("values")
+    kinds = SCHEMA.get(table) if isinstance(table, str) else None
+    before = len(problems)
+    if kinds is None:
+        problems.append(f"{where}: tabel {table!r} tidak dikenal.")
+    if not is_record_id(rid):
+        problems.append(f"{where}: id rekaman tidak sah.")
+    try:
+        stamp = Hlc.parse(hlc)  # type: ignore[arg-type]
+    except HlcError:
+        problems.append(f"{where}: HLC tidak sah.")
+        stamp = None
+    if not isinstance(values, dict) or not values:
+        problems.append(f"{where}: values harus objek berisi minimal satu kolom.")
+    if len(problems) > before or kinds is None or not isinstance(values, dict):
+        return None
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = kinds.get(name)
+        if kind is None:
+            problems.append(f"{where}: kolom {table}.{name} tidak dikenal.")
+            continue
+        if isinstance(value, str):
+            if has_bidi_controls(value):
+                bidi.append(f"{table}.{name} ({rid})")
+            value = clean_text(value, multiline=kind.multiline) or None
+        reason = kind.problem(value)
+        if reason:
+            problems.append(f"{where}: {table}.{name} {reason}.")
+        clean[name] = value
+    base = _check_base(where, raw.get("base", {}), values, str(hlc), problems)
+    if len(problems) > before or stamp is None:
+        return None
+    return Change(str(table), str(rid), str(hlc), clean, base)
+
+
+def _check_base(
+    where: str, raw: Any, values: dict[str, Any], hlc: str, problems: list[str]
+) -> dict[str, list[str]]:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: base harus objek.")
+        return {}
+    base: dict[str, list[str]] = {}
+    for name, hlcs in raw.items():
+        if name not in values:
+            problems.append(f"{where}: base menyebut kolom {name} yang tidak ada di values.")
+        elif (
+            not isinstance(hlcs, list)
+            or not hlcs
+            or len(set(hlcs)) != len(hlcs)
+            or not all(isinstance(h, str) and h < hlc and _valid_hlc(h) for h in hlcs)
+        ):
+            problems.append(f"{where}: base.{name} harus daftar HLC sah yang lebih awal.")
+        else:
+            base[name] = hlcs
+    return base
+
+
+def _valid_hlc(text: str) -> bool:
+    try:
+        Hlc.parse(text)
+    except HlcError:
+        return False
+    return True
