@@ -91,9 +91,7 @@ def export_bundle(
             "VALUES (?, ?, ?, ?, ?, ?)",
             (destination, bundle_id, seq, up_to, created_at, digest),
         )
-    return ExportResult(
-        path, bundle_id, seq, counts["changes"], counts["field_versions"], counts["tables"]
-    )
+    return ExportResult(path, bundle_id, seq, counts.changes, counts.field_versions, counts.tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +153,4 @@ def _changes_json(store: Store, since: int, up_to: int) -> tuple[str, Counts]:
         versions += 1
     if current is not None:
         flush()
-    counts: dict[str, object] = {
-        "changes": len(parts),
-        "field_versions": versions,
-        "tables": dict(sorted(tables.items())),
-    }
-    return "[" + ",".join(parts) + "]", counts
+    return "[" + ",".join(parts) + "]", Counts(len(parts), versions, dict(sorted(tables.items())))
