@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import re
 
-# C0 controls and DEL, except tab and newline (kept where a field allows several lines).
-_C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_C0_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+# C0 controls and DEL are removed; tab and newline are kept where a field allows several lines
+# and become spaces elsewhere (they separate words).
+_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def clean_text(text: str, multiline: bool = False) -> str:
     """Remove control characters and surrounding space; single-line fields also lose tab and newline."""
-    pattern = _C0 if multiline else _C0_SINGLE_LINE
-    return pattern.sub("" if multiline else " ", text).strip() if text else ""
+    if not text:
+        return ""
+    cleaned = _C0.sub("", text)
+    if not multiline:
+        cleaned = _LINE_BREAKS.sub(" ", cleaned)
+    return cleaned.strip()
 
 
 def has_bidi_controls(text: str) -> bool:

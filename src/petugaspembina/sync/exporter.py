@@ -77,7 +77,7 @@ def export_bundle(
         "bundle_id": bundle_id,
         "created_at": created_at,
         "source": source.to_json(),
-        "counts": counts,
+        "counts": counts.to_json(),
         "changes_sha256": digest,
     }
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))

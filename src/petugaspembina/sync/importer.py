@@ -181,12 +181,24 @@ def _warnings(store: Store, parsed: ParsedBundle) -> list[str]:
         )
     for missing in missing_seqs(store, parsed.device_id)[:5]:
         warnings.append(f"Bundel nomor {missing} dari perangkat ini belum diterima.")
+    waiting = waiting_for_session(store)
+    if waiting:
+        warnings.append(f"{waiting} tanda hadir menunggu data kegiatannya (belum diterima).")
     if parsed.bidi_fields:
         warnings.append(
             f"{len(parsed.bidi_fields)} isian berisi karakter pengarah teks (bidi); periksa: "
             + ", ".join(parsed.bidi_fields[:5])
         )
     return warnings
+
+
+def waiting_for_session(store: Store) -> int:
+    """Sign-ins whose session has not arrived yet (children may come before parents)."""
+    row = store.conn.execute(
+        """SELECT count(*) FROM attendance a WHERE a.deleted = 0 AND a.session_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = a.session_id)"""
+    ).fetchone()
+    return int(row[0])
 
 
 def missing_seqs(store: Store, device_id: str) -> list[int]:
@@ -206,10 +218,13 @@ def _quarantine(path: Path, folder: Path, exc: BundleRejected) -> str | None:
     """Keep a copy of a rejected file with its reason; neutral name (time + content hash)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "0" * 12
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        target = folder / f"{stamp}-{digest}.bundle"
-        if path.exists():
+        if exc.code in ("too-large", "unreadable") or not path.is_file():
+            # Too large to keep (or unreadable): only the reason is recorded, the file stays unread.
+            target = folder / f"{stamp}-{exc.code}.bundle"
+        else:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            target = folder / f"{stamp}-{digest}.bundle"
             shutil.copyfile(path, target)
         target.with_suffix(".alasan.txt").write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
         return target.name

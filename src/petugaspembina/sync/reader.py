@@ -131,7 +131,7 @@ def parse_json(data: bytes) -> Any:
     except RecursionError as exc:
         raise BundleRejected("invalid", "Struktur JSON terlalu dalam.") from exc
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        if _unbalanced(text):
             raise BundleRejected(
                 "incomplete", "Bundel tidak lengkap (terpotong) — salin ulang berkasnya."
             ) from exc
@@ -143,6 +143,17 @@ def parse_json(data: bytes) -> Any:
     if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(parsed):
         raise BundleRejected("invalid", "Bundel berisi karakter surrogate tunggal (\\ud800…).")
     return parsed
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _unbalanced(text: str) -> bool:
+    """True when brackets or a string are left open at the end: the file was cut short."""
+    bare = _STRING.sub("", text)
+    if '"' in bare:
+        return True
+    return bare.count("{") + bare.count("[") > bare.count("}") + bare.count("]")
 
 
 def _too_large_message(size: int) -> str:
