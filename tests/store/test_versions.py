@@ -67,6 +67,8 @@ def test_concurrent_edits_conflict_and_resolution_stays_resolved(tmp_path: Path)
     rid = a.write("people", {"full_name": "Dewi"})
     with b.transaction():
         b.apply_changes(changes_of(a))
+    a.wall_millis = lambda: 1_800_000_000_000
+    b.wall_millis = lambda: 1_800_000_000_500
     a.write("people", {"full_name": "Dewi Lestari"}, rid)
     b.write("people", {"full_name": "Dewi Lestary"}, rid)
     with a.transaction():
@@ -205,3 +207,15 @@ def test_audit_log_names_fields_but_holds_no_values(store: Store) -> None:
     assert entry["detail"] == "full_name,nik"
     text = repr(store.audit_entries())
     assert "Lukman" not in text and "3201011302900001" not in text
+
+
+def test_deleted_or_erased_records_refuse_local_edits(store: Store) -> None:
+    rid = store.write("people", {"full_name": "Wati"})
+    store.delete("people", rid)
+    with pytest.raises(NotFound):
+        store.write("people", {"full_name": "Wati Baru"}, rid)
+    store.undelete("people", rid)
+    store.write("people", {"full_name": "Wati Baru"}, rid)
+    store.erase([("people", rid)])
+    with pytest.raises(NotFound):
+        store.undelete("people", rid)

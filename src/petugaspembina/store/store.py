@@ -156,8 +156,8 @@ class Store:
                     values = {name: v for name, v in values.items() if v is not None}
                     if edit.new and self._exists(edit.table, rid):
                         raise InvalidInput(f"Rekaman {rid} sudah ada.")
-                elif not self._exists(edit.table, rid):
-                    raise NotFound(f"Rekaman {rid} tidak ditemukan.")
+                elif not self._exists(edit.table, rid, visible=True):
+                    raise NotFound(f"Rekaman {rid} tidak ditemukan atau sudah dihapus.")
                 changes.append(self._local_change(edit.table, rid, values))
                 ids.append(rid)
             self._apply_local(changes, edits)
@@ -184,7 +184,10 @@ class Store:
         self, table: str, record_id: str, values: dict[str, Any], action: str
     ) -> None:
         with transaction(self.conn):
-            if not self._exists(table, record_id):
+            erased = self.conn.execute(
+                "SELECT 1 FROM erased WHERE tbl = ? AND rid = ?", (table, record_id)
+            ).fetchone()
+            if erased or not self._exists(table, record_id):
                 raise NotFound(f"Rekaman {record_id} tidak ditemukan.")
             self._apply_local([self._local_change(table, record_id, values)], action)
 
@@ -236,11 +239,11 @@ class Store:
             out[name] = value
         return out
 
-    def _exists(self, table: str, rid: str) -> bool:
-        return (
-            self.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (rid,)).fetchone()
-            is not None
-        )
+    def _exists(self, table: str, rid: str, *, visible: bool = False) -> bool:
+        """Whether the record has a current row (``visible``: and is neither deleted nor erased)."""
+        condition = " AND deleted = 0" if visible else ""
+        sql = f'SELECT 1 FROM "{table}" WHERE id = ?{condition}'
+        return self.conn.execute(sql, (rid,)).fetchone() is not None
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, record_type: type[R], record_id: str, *, include_deleted: bool = False) -> R:

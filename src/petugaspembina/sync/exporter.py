@@ -37,6 +37,36 @@ def default_file_name(device_id: str, seq: int) -> str:
     return f"petugaspembina-{device_id[:8]}-{seq:05d}.json"
 
 
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The ``counts`` object of a bundle."""
+
+    changes: int
+    field_versions: int
+    tables: dict[str, int]
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form."""
+        return {
+            "changes": self.changes,
+            "field_versions": self.field_versions,
+            "tables": self.tables,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedExport:
+    """A bundle built in memory, not yet written or recorded."""
+
+    data: bytes
+    bundle_id: str
+    seq: int
+    up_to: int
+    created_at: str
+    digest: str
+    counts: Counts
+
+
 def export_bundle(
     store: Store,
     out: Path,
@@ -45,17 +75,32 @@ def export_bundle(
     destination: str = DEFAULT_DESTINATION,
 ) -> ExportResult:
     """Write a bundle to ``out`` (a file, or a folder to get the default name)."""
+    prepared = prepare_export(store, full=full, destination=destination)
+    if prepared is None:
+        return ExportResult(None, None, 0, 0, 0, {})
+    path = out / default_file_name(store.device_id, prepared.seq) if out.is_dir() else out
+    write_atomically(path, prepared.data)
+    record_export(store, prepared, destination)
+    counts = prepared.counts
+    return ExportResult(
+        path, prepared.bundle_id, prepared.seq, counts.changes, counts.field_versions, counts.tables
+    )
+
+
+def prepare_export(
+    store: Store, *, full: bool = False, destination: str = DEFAULT_DESTINATION
+) -> PreparedExport | None:
+    """Build the next bundle for ``destination``; None when an incremental one would be empty."""
     conn = store.conn
     up_to = conn.execute("SELECT coalesce(max(seq), 0) FROM fv").fetchone()[0]
     since = 0
     if not full:
-        row = conn.execute(
+        since = conn.execute(
             "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ?", (destination,)
-        ).fetchone()
-        since = row[0]
+        ).fetchone()[0]
     changes_text, counts = _changes_json(store, since, up_to)
     if counts.changes == 0 and not full:
-        return ExportResult(None, None, 0, 0, 0, {})
+        return None
     seq = int(store.meta("bundle_seq") or 0) + 1
     officer = current_officer(store)
     source = Source(
@@ -82,33 +127,25 @@ def export_bundle(
     }
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
-    path = out / default_file_name(store.device_id, seq) if out.is_dir() else out
-    write_atomically(path, data)
-    with transaction(conn):
-        store.set_meta("bundle_seq", str(seq))
-        conn.execute(
+    return PreparedExport(data, bundle_id, seq, up_to, created_at, digest, counts)
+
+
+def record_export(store: Store, prepared: PreparedExport, destination: str) -> None:
+    """After the file is safely written: count the bundle number and what it carried."""
+    with transaction(store.conn):
+        store.set_meta("bundle_seq", str(prepared.seq))
+        store.conn.execute(
             "INSERT INTO exports (destination, bundle_id, seq, up_to, created_at, changes_sha256) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (destination, bundle_id, seq, up_to, created_at, digest),
+            (
+                destination,
+                prepared.bundle_id,
+                prepared.seq,
+                prepared.up_to,
+                prepared.created_at,
+                prepared.digest,
+            ),
         )
-    return ExportResult(path, bundle_id, seq, counts.changes, counts.field_versions, counts.tables)
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """The ``counts`` object of a bundle."""
-
-    changes: int
-    field_versions: int
-    tables: dict[str, int]
-
-    def to_json(self) -> dict[str, object]:
-        """The JSON form."""
-        return {
-            "changes": self.changes,
-            "field_versions": self.field_versions,
-            "tables": self.tables,
-        }
 
 
 def _changes_json(store: Store, since: int, up_to: int) -> tuple[str, Counts]:

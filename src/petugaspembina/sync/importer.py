@@ -70,9 +70,21 @@ def import_file(
     store: Store, path: Path, *, quarantine: Path, now: datetime | None = None
 ) -> FileReport:
     """Import one bundle file: validate it whole, then merge it in one transaction."""
-    now = now or datetime.now(UTC)
     try:
         data = _read_local_copy(path)
+    except BundleRejected as exc:
+        report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
+        report.quarantined_as = _quarantine(path, quarantine, exc)
+        return report
+    return import_bytes(store, path, data, quarantine=quarantine, now=now)
+
+
+def import_bytes(
+    store: Store, path: Path, data: bytes, *, quarantine: Path | None, now: datetime | None = None
+) -> FileReport:
+    """Import a bundle already read into memory; ``path`` names it in the report and quarantine."""
+    now = now or datetime.now(UTC)
+    try:
         parsed = read_bundle(data, now)
         return _merge(store, path, parsed, now)
     except BundleRejected as exc:
@@ -214,8 +226,10 @@ def missing_seqs(store: Store, device_id: str) -> list[int]:
     return [n for n in range(1, max(seqs)) if n not in seqs]
 
 
-def _quarantine(path: Path, folder: Path, exc: BundleRejected) -> str | None:
+def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | None:
     """Keep a copy of a rejected file with its reason; neutral name (time + content hash)."""
+    if folder is None:
+        return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
