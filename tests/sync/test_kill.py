@@ -59,7 +59,8 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
     def run(db: Path) -> tuple[subprocess.Popen[str], float]:
         proc = subprocess.Popen(
             [sys.executable, "-c", IMPORTER, str(db), str(bundle), str(tmp_path / "q")],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
         return proc, time.perf_counter()
