@@ -7,6 +7,7 @@ import binascii
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any
 
 from .enums import Labelled
@@ -78,7 +79,7 @@ class Kind:
 
     def _check_enum(self, value: JsonValue) -> str | None:
         assert self.enum is not None
-        if not isinstance(value, str) or value not in self.enum.codes():
+        if not isinstance(value, str) or value not in _codes(self.enum):
             return "bukan pilihan yang dikenal"
         return None
 
@@ -118,6 +119,11 @@ class Kind:
             if any(not isinstance(v, str) or len(v) > self.max_len for v in item.values()):
                 return "isi objek harus teks pendek"
         return None
+
+
+@cache
+def _codes(enum: type[Labelled]) -> frozenset[str]:
+    return frozenset(enum.codes())
 
 
 def _parses(value: JsonValue, parser: Any, max_len: int, what: str) -> str | None:

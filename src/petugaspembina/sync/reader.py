@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..core.changes import Change
-from ..core.hlc import Hlc, HlcError, is_clock_suspect
+from ..core.hlc import is_valid_hlc, suspect_bounds
 from ..core.ids import is_device_id, is_record_id
 from ..core.records import SCHEMA
 from ..core.text import clean_text, has_bidi_controls
@@ -138,7 +138,11 @@ def parse_json(data: bytes) -> Any:
         raise BundleRejected(
             "damaged", f"Bundel rusak: JSON tidak sah di posisi {exc.pos}."
         ) from exc
-    if not _depth_ok(parsed):
+    # Changes are depth-bounded by their schema check; everything else is checked here.
+    head = (
+        {k: v for k, v in parsed.items() if k != "changes"} if isinstance(parsed, dict) else parsed
+    )
+    if not _depth_ok(head):
         raise BundleRejected("invalid", f"Struktur JSON lebih dalam dari {MAX_DEPTH} tingkat.")
     if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(parsed):
         raise BundleRejected("invalid", "Bundel berisi karakter surrogate tunggal (\\ud800…).")
@@ -242,6 +246,7 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
     problems: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     suspect: set[str] = set()
+    low, high = suspect_bounds(now)
     for index, raw in enumerate(raw_changes):
         change = _check_change(index, raw, problems, parsed.bidi_fields)
         if change is None:
@@ -252,7 +257,7 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
         if key in seen:
             problems.append(f"perubahan #{index + 1}: versi ganda (tabel, id, HLC sama).")
         seen.add(key)
-        if change.hlc not in suspect and is_clock_suspect(Hlc.parse(change.hlc), now):
+        if not low < change.hlc < high:
             suspect.add(change.hlc)
         parsed.changes.append(change)
     if problems:
@@ -277,11 +282,9 @@ def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) ->
         problems.append(f"{where}: tabel {table!r} tidak dikenal.")
     if not is_record_id(rid):
         problems.append(f"{where}: id rekaman tidak sah.")
-    try:
-        stamp = Hlc.parse(hlc)  # type: ignore[arg-type]
-    except HlcError:
+    stamp_ok = is_valid_hlc(hlc)
+    if not stamp_ok:
         problems.append(f"{where}: HLC tidak sah.")
-        stamp = None
     if not isinstance(values, dict) or not values:
         problems.append(f"{where}: values harus objek berisi minimal satu kolom.")
     if len(problems) > before or kinds is None or not isinstance(values, dict):
@@ -301,7 +304,7 @@ def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) ->
             problems.append(f"{where}: {table}.{name} {reason}.")
         clean[name] = value
     base = _check_base(where, raw.get("base", {}), values, str(hlc), problems)
-    if len(problems) > before or stamp is None:
+    if len(problems) > before or not stamp_ok:
         return None
     return Change(str(table), str(rid), str(hlc), clean, base)
 
@@ -320,17 +323,9 @@ def _check_base(
             not isinstance(hlcs, list)
             or not hlcs
             or len(set(hlcs)) != len(hlcs)
-            or not all(isinstance(h, str) and h < hlc and _valid_hlc(h) for h in hlcs)
+            or not all(isinstance(h, str) and h < hlc and is_valid_hlc(h) for h in hlcs)
         ):
             problems.append(f"{where}: base.{name} harus daftar HLC sah yang lebih awal.")
         else:
             base[name] = hlcs
     return base
-
-
-def _valid_hlc(text: str) -> bool:
-    try:
-        Hlc.parse(text)
-    except HlcError:
-        return False
-    return True

@@ -1,0 +1,165 @@
+"""P4-P7 of performance.md: importing, re-importing, growth and full export of an office database.
+
+P4: import bundles totalling ~100k people + ~100k sign-ins + ~3k sessions into an empty database,
+    against a plain ``executemany`` of the same field versions into one bare table (≤ 4×, ≤ 1 GB).
+P5: the same import again (all already present), against P4 (≤ 0.25×).
+P6: import seconds per field version at several sizes, against the smallest (≤ 1.3×).
+P7: full export, against ``json.dumps`` of the same changes (≤ 3×).
+
+Run: ``PYTHONPATH=. uv run python -m tests.bench.bench_sync [--people 100000] [--runs 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from petugaspembina.store.db import connect
+from petugaspembina.store.store import Store
+from petugaspembina.sync.exporter import export_bundles
+
+from .common import office_database
+
+CACHE = Path(tempfile.gettempdir()) / "petugaspembina-bench"
+CHILD = """
+import resource, sys, time
+from pathlib import Path
+from petugaspembina.store.store import Store
+from petugaspembina.sync.importer import import_files
+db, folder, repeat = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
+files = sorted(folder.glob("*.json"))
+store = Store.open(db)
+start = time.perf_counter()
+reports = import_files(store, files, quarantine=folder / "q", backups=None)
+first = time.perf_counter() - start
+assert all(r.result == "imported" for r in reports), [r.message for r in reports]
+second = 0.0
+if repeat:
+    start = time.perf_counter()
+    again = import_files(store, files, quarantine=folder / "q", backups=None)
+    second = time.perf_counter() - start
+    assert all(r.result == "already-imported" for r in again)
+store.close()
+print(first, second, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bundles_for(people: int) -> tuple[Path, int]:
+    """Export the cached demo office database of ``people`` people as bundle parts."""
+    source = office_database(CACHE, people, max(1, people // 33))
+    folder = CACHE / f"bundles-{people}"
+    if not folder.exists():
+        folder.mkdir()
+        with Store.open(source) as store:
+            export_bundles(store, folder, full=True)
+    with Store.open(source) as store:
+        return folder, store.version_count()
+
+
+def import_run(folder: Path, repeat: bool) -> tuple[float, float, int]:
+    """(import s, re-import s, peak KiB) in a fresh process on an empty database."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                str(Path(tmp) / "office.db"),
+                str(folder),
+                "1" if repeat else "0",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def floor_executemany(people: int) -> float:
+    """Plain executemany of the same field versions into one bare table, one transaction."""
+    source = office_database(CACHE, people, max(1, people // 33))
+    with Store.open(source) as store:
+        rows = store.conn.execute("SELECT tbl, rid, field, hlc, value, base FROM fv").fetchall()
+    rows = [tuple(r) for r in rows]
+    times = []
+    for _ in range(5):
+        with tempfile.TemporaryDirectory() as tmp:
+            conn = connect(Path(tmp) / "floor.db")
+            conn.execute("CREATE TABLE fv (tbl, rid, field, hlc, value, base)")
+            start = time.perf_counter()
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO fv VALUES (?, ?, ?, ?, ?, ?)", rows)
+            conn.execute("COMMIT")
+            times.append(time.perf_counter() - start)
+            conn.close()
+    return statistics.median(times)
+
+
+def p7_export(people: int) -> tuple[float, float]:
+    """(full export s, json.dumps of the same changes s), medians of 5."""
+    source = office_database(CACHE, people, max(1, people // 33))
+    export_times, dump_times = [], []
+    for _ in range(5):
+        with tempfile.TemporaryDirectory() as tmp, Store.open(source) as store:
+            start = time.perf_counter()
+            export_bundles(store, Path(tmp), full=True, destination=f"bench-{time.time()}")
+            export_times.append(time.perf_counter() - start)
+            changes = []
+            for file in Path(tmp).glob("*.json"):
+                changes.extend(json.loads(file.read_bytes())["changes"])
+            start = time.perf_counter()
+            json.dumps(changes, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            dump_times.append(time.perf_counter() - start)
+    return statistics.median(export_times), statistics.median(dump_times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--growth", default="10000,30000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    CACHE.mkdir(exist_ok=True)
+    folder, versions = bundles_for(args.people)
+    parts = len(list(folder.glob("*.json")))
+    import_run(folder, repeat=False)  # warm-up
+    runs = [import_run(folder, repeat=True) for _ in range(args.runs)]
+    p4 = statistics.median(r[0] for r in runs)
+    p5 = statistics.median(r[1] for r in runs)
+    peak_mib = max(r[2] for r in runs) / 1024
+    floor = floor_executemany(args.people)
+    print(
+        f"P4: {versions:,} field versions in {parts} bundles: import {p4:.2f} s, floor "
+        f"executemany {floor:.2f} s, ratio {p4 / floor:.2f} (budget 4), peak {peak_mib:.0f} MiB"
+    )
+    print(f"P5: re-import {p5:.2f} s, ratio to P4 {p5 / p4:.2f} (budget 0.25)")
+    per_version = {}
+    for size in (int(s) for s in args.growth.split(",")):
+        size_folder, size_versions = bundles_for(size)
+        seconds = statistics.median(import_run(size_folder, repeat=False)[0] for _ in range(3))
+        per_version[size] = seconds / size_versions
+        print(
+            f"P6: {size:,} people: {size_versions:,} versions, {seconds:.2f} s, "
+            f"{per_version[size] * 1e6:.2f} µs per version"
+        )
+    smallest = per_version[min(per_version)]
+    growth = max(per_version.values()) / smallest
+    print(f"P6: growth ratio {growth:.2f} (budget 1.3)")
+    export_s, dumps_s = p7_export(args.people)
+    print(
+        f"P7: full export {export_s:.2f} s, json.dumps floor {dumps_s:.2f} s, ratio "
+        f"{export_s / dumps_s:.2f} (budget 3)"
+    )
+    print(
+        f"ratios P4 {p4 / floor:.2f} P5 {p5 / p4:.2f} P6 {growth:.2f} P7 {export_s / dumps_s:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
