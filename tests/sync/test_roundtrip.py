@@ -185,3 +185,20 @@ def test_erasure_travels_in_bundles(tmp_path: Path) -> None:
         )
     assert values and all(v["value"] == "null" for v in values)
     assert person["full_name"] not in snapshot(office)[0]
+
+
+def test_published_json_schema_matches_the_code_and_validates_exports(tmp_path: Path) -> None:
+    import jsonschema
+
+    from petugaspembina.sync.schema_doc import bundle_json_schema
+
+    published = json.loads((Path(__file__).parents[2] / "docs" / "bundle.schema.json").read_text())
+    assert published == bundle_json_schema(), "regenerate docs/bundle.schema.json (docs/sync.md)"
+    officer = tmp_path / "o.db"
+    cli(officer, "demo-data", "--sessions", "2")
+    with Store.open(officer) as store:
+        store.delete("people", list_people(store)[0].id)
+    bundle = json.loads(export(officer, tmp_path / "b.json")[0].read_bytes())
+    jsonschema.Draft202012Validator(published).validate(bundle)
+    bundle["changes"][0]["values"]["unknown_field"] = 1
+    assert not jsonschema.Draft202012Validator(published).is_valid(bundle)

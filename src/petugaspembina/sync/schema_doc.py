@@ -1,0 +1,170 @@
+"""The bundle format as a JSON Schema, generated from the record schema (docs/bundle.schema.json).
+
+The importer does not use it (its own checks are faster and give Indonesian messages); it is the
+published contract for other tools, kept in step with the code by a test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.fields import INT64, Kind
+from ..core.records import SCHEMA
+from .bundle import FORMAT, FORMAT_VERSION
+
+HLC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/[0-9a-f]{4}/[0-9a-f]{32}$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+def _value_schema(kind: Kind) -> dict[str, Any]:
+    base = kind.base
+    schema: dict[str, Any]
+    if base == "text":
+        schema = {"type": "string", "maxLength": kind.max_len}
+    elif base == "int":
+        schema = {
+            "type": "integer",
+            "minimum": kind.minimum if kind.minimum is not None else INT64[0],
+            "maximum": kind.maximum if kind.maximum is not None else INT64[1],
+        }
+    elif base == "bool":
+        schema = {"type": "boolean"}
+    elif base == "date":
+        schema = {"type": "string", "format": "date"}
+    elif base == "time":
+        schema = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+    elif base == "datetime":
+        schema = {"type": "string", "format": "date-time"}
+    elif base == "enum":
+        assert kind.enum is not None
+        schema = {"enum": kind.enum.codes()}
+    elif base == "enums":
+        assert kind.enum is not None
+        schema = {"type": "array", "maxItems": 50, "items": {"enum": kind.enum.codes()}}
+    elif base == "texts":
+        schema = {
+            "type": "array",
+            "maxItems": 100,
+            "items": {"type": "string", "maxLength": kind.max_len},
+        }
+    elif base == "ref":
+        schema = {
+            "type": "string",
+            "pattern": UUID_PATTERN,
+            "description": f"id of a record in {kind.ref}",
+        }
+    elif base == "region":
+        schema = {"type": "string", "pattern": r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"}
+    elif base == "image":
+        schema = {
+            "type": "string",
+            "maxLength": kind.max_len,
+            "contentEncoding": "base64",
+            "contentMediaType": "image/png",
+        }
+    else:  # objects
+        schema = {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    key: {"type": "string", "maxLength": kind.max_len} for key in kind.keys
+                },
+            },
+        }
+    return {"anyOf": [schema, {"type": "null"}]} if base not in ("bool",) else schema
+
+
+def bundle_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a plain bundle, format version 1."""
+    change_variants = []
+    for table, kinds in SCHEMA.items():
+        change_variants.append(
+            {
+                "type": "object",
+                "required": ["table", "id", "hlc", "values"],
+                "additionalProperties": False,
+                "properties": {
+                    "table": {"const": table},
+                    "id": {"type": "string", "pattern": UUID_PATTERN},
+                    "hlc": {"$ref": "#/$defs/hlc"},
+                    "values": {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": False,
+                        "properties": {name: _value_schema(kind) for name, kind in kinds.items()},
+                    },
+                    "base": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {name: {"$ref": "#/$defs/base"} for name in kinds},
+                    },
+                },
+            }
+        )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://petugaspembina.invalid/schema/bundle-v1.json",
+        "title": "Petugas Pembina bundle, format version 1",
+        "type": "object",
+        "required": [
+            "format",
+            "format_version",
+            "bundle_id",
+            "created_at",
+            "source",
+            "counts",
+            "changes_sha256",
+            "changes",
+        ],
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "bundle_id": {"type": "string", "pattern": UUID_PATTERN},
+            "created_at": {"type": "string", "format": "date-time"},
+            "source": {
+                "type": "object",
+                "required": ["device_id", "seq"],
+                "properties": {
+                    "device_id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                    "seq": {"type": "integer", "minimum": 1},
+                    "app_version": {"type": "string"},
+                    "schema_version": {"type": "integer"},
+                    "officer": {
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": ["string", "null"]},
+                            "nip": {"type": ["string", "null"]},
+                        },
+                    },
+                    "office": {"type": ["string", "null"]},
+                    "region_data": {"type": "string"},
+                },
+            },
+            "counts": {
+                "type": "object",
+                "required": ["changes", "field_versions", "tables"],
+                "properties": {
+                    "changes": {"type": "integer", "minimum": 0},
+                    "field_versions": {"type": "integer", "minimum": 0},
+                    "tables": {
+                        "type": "object",
+                        "additionalProperties": {"type": "integer", "minimum": 1},
+                    },
+                },
+            },
+            "changes_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "changes": {"type": "array", "items": {"oneOf": change_variants}},
+        },
+        "$defs": {
+            "hlc": {"type": "string", "pattern": HLC_PATTERN},
+            "base": {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": {"$ref": "#/$defs/hlc"},
+            },
+        },
+    }
