@@ -350,3 +350,96 @@ def receipt(obj: Context, file: Path) -> None:
             click.echo(read_receipt(store, file))
         except BundleRejected as exc:
             fail(str(exc))
+
+
+def _pdf_target(out: Path) -> Path:
+    if out.suffix.lower() != ".pdf":
+        fail("Nama berkas keluaran harus berakhiran .pdf.")
+    return out
+
+
+@main.command()
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--person", "person_ids", multiple=True, help="Only these people (repeatable).")
+@click.pass_obj
+def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str, ...]) -> None:
+    """Certificates of attendance for a session (or some participants) in one PDF."""
+    from .documents.certificates import render_certificates
+    from .documents.pdfout import OutputError
+    from .documents.register import issue_for_session
+
+    with obj.store() as store:
+        doc, items = issue_for_session(store, session_id, list(person_ids) or None)
+        if not items:
+            fail("Kegiatan ini belum memiliki peserta yang hadir.")
+        try:
+            render_certificates(doc, items, _pdf_target(out))
+        except OutputError as exc:
+            fail(str(exc))
+    reprints = sum(item.reprint for item in items)
+    click.echo(f"{out}: {len(items)} sertifikat ({reprints} cetak ulang).")
+
+
+@main.command("attendance-sheet")
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--mask-phone", is_flag=True, help="Show phone numbers masked.")
+@click.pass_obj
+def attendance_sheet(obj: Context, session_id: str, out: Path, mask_phone: bool) -> None:
+    """The daftar hadir of a session as PDF, with the drawn signatures."""
+    from .documents.attendance_sheet import render_attendance_sheet
+    from .documents.data import session_document
+    from .documents.pdfout import OutputError
+    from .profile import current_officer
+
+    with obj.store() as store:
+        officer = current_officer(store)
+        try:
+            render_attendance_sheet(
+                session_document(store, session_id),
+                _pdf_target(out),
+                hide_phone=mask_phone,
+                officer_name=officer.name if officer else None,
+                officer_nip=officer.nip if officer else None,
+            )
+        except OutputError as exc:
+            fail(str(exc))
+    click.echo(str(out))
+
+
+@main.command()
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--berita-acara", is_flag=True, help="The berita acara instead of the report.")
+@click.pass_obj
+def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None:
+    """The laporan kegiatan (or the berita acara) of a session as PDF."""
+    from .documents.data import session_document
+    from .documents.pdfout import OutputError
+    from .documents.report import render_berita_acara, render_report
+
+    render = render_berita_acara if berita_acara else render_report
+    with obj.store() as store:
+        try:
+            render(store, session_document(store, session_id), _pdf_target(out))
+        except OutputError as exc:
+            fail(str(exc))
+    click.echo(str(out))
+
+
+@main.command("verify-certificate")
+@click.argument("code")
+@click.pass_obj
+def verify_certificate(obj: Context, code: str) -> None:
+    """Check a certificate's verification code (exit 1 when not genuine)."""
+    from .documents.register import verify_code
+
+    with obj.store() as store:
+        result = verify_code(store, code)
+    if not result.valid:
+        fail(result.message)
+    click.echo(result.message)
+    click.echo(
+        f"Nama: {result.name}\nKegiatan: {result.session_title}\nTanggal: {result.session_date}"
+    )

@@ -141,6 +141,10 @@ TITLES = {
     SessionType.RAPAT_TIMPORA: "Rapat Tim Pengawasan Orang Asing di {place}",
     SessionType.KUNJUNGAN: "Kunjungan Petugas Imigrasi Pembina Desa ke {place}",
 }
+OFFICERS = (
+    ("Rahmat Hidayat", "198609262015051001", "Penata Muda Tk. I (III/b)"),
+    ("Dewi Kartika Sari", "199103122017122002", "Penata Muda (III/a)"),
+)
 VENUES = ("Balai Desa", "Aula Kantor Desa", "SMA Negeri 1", "Masjid Jami'", "Gedung Serbaguna")
 
 
@@ -224,6 +228,24 @@ def generate(
             for aid, (kind, abbr, full) in zip(agency_ids, AGENCIES, strict=True)
         ]
     )
+    officer_ids = [gen.uid(), gen.uid()]
+    store.write_many(
+        [
+            Edit(
+                "officers",
+                {
+                    "name": name,
+                    "nip": nip,
+                    "position": "Analis Keimigrasian Ahli Muda",
+                    "rank": rank,
+                    "office": office,
+                },
+                oid,
+                new=True,
+            )
+            for oid, (name, nip, rank) in zip(officer_ids, OFFICERS, strict=True)
+        ]
+    )
     target_people = participants if participants is not None else sessions * 25
     per_session = max(1, target_people // max(sessions, 1))
     people: list[tuple[str, regions.Region]] = []
@@ -232,7 +254,10 @@ def generate(
         village = rng.choice(villages)
         session_id = gen.uid()
         day = start + timedelta(days=index * max(1, 300 // max(sessions, 1)) + rng.randint(0, 3))
-        edits = [Edit("sessions", _session_values(rng, village, day), session_id, new=True)]
+        values = _session_values(rng, village, day)
+        values["officer_ids"] = officer_ids[: rng.randint(1, 2)]
+        values["letter_number"] = f"W.{index + 1:03d}/GR.01.01/{day.month:02d}/{day.year}"
+        edits = [Edit("sessions", values, session_id, new=True)]
         size = rng.randint(20, 40) if participants is None else per_session
         chosen: list[str] = []
         for _ in range(size):

@@ -52,7 +52,7 @@ def test_large_exports_are_split_into_parts(tmp_path: Path) -> None:
     cli(officer, "demo-data", "--sessions", "3")
     (out := tmp_path / "out").mkdir()
     with Store.open(officer) as store:
-        results = export_bundles(store, out, full=True, max_versions=500)
+        results = export_bundles(store, out, full=True, max_versions=300)
         total = store.version_count()
     assert len(results) > 2 and sum(r.field_versions for r in results) == total
     assert [r.seq for r in results] == list(range(1, len(results) + 1))

@@ -144,3 +144,14 @@ class SignatoryPrefix(Labelled):
     AN = "a.n.", "a.n."
     PLH = "Plh.", "Plh."
     PLT = "Plt.", "Plt."
+
+
+class CertificateStatus(Labelled):
+    ISSUED = "issued", "Terbit"
+    VOID = "void", "Dibatalkan"
+
+
+class CertificateEventKind(Labelled):
+    ISSUED = "issued", "Diterbitkan"
+    REPRINTED = "reprinted", "Dicetak ulang"
+    VOIDED = "voided", "Dibatalkan"

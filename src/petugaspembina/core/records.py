@@ -14,12 +14,15 @@ from typing import Any, ClassVar
 from . import fields as k
 from .enums import (
     AgencyKind,
+    CertificateEventKind,
+    CertificateStatus,
     Channel,
     ParticipantCategory,
     ReferralStatus,
     RiskType,
     SessionType,
     Sex,
+    SignatoryPrefix,
     TimeZone,
     Topic,
     Urgency,
@@ -200,6 +203,67 @@ class ReferralEvent(Record):
     note: str | None = synced(k.text(4_000, personal=True, multiline=True))
 
 
+@dataclass(slots=True)
+class OfficeProfile(Record):
+    """The office's letterhead, signatory and document wording (one record per office)."""
+
+    TABLE: ClassVar[str] = "office_profiles"
+    LABEL: ClassVar[str] = "Profil Kantor"
+    letterhead: list[str] = synced(k.Kind("texts", max_len=120), [])
+    address: str | None = synced(k.text(300))
+    phone: str | None = synced(k.text(60))
+    website: str | None = synced(k.text(120))
+    city: str | None = synced(k.text(80))
+    logo_png: str | None = synced(k.Kind("image", max_len=2_000_000))
+    signatory_name: str | None = synced(k.text(120))
+    signatory_nip: str | None = synced(k.text(18))
+    signatory_position: str | None = synced(k.text(160))
+    signatory_prefix: str | None = synced(k.choice(SignatoryPrefix))
+    signature_png: str | None = synced(k.Kind("image", max_len=2_000_000))
+    stamp_png: str | None = synced(k.Kind("image", max_len=2_000_000))
+    certificate_title: str | None = synced(k.text(120))
+    certificate_body: str | None = synced(k.text(1_000, multiline=True))
+    numbering_pattern: str | None = synced(k.text(120))
+
+
+@dataclass(slots=True)
+class Certificate(Record):
+    """A certificate of attendance in the register; its number is unique without coordination."""
+
+    TABLE: ClassVar[str] = "certificates"
+    LABEL: ClassVar[str] = "Sertifikat"
+    number: str = synced(k.text(120))
+    person_id: str = synced(k.reference("people"))
+    session_id: str = synced(k.reference("sessions"))
+    issued_on: str = synced(k.Kind("date"))
+    device_id: str = synced(k.text(32))
+    signature: str | None = synced(k.text(200))
+    status: str = synced(k.choice(CertificateStatus), CertificateStatus.ISSUED.value)
+    void_reason: str | None = synced(k.text(500))
+
+
+@dataclass(slots=True)
+class CertificateEvent(Record):
+    """Issue, reprint or void of a certificate; append-only."""
+
+    TABLE: ClassVar[str] = "certificate_events"
+    LABEL: ClassVar[str] = "Riwayat Sertifikat"
+    certificate_id: str = synced(k.reference("certificates"))
+    kind: str = synced(k.choice(CertificateEventKind))
+    at: str = synced(k.Kind("datetime"))
+    note: str | None = synced(k.text(500))
+
+
+@dataclass(slots=True)
+class DeviceKey(Record):
+    """A device's public signing key: lets any office verify that device's certificates."""
+
+    TABLE: ClassVar[str] = "device_keys"
+    LABEL: ClassVar[str] = "Kunci Perangkat"
+    device_id: str = synced(k.text(32))
+    public_key: str = synced(k.text(64))
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Officer,
     Village,
@@ -209,6 +273,10 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Agency,
     Referral,
     ReferralEvent,
+    OfficeProfile,
+    Certificate,
+    CertificateEvent,
+    DeviceKey,
 )
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 

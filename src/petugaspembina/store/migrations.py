@@ -76,7 +76,16 @@ def m001_field_versions(db: sqlite_utils.Database) -> None:
         );
         """
     )
-    for table in SCHEMA:
+    for table in (
+        "officers",
+        "villages",
+        "sessions",
+        "people",
+        "attendance",
+        "agencies",
+        "referrals",
+        "referral_events",
+    ):
         db.execute(_current_table_sql(table))
     db.executescript(
         """
@@ -89,6 +98,16 @@ def m001_field_versions(db: sqlite_utils.Database) -> None:
         CREATE INDEX referral_events_referral ON referral_events (referral_id);
         """
     )
+
+
+@migrations()
+def m002_documents(db: sqlite_utils.Database) -> None:
+    """Office profile, certificate register and its log, device public keys."""
+    for table in ("office_profiles", "certificates", "certificate_events", "device_keys"):
+        db.execute(_current_table_sql(table))
+    # Not UNIQUE: a merge must never fail on a constraint; numbers are unique by construction.
+    db.execute("CREATE INDEX certificates_number ON certificates (number)")
+    db.execute("CREATE INDEX certificates_person ON certificates (person_id, session_id)")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,171 @@
+"""Certificates of attendance: A4 landscape, one page per participant, with a verification QR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import segno
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..core.enums import SessionType
+from ..core.records import OfficeProfile, Session
+from ..core.validation import format_nip
+from .data import SessionDocument
+from .fonts import SANS, SANS_BOLD, SERIF_BOLD, printable, register_fonts
+from .images import image_reader
+from .indonesian import office_title, parse_iso, tanggal
+from .pdfout import write_pdf
+from .register import PrintedCertificate
+
+Progress = Callable[[int, int], None]
+PAGE = landscape(A4)
+NAVY = HexColor("#1b3a6b")
+GOLD = HexColor("#b08d3c")
+NAME_MAX, NAME_MIN = 34.0, 16.0
+
+
+def fit_name(name: str, width: float) -> tuple[list[str], float]:
+    """Shrink a name to fit one line; if even the minimum size is too wide, wrap it."""
+    size = NAME_MAX
+    while size > NAME_MIN and stringWidth(name, SERIF_BOLD, size) > width:
+        size -= 1
+    if stringWidth(name, SERIF_BOLD, size) <= width:
+        return [name], size
+    return simpleSplit(name, SERIF_BOLD, size, width)[:3], size
+
+
+def body_text(template: str, session: Session, office: OfficeProfile) -> str:
+    """The certificate wording with the session filled in; a broken template falls back."""
+    day = parse_iso(session.date)
+    values = {
+        "kegiatan": session.title or SessionType(session.session_type).label,
+        "kantor": office_title((office.letterhead or ["Kantor Imigrasi"])[-1]),
+        "tanggal": tanggal(day) if day else "-",
+        "tempat": session.venue or session.village_name or "-",
+    }
+    try:
+        return template.format_map(values)
+    except (KeyError, ValueError, IndexError):
+        return "Telah mengikuti kegiatan {kegiatan} pada tanggal {tanggal} di {tempat}.".format_map(
+            values
+        )
+
+
+def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
+    """The QR matrix as rectangles, one per horizontal run of dark modules (fast and sharp)."""
+    matrix = segno.make(text, error="m").matrix
+    cell = size / len(matrix)
+    path = canvas.beginPath()
+    for row_index, row in enumerate(matrix):
+        top = y + size - (row_index + 1) * cell
+        start = None
+        for col, dark in enumerate([*row, 0]):
+            if dark and start is None:
+                start = col
+            elif not dark and start is not None:
+                path.rect(x + start * cell, top, (col - start) * cell, cell)
+                start = None
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertificate) -> None:
+    """One certificate page."""
+    width, height = PAGE
+    office, session = doc.office, doc.session
+    canvas.setStrokeColor(NAVY)
+    canvas.setLineWidth(6)
+    canvas.rect(22, 22, width - 44, height - 44)
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(1.5)
+    canvas.rect(34, 34, width - 68, height - 68)
+    logo = image_reader(office.logo_png)
+    top = height - 60
+    if logo is not None:
+        canvas.drawImage(
+            logo, width / 2 - 28, top - 56, 56, 56, mask="auto", preserveAspectRatio=True
+        )
+        top -= 62
+    canvas.setFillColor(NAVY)
+    for index, line in enumerate((office.letterhead or [])[-2:]):
+        canvas.setFont(SANS_BOLD if index else SANS, 10)
+        canvas.drawCentredString(width / 2, top - 12 * index, printable(line))
+    canvas.setFont(SERIF_BOLD, 40)
+    canvas.drawCentredString(
+        width / 2, top - 62, printable(office.certificate_title or "SERTIFIKAT")
+    )
+    canvas.setFont(SANS, 11)
+    canvas.setFillColor(Color(0.2, 0.2, 0.2))
+    canvas.drawCentredString(width / 2, top - 82, f"Nomor: {printable(item.certificate.number)}")
+    canvas.drawCentredString(width / 2, top - 112, "Diberikan kepada:")
+    lines, size = fit_name(printable(item.person.full_name), width - 200)
+    canvas.setFillColor(NAVY)
+    canvas.setFont(SERIF_BOLD, size)
+    y = top - 112 - size - 8
+    for line in lines:
+        canvas.drawCentredString(width / 2, y, line)
+        y -= size + 4
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(1)
+    canvas.line(width / 2 - 220, y + size - 2, width / 2 + 220, y + size - 2)
+    canvas.setFillColor(Color(0.15, 0.15, 0.15))
+    canvas.setFont(SANS, 12)
+    text = body_text(office.certificate_body or "", session, office)
+    y -= 14
+    for line in simpleSplit(printable(text), SANS, 12, width - 220)[:4]:
+        canvas.drawCentredString(width / 2, y, line)
+        y -= 17
+    _signature_block(canvas, office, session, width - 250, 150)
+    qr_size = 78
+    canvas.setFillColor(Color(0, 0, 0))
+    draw_qr(canvas, item.code, 64, 64, qr_size)
+    canvas.setFont(SANS, 6)
+    canvas.drawString(64, 56, "Pindai untuk verifikasi")
+    if item.reprint:
+        canvas.drawString(64, 48, "Cetak ulang")
+
+
+def _signature_block(
+    canvas: Canvas, office: OfficeProfile, session: Session, x: float, y: float
+) -> None:
+    day = parse_iso(session.date)
+    canvas.setFont(SANS, 11)
+    canvas.drawString(x, y + 40, f"{printable(office.city or '')}, {tanggal(day) if day else ''}")
+    position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
+    for index, line in enumerate(simpleSplit(printable(position), SANS, 11, 220)[:2]):
+        canvas.drawString(x, y + 26 - 13 * index, line)
+    for image in (image_reader(office.stamp_png), image_reader(office.signature_png)):
+        if image is not None:
+            canvas.drawImage(image, x, y - 40, 110, 50, mask="auto", preserveAspectRatio=True)
+    canvas.setFont(SANS_BOLD, 11)
+    canvas.drawString(x, y - 52, printable(office.signatory_name or ""))
+    if office.signatory_nip:
+        canvas.setFont(SANS, 10)
+        canvas.drawString(x, y - 65, f"NIP {format_nip(office.signatory_nip)}")
+
+
+def render_certificates(
+    doc: SessionDocument,
+    items: list[PrintedCertificate],
+    target: Path,
+    progress: Progress | None = None,
+) -> Path:
+    """All the given certificates into one PDF at ``target``."""
+    register_fonts()
+
+    def render(path: str) -> None:
+        canvas = Canvas(path, pagesize=PAGE, pageCompression=1)
+        canvas.setTitle(f"Sertifikat — {doc.session.title or ''}")
+        canvas.setAuthor("Petugas Pembina")
+        for index, item in enumerate(items):
+            draw_certificate(canvas, doc, item)
+            canvas.showPage()
+            if progress is not None:
+                progress(index + 1, len(items))
+        canvas.save()
+
+    return write_pdf(target, render)

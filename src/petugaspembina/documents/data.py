@@ -1,0 +1,64 @@
+"""What a session's documents show: the session, its attendees (survivors of merged people), counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..core.records import Attendance, OfficeProfile, Person, Session, record_from_row
+from ..store.store import Store
+from .office import office_profile
+
+
+@dataclass(slots=True)
+class Attendee:
+    """One sign-in with the person it stands for."""
+
+    person: Person
+    attendance: Attendance
+
+
+@dataclass(slots=True)
+class SessionDocument:
+    """Everything the documents of one session need."""
+
+    session: Session
+    office: OfficeProfile
+    attendees: list[Attendee] = field(default_factory=list)
+
+    @property
+    def by_sex(self) -> Counter[str]:
+        """Signed-in attendees by sex (L/P)."""
+        return Counter(a.person.sex or "?" for a in self.attendees)
+
+    @property
+    def by_category(self) -> Counter[str]:
+        """Signed-in attendees by participant category code."""
+        return Counter(
+            a.attendance.category or a.person.category or "lainnya" for a in self.attendees
+        )
+
+
+def session_document(store: Store, session_id: str) -> SessionDocument:
+    """Load a session and its visible sign-ins, each person resolved to its survivor."""
+    session = store.get(Session, session_id)
+    doc = SessionDocument(session, office_profile(store))
+    rows = store.rows(
+        """SELECT a.*, coalesce(m.id, p.id) AS survivor FROM attendance a
+           JOIN people p ON p.id = a.person_id
+           LEFT JOIN people m ON m.id = p.merged_into
+           WHERE a.session_id = ? AND a.deleted = 0
+           ORDER BY coalesce(a.signed_at, ''), a.id""",
+        (session_id,),
+    )
+    seen: set[str] = set()
+    for row in rows:
+        survivor = row.pop("survivor")
+        if survivor in seen:  # one person signed in twice under two ids: one row
+            continue
+        seen.add(survivor)
+        person = store.get(Person, survivor, include_deleted=True)
+        attendance = record_from_row(Attendance, row)
+        assert isinstance(attendance, Attendance)
+        doc.attendees.append(Attendee(person, attendance))
+    return doc

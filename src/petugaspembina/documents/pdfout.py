@@ -1,0 +1,38 @@
+"""Writing PDFs safely: to a temporary file beside the target, then renamed (bad-inputs row 34)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The PDF could not be written; the message says why, in Indonesian."""
+
+
+def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
+    """Call ``render(temp_path)`` then move the result onto ``target``; nothing half-written stays."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"Folder tujuan {folder} tidak ada.")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".pp-", suffix=".pdf", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Tidak dapat menulis ke folder {folder}: {exc.strerror}.") from exc
+    os.close(handle)
+    try:
+        render(temp)
+        os.replace(temp, target)
+    except PermissionError as exc:
+        raise OutputError(
+            f"Berkas {target.name} tidak dapat ditimpa; tutup dulu jika sedang dibuka di penampil "
+            "PDF, lalu coba lagi."
+        ) from exc
+    except OSError as exc:
+        raise OutputError(f"Gagal menulis {target.name}: {exc.strerror}.") from exc
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return target

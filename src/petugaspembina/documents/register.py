@@ -1,0 +1,213 @@
+"""The certificate register: numbers unique across offline laptops, signed verification codes,
+reprint and void logs."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from ..core.enums import CertificateEventKind, CertificateStatus
+from ..core.records import Certificate, Person, Session
+from ..store.errors import InvalidInput, NotFound
+from ..store.store import Edit, Store
+from ..sync.keys import sign, verify
+from .data import SessionDocument, session_document
+from .indonesian import roman_month
+from .office import DEFAULT_PATTERN
+
+CODE_PREFIX = "PP1"
+
+
+@dataclass(slots=True)
+class PrintedCertificate:
+    """A certificate to print now: the register entry, its person, and the QR code text."""
+
+    certificate: Certificate
+    person: Person
+    code: str
+    reprint: bool
+
+
+def _payload(cert_id: str, number: str, issued_on: str, device_id: str) -> bytes:
+    return f"PPC1|{cert_id}|{number}|{issued_on}|{device_id}".encode()
+
+
+def _code(cert_id: str, device_id: str, signature: bytes) -> str:
+    raw = uuid.UUID(cert_id).bytes + bytes.fromhex(device_id) + signature
+    return CODE_PREFIX + base64.b32encode(raw).decode().rstrip("=")
+
+
+def _number(store: Store, pattern: str, issued: date) -> str:
+    seq = int(store.meta("certificate_seq") or 0) + 1
+    store.set_meta("certificate_seq", str(seq))
+    try:
+        return pattern.format(
+            seq=seq,
+            device=store.device_id[:6].upper(),
+            month_roman=roman_month(issued),
+            year=issued.year,
+            month=issued.month,
+        )
+    except (KeyError, ValueError, IndexError):
+        return DEFAULT_PATTERN.format(
+            seq=seq,
+            device=store.device_id[:6].upper(),
+            month_roman=roman_month(issued),
+            year=issued.year,
+        )
+
+
+def issue_for_session(
+    store: Store, session_id: str, person_ids: list[str] | None = None, today: date | None = None
+) -> tuple[SessionDocument, list[PrintedCertificate]]:
+    """Certificates for the attendees of a session (or some of them): new ones get a number and a
+    signed code; ones already issued are logged as reprints. One transaction."""
+    doc = session_document(store, session_id)
+    issued_on = (today or date.today()).isoformat()
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    wanted = set(person_ids) if person_ids is not None else None
+    printed: list[PrintedCertificate] = []
+    edits: list[Edit] = []
+    with store.transaction():
+        issued = {
+            row["person_id"]: row["id"]
+            for row in store.rows(
+                "SELECT id, person_id FROM certificates WHERE session_id = ? AND deleted = 0 "
+                "AND status = ? ORDER BY issued_on DESC",
+                (session_id, CertificateStatus.ISSUED.value),
+            )
+        }
+        for attendee in doc.attendees:
+            person = attendee.person
+            if wanted is not None and person.id not in wanted:
+                continue
+            if person.id in issued:
+                cert = store.get(Certificate, issued[person.id])
+                kind, reprint = CertificateEventKind.REPRINTED, True
+            else:
+                number = _number(
+                    store,
+                    doc.office.numbering_pattern or DEFAULT_PATTERN,
+                    date.fromisoformat(issued_on),
+                )
+                cert = Certificate(
+                    id=str(uuid.uuid4()),
+                    number=number,
+                    person_id=person.id,
+                    session_id=session_id,
+                    issued_on=issued_on,
+                    device_id=store.device_id,
+                    status=CertificateStatus.ISSUED.value,
+                )
+                signature = sign(store, _payload(cert.id, number, issued_on, store.device_id))
+                cert.signature = base64.b64encode(signature).decode()
+                edits.append(
+                    Edit(
+                        Certificate.TABLE,
+                        {
+                            "number": cert.number,
+                            "person_id": cert.person_id,
+                            "session_id": session_id,
+                            "issued_on": issued_on,
+                            "device_id": cert.device_id,
+                            "signature": cert.signature,
+                            "status": cert.status,
+                        },
+                        cert.id,
+                        new=True,
+                    )
+                )
+                kind, reprint = CertificateEventKind.ISSUED, False
+            edits.append(
+                Edit(
+                    "certificate_events", {"certificate_id": cert.id, "kind": kind.value, "at": now}
+                )
+            )
+            printed.append(PrintedCertificate(cert, person, code_of(cert), reprint))
+        if edits:
+            store.write_many(edits)
+    if wanted is not None and not printed:
+        raise NotFound("Peserta tersebut tidak tercatat hadir di kegiatan ini.")
+    return doc, printed
+
+
+def code_of(cert: Certificate) -> str:
+    """The verification code printed (as a QR code and text) on a certificate."""
+    return _code(cert.id, cert.device_id, base64.b64decode(cert.signature or ""))
+
+
+def void_certificate(store: Store, cert_id: str, reason: str) -> None:
+    """Cancel a certificate (it then fails verification) and log why."""
+    if not reason.strip():
+        raise InvalidInput("Alasan pembatalan wajib diisi.")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with store.transaction():
+        store.write(
+            Certificate.TABLE,
+            {"status": CertificateStatus.VOID.value, "void_reason": reason},
+            cert_id,
+        )
+        store.write(
+            "certificate_events",
+            {
+                "certificate_id": cert_id,
+                "kind": CertificateEventKind.VOIDED.value,
+                "at": now,
+                "note": reason,
+            },
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """The answer to "is this certificate genuine?"."""
+
+    valid: bool
+    message: str
+    number: str | None = None
+    name: str | None = None
+    session_title: str | None = None
+    session_date: str | None = None
+
+
+def verify_code(store: Store, code: str) -> Verification:
+    """Check a code against the register and the issuing device's public key."""
+    text = "".join(code.split()).upper()
+    if not text.startswith(CODE_PREFIX):
+        return Verification(False, "Kode verifikasi tidak dikenal.")
+    body = text[len(CODE_PREFIX) :]
+    try:
+        raw = base64.b32decode(body + "=" * (-len(body) % 8))
+    except (binascii.Error, ValueError):
+        return Verification(False, "Kode verifikasi rusak.")
+    if len(raw) != 96:
+        return Verification(False, "Kode verifikasi rusak.")
+    cert_id, device_id, signature = str(uuid.UUID(bytes=raw[:16])), raw[16:32].hex(), raw[32:]
+    try:
+        cert = store.get(Certificate, cert_id, include_deleted=True)
+    except NotFound:
+        return Verification(False, "Sertifikat tidak ada dalam register basis data ini.")
+    try:
+        genuine = cert.device_id == device_id and verify(
+            store, device_id, _payload(cert.id, cert.number, cert.issued_on, device_id), signature
+        )
+    except NotFound as exc:
+        return Verification(False, str(exc))
+    if not genuine:
+        return Verification(
+            False, "Tanda tangan digital tidak cocok: sertifikat palsu atau diubah."
+        )
+    person = store.get(Person, cert.person_id, include_deleted=True)
+    session = store.get(Session, cert.session_id, include_deleted=True)
+    details = dict(
+        number=cert.number,
+        name=person.full_name,
+        session_title=session.title,
+        session_date=session.date,
+    )
+    if cert.status == CertificateStatus.VOID or cert.deleted:
+        return Verification(False, f"Sertifikat {cert.number} sudah dibatalkan.", **details)
+    return Verification(True, f"Sertifikat {cert.number} asli.", **details)

@@ -1,0 +1,271 @@
+"""The laporan kegiatan and the berita acara of a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.dates import format_date
+from lokal.terbilang import terbilang
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..core.enums import ParticipantCategory, SessionType, Topic
+from ..core.records import Officer
+from ..core.validation import format_nip
+from ..store.errors import NotFound
+from ..store.store import Store
+from .data import SessionDocument
+from .indonesian import hari, hari_tanggal, office_title, parse_iso, tanggal
+from .layout import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    HEADING,
+    TITLE,
+    esc,
+    letterhead,
+    para,
+    rich,
+    signature_block,
+)
+from .pdfout import write_pdf
+
+MARGIN = 20 * mm
+WIDTH = A4[0] - 2 * MARGIN
+
+PURPOSE = {
+    SessionType.PEMBENTUKAN: "membentuk Desa Binaan Imigrasi dan menunjuk Petugas Imigrasi "
+    "Pembina Desa (PIMPASA)",
+    SessionType.SOSIALISASI: "memberikan pemahaman kepada masyarakat tentang prosedur resmi "
+    "bekerja ke luar negeri serta bahaya TPPO dan PMI non-prosedural",
+    SessionType.RAPAT_TIMPORA: "mengoordinasikan pengawasan orang asing bersama Tim Pengawasan "
+    "Orang Asing (Timpora)",
+    SessionType.KUNJUNGAN: "memantau perkembangan desa binaan dan menerima laporan masyarakat",
+}
+
+
+def _officers(store: Store, data: SessionDocument) -> list[Officer]:
+    found = []
+    for officer_id in data.session.officer_ids:
+        try:
+            found.append(store.get(Officer, officer_id))
+        except NotFound:
+            continue
+    return found
+
+
+def _counts_table(data: SessionDocument) -> Table:
+    session = data.session
+    by_sex = data.by_sex
+    rows = [
+        [
+            para("Uraian", CELL_BOLD),
+            para("Laki-laki", CELL_BOLD),
+            para("Perempuan", CELL_BOLD),
+            para("Jumlah", CELL_BOLD),
+        ]
+    ]
+    signed = (by_sex.get("L", 0), by_sex.get("P", 0))
+    unsigned = (session.headcount_male or 0, session.headcount_female or 0)
+    for label, (male, female) in (
+        ("Mengisi daftar hadir", signed),
+        ("Hadir tanpa mengisi daftar hadir", unsigned),
+        ("Jumlah", (signed[0] + unsigned[0], signed[1] + unsigned[1])),
+    ):
+        rows.append(
+            [
+                para(label, CELL),
+                para(str(male), CELL),
+                para(str(female), CELL),
+                para(str(male + female), CELL),
+            ]
+        )
+    table = Table(rows, colWidths=[WIDTH - 75 * mm, 25 * mm, 25 * mm, 25 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
+            ]
+        )
+    )
+    return table
+
+
+def _category_table(data: SessionDocument) -> Table:
+    labels = {c.value: c.label for c in ParticipantCategory}
+    rows = [[para("Kategori peserta", CELL_BOLD), para("Jumlah", CELL_BOLD)]]
+    for code, count in sorted(data.by_category.items(), key=lambda kv: (-kv[1], kv[0])):
+        rows.append([para(labels.get(code, code), CELL), para(str(count), CELL)])
+    table = Table(rows, colWidths=[WIDTH - 25 * mm, 25 * mm])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    return table
+
+
+def _numbered(items: list[str]) -> list[Flowable]:
+    return [para(f"{i}. {text}") for i, text in enumerate(items, start=1)] or [para("-")]
+
+
+def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
+    """Write the laporan kegiatan: dasar, maksud dan tujuan, waktu dan tempat, peserta,
+    narasumber, materi, hasil, saran, penutup."""
+    session, office = data.session, data.office
+    day = parse_iso(session.date)
+    kind = SessionType(session.session_type)
+    story: list[Flowable] = [
+        *letterhead(office, WIDTH),
+        para("LAPORAN KEGIATAN", TITLE),
+        para(session.title, TITLE),
+        Spacer(1, 6 * mm),
+    ]
+    basis = [f"Program Desa Binaan Imigrasi pada {office_title((office.letterhead or [''])[-1])}."]
+    if session.letter_number:
+        basis.append(f"Surat/Surat Tugas Nomor {session.letter_number}.")
+    topic_labels = [Topic(t).label for t in session.topics if t in Topic.codes()]
+    time_text = " – ".join(t for t in (session.start_time, session.end_time) if t)
+    sections: list[tuple[str, list[Flowable]]] = [
+        ("I. Dasar", _numbered(basis)),
+        (
+            "II. Maksud dan Tujuan",
+            [para(f"Kegiatan {kind.label.lower()} ini bertujuan {PURPOSE[kind]}.")],
+        ),
+        (
+            "III. Waktu dan Tempat",
+            [
+                rich(
+                    f"Hari/Tanggal: {esc(hari_tanggal(day) if day else '-')}<br/>"
+                    f"Waktu: {esc(time_text or '-')} {esc(session.time_zone)}<br/>"
+                    f"Tempat: {esc(session.venue or '-')}, {esc(session.village_name or '')}"
+                    f"{', ' + esc(session.region_path) if session.region_path else ''}"
+                )
+            ],
+        ),
+        ("IV. Peserta", [_counts_table(data), Spacer(1, 3 * mm), _category_table(data)]),
+        (
+            "V. Narasumber",
+            _numbered(
+                [
+                    " — ".join(p for p in (s.get("name"), s.get("position"), s.get("agency")) if p)
+                    for s in session.speakers
+                ]
+            ),
+        ),
+        ("VI. Materi", _numbered(topic_labels)),
+        ("VII. Hasil Kegiatan", [para(session.notes or "-")]),
+        ("VIII. Saran dan Tindak Lanjut", [para(session.follow_ups or "-")]),
+        (
+            "IX. Penutup",
+            [para("Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.")],
+        ),
+    ]
+    if session.partner_agencies:
+        sections[3][1].append(para("Instansi mitra: " + ", ".join(session.partner_agencies)))
+    for heading, body in sections:
+        story.append(para(heading, HEADING))
+        story.extend(body)
+    story.append(Spacer(1, 8 * mm))
+    officers = _officers(store, data)
+    signer = officers[0] if officers else None
+    place = f"{office.city or ''}, {tanggal(day) if day else ''}"
+    block = signature_block(
+        place,
+        "Petugas Imigrasi Pembina Desa",
+        signer.name if signer else "(.................................)",
+        signer.nip if signer else None,
+    )
+    story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
+    return write_pdf(target, lambda path: _build(path, story, f"Laporan — {session.title}"))
+
+
+def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Path:
+    """Write the berita acara of the session, with the officers as parties."""
+    session, office = data.session, data.office
+    day = parse_iso(session.date)
+    story: list[Flowable] = [*letterhead(office, WIDTH), para("BERITA ACARA", TITLE)]
+    if session.letter_number:
+        story.append(para(f"Nomor: {session.letter_number}", TITLE))
+    story.append(Spacer(1, 6 * mm))
+    officers = _officers(store, data)
+    by = " oleh:" if officers else " oleh petugas Kantor Imigrasi."
+    if day:
+        opening = (
+            f"Pada hari ini {hari(day)} tanggal {terbilang(day.day)} bulan "
+            f"{format_date(day, 'MMMM', locale='id')} tahun {terbilang(day.year)} "
+            f"({day:%d-%m-%Y}), bertempat di {session.venue or session.village_name or '-'}, "
+            f"telah dilaksanakan kegiatan {session.title or ''}{by}"
+        )
+    else:
+        opening = f"Telah dilaksanakan kegiatan {session.title or ''}{by}"
+    story.append(para(opening))
+    for number, officer in enumerate(officers, start=1):
+        rows = [
+            ("Nama", officer.name),
+            ("NIP", format_nip(officer.nip or "")),
+            ("Pangkat/Golongan", officer.rank or "-"),
+            ("Jabatan", officer.position or "-"),
+        ]
+        table = Table(
+            [
+                [
+                    para(f"{number}." if i == 0 else "", BODY),
+                    para(k, BODY),
+                    para(":", BODY),
+                    para(v, BODY),
+                ]
+                for i, (k, v) in enumerate(rows)
+            ],
+            colWidths=[10 * mm, 38 * mm, 6 * mm, WIDTH - 54 * mm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        story.extend([Spacer(1, 2 * mm), table])
+    by_sex = data.by_sex
+    story.append(Spacer(1, 3 * mm))
+    story.append(
+        para(
+            f"Kegiatan diikuti oleh {len(data.attendees)} peserta yang mengisi daftar hadir "
+            f"({by_sex.get('L', 0)} laki-laki, {by_sex.get('P', 0)} perempuan)"
+            + (f" di Desa/Kelurahan {session.village_name}" if session.village_name else "")
+            + "."
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    story.append(
+        para(
+            "Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan "
+            "sebagaimana mestinya."
+        )
+    )
+    story.append(Spacer(1, 8 * mm))
+    position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
+    block = signature_block(
+        "Mengetahui,",
+        position,
+        office.signatory_name or "",
+        office.signatory_nip,
+        office.signature_png,
+    )
+    story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
+    return write_pdf(target, lambda path: _build(path, story, f"Berita Acara — {session.title}"))
+
+
+def _build(path: str, story: list[Flowable], title: str) -> None:
+    SimpleDocTemplate(
+        path,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="Petugas Pembina",
+    ).build(story)
