@@ -443,3 +443,48 @@ def verify_certificate(obj: Context, code: str) -> None:
     click.echo(
         f"Nama: {result.name}\nKegiatan: {result.session_title}\nTanggal: {result.session_date}"
     )
+
+
+@main.command("office-profile")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Change a field (letterhead lines separated by '|'); repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: bool) -> None:
+    """Show or change the office profile used on documents (letterhead, signatory, wording)."""
+    from .core.records import OfficeProfile, field_kinds
+    from .documents.office import office_profile, save_office_profile
+
+    known = field_kinds(OfficeProfile)
+    changes: dict[str, object] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep or name not in known or name.endswith("_png"):
+            fail(
+                f"Tidak dapat mengubah '{name}'. Kolom: "
+                + ", ".join(n for n in known if not n.endswith("_png"))
+            )
+        changes[name] = (
+            [p.strip() for p in value.split("|") if p.strip()]
+            if name == "letterhead"
+            else (value or None)
+        )
+    with obj.store() as store:
+        if changes:
+            save_office_profile(store, changes)
+        profile = dataclasses.asdict(office_profile(store))
+    shown = {
+        k: ("(gambar)" if k.endswith("_png") and v else v)
+        for k, v in profile.items()
+        if k not in ("id", "deleted")
+    }
+    if as_json:
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
+    else:
+        for key, value in shown.items():
+            click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")

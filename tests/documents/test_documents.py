@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -292,3 +293,23 @@ def test_cli_certificates_and_refusals(demo: tuple[Store, str], tmp_path: Path) 
         db, "report", "--session", session_id, "--out", str(tmp_path / "nope" / "x.pdf")
     )
     assert code == 1 and "tidak ada" in err
+
+
+def test_cli_office_profile(demo: tuple[Store, str], tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    code, out, _ = cli(
+        db,
+        "office-profile",
+        "--set",
+        "city=Pontianak",
+        "--set",
+        "letterhead=A|B|KANTOR IMIGRASI KELAS I TPI PONTIANAK",
+        "--json",
+    )
+    profile = json.loads(out)
+    assert (
+        code == 0
+        and profile["city"] == "Pontianak"
+        and profile["letterhead"][-1].endswith("PONTIANAK")
+    )
+    assert cli(db, "office-profile", "--set", "nope=1")[0] == 1

@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
             view.horizontalHeader().setStretchLastSection(True)
             view.resizeColumnsToContents()
             self.tabs.addTab(view, caption)
+        from .documents_view import DocumentsView
+
+        self.documents_view = DocumentsView(store)
+        self.tabs.addTab(self.documents_view, self.tr("Dokumen"))
         status = self.tr("Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}").format(
             store.path.name if store.path else ":memory:",
             store.device_id[:8],

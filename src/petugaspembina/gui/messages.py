@@ -1,0 +1,56 @@
+"""The one seam for message boxes and file pickers, with Indonesian buttons (Qt ships none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """An information box with an OK button labelled "Tutup"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.button(QMessageBox.StandardButton.Ok).setText("Tutup")
+    box.exec()
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning box."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("Tutup")
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Ya/Tidak question; True for Ya."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText("Ya")
+    box.button(QMessageBox.StandardButton.No).setText("Tidak")
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    """Where to save a file; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    return Path(name) if name else None
+
+
+def ask_open_image(parent: QWidget | None, title: str) -> Path | None:
+    """A PNG to load; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", "Gambar PNG (*.png)")
+    return Path(name) if name else None
+
+
+def open_file(path: Path) -> None:
+    """Show a file in the system's viewer (a PDF reader for PDFs)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,130 @@
+"""Profil kantor: letterhead, signatory, images and certificate wording, stored in the database."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ..core.enums import SignatoryPrefix
+from ..core.validation import check_nip
+from ..documents.office import office_profile, save_office_profile
+from ..store.errors import StoreError
+from ..store.store import Store
+from . import messages
+
+_TEXT_FIELDS = (
+    ("address", "Alamat"),
+    ("phone", "Telepon"),
+    ("website", "Situs web"),
+    ("city", "Kota"),
+    ("signatory_name", "Nama penanda tangan"),
+    ("signatory_nip", "NIP penanda tangan"),
+    ("signatory_position", "Jabatan penanda tangan"),
+    ("certificate_title", "Judul sertifikat"),
+    ("numbering_pattern", "Pola nomor sertifikat"),
+)
+_IMAGES = (("logo_png", "Logo"), ("signature_png", "Tanda tangan"), ("stamp_png", "Cap/stempel"))
+
+
+class OfficeDialog(QDialog):
+    """Edit the office profile; ``OfficeDialog.ask(parent, store)`` returns True when saved."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Profil kantor"))
+        profile = office_profile(store)
+        form = QFormLayout(self)
+        self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
+        self.letterhead.setFixedHeight(90)
+        form.addRow(self.tr("Kop surat (satu baris per baris)"), self.letterhead)
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label in _TEXT_FIELDS:
+            edit = QLineEdit(getattr(profile, name) or "")
+            self.edits[name] = edit
+            form.addRow(self.tr(label), edit)
+        self.prefix = QComboBox()
+        for prefix in SignatoryPrefix:
+            self.prefix.addItem(prefix.label, prefix.value)
+        self.prefix.setCurrentIndex(max(0, self.prefix.findData(profile.signatory_prefix or "")))
+        form.addRow(self.tr("Awalan (a.n./Plh./Plt.)"), self.prefix)
+        self.body = QPlainTextEdit(profile.certificate_body or "")
+        self.body.setFixedHeight(70)
+        form.addRow(
+            self.tr("Kalimat sertifikat\n{kegiatan} {kantor} {tanggal} {tempat}"), self.body
+        )
+        self.images: dict[str, str | None] = {}
+        for name, label in _IMAGES:
+            row = QHBoxLayout()
+            state = QLabel(self.tr("ada") if getattr(profile, name) else self.tr("belum ada"))
+            pick = QPushButton(self.tr("Pilih PNG…"))
+            pick.clicked.connect(lambda _=False, n=name, s=state: self._pick(n, s))
+            row.addWidget(state, 1)
+            row.addWidget(pick)
+            form.addRow(self.tr(label), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _pick(self, name: str, state: QLabel) -> None:
+        path = messages.ask_open_image(self, self.tr("Pilih gambar PNG"))
+        if path is None:
+            return
+        data = path.read_bytes()
+        if not data.startswith(b"\x89PNG") or len(data) > 1_400_000:
+            messages.warn(self, self.tr("Gambar"), self.tr("Pilih berkas PNG di bawah 1,4 MB."))
+            return
+        self.images[name] = base64.b64encode(data).decode()
+        state.setText(self.tr("dipilih"))
+
+    def values(self) -> dict[str, Any]:
+        """The edited profile fields."""
+        values: dict[str, Any] = {
+            name: edit.text().strip() or None for name, edit in self.edits.items()
+        }
+        values["letterhead"] = [
+            line.strip() for line in self.letterhead.toPlainText().splitlines() if line.strip()
+        ][:6]
+        values["signatory_prefix"] = self.prefix.currentData()
+        values["certificate_body"] = self.body.toPlainText().strip() or None
+        values.update(self.images)
+        return values
+
+    def on_save_clicked(self) -> None:
+        values = self.values()
+        nip = values.get("signatory_nip")
+        if nip:
+            check = check_nip(nip)
+            if not check.ok:
+                messages.warn(self, self.tr("Profil kantor"), " ".join(check.errors))
+                return
+            values["signatory_nip"] = check.value
+        try:
+            save_office_profile(self.store, values)
+        except StoreError as exc:
+            messages.warn(self, self.tr("Profil kantor"), str(exc))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: Store) -> bool:
+        """Show the dialog; True when the profile was saved."""
+        return cls(store, parent).exec() == QDialog.DialogCode.Accepted

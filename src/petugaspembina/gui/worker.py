@@ -1,0 +1,96 @@
+"""The one background helper: run a function off the GUI thread with a cancellable progress dialog.
+
+The function gets a ``progress(done, total)`` callback (plain Python, no Qt) that raises
+``Cancelled`` once the user pressed Batal; its result or error comes back on the GUI thread.
+Workers get a database *path* and open their own connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+class _Signals(QObject):
+    """Signals: progressed(done, total), succeeded(result), failed(message), cancelled()."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """A function run on the thread pool; talk to it only through ``signals``."""
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.cancel_requested = threading.Event()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancel_requested.is_set():
+            raise Cancelled
+        self.signals.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # every failure reaches the user as a message, never a crash
+            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+def run_task(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str], None],
+) -> Task:
+    """Start ``work`` in the background behind a modal, cancellable progress dialog."""
+    dialog = QProgressDialog(label, parent.tr("Batal"), 0, 0, parent)
+    dialog.setWindowTitle(parent.tr("Mohon tunggu"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    task = Task(work)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    task.signals.progressed.connect(progressed)
+    def succeeded(result: object) -> None:
+        finish()
+        on_success(result)
+
+    def failed(message: str) -> None:
+        finish()
+        on_failure(message)
+
+    task.signals.succeeded.connect(succeeded)
+    task.signals.failed.connect(failed)
+    task.signals.cancelled.connect(finish)
+    dialog.canceled.connect(task.cancel_requested.set)
+    task.setAutoDelete(False)
+    parent._running_task = task  # type: ignore[attr-defined]  # keep it alive until done
+    QThreadPool.globalInstance().start(task)
+    return task

@@ -1,0 +1,91 @@
+"""The Dokumen tab: a PDF made in the background, with progress; verification in the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo import generate
+from petugaspembina.documents.register import issue_for_session
+from petugaspembina.gui import messages
+from petugaspembina.gui.documents_view import DocumentsView
+from petugaspembina.store.store import Store
+
+
+@pytest.fixture
+def view(qtbot: QtBot, tmp_path: Path) -> DocumentsView:
+    store = Store.open(tmp_path / "demo.db")
+    generate(store, seed=2, sessions=2)
+    widget = DocumentsView(store, open_after=False)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.mark.parametrize(
+    "button", ["certificates_button", "sheet_button", "report_button", "minutes_button"]
+)
+def test_each_document_is_made_off_the_gui_thread(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, button: str
+) -> None:
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    getattr(view, button).click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    assert len(PdfReader(target).pages) >= 1
+
+
+def test_failure_is_shown_not_raised(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: tmp_path / "no" / "x.pdf")
+    monkeypatch.setattr(messages, "warn", lambda parent, title, text: shown.append(text))
+    view.report_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert "tidak ada" in shown[0]
+
+
+def test_verify_in_the_app(view: DocumentsView, qtbot: QtBot) -> None:
+    _, items = issue_for_session(view.store, view.session_combo.currentData())
+    view.code_edit.setText(items[0].code)
+    view.verify_button.click()
+    assert (
+        "asli" in view.verify_result.text()
+        and items[0].person.full_name in view.verify_result.text()
+    )
+    view.code_edit.setText(items[0].code[:100] + "Q" + items[0].code[101:])
+    qtbot.keyClick(view.code_edit, "\r")
+    assert "✘" in view.verify_result.text()
+
+
+def test_office_profile_dialog_saves_to_the_database(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.documents.office import office_profile
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    monkeypatch.setattr(messages, "ask_open_image", lambda *a: logo)
+    warnings: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda p, t, text: warnings.append(text))
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    dialog.letterhead.setPlainText("KEMENTERIAN X\n\nKANTOR IMIGRASI KELAS II NON TPI KERINCI")
+    dialog.edits["city"].setText("Sungai Penuh")
+    dialog.edits["signatory_nip"].setText("123")
+    dialog.on_save_clicked()
+    assert warnings and "18 digit" in warnings[0]  # a bad NIP is refused, nothing saved
+    assert office_profile(view.store).city == "Bengkulu"
+    dialog.edits["signatory_nip"].setText("19700101 199503 1 001")
+    from PySide6.QtWidgets import QLabel
+
+    dialog._pick("logo_png", QLabel())
+    dialog.on_save_clicked()
+    profile = office_profile(view.store)
+    assert profile.city == "Sungai Penuh" and profile.signatory_nip == "197001011995031001"
+    assert profile.letterhead == ["KEMENTERIAN X", "KANTOR IMIGRASI KELAS II NON TPI KERINCI"]
+    assert profile.logo_png
