@@ -1,5 +1,5 @@
 """``python -m petugaspembina``."""
 
-from petugaspembina.cli import main
+from petugaspembina.entry import run
 
-main()
+run()

@@ -9,8 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from . import APP_ID, ORG_NAME
 
 HOME_ENV = "PETUGASPEMBINA_HOME"
@@ -58,6 +56,8 @@ def app_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(root / "data", root / "config", root / "logs")
+    import platformdirs  # only without a home folder: keeps portable and test starts lean
+
     return AppPaths(
         Path(platformdirs.user_data_dir(APP_ID, ORG_NAME)),
         Path(platformdirs.user_config_dir(APP_ID, ORG_NAME)),

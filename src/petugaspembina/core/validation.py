@@ -1,7 +1,8 @@
 """Offline checks of typed input (domain.md): NIK, NIP, phone, birth year, sex; NIK masking; age bands.
 
 NIK structure and phone parsing come from the ``lokal-id`` package; the project adds the rules it does
-not check (regency ranges, sex mismatch) and its own messages.
+not check (regency ranges, sex mismatch) and its own messages. ``lokal`` is imported on first use:
+its package import loads modules the app does not need (~130 ms), which start-up should not pay.
 """
 
 from __future__ import annotations
@@ -9,10 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-
-from lokal.nik import parse_nik
-from lokal.phone import parse_phone
-from lokal.wilayah import wilayah_name
 
 from .enums import Sex
 
@@ -41,6 +38,9 @@ def check_nik(text: str, sex: str | None = None, today: date | None = None) -> C
         if re.fullmatch(r"\d+", digits):
             return Check(None, [f"NIK harus 16 digit angka (tertulis {count} digit)."])
         return Check(None, ["NIK hanya boleh berisi angka (16 digit)."])
+    from lokal.nik import parse_nik
+    from lokal.wilayah import wilayah_name
+
     result = Check(digits)
     info = parse_nik(digits, lookup_wilayah=wilayah_name, reference_date=today)
     codes = {issue.code for issue in info.errors}
@@ -82,6 +82,8 @@ def check_nik(text: str, sex: str | None = None, today: date | None = None) -> C
 
 def nik_birth_date(nik: str, today: date | None = None) -> date | None:
     """The birth date encoded in a well-formed NIK, or None."""
+    from lokal.nik import parse_nik
+
     info = parse_nik(nik, reference_date=today)
     return date.fromisoformat(info.birth_date) if info.birth_date else None
 
@@ -128,6 +130,8 @@ def format_nip(nip: str) -> str:
 
 def check_phone(text: str) -> Check:
     """Normalise an Indonesian phone number (``0812-…``, ``+62 812…``, ``62812…``) to ``+62…``."""
+    from lokal.phone import parse_phone
+
     info = parse_phone(text or "")
     if not info.valid or not info.e164:
         return Check(None, ["Nomor telepon tidak valid (contoh: 0812-3456-7890)."])
@@ -139,6 +143,8 @@ def format_phone(e164: str | None) -> str:
     """Show a stored ``+62…`` number in the national form people write: ``0812-3456-7890``."""
     if not e164:
         return ""
+    from lokal.phone import parse_phone
+
     info = parse_phone(e164)
     return info.national or e164
 

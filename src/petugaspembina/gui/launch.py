@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME
@@ -21,6 +25,8 @@ def _application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    icon = files("petugaspembina.resources").joinpath("icons", "petugaspembina.png")
+    app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -46,6 +52,8 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False) -> int:
         return 1
     window = MainWindow(store, demo=demo)
     window.show()
+    if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     store.close()
     if temp is not None:

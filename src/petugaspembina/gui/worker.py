@@ -78,6 +78,7 @@ def run_task(
         dialog.deleteLater()
 
     task.signals.progressed.connect(progressed)
+
     def succeeded(result: object) -> None:
         finish()
         on_success(result)

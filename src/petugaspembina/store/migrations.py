@@ -110,14 +110,11 @@ def m002_documents(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX certificates_person ON certificates (person_id, session_id)")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
-
-
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
     return pending

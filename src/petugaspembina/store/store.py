@@ -20,7 +20,7 @@ from ..core.text import clean_text
 from .audit import record_audit
 from .db import check_file, connect, transaction
 from .errors import InvalidInput, NotFound
-from .migrations import SCHEMA_VERSION, migrate
+from .schema_version import SCHEMA_VERSION
 from .versions import ApplyResult, apply_rows, current_leaves
 
 R = TypeVar("R", bound=Record)
@@ -74,7 +74,10 @@ class Store:
             file.parent.mkdir(parents=True, exist_ok=True)
             check_file(file, SCHEMA_VERSION)
         conn = connect(file if str(path) != ":memory:" else ":memory:")
-        migrate(conn)
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            from .migrations import migrate
+
+            migrate(conn)
         store = cls(conn, None if str(path) == ":memory:" else file)
         if not store.device_id:
             store._create_identity()

@@ -13,7 +13,7 @@ from ..core.ids import new_record_id
 from ..profile import current_officer
 from ..regions import data_version
 from ..store.db import transaction
-from ..store.migrations import SCHEMA_VERSION
+from ..store.schema_version import SCHEMA_VERSION
 from ..store.store import Store
 from .bundle import FORMAT, FORMAT_VERSION, Source, write_atomically
 
