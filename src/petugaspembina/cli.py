@@ -488,3 +488,35 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
     else:
         for key, value in shown.items():
             click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")
+
+
+@main.command("register")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def certificate_register(obj: Context, as_json: bool) -> None:
+    """The certificate register: number, issue date, status, reprints."""
+    from .documents.register import list_register
+
+    with obj.store() as store:
+        entries = [dataclasses.asdict(e) for e in list_register(store)]
+    if as_json:
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
+        return
+    for e in entries:
+        click.echo(
+            f"{e['number']:<40} {e['issued_on']}  {e['status']:<7} "
+            f"cetak ulang {e['reprints']}  {e['name'] or '-'}"
+        )
+
+
+@main.command("void-certificate")
+@click.argument("number")
+@click.option("--reason", required=True, help="Why the certificate is cancelled.")
+@click.pass_obj
+def void_certificate_command(obj: Context, number: str, reason: str) -> None:
+    """Cancel a certificate by its number (it then fails verification)."""
+    from .documents.register import find_by_number, void_certificate
+
+    with obj.store() as store:
+        void_certificate(store, find_by_number(store, number).id, reason)
+    click.echo(f"Sertifikat {number} dibatalkan.")

@@ -313,3 +313,19 @@ def test_cli_office_profile(demo: tuple[Store, str], tmp_path: Path) -> None:
         and profile["letterhead"][-1].endswith("PONTIANAK")
     )
     assert cli(db, "office-profile", "--set", "nope=1")[0] == 1
+
+
+def test_cli_register_and_void(demo: tuple[Store, str], tmp_path: Path) -> None:
+    store, session_id = demo
+    _, items = issue_for_session(store, session_id)
+    issue_for_session(store, session_id)  # a reprint of everything
+    db = tmp_path / "demo.db"
+    code, out, _ = cli(db, "register", "--json")
+    entries = json.loads(out)
+    assert code == 0 and len(entries) == len(items) and all(e["reprints"] == 1 for e in entries)
+    number = items[0].certificate.number
+    assert cli(db, "void-certificate", number, "--reason", "Nama salah ketik")[0] == 0
+    code, _, err = cli(db, "verify-certificate", items[0].code)
+    assert code == 1 and "dibatalkan" in err
+    assert cli(db, "void-certificate", "0000/TIDAK/ADA", "--reason", "x")[0] == 1
+    assert cli(db, "void-certificate", number, "--reason", " ")[0] == 1

@@ -211,3 +211,39 @@ def verify_code(store: Store, code: str) -> Verification:
     if cert.status == CertificateStatus.VOID or cert.deleted:
         return Verification(False, f"Sertifikat {cert.number} sudah dibatalkan.", **details)
     return Verification(True, f"Sertifikat {cert.number} asli.", **details)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """A row of the certificate register (no personal data beyond the participant's name)."""
+
+    number: str
+    issued_on: str
+    status: str
+    name: str | None
+    session_date: str | None
+    reprints: int
+    id: str
+
+
+def list_register(store: Store, limit: int = 5000) -> list[RegisterEntry]:
+    """The register, newest first, with the number of reprints of each certificate."""
+    rows = store.rows(
+        """SELECT c.id, c.number, c.issued_on, c.status, p.full_name AS name,
+                  s.date AS session_date,
+                  (SELECT count(*) FROM certificate_events e WHERE e.certificate_id = c.id
+                   AND e.kind = 'reprinted' AND e.deleted = 0) AS reprints
+           FROM certificates c LEFT JOIN people p ON p.id = c.person_id
+           LEFT JOIN sessions s ON s.id = c.session_id
+           WHERE c.deleted = 0 ORDER BY c.issued_on DESC, c.number DESC LIMIT ?""",
+        (limit,),
+    )
+    return [RegisterEntry(**row) for row in rows]
+
+
+def find_by_number(store: Store, number: str) -> Certificate:
+    """A certificate by its number."""
+    rows = store.rows("SELECT id FROM certificates WHERE number = ? AND deleted = 0", (number,))
+    if not rows:
+        raise NotFound(f"Sertifikat nomor {number} tidak ada di register.")
+    return store.get(Certificate, rows[0]["id"])
