@@ -490,23 +490,24 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
             click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")
 
 
-@main.command("register")
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-@click.pass_obj
-def certificate_register(obj: Context, as_json: bool) -> None:
-    """The certificate register: number, issue date, status, reprints."""
+def _register(store: Store) -> Sequence[Any]:
     from .documents.register import list_register
 
-    with obj.store() as store:
-        entries = [dataclasses.asdict(e) for e in list_register(store)]
-    if as_json:
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
-        return
-    for e in entries:
-        click.echo(
-            f"{e['number']:<40} {e['issued_on']}  {e['status']:<7} "
-            f"cetak ulang {e['reprints']}  {e['name'] or '-'}"
-        )
+    return list_register(store)
+
+
+_listing(
+    "register",
+    _register,
+    [
+        ("number", "Nomor", 38),
+        ("issued_on", "Terbit", 10),
+        ("status", "Status", 7),
+        ("reprints", "Ulang", 5),
+        ("name", "Nama", 30),
+    ],
+    "The certificate register: number, issue date, status, reprints.",
+)
 
 
 @main.command("void-certificate")

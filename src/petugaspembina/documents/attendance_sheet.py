@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from ..core.validation import format_phone
 from .data import SessionDocument
 from .fonts import SANS
 from .images import image_reader
 from .indonesian import hari_tanggal, parse_iso
-from .layout import CELL, CELL_BOLD, TITLE, letterhead, para, signature_block
+from .layout import CELL, CELL_BOLD, TITLE, build_pdf, letterhead, para, signature_block
 from .pdfout import write_pdf
 
 MARGIN = 18 * mm
@@ -29,7 +30,7 @@ def mask_phone(phone: str) -> str:
     return f"{digits[:4]}-****-{digits[-4:]}" if len(digits) > 8 else "****"
 
 
-def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+def _page_number(canvas: Canvas, doc: Any) -> None:
     canvas.setFont(SANS, 8)
     canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Halaman {doc.page}")
 
@@ -115,17 +116,5 @@ def render_attendance_sheet(
         block = signature_block(place, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip)
         story.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
 
-    def render(path: str) -> None:
-        pdf = SimpleDocTemplate(
-            path,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=14 * mm,
-            bottomMargin=16 * mm,
-            title=f"Daftar Hadir — {session.title or ''}",
-            author="Petugas Pembina",
-        )
-        pdf.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
-
-    return write_pdf(target, render)
+    title = f"Daftar Hadir — {session.title or ''}"
+    return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, _page_number))

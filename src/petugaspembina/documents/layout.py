@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..core.records import OfficeProfile
 from ..core.validation import format_nip
@@ -94,3 +105,27 @@ def signature_block(
     table = Table(rows, colWidths=[width])
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
+
+
+def build_pdf(
+    path: str,
+    story: list[Flowable],
+    title: str,
+    margin: float,
+    on_page: Callable[[Any, Any], None] | None = None,
+) -> None:
+    """Lay out an A4 portrait document (the letter-style documents all share this page)."""
+    pdf = SimpleDocTemplate(
+        path,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="Petugas Pembina",
+    )
+    if on_page is None:
+        pdf.build(story)
+    else:
+        pdf.build(story, onFirstPage=on_page, onLaterPages=on_page)

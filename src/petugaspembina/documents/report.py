@@ -9,7 +9,7 @@ from lokal.terbilang import terbilang
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..core.enums import ParticipantCategory, SessionType, Topic
 from ..core.records import Officer
@@ -24,6 +24,7 @@ from .layout import (
     CELL_BOLD,
     HEADING,
     TITLE,
+    build_pdf,
     esc,
     letterhead,
     para,
@@ -176,7 +177,9 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
         signer.nip if signer else None,
     )
     story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
-    return write_pdf(target, lambda path: _build(path, story, f"Laporan — {session.title}"))
+    return write_pdf(
+        target, lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN)
+    )
 
 
 def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Path:
@@ -255,17 +258,6 @@ def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Pa
         office.signature_png,
     )
     story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
-    return write_pdf(target, lambda path: _build(path, story, f"Berita Acara — {session.title}"))
-
-
-def _build(path: str, story: list[Flowable], title: str) -> None:
-    SimpleDocTemplate(
-        path,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=14 * mm,
-        bottomMargin=16 * mm,
-        title=title,
-        author="Petugas Pembina",
-    ).build(story)
+    return write_pdf(
+        target, lambda path: build_pdf(path, story, f"Berita Acara — {session.title}", MARGIN)
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..core.fields import INT64, Kind
 from ..core.records import SCHEMA
-from .bundle import FORMAT, FORMAT_VERSION
+from .bundle import FORMAT, FORMAT_VERSION, HEADER_ORDER
 
 HLC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/[0-9a-f]{4}/[0-9a-f]{32}$"
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -109,16 +109,7 @@ def bundle_json_schema() -> dict[str, Any]:
         "$id": "https://petugaspembina.invalid/schema/bundle-v1.json",
         "title": "Petugas Pembina bundle, format version 1",
         "type": "object",
-        "required": [
-            "format",
-            "format_version",
-            "bundle_id",
-            "created_at",
-            "source",
-            "counts",
-            "changes_sha256",
-            "changes",
-        ],
+        "required": [*HEADER_ORDER, "changes"],
         "properties": {
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
