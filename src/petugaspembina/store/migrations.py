@@ -110,6 +110,34 @@ def m002_documents(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX certificates_person ON certificates (person_id, session_id)")
 
 
+@migrations()
+def m003_people_search(db: sqlite_utils.Database) -> None:
+    """Search people as you type: an FTS5 trigram index over name, NIK, village and phone."""
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE people_fts USING fts5(
+            full_name, nik, village_name, phone,
+            content='people', content_rowid='rowid', tokenize='trigram');
+        CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+            INSERT INTO people_fts (rowid, full_name, nik, village_name, phone)
+            VALUES (new.rowid, new.full_name, new.nik, new.village_name, new.phone);
+        END;
+        CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+            INSERT INTO people_fts (people_fts, rowid, full_name, nik, village_name, phone)
+            VALUES ('delete', old.rowid, old.full_name, old.nik, old.village_name, old.phone);
+        END;
+        CREATE TRIGGER people_fts_update AFTER UPDATE OF full_name, nik, village_name, phone
+        ON people BEGIN
+            INSERT INTO people_fts (people_fts, rowid, full_name, nik, village_name, phone)
+            VALUES ('delete', old.rowid, old.full_name, old.nik, old.village_name, old.phone);
+            INSERT INTO people_fts (rowid, full_name, nik, village_name, phone)
+            VALUES (new.rowid, new.full_name, new.nik, new.village_name, new.phone);
+        END;
+        INSERT INTO people_fts (people_fts) VALUES ('rebuild');
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)
