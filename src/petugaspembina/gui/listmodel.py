@@ -1,4 +1,8 @@
-"""A thin read-only table model over a store listing query (dataclass rows)."""
+"""A thin, lazily fetched table model over a store listing query (dataclass rows).
+
+Sorting and filtering happen in SQL (``fetch(store, limit, offset, text=, sort=, descending=)``);
+rows arrive 200 at a time as the view scrolls (``canFetchMore``/``fetchMore``).
+"""
 
 from __future__ import annotations
 
@@ -12,31 +16,77 @@ from ..store.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+PAGE = 200
+Column = tuple[str, str, Callable[[Any], str] | None]
 
 
 class ListingModel(QAbstractTableModel):
-    """Rows from ``fetch(store)``; columns are (attribute, header, formatter) triples."""
+    """Rows of ``fetch``; columns are (attribute, header, formatter) triples."""
 
     def __init__(
         self,
         store: Store,
-        fetch: Callable[[Store], Sequence[Any]],
-        columns: Sequence[tuple[str, str, Callable[[Any], str] | None]],
+        fetch: Callable[..., Sequence[Any]],
+        columns: Sequence[Column],
         parent: Any = None,
+        sortable: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._fetch = fetch
         self._columns = list(columns)
+        self._sortable = set(sortable)
         self._rows: list[Any] = []
+        self._more = True
+        self._text = ""
+        self._sort: str | None = None
+        self._descending = False
         self.reload()
 
+    # -- loading ---------------------------------------------------------------------------
+    def _page(self, offset: int) -> list[Any]:
+        kwargs: dict[str, Any] = {"text": self._text}
+        if self._sort is not None:
+            kwargs.update(sort=self._sort, descending=self._descending)
+        return list(self._fetch(self._store, PAGE, offset, **kwargs))
+
     def reload(self) -> None:
-        """Fetch the rows again from the database."""
+        """Fetch the first page again (after an edit, import or a new filter)."""
         self.beginResetModel()
-        self._rows = list(self._fetch(self._store))
+        self._rows = self._page(0)
+        self._more = len(self._rows) == PAGE
         self.endResetModel()
 
+    def set_filter(self, text: str) -> None:
+        """Show only rows matching ``text`` (the query decides how)."""
+        if text != self._text:
+            self._text = text
+            self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        rows = self._page(len(self._rows))
+        self._more = len(rows) == PAGE
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column][0]
+        if key not in self._sortable:
+            return
+        self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -49,6 +99,8 @@ class ListingModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == IdRole:
             return row.id
+        if role == RowRole:
+            return row
         if role == Qt.ItemDataRole.DisplayRole:
             name, _, formatter = self._columns[index.column()]
             value = getattr(row, name)
@@ -60,10 +112,18 @@ class ListingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
             return self._columns[section][1]
         return None
 
     def row_dict(self, row: int) -> dict[str, Any]:
         """The dataclass of one row as a dict."""
         return dataclasses.asdict(self._rows[row])
+
+    def id_at(self, row: int) -> str | None:
+        """The record id of a row, or None."""
+        return self._rows[row].id if 0 <= row < len(self._rows) else None

@@ -52,32 +52,99 @@ class ReferralSummary:
     events: int
 
 
-def list_sessions(store: Store, limit: int = 1000, offset: int = 0) -> list[SessionSummary]:
-    """Visible sessions, newest first, with sign-in counts by sex (survivors of merged people)."""
+SESSION_SORT = {
+    "date": "s.date",
+    "session_type": "s.session_type",
+    "title": "s.title",
+    "village_name": "s.village_name",
+    "attendees": "attendees",
+    "male": "male",
+    "female": "female",
+}
+PERSON_SORT = {
+    "full_name": "p.full_name COLLATE NOCASE",
+    "sex": "p.sex",
+    "birth_year": "p.birth_year",
+    "village_name": "p.village_name COLLATE NOCASE",
+    "category": "p.category",
+    "nik_masked": "p.nik",
+    "sessions": "sessions",
+}
+REFERRAL_SORT = {
+    "referred_on": "coalesce(r.referred_on, '')",
+    "status": "r.status",
+    "risk_type": "r.risk_type",
+    "urgency": "r.urgency",
+    "agency": "g.abbreviation",
+    "events": "events",
+}
+
+
+def _order(sorts: dict[str, str], key: str | None, descending: bool, default: str) -> str:
+    expression = sorts.get(key or "", default)
+    return f"{expression} {'DESC' if descending else 'ASC'}"
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def list_sessions(
+    store: Store,
+    limit: int = 1000,
+    offset: int = 0,
+    *,
+    text: str = "",
+    sort: str | None = "date",
+    descending: bool = True,
+) -> list[SessionSummary]:
+    """Visible sessions with sign-in counts by sex, filtered by title, village or venue."""
+    where, params = "s.deleted = 0", []
+    if text.strip():
+        where += (
+            " AND (s.title LIKE ? ESCAPE '\\' OR s.village_name LIKE ? ESCAPE '\\'"
+            " OR s.venue LIKE ? ESCAPE '\\')"
+        )
+        params += [_like(text.strip())] * 3
     rows = store.rows(
-        """SELECT s.id, s.date, s.session_type, s.title, s.village_name,
+        f"""SELECT s.id, s.date, s.session_type, s.title, s.village_name,
                   count(a.id) AS attendees,
                   coalesce(sum(p.sex = 'L'), 0) AS male, coalesce(sum(p.sex = 'P'), 0) AS female
            FROM sessions s
            LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
            LEFT JOIN people p ON p.id = a.person_id
-           WHERE s.deleted = 0
-           GROUP BY s.id ORDER BY s.date DESC, s.id LIMIT ? OFFSET ?""",
-        (limit, offset),
+           WHERE {where}
+           GROUP BY s.id ORDER BY {_order(SESSION_SORT, sort, descending, "s.date")}, s.id
+           LIMIT ? OFFSET ?""",
+        (*params, limit, offset),
     )
     return [SessionSummary(**row) for row in rows]
 
 
-def list_people(store: Store, limit: int = 1000, offset: int = 0) -> list[PersonSummary]:
-    """Visible people by name; a linked duplicate is counted with its survivor, not listed."""
+def list_people(
+    store: Store,
+    limit: int = 1000,
+    offset: int = 0,
+    *,
+    text: str = "",
+    sort: str | None = "full_name",
+    descending: bool = False,
+) -> list[PersonSummary]:
+    """Visible people; a linked duplicate is counted with its survivor, not listed. ``text``
+    searches name, NIK, village and phone through the FTS index."""
+    from .search import fts_filter
+
+    join, where, params = fts_filter(text)
     rows = store.rows(
-        """SELECT p.id, p.full_name, p.sex, p.birth_year, p.village_name, p.category, p.nik,
+        f"""SELECT p.id, p.full_name, p.sex, p.birth_year, p.village_name, p.category, p.nik,
                   (SELECT count(DISTINCT a.session_id) FROM attendance a
                    WHERE a.deleted = 0 AND (a.person_id = p.id OR a.person_id IN
                          (SELECT d.id FROM people d WHERE d.merged_into = p.id))) AS sessions
-           FROM people p WHERE p.deleted = 0 AND p.merged_into IS NULL
-           ORDER BY p.full_name COLLATE NOCASE, p.id LIMIT ? OFFSET ?""",
-        (limit, offset),
+           FROM people p {join}
+           WHERE p.deleted = 0 AND p.merged_into IS NULL {where}
+           ORDER BY {_order(PERSON_SORT, sort, descending, "p.full_name COLLATE NOCASE")}, p.id
+           LIMIT ? OFFSET ?""",
+        (*params, limit, offset),
     )
     return [
         PersonSummary(
@@ -94,16 +161,32 @@ def list_people(store: Store, limit: int = 1000, offset: int = 0) -> list[Person
     ]
 
 
-def list_referrals(store: Store, limit: int = 1000, offset: int = 0) -> list[ReferralSummary]:
-    """Visible referrals, newest first, without personal details."""
+def list_referrals(
+    store: Store,
+    limit: int = 1000,
+    offset: int = 0,
+    *,
+    text: str = "",
+    sort: str | None = "referred_on",
+    descending: bool = True,
+) -> list[ReferralSummary]:
+    """Visible referrals without personal details; ``text`` matches status, risk or agency."""
+    where, params = "r.deleted = 0", []
+    if text.strip():
+        where += (
+            " AND (r.status LIKE ? ESCAPE '\\' OR r.risk_type LIKE ? ESCAPE '\\'"
+            " OR g.abbreviation LIKE ? ESCAPE '\\')"
+        )
+        params += [_like(text.strip())] * 3
     rows = store.rows(
-        """SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
+        f"""SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
                   (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id
                    AND e.deleted = 0) AS events
            FROM referrals r LEFT JOIN agencies g ON g.id = r.agency_id
-           WHERE r.deleted = 0
-           ORDER BY coalesce(r.referred_on, '') DESC, r.id LIMIT ? OFFSET ?""",
-        (limit, offset),
+           WHERE {where}
+           ORDER BY {_order(REFERRAL_SORT, sort, descending, "coalesce(r.referred_on, '')")}, r.id
+           LIMIT ? OFFSET ?""",
+        (*params, limit, offset),
     )
     return [ReferralSummary(**row) for row in rows]
 

@@ -33,6 +33,24 @@ def _fts_query(text: str) -> str | None:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+def fts_filter(text: str) -> tuple[str, str, list[str]]:
+    """(join, extra WHERE, parameters) restricting ``people p`` to matches of ``text``."""
+    text = text.strip()
+    if not text:
+        return "", "", []
+    query = _fts_query(text)
+    short = [w for w in _WORD.findall(text.lower()) if len(w) < 3]
+    where = "".join(" AND p.full_name LIKE ? COLLATE NOCASE" for _ in short)
+    params = [f"%{w}%" for w in short]
+    if query is None:
+        return "", where, params
+    return (
+        "JOIN people_fts f ON f.rowid = p.rowid",
+        " AND people_fts MATCH ?" + where,
+        [query, *params],
+    )
+
+
 def search_people(store: Store, text: str, limit: int = 20) -> list[PersonHit]:
     """Visible people (not merged away) matching ``text``; short input matches name starts."""
     text = text.strip()

@@ -1,0 +1,329 @@
+"""The daftar hadir screen of one session: keyboard-first sign-in of new and returning people.
+
+Keys: type a name or NIK — matches of people who came before appear; Ctrl+1…9 (or ↓ then Enter)
+signs one in. Enter saves a new person and clears the form for the next; Esc clears; Ctrl+Z takes
+back the last sign-in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import regions
+from ..core.enums import ParticipantCategory
+from ..core.records import Session
+from ..store.errors import InvalidInput, StoreError
+from ..store.search import PersonHit, search_people
+from ..store.signin import (
+    AlreadySignedIn,
+    PersonEntry,
+    SignInResult,
+    session_sign_ins,
+    sign_in,
+    undo_sign_in,
+)
+from ..store.store import Store
+from .signature_pad import SignaturePad
+from .village_picker import VillagePicker
+
+MAX_HITS = 9
+
+
+class SignInForm(QWidget):
+    """The entry form shared by the officer's screen and the kiosk.
+
+    Signals: submitted() when Enter is pressed in a field.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Nama lengkap (atau NIK untuk mencari)"))
+        self.sex = QLineEdit()
+        self.sex.setMaxLength(1)
+        self.sex.setValidator(QRegularExpressionValidator(QRegularExpression("[LlPp]")))
+        self.sex.setPlaceholderText("L / P")
+        self.birth_year = QLineEdit()
+        self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
+        self.birth_year.setPlaceholderText(self.tr("mis. 1990"))
+        self.category = QComboBox()
+        self.category.addItem("", "")
+        for category in ParticipantCategory:
+            self.category.addItem(category.label, category.value)
+        self.village = VillagePicker()
+        self.default_region = (
+            regions.lookup(session.region_code or "") if session.region_code else None
+        )
+        self.village.set_region(self.default_region, session.village_name or "")
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("0812-3456-7890")
+        self.nik = QLineEdit()
+        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)  # masked once entered
+        self.nik.setPlaceholderText(self.tr("opsional"))
+        self.guardian = QLineEdit()
+        self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
+        self.consent_data = QCheckBox(self.tr("Setuju data dicatat untuk kegiatan ini"))
+        self.consent_data.setChecked(True)
+        self.consent_photo = QCheckBox(self.tr("Setuju difoto untuk dokumentasi"))
+        self.signature = SignaturePad()
+        clear_signature = QPushButton(self.tr("Hapus tanda tangan"))
+        clear_signature.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        clear_signature.clicked.connect(self.signature.clear)
+        rows = [
+            (self.tr("&Nama"), self.name),
+            (self.tr("Jenis &kelamin"), self.sex),
+            (self.tr("&Tahun lahir"), self.birth_year),
+            (self.tr("Kate&gori"), self.category),
+            (self.tr("&Desa/Kelurahan"), self.village),
+            (self.tr("No. &HP"), self.phone),
+            (self.tr("N&IK"), self.nik),
+            (self.tr("Orang tua/&wali"), self.guardian),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+        form.addRow("", self.consent_data)
+        form.addRow("", self.consent_photo)
+        form.addRow(self.tr("Tanda tangan"), self.signature)
+        form.addRow("", clear_signature)
+        self.fields = {
+            "full_name": self.name,
+            "sex": self.sex,
+            "birth_year": self.birth_year,
+            "phone": self.phone,
+            "nik": self.nik,
+            "guardian_name": self.guardian,
+            "category": self.category,
+            "village_name": self.village,
+        }
+        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
+            edit.returnPressed.connect(self.submitted.emit)
+
+    def entry(self) -> PersonEntry:
+        """The typed values."""
+        region = self.village.region
+        return PersonEntry(
+            full_name=self.name.text(),
+            sex=self.sex.text(),
+            birth_year=self.birth_year.text(),
+            category=self.category.currentData() or "",
+            region_code=region.code if region else None,
+            village_name=region.name if region else self.village.text(),
+            phone=self.phone.text(),
+            nik=self.nik.text(),
+        )
+
+    def clear(self) -> None:
+        """Empty the form for the next person (the village stays the session's)."""
+        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
+            edit.setText("")  # unlike clear(), also empties the field's own undo history
+        self.category.setCurrentIndex(0)
+        self.village.set_region(
+            self.default_region, self.village.text() if self.default_region is None else ""
+        )
+        self.consent_data.setChecked(True)
+        self.consent_photo.setChecked(False)
+        self.signature.clear()
+        self.name.setFocus()
+
+
+class SignInWindow(QWidget):
+    """Signals: changed() after every sign-in or undo (lists elsewhere refresh)."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session = store.get(Session, session_id)
+        self.undo_stack: list[SignInResult] = []
+        self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
+        self.form = SignInForm(self.session)
+        self.hits = QListWidget()
+        self.hits.setMaximumHeight(150)
+        self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        save = QPushButton(self.tr("&Simpan (Enter)"))
+        clear = QPushButton(self.tr("Kosongkan (Esc)"))
+        self.undo_button = QPushButton(self.tr("&Batalkan terakhir (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("<b>Peserta</b>")))
+        left.addWidget(self.form)
+        left.addWidget(QLabel(self.tr("Pernah hadir (Ctrl+1…9):")))
+        left.addWidget(self.hits)
+        buttons = QHBoxLayout()
+        for button in (save, clear, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        left.addLayout(buttons)
+        left.addWidget(self.message)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        self.counts = QLabel()
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No"), self.tr("Nama"), self.tr("L/P"), self.tr("Desa")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        right = QVBoxLayout()
+        right.addWidget(self.counts)
+        right.addWidget(self.table)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        save.clicked.connect(self.on_form_submitted)
+        clear.clicked.connect(self.form.clear)
+        self.undo_button.clicked.connect(self.on_undo_triggered)
+        self.form.submitted.connect(self.on_form_submitted)
+        self.form.name.textEdited.connect(self.on_name_edited)
+        self.hits.itemActivated.connect(self.on_hit_activated)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.on_undo_triggered)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.clear)
+        for number in range(1, MAX_HITS + 1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.sign_in_hit(n - 1)
+            )
+        for edit in self.form.findChildren(QLineEdit):
+            edit.installEventFilter(self)
+        self.refresh()
+        self.resize(1100, 700)
+        self.form.name.setFocus()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        # A field with nothing of its own to undo lets Ctrl+Z reach "undo the last sign-in".
+        if (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not watched.isUndoAvailable()
+        ):
+            event.ignore()
+            return True
+        if (
+            watched is self.form.name
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.hits.count()
+        ):
+            self.hits.setFocus()
+            self.hits.setCurrentRow(0)
+            return True
+        return False
+
+    # -- returning people -----------------------------------------------------------------------
+    def on_name_edited(self, text: str) -> None:
+        self.hits.clear()
+        for index, hit in enumerate(search_people(self.store, text, limit=MAX_HITS), start=1):
+            detail = ", ".join(
+                str(p) for p in (hit.sex, hit.birth_year, hit.village_name, hit.nik_masked) if p
+            )
+            item = QListWidgetItem(f"{index}. {hit.full_name}  ({detail})")
+            item.setData(Qt.ItemDataRole.UserRole, hit)
+            self.hits.addItem(item)
+
+    def on_hit_activated(self, item: QListWidgetItem) -> None:
+        self._save(person=item.data(Qt.ItemDataRole.UserRole))
+
+    def sign_in_hit(self, index: int) -> None:
+        """Sign in the person shown at ``index`` in the matches (Ctrl+1…9)."""
+        if 0 <= index < self.hits.count():
+            self._save(person=self.hits.item(index).data(Qt.ItemDataRole.UserRole))
+
+    # -- saving -----------------------------------------------------------------------------
+    def on_form_submitted(self) -> None:
+        self._save(person=None)
+
+    def _save(self, person: PersonHit | None) -> None:
+        form = self.form
+        try:
+            done = sign_in(
+                self.store,
+                self.session.id,
+                person_id=person.id if person else None,
+                entry=None if person else form.entry(),
+                signature_png=form.signature.png_base64(),
+                consent_data=form.consent_data.isChecked(),
+                consent_photo=form.consent_photo.isChecked(),
+                guardian_name=form.guardian.text().strip() or None,
+            )
+        except AlreadySignedIn as exc:
+            self._show(str(exc), error=True)
+            self.table.selectRow(exc.number - 1)
+            return
+        except InvalidInput as exc:
+            self._show(str(exc), error=True)
+            widget = form.fields.get(exc.field or "")
+            if widget is not None:
+                widget.setFocus()
+            return
+        except StoreError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.undo_stack.append(done)
+        self.undo_button.setEnabled(True)
+        name = person.full_name if person else form.entry().full_name.strip()
+        form.clear()
+        self.hits.clear()
+        self.refresh()
+        self._show(self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, self.table.rowCount()))
+        self.changed.emit()
+
+    def on_undo_triggered(self) -> None:
+        if not self.undo_stack:
+            return
+        undo_sign_in(self.store, self.undo_stack.pop())
+        self.undo_button.setEnabled(bool(self.undo_stack))
+        self.refresh()
+        self._show(self.tr("Tanda hadir terakhir dibatalkan."))
+        self.changed.emit()
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+        self.message.setText(text)
+
+    def refresh(self) -> None:
+        """Reload the live list and the counts by sex."""
+        rows = session_sign_ins(self.store, self.session.id)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, value in enumerate((row.number, row.full_name, row.sex, row.village_name)):
+                self.table.setItem(
+                    index, column, QTableWidgetItem("" if value is None else str(value))
+                )
+        male = sum(r.sex == "L" for r in rows)
+        female = sum(r.sex == "P" for r in rows)
+        self.counts.setText(
+            self.tr("<b>Hadir: {0}</b> — L: {1}, P: {2}").format(len(rows), male, female)
+        )
+        self.table.scrollToBottom()

@@ -1,0 +1,50 @@
+"""Pick a village from the Kemendagri list by typing part of its name (kecamatan, kabupaten and
+province shown), keeping its code and a name snapshot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from .. import regions
+
+
+class VillagePicker(QLineEdit):
+    """Signals: picked(code) when a village is chosen from the list."""
+
+    picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("Ketik nama desa/kelurahan, lalu pilih dari daftar"))
+        self._model = QStringListModel(self)
+        self._found: dict[str, regions.Region] = {}
+        self.region: regions.Region | None = None
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        completer.activated[str].connect(self.on_completer_activated)
+        self.textEdited.connect(self.on_text_edited)
+
+    def on_text_edited(self, text: str) -> None:
+        self.region = None
+        if len(text.strip()) < 3:
+            return
+        found = regions.search(text, level=4, limit=30)
+        self._found = {r.display: r for r in found}
+        self._model.setStringList(list(self._found))
+
+    def on_completer_activated(self, text: str) -> None:
+        region = self._found.get(text)
+        if region is not None:
+            self.set_region(region)
+            self.picked.emit(region.code)
+
+    def set_region(self, region: regions.Region | None, fallback_name: str = "") -> None:
+        """Show a chosen region (or a stored name whose code is unknown)."""
+        self.region = region
+        self.setText(region.display if region else fallback_name)
+        self.setCursorPosition(0)

@@ -1,0 +1,148 @@
+"""The daftar hadir screen driven as an officer would: by keyboard, with a signature, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.gui.signin_window import SignInWindow
+from petugaspembina.store.signin import session_sign_ins
+from petugaspembina.store.store import Store
+
+NAMES = [
+    f"{given} {family}"
+    for given, family in zip(
+        ["Siti", "Budi", "Dewi", "Eko", "Fitri", "Hendra", "Indah", "Joko", "Kartini", "Lukman"]
+        * 3,
+        [
+            "Aminah",
+            "Santoso",
+            "Lestari",
+            "Saputra",
+            "Hidayat",
+            "Lubis",
+            "Nasution",
+            "Wijaya",
+            "Rahman",
+            "Hakim",
+            "Siregar",
+            "Pratama",
+            "Gunawan",
+            "Setiawan",
+            "Kusuma",
+        ]
+        * 2,
+        strict=True,
+    )
+]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> SignInWindow:
+    store = Store.open(tmp_path / "db.sqlite3")
+    session_id = store.write(
+        "sessions",
+        {
+            "title": "Sosialisasi TPPO",
+            "date": "2026-11-22",
+            "region_code": "17.71.01.1001",
+            "village_name": "Pagar Dewa",
+        },
+    )
+    widget = SignInWindow(store, session_id)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.form.name.setFocus()
+    return widget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
+    qtbot.keyClicks(focused(), name)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), sex)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), year)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_thirty_people_by_keyboard_only(window: SignInWindow, qtbot: QtBot) -> None:
+    for index, name in enumerate(NAMES):
+        type_person(qtbot, name, "LP"[index % 2], str(1970 + index))
+        assert focused() is window.form.name, window.message.text()
+    rows = session_sign_ins(window.store, window.session.id)
+    assert [r.full_name for r in rows] == NAMES
+    assert window.table.rowCount() == 30
+    assert "Hadir: 30" in window.counts.text() and "L: 15, P: 15" in window.counts.text()
+    assert {r.village_name for r in rows} == {"Pagar Dewa"}  # the session's village by default
+
+
+def test_returning_person_with_one_keystroke_and_duplicate_refused(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    store = window.store
+    earlier = store.write(
+        "people",
+        {"full_name": "Rahmat Hidayat", "sex": "L", "birth_year": 1985, "nik": "1771011302850001"},
+    )
+    qtbot.keyClicks(window.form.name, "hidayat")
+    assert window.hits.count() == 1 and "1771********0001" in window.hits.item(0).text()
+    qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    rows = session_sign_ins(store, window.session.id)
+    assert [r.person_id for r in rows] == [earlier]
+    qtbot.keyClicks(window.form.name, "rahmat")
+    qtbot.keyClick(window.form.name, Qt.Key.Key_Down)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert "sudah tercatat hadir (nomor 1" in window.message.text()
+    assert len(session_sign_ins(store, window.session.id)) == 1
+
+
+def test_undo_and_inline_errors(window: SignInWindow, qtbot: QtBot) -> None:
+    type_person(qtbot, "Yanti", "P", "1990")
+    qtbot.keyClick(focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session_sign_ins(window.store, window.session.id) == []
+    assert "dibatalkan" in window.message.text()
+    type_person(qtbot, "Tanpa Kelamin", "", "1990")
+    assert "Jenis kelamin" in window.message.text() and focused() is window.form.sex
+    window.form.clear()
+    window.form.name.setText("Anak Muda")
+    window.form.sex.setText("P")
+    window.form.birth_year.setText("2013")
+    qtbot.keyClick(window.form.birth_year, Qt.Key.Key_Return)
+    assert "orang tua/wali" in window.message.text() and focused() is window.form.guardian
+    qtbot.keyClicks(window.form.guardian, "Ibu Ratna")
+    qtbot.keyClick(window.form.guardian, Qt.Key.Key_Return)
+    assert len(session_sign_ins(window.store, window.session.id)) == 1
+
+
+def test_signature_is_drawn_and_stored(window: SignInWindow, qtbot: QtBot) -> None:
+    pad = window.form.signature
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 60))
+    for x in range(30, 300, 15):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40) - 20))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+    assert not pad.is_empty()
+    type_person(qtbot, "Dengan Tanda Tangan", "L", "1980")
+    [row] = session_sign_ins(window.store, window.session.id)
+    assert row.has_signature and pad.is_empty()
+    stored = window.store.rows("SELECT signature_png FROM attendance")[0]["signature_png"]
+    import base64
+
+    assert base64.b64decode(stored).startswith(b"\x89PNG")
+
+
+def test_nik_is_masked_once_entered(window: SignInWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    assert window.form.nik.echoMode() == QLineEdit.EchoMode.PasswordEchoOnEdit
