@@ -26,8 +26,22 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 
 
 def pdf_page(pdf: Path, name: str, dpi: int = 70) -> None:
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf), str(OUT / name)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(OUT / name),
+        ],
+        check=True,
+    )
 
 
 def main() -> None:
@@ -41,9 +55,13 @@ def main() -> None:
         folder = Path(tmp)
         render_certificates(doc, items[:1], folder / "c.pdf")
         pdf_page(folder / "c.pdf", "sertifikat")
-        render_attendance_sheet(session_document(store, session_id), folder / "dh.pdf",
-                                hide_phone=True, officer_name="Rahmat Hidayat",
-                                officer_nip="198609262015051001")
+        render_attendance_sheet(
+            session_document(store, session_id),
+            folder / "dh.pdf",
+            hide_phone=True,
+            officer_name="Rahmat Hidayat",
+            officer_nip="198609262015051001",
+        )
         pdf_page(folder / "dh.pdf", "daftar-hadir")
         render_report(store, session_document(store, session_id), folder / "lap.pdf")
         pdf_page(folder / "lap.pdf", "laporan-kegiatan")

@@ -169,7 +169,13 @@ class SessionEditor(QDialog):
         for line in self.speakers.toPlainText().splitlines():
             parts = [p.strip() for p in line.split(";")]
             if parts and parts[0]:
-                speakers.append({k: v for k, v in zip(("name", "agency", "position"), parts) if v})
+                speakers.append(
+                    {
+                        k: v
+                        for k, v in zip(("name", "agency", "position"), parts[:3], strict=False)
+                        if v
+                    }
+                )
         return {
             "session_type": self.kind.currentData(),
             "title": self.title_edit.text().strip(),

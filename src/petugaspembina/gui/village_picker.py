@@ -26,7 +26,7 @@ class VillagePicker(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        completer.activated[str].connect(self.on_completer_activated)
+        completer.activated.connect(self.on_completer_activated)
         self.textEdited.connect(self.on_text_edited)
 
     def on_text_edited(self, text: str) -> None:
