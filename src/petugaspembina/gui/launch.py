@@ -50,7 +50,7 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False) -> int:
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, demo=demo)
+    window = MainWindow(store, demo=demo, paths=paths)
     window.show()
     if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
         QTimer.singleShot(0, app.quit)

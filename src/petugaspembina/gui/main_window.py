@@ -1,32 +1,45 @@
-"""The main window: Kegiatan, Peserta and Rujukan lists with a status bar."""
+"""The main window: Kegiatan, Peserta, Rujukan, Sinkronisasi and Dokumen, with a status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QTableView, QTabWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from .. import APP_NAME
-from ..core.enums import ReferralStatus, RiskType, SessionType, Urgency
+from ..core.enums import ParticipantCategory, ReferralStatus, RiskType, SessionType, Urgency
+from ..core.labels import label_of
+from ..paths import AppPaths
 from ..store import queries
 from ..store.store import Store
+from . import messages
+from .listing_view import ListingView
 from .listmodel import ListingModel
 
 
-def _label(enum: type[SessionType] | type[RiskType] | type[ReferralStatus] | type[Urgency]):  # type: ignore[no-untyped-def]
-    return lambda code: enum(code).label if code in enum.codes() else (code or "")
+def _label(
+    enum: type[SessionType]
+    | type[RiskType]
+    | type[ReferralStatus]
+    | type[Urgency]
+    | type[ParticipantCategory],
+) -> Callable[[object], str]:
+    return lambda code: label_of(enum, code)
 
 
 class MainWindow(QMainWindow):
-    """The officer's window over one open database."""
+    """The officer's window over one open database. Slots: on_<action>_triggered."""
 
-    def __init__(self, store: Store, demo: bool = False) -> None:
+    def __init__(self, store: Store, demo: bool = False, paths: AppPaths | None = None) -> None:
         super().__init__()
         self.store = store
-        title = f"{APP_NAME} — DEMO" if demo else APP_NAME
-        self.setWindowTitle(title)
+        self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
-        self.models = {
-            "sessions": ListingModel(
+        self.sessions = ListingView(
+            ListingModel(
                 store,
                 queries.list_sessions,
                 [
@@ -39,8 +52,12 @@ class MainWindow(QMainWindow):
                     ("female", self.tr("P"), None),
                 ],
                 self,
+                sortable=list(queries.SESSION_SORT),
             ),
-            "people": ListingModel(
+            self.tr("Cari kegiatan (judul, desa, tempat)…"),
+        )
+        self.people = ListingView(
+            ListingModel(
                 store,
                 queries.list_people,
                 [
@@ -48,12 +65,17 @@ class MainWindow(QMainWindow):
                     ("sex", self.tr("L/P"), None),
                     ("birth_year", self.tr("Tahun Lahir"), None),
                     ("village_name", self.tr("Desa/Kelurahan"), None),
+                    ("category", self.tr("Kategori"), _label(ParticipantCategory)),
                     ("nik_masked", self.tr("NIK"), None),
                     ("sessions", self.tr("Kehadiran"), None),
                 ],
                 self,
+                sortable=list(queries.PERSON_SORT),
             ),
-            "referrals": ListingModel(
+            self.tr("Cari nama, NIK, desa atau nomor HP…"),
+        )
+        self.referrals = ListingView(
+            ListingModel(
                 store,
                 queries.list_referrals,
                 [
@@ -62,29 +84,186 @@ class MainWindow(QMainWindow):
                     ("risk_type", self.tr("Jenis Risiko"), _label(RiskType)),
                     ("urgency", self.tr("Urgensi"), _label(Urgency)),
                     ("agency", self.tr("Instansi Penerima"), None),
+                    ("events", self.tr("Tindak Lanjut"), None),
                 ],
                 self,
+                sortable=list(queries.REFERRAL_SORT),
             ),
-        }
-        for key, caption in (
-            ("sessions", self.tr("Kegiatan")),
-            ("people", self.tr("Peserta")),
-            ("referrals", self.tr("Rujukan")),
-        ):
-            view = QTableView()
-            view.setModel(self.models[key])
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.horizontalHeader().setStretchLastSection(True)
-            view.resizeColumnsToContents()
-            self.tabs.addTab(view, caption)
-        from .documents_view import DocumentsView
-
-        self.documents_view = DocumentsView(store)
-        self.tabs.addTab(self.documents_view, self.tr("Dokumen"))
-        status = self.tr("Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}").format(
-            store.path.name if store.path else ":memory:",
-            store.device_id[:8],
-            store.pending_changes(),
+            self.tr("Cari status, jenis risiko, instansi…"),
         )
-        self.statusBar().addWidget(QLabel(status))
-        self.resize(1100, 700)
+        from .documents_view import DocumentsView
+        from .sync_view import SyncView
+
+        self.sync_view = SyncView(store, paths)
+        self.documents_view = DocumentsView(store)
+        for widget, caption in (
+            (self.sessions, self.tr("&Kegiatan")),
+            (self.people, self.tr("&Peserta")),
+            (self.referrals, self.tr("&Rujukan")),
+            (self.sync_view, self.tr("&Sinkronisasi")),
+            (self.documents_view, self.tr("&Dokumen")),
+        ):
+            self.tabs.addTab(widget, caption)
+        self.sessions.add_button(self.tr("Kegiatan baru (Ctrl+N)"), self.on_new_session_triggered)
+        self.sessions.add_button(self.tr("Ubah…"), self.on_edit_session_triggered)
+        self.sessions.add_button(self.tr("Daftar hadir (Ctrl+D)"), self.on_sign_in_triggered)
+        self.sessions.add_button(self.tr("Mode kiosk (F11)"), self.on_kiosk_triggered)
+        self.sessions.activated.connect(self._edit_session)
+        self.people.add_button(self.tr("Rujuk peserta ini…"), self.on_new_referral_triggered)
+        self.people.add_button(
+            self.tr("Impor daftar peserta (CSV/XLSX)…"), self.on_import_list_triggered
+        )
+        self.referrals.activated.connect(self._open_referral)
+        self.referrals.add_button(self.tr("Buka…"), self.on_open_referral_triggered)
+        self.sync_view.changed.connect(self.refresh)
+        self._actions()
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status)
+        self.windows: list[QWidget] = []
+        self.refresh()
+        self._restore()
+
+    def _actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        for text, shortcut, slot in (
+            (self.tr("Kegiatan baru"), QKeySequence.StandardKey.New, self.on_new_session_triggered),
+            (self.tr("Daftar hadir kegiatan terpilih"), "Ctrl+D", self.on_sign_in_triggered),
+            (self.tr("Mode kiosk"), "F11", self.on_kiosk_triggered),
+            (self.tr("Ekspor bundel"), "Ctrl+E", self.sync_view.on_export_clicked),
+            (self.tr("Impor bundel"), "Ctrl+I", self.sync_view.on_import_clicked),
+            (self.tr("Cari"), QKeySequence.StandardKey.Find, self.on_find_triggered),
+            (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
+            (self.tr("Keluar"), QKeySequence.StandardKey.Quit, self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+
+    # -- state --------------------------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings()
+
+    def _restore(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1150, 720)
+        self.tabs.setCurrentIndex(int(str(settings.value("main/tab", 0))))
+        for name, view in (
+            ("sessions", self.sessions),
+            ("people", self.people),
+            ("referrals", self.referrals),
+        ):
+            state = settings.value(f"main/{name}_header")
+            if state is not None:
+                view.table.horizontalHeader().restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self._settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/tab", self.tabs.currentIndex())
+        for name, view in (
+            ("sessions", self.sessions),
+            ("people", self.people),
+            ("referrals", self.referrals),
+        ):
+            settings.setValue(f"main/{name}_header", view.table.horizontalHeader().saveState())
+        for window in self.windows:
+            window.close()
+        super().closeEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the lists and the status bar (after edits, imports, sign-ins)."""
+        for view in (self.sessions, self.people, self.referrals):
+            view.reload()
+        self.documents_view.reload()
+        self.status.setText(
+            self.tr("Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}").format(
+                self.store.path.name if self.store.path else ":memory:",
+                self.store.device_id[:8],
+                self.store.pending_changes(),
+            )
+        )
+
+    # -- actions ------------------------------------------------------------------------------
+    def on_find_triggered(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, ListingView):
+            view.search.setFocus()
+            view.search.selectAll()
+
+    def on_new_session_triggered(self) -> None:
+        from .session_editor import SessionEditor
+
+        if SessionEditor.ask(self, self.store) is not None:
+            self.refresh()
+
+    def on_edit_session_triggered(self) -> None:
+        session_id = self._selected_session()
+        if session_id:
+            self._edit_session(session_id)
+
+    def _edit_session(self, session_id: str) -> None:
+        from .session_editor import SessionEditor
+
+        if SessionEditor.ask(self, self.store, session_id) is not None:
+            self.refresh()
+
+    def _selected_session(self) -> str | None:
+        session_id = self.sessions.selected_id()
+        if session_id is None:
+            messages.warn(self, APP_NAME, self.tr("Pilih kegiatan di tab Kegiatan dahulu."))
+        return session_id
+
+    def on_sign_in_triggered(self) -> None:
+        session_id = self._selected_session()
+        if session_id is None:
+            return
+        from .signin_window import SignInWindow
+
+        window = SignInWindow(self.store, session_id)
+        window.changed.connect(self.refresh)
+        self.windows.append(window)
+        window.show()
+
+    def on_kiosk_triggered(self) -> None:
+        session_id = self._selected_session()
+        if session_id is None:
+            return
+        from .kiosk import KioskWindow
+
+        window = KioskWindow.start(self, self.store, session_id)
+        if window is not None:
+            window.changed.connect(self.refresh)
+            self.windows.append(window)
+
+    def on_new_referral_triggered(self) -> None:
+        person_id = self.people.selected_id()
+        if person_id is None:
+            messages.warn(self, APP_NAME, self.tr("Pilih peserta di tab Peserta dahulu."))
+            return
+        from .referral_dialog import ReferralDialog
+
+        if ReferralDialog.ask(self, self.store, person_id=person_id) is not None:
+            self.refresh()
+
+    def on_open_referral_triggered(self) -> None:
+        referral_id = self.referrals.selected_id()
+        if referral_id:
+            self._open_referral(referral_id)
+
+    def _open_referral(self, referral_id: str) -> None:
+        from .referral_dialog import ReferralDialog
+
+        ReferralDialog.ask(self, self.store, referral_id=referral_id)
+        self.refresh()
+
+    def on_import_list_triggered(self) -> None:
+        from .list_import_dialog import ListImportDialog
+
+        if ListImportDialog.ask(self, self.store):
+            self.refresh()

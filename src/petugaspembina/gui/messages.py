@@ -54,3 +54,21 @@ def ask_open_image(parent: QWidget | None, title: str) -> Path | None:
 def open_file(path: Path) -> None:
     """Show a file in the system's viewer (a PDF reader for PDFs)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_folder(parent: QWidget | None, title: str) -> Path | None:
+    """A folder (USB stick, shared folder); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title)
+    return Path(name) if name else None
+
+
+def ask_open_files(parent: QWidget | None, title: str, pattern: str) -> list[Path]:
+    """Files to open; empty when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, "", pattern)
+    return [Path(n) for n in names]
+
+
+def ask_open_file(parent: QWidget | None, title: str, pattern: str) -> Path | None:
+    """One file to open; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return Path(name) if name else None

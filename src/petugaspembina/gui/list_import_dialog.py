@@ -1,0 +1,164 @@
+"""Import a participant list (CSV/XLSX): choose the file, map columns, preview, see the errors by
+row number; nothing is imported until every row is right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store import queries
+from ..store.errors import InvalidInput, StoreError
+from ..store.participant_lists import (
+    FIELDS,
+    Checked,
+    Table,
+    check_rows,
+    guess_mapping,
+    import_people,
+    read_table,
+)
+from ..store.store import Store
+from . import messages
+
+PREVIEW = 20
+
+
+class ListImportDialog(QDialog):
+    """``ListImportDialog.ask(parent, store)`` → True when people were imported."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.table: Table | None = None
+        self.checked: Checked | None = None
+        self.imported = 0
+        self.setWindowTitle(self.tr("Impor daftar peserta"))
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.file_label = QLabel(self.tr("Belum ada berkas."))
+        choose = QPushButton(self.tr("Pilih berkas CSV/XLSX…"))
+        row.addWidget(self.file_label, 1)
+        row.addWidget(choose)
+        layout.addLayout(row)
+        mapping_form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for name, label in FIELDS.items():
+            combo = QComboBox()
+            combo.currentIndexChanged.connect(self.on_mapping_changed)
+            self.combos[name] = combo
+            mapping_form.addRow(self.tr(label), combo)
+        layout.addLayout(mapping_form)
+        self.session = QComboBox()
+        self.session.addItem(self.tr("(hanya tambahkan ke data peserta)"), None)
+        for session in queries.list_sessions(store, limit=200):
+            self.session.addItem(f"{session.date} — {session.title}", session.id)
+        layout.addWidget(QLabel(self.tr("Catat juga sebagai hadir di kegiatan:")))
+        layout.addWidget(self.session)
+        self.preview = QTableWidget()
+        layout.addWidget(self.preview, 1)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.errors = QListWidget()
+        self.errors.setMaximumHeight(140)
+        layout.addWidget(self.errors)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("Impor"))
+        self.import_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.accepted.connect(self.on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        choose.clicked.connect(self.on_choose_clicked)
+        self.resize(820, 720)
+
+    def on_choose_clicked(self) -> None:
+        path = messages.ask_open_file(
+            self, self.tr("Pilih daftar peserta"), "Daftar (*.csv *.xlsx);;Semua (*)"
+        )
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> None:
+        """Read a file and guess its columns."""
+        try:
+            self.table = read_table(path)
+        except (InvalidInput, OSError) as exc:
+            messages.warn(self, self.tr("Impor daftar peserta"), str(exc))
+            return
+        self.file_label.setText(self.tr("{0}: {1} baris").format(path.name, len(self.table.rows)))
+        guess = guess_mapping(self.table.headers)
+        for name, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(tidak ada)"), None)
+            for index, header in enumerate(self.table.headers):
+                combo.addItem(header or self.tr("kolom {0}").format(index + 1), index)
+            combo.setCurrentIndex(combo.findData(guess[name]) if name in guess else 0)
+            combo.blockSignals(False)
+        self.on_mapping_changed()
+
+    def mapping(self) -> dict[str, int]:
+        """The chosen column of each field."""
+        return {
+            name: combo.currentData()
+            for name, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
+
+    def on_mapping_changed(self) -> None:
+        if self.table is None:
+            return
+        table = self.table
+        self.preview.clear()
+        self.preview.setColumnCount(len(table.headers) + 1)
+        self.preview.setHorizontalHeaderLabels([self.tr("Baris"), *table.headers])
+        self.preview.setRowCount(min(PREVIEW, len(table.rows)))
+        for r, (number, cells) in enumerate(table.rows[:PREVIEW]):
+            for c, value in enumerate([str(number), *cells]):
+                self.preview.setItem(r, c, QTableWidgetItem(value))
+        self.errors.clear()
+        try:
+            self.checked = check_rows(table, self.mapping())
+        except InvalidInput as exc:
+            self.checked = None
+            self.summary.setText(str(exc))
+            self.import_button.setEnabled(False)
+            return
+        for number, message in self.checked.errors[:500]:
+            self.errors.addItem(self.tr("Baris {0}: {1}").format(number, message))
+        ok, bad = len(self.checked.entries), len(self.checked.errors)
+        self.summary.setText(self.tr("{0} baris siap, {1} baris bermasalah.").format(ok, bad))
+        self.import_button.setEnabled(ok > 0 and bad == 0)
+
+    def on_import_clicked(self) -> None:
+        if self.checked is None:
+            return
+        try:
+            self.imported = import_people(self.store, self.checked, self.session.currentData())
+        except StoreError as exc:
+            messages.warn(self, self.tr("Impor daftar peserta"), str(exc))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: Store) -> bool:
+        """True when people were imported."""
+        dialog = cls(store, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported > 0

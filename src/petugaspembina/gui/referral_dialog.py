@@ -1,0 +1,218 @@
+"""A referral case: details (opened only here, hidden in lists), status workflow, timeline.
+
+``ReferralDialog.ask(parent, store, person_id=…)`` starts a case; ``referral_id=…`` opens one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.enums import Channel, ReferralStatus, RiskType, Urgency
+from ..core.labels import label_of
+from ..core.records import Person, Referral
+from ..core.validation import mask_nik
+from ..store.errors import StoreError
+from ..store.referrals import agencies, allowed_next, change_status, create_referral, timeline
+from ..store.store import Store
+
+
+def _combo(items: list[tuple[str, str]], current: str | None, empty: bool = False) -> QComboBox:
+    combo = QComboBox()
+    if empty:
+        combo.addItem("", None)
+    for code, label in items:
+        combo.addItem(label, code)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class ReferralDialog(QDialog):
+    """Create or follow up one case."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        person_id: str | None = None,
+        referral_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.referral_id = referral_id
+        referral = store.get(Referral, referral_id) if referral_id else Referral()
+        person = store.get(Person, person_id or referral.person_id, include_deleted=True)
+        self.person_id = person.id
+        self.setWindowTitle(self.tr("Rujukan — {0}").format(person.full_name or ""))
+        layout = QVBoxLayout(self)
+        who = ", ".join(
+            str(p)
+            for p in (
+                person.full_name,
+                person.sex,
+                person.birth_year,
+                person.village_name,
+                mask_nik(person.nik),
+            )
+            if p
+        )
+        layout.addWidget(QLabel(self.tr("<b>Orang:</b> {0}").format(who)))
+        form = QFormLayout()
+        self.risk = _combo([(r.value, r.label) for r in RiskType], referral.risk_type, empty=True)
+        self.urgency = _combo([(u.value, u.label) for u in Urgency], referral.urgency)
+        self.narrative = QPlainTextEdit(referral.narrative or "")
+        self.narrative.setPlaceholderText(self.tr("Uraian kejadian"))
+        self.modus = QLineEdit(referral.modus or "")
+        self.source = QLineEdit(referral.source or "")
+        self.agency = _combo(agencies(store), referral.agency_id, empty=True)
+        self.channel = _combo([(c.value, c.label) for c in Channel], referral.channel, empty=True)
+        self.contact = QLineEdit(referral.contact_person or "")
+        self.referred_on = QDateEdit(
+            QDate.fromString(referral.referred_on, "yyyy-MM-dd")
+            if referral.referred_on
+            else QDate.currentDate()
+        )
+        self.referred_on.setCalendarPopup(True)
+        self.referred_on.setDisplayFormat("dd/MM/yyyy")
+        self.consent = QCheckBox(self.tr("Yang bersangkutan setuju datanya dibagikan ke instansi"))
+        self.consent.setChecked(referral.consent_share)
+        self.guardian = QCheckBox(self.tr("Orang tua/wali setuju (wajib untuk anak)"))
+        self.guardian.setChecked(referral.guardian_consent)
+        for label, widget in (
+            (self.tr("&Jenis risiko"), self.risk),
+            (self.tr("&Urgensi"), self.urgency),
+            (self.tr("Ura&ian"), self.narrative),
+            (self.tr("&Modus"), self.modus),
+            (self.tr("Sumber informasi"), self.source),
+            (self.tr("&Instansi penerima"), self.agency),
+            (self.tr("Saluran"), self.channel),
+            (self.tr("Narahubung"), self.contact),
+            (self.tr("Tanggal rujuk"), self.referred_on),
+            ("", self.consent),
+            ("", self.guardian),
+        ):
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        self.status_box = QGroupBox()
+        status_layout = QVBoxLayout(self.status_box)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Catatan tindak lanjut (opsional)"))
+        status_layout.addWidget(self.note)
+        self.status_buttons = QHBoxLayout()
+        status_layout.addLayout(self.status_buttons)
+        self.history = QListWidget()
+        status_layout.addWidget(self.history)
+        layout.addWidget(self.status_box)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        buttons.accepted.connect(self.on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._refresh_status()
+        self.resize(620, 720)
+
+    def values(self) -> dict[str, Any]:
+        """The case fields as typed."""
+        return {
+            "risk_type": self.risk.currentData(),
+            "urgency": self.urgency.currentData(),
+            "narrative": self.narrative.toPlainText().strip() or None,
+            "modus": self.modus.text().strip() or None,
+            "source": self.source.text().strip() or None,
+            "agency_id": self.agency.currentData(),
+            "channel": self.channel.currentData(),
+            "contact_person": self.contact.text().strip() or None,
+            "consent_share": self.consent.isChecked(),
+            "guardian_consent": self.guardian.isChecked(),
+        }
+
+    def on_save_clicked(self) -> bool:
+        """Save the details (creating the case in Draf); True when saved."""
+        try:
+            if self.referral_id is None:
+                self.referral_id = create_referral(self.store, self.person_id, self.values())
+            else:
+                self.store.write(Referral.TABLE, self.values(), self.referral_id)
+        except StoreError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.setText(self.tr("Tersimpan."))
+        self._refresh_status()
+        return True
+
+    def move_to(self, status: ReferralStatus) -> None:
+        """Save the details, then take the workflow step ``status``."""
+        if not self.on_save_clicked() or self.referral_id is None:
+            return
+        try:
+            day = date.fromisoformat(self.referred_on.date().toString("yyyy-MM-dd"))
+            change_status(self.store, self.referral_id, status, self.note.text().strip(), day)
+        except StoreError as exc:
+            self.error.setText(str(exc))
+            return
+        self.note.clear()
+        self.error.setText(self.tr("Status menjadi {0}.").format(status.label))
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        while self.status_buttons.count():
+            item = self.status_buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.history.clear()
+        if self.referral_id is None:
+            self.status_box.setTitle(self.tr("Status: belum disimpan"))
+            return
+        current = self.store.get(Referral, self.referral_id).status
+        self.status_box.setTitle(self.tr("Status: {0}").format(label_of(ReferralStatus, current)))
+        for status in allowed_next(current):
+            button = QPushButton(self.tr("→ {0}").format(status.label))
+            button.clicked.connect(lambda _=False, s=status: self.move_to(s))
+            self.status_buttons.addWidget(button)
+        for entry in timeline(self.store, self.referral_id):
+            self.history.addItem(
+                f"{entry.event_date}  {label_of(ReferralStatus, entry.status)}"
+                + (f" — {entry.note}" if entry.note else "")
+            )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        store: Store,
+        *,
+        person_id: str | None = None,
+        referral_id: str | None = None,
+    ) -> str | None:
+        """Show the dialog; the case id if one exists afterwards."""
+        dialog = cls(store, person_id=person_id, referral_id=referral_id, parent=parent)
+        dialog.exec()
+        return dialog.referral_id

@@ -1,0 +1,181 @@
+"""The Sinkronisasi tab: export a bundle, import bundles with a report per file, resolve conflicts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..paths import AppPaths, app_paths
+from ..store.store import Store
+from ..sync.conflicts import Conflict, list_conflicts, resolve
+from . import messages
+from .worker import Progress, run_task
+
+
+class SyncView(QWidget):
+    """Signals: changed() after an import or a resolution."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, paths: AppPaths | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.paths = paths or app_paths()
+        layout = QVBoxLayout(self)
+        box = QGroupBox(self.tr("Kirim dan terima data"))
+        row = QHBoxLayout(box)
+        self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
+        self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        layout.addWidget(box)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.report = QTableWidget(0, 3)
+        self.report.setHorizontalHeaderLabels(
+            [self.tr("Berkas"), self.tr("Hasil"), self.tr("Keterangan")]
+        )
+        self.report.horizontalHeader().setStretchLastSection(True)
+        self.report.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(QLabel(self.tr("<b>Konflik</b> — pilih nilai yang benar, lalu Gunakan")))
+        self.conflicts = QTableWidget(0, 5)
+        self.conflicts.setHorizontalHeaderLabels(
+            [
+                self.tr("Tabel"),
+                self.tr("Kolom"),
+                self.tr("Nilai"),
+                self.tr("Dari perangkat"),
+                self.tr("Sementara dipakai"),
+            ]
+        )
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.conflicts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        layout.addWidget(self.conflicts, 1)
+        self.use_button = QPushButton(self.tr("&Gunakan nilai terpilih"))
+        layout.addWidget(self.use_button)
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.use_button.clicked.connect(self.on_use_clicked)
+        self.last_reports: list[Any] = []
+        self.reload_conflicts()
+
+    def on_export_clicked(self) -> None:
+        folder = messages.ask_folder(
+            self, self.tr("Pilih folder tujuan (flashdisk, folder bersama)")
+        )
+        if folder is None or self.store.path is None:
+            return
+        db_path = self.store.path
+
+        def work(progress: Progress) -> list[Any]:
+            from ..sync.exporter import export_bundles
+
+            with Store.open(db_path) as store:
+                return export_bundles(store, folder)
+
+        run_task(self, self.tr("Mengekspor…"), work, self._exported, self._failed)
+
+    def _exported(self, results: list[Any]) -> None:
+        if not results:
+            self.summary.setText(self.tr("Tidak ada perubahan baru untuk dikirim."))
+        else:
+            names = ", ".join(r.path.name for r in results)
+            total = sum(r.field_versions for r in results)
+            self.summary.setText(
+                self.tr("Bundel ditulis: {0} ({1} versi kolom).").format(names, total)
+            )
+        self.changed.emit()
+
+    def on_import_clicked(self) -> None:
+        files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
+        if not files or self.store.path is None:
+            return
+        db_path, paths = self.store.path, self.paths.ensure()
+
+        def work(progress: Progress) -> list[Any]:
+            from ..sync.importer import import_files
+
+            with Store.open(db_path) as store:
+                return import_files(
+                    store,
+                    files,
+                    quarantine=paths.quarantine,
+                    backups=paths.backups,
+                    progress=lambda done, total, name: progress(done, total),
+                )
+
+        run_task(self, self.tr("Mengimpor…"), work, self._imported, self._failed)
+
+    def _imported(self, reports: list[Any]) -> None:
+        self.last_reports = reports
+        self.report.setRowCount(len(reports))
+        labels = {
+            "imported": self.tr("Diimpor"),
+            "already-imported": self.tr("Sudah pernah"),
+            "rejected": self.tr("Ditolak"),
+            "failed": self.tr("Gagal"),
+        }
+        for row, report in enumerate(reports):
+            detail = "\n".join([report.message, *report.problems, *report.warnings])
+            for column, text in enumerate(
+                (report.file, labels.get(report.result, report.result), detail)
+            ):
+                item = QTableWidgetItem(text)
+                if report.result in ("rejected", "failed"):
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.report.setItem(row, column, item)
+        self.report.resizeRowsToContents()
+        self.reload_conflicts()
+        self.changed.emit()
+
+    def _failed(self, message: str) -> None:
+        messages.warn(self, self.tr("Sinkronisasi"), message)
+
+    def reload_conflicts(self) -> None:
+        """List every candidate of every open conflict, one row each."""
+        self._rows: list[tuple[Conflict, Any]] = []
+        for conflict in list_conflicts(self.store):
+            for candidate in conflict.candidates:
+                self._rows.append((conflict, candidate))
+        self.conflicts.setRowCount(len(self._rows))
+        for row, (conflict, candidate) in enumerate(self._rows):
+            winner = "✔" if candidate.hlc == conflict.winner.hlc else ""
+            kind = self.tr("(diubah setelah dihapus)") if conflict.kind != "values" else ""
+            value = json.dumps(candidate.value, ensure_ascii=False)
+            for column, text in enumerate(
+                (
+                    conflict.table,
+                    f"{conflict.field} {kind}".strip(),
+                    value,
+                    candidate.device_id[:8],
+                    winner,
+                )
+            ):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+
+    def on_use_clicked(self) -> None:
+        rows = self.conflicts.selectionModel().selectedRows()
+        if not rows:
+            return
+        conflict, candidate = self._rows[rows[0].row()]
+        value = candidate.value
+        if conflict.kind == "edited-after-deletion":
+            value = candidate.value is True  # keep deleted (true) or restore (false)
+        resolve(self.store, conflict.conflict_id, value)
+        self.reload_conflicts()
+        self.changed.emit()
