@@ -1,0 +1,170 @@
+"""The officer's flows as a user drives them: session editor, referral statuses, kiosk PIN, list
+import, sync tab, and the main window's models (qtmodeltester)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.core.enums import ReferralStatus
+from petugaspembina.core.records import Referral, Session
+from petugaspembina.demo import generate
+from petugaspembina.gui import kiosk, messages
+from petugaspembina.gui.kiosk import KioskWindow, PinDialog
+from petugaspembina.gui.list_import_dialog import ListImportDialog
+from petugaspembina.gui.main_window import MainWindow
+from petugaspembina.gui.referral_dialog import ReferralDialog
+from petugaspembina.gui.session_editor import SessionEditor
+from petugaspembina.gui.sync_view import SyncView
+from petugaspembina.store.pin import check_pin, set_pin
+from petugaspembina.store.signin import session_sign_ins
+from petugaspembina.store.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = Store.open(tmp_path / "demo.sqlite3")
+    generate(opened, seed=5, sessions=3)
+    return opened
+
+
+def test_models_pass_qtmodeltester_and_search_filters_in_sql(qtbot: QtBot, store: Store,
+                                                             qtmodeltester: ModelTester) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    for view in (window.sessions, window.people, window.referrals):
+        qtmodeltester.check(view.model)
+    people = window.people
+    total = people.model.rowCount()
+    name = people.model.row_dict(0)["full_name"].split()[0]
+    qtbot.keyClicks(people.search, name)
+    assert 0 < people.model.rowCount() < total
+    assert all(name.lower() in people.model.row_dict(r)["full_name"].lower()
+               for r in range(people.model.rowCount()))
+    people.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # birth year, in SQL
+    years = [people.model.row_dict(r)["birth_year"] for r in range(people.model.rowCount())]
+    assert years == sorted(years, reverse=True)
+    assert "Perubahan belum dikirim" in window.status.text()
+
+
+def test_create_a_session_with_the_village_picker(qtbot: QtBot, store: Store) -> None:
+    editor = SessionEditor(store)
+    qtbot.addWidget(editor)
+    editor.on_save_clicked()
+    assert "Judul kegiatan wajib diisi" in editor.error.text()
+    qtbot.keyClicks(editor.title_edit, "Sosialisasi Pencegahan TPPO")
+    qtbot.keyClicks(editor.village, "Pagar Dewa")
+    assert editor.village._model.stringList(), "matches listed while typing"
+    editor.village.on_completer_activated(editor.village._model.stringList()[0])
+    assert editor.village.region is not None and editor.village.region.level == 4
+    editor.topics.item(0).setCheckState(Qt.CheckState.Checked)
+    editor.speakers.setPlainText("Dewi Kartika; Kantor Imigrasi; Analis")
+    editor.male.setValue(3)
+    editor.on_save_clicked()
+    assert editor.result() == editor.DialogCode.Accepted
+    session = store.get(Session, editor.session_id or "")
+    assert session.title == "Sosialisasi Pencegahan TPPO" and session.region_code
+    assert session.topics == ["tppo"] and session.headcount_male == 3
+    assert session.speakers == [{"name": "Dewi Kartika", "agency": "Kantor Imigrasi",
+                                 "position": "Analis"}]
+
+
+def test_referral_through_its_statuses(qtbot: QtBot, store: Store) -> None:
+    person = store.rows("SELECT id FROM people WHERE birth_year < 2000 LIMIT 1")[0]["id"]
+    dialog = ReferralDialog(store, person_id=person)
+    qtbot.addWidget(dialog)
+    dialog.risk.setCurrentIndex(dialog.risk.findData("cpmi_nonprosedural"))
+    dialog.narrative.setPlainText("Ditawari kerja di luar negeri tanpa dokumen resmi.")
+    assert dialog.on_save_clicked() and dialog.referral_id
+    dialog.move_to(ReferralStatus.DIRUJUK)
+    assert "persetujuan" in dialog.error.text()  # consent first
+    dialog.consent.setChecked(True)
+    dialog.agency.setCurrentIndex(1)
+    for status in (ReferralStatus.DIRUJUK, ReferralStatus.DITERIMA, ReferralStatus.DITANGANI,
+                   ReferralStatus.SELESAI):
+        dialog.note.setText(f"catatan {status.value}")
+        dialog.move_to(status)
+    assert store.get(Referral, dialog.referral_id).status == "selesai"
+    assert dialog.history.count() == 5 and "Selesai" in dialog.history.item(4).text()
+    assert dialog.status_buttons.count() == 0
+
+
+def test_kiosk_needs_the_officer_pin_to_leave(qtbot: QtBot, store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    session_id = store.rows("SELECT id FROM sessions LIMIT 1")[0]["id"]
+    answers = iter(["1234"])
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: next(answers)))
+    window = KioskWindow.start(None, store, session_id)
+    assert window is not None and check_pin(store, "1234")
+    qtbot.addWidget(window)
+    assert window.isFullScreen()
+    before = len(session_sign_ins(store, session_id))
+    window.form.name.setText("Peserta Mandiri")
+    window.form.sex.setText("P")
+    qtbot.keyClick(window.form.sex, Qt.Key.Key_Return)
+    assert "Terima kasih" in window.message.text()
+    assert len(session_sign_ins(store, session_id)) == before + 1
+    assert not hasattr(window, "hits") and not hasattr(window, "table")  # nobody else's data
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "0000"))
+    window.close()
+    assert window.isVisible() and "PIN salah" in window.message.text()
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "1234"))
+    window.close()
+    assert not window.isVisible()
+
+
+def test_kiosk_refuses_a_bad_new_pin(qtbot: QtBot, store: Store,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "12"))
+    monkeypatch.setattr(messages, "warn", lambda p, t, text: shown.append(text))
+    session_id = store.rows("SELECT id FROM sessions LIMIT 1")[0]["id"]
+    assert KioskWindow.start(None, store, session_id) is None and "4 sampai 8" in shown[0]
+    set_pin(store, "5678")
+    assert kiosk.check_pin(store, "5678")
+
+
+def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "desa.csv"
+    path.write_text("Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nTanpa Jenis;X;1980\n",
+                    encoding="utf-8")
+    dialog = ListImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    assert "1 baris siap, 1 baris bermasalah" in dialog.summary.text()
+    assert dialog.errors.item(0).text().startswith("Baris 3:")
+    assert not dialog.import_button.isEnabled()
+    path.write_text("Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nSri Rahayu;P;1980\n",
+                    encoding="utf-8")
+    dialog.load(path)
+    assert dialog.import_button.isEnabled()
+    dialog.on_import_clicked()
+    assert dialog.imported == 2
+    names = {r["full_name"] for r in store.rows("SELECT full_name FROM people")}
+    assert {"Ahmad Fauzi", "Sri Rahayu"} <= names
+
+
+def test_sync_tab_exports_imports_and_resolves(qtbot: QtBot, store: Store, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    view = SyncView(store)
+    qtbot.addWidget(view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a: folder)
+    view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in view.summary.text(), timeout=20_000)
+    bundle = next(folder.glob("*.json"))
+    office = Store.open(tmp_path / "office.sqlite3")
+    office_view = SyncView(office)
+    qtbot.addWidget(office_view)
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a: [bundle, tmp_path / "x.json"])
+    (tmp_path / "x.json").write_bytes(b"bukan bundel")
+    office_view.import_button.click()
+    qtbot.waitUntil(lambda: office_view.report.rowCount() == 2, timeout=20_000)
+    assert office_view.report.item(0, 1).text() == "Diimpor"
+    assert office_view.report.item(1, 1).text() == "Ditolak"
+    assert "Bukan berkas bundel" in office_view.report.item(1, 2).text()
