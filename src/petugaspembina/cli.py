@@ -73,7 +73,7 @@ def main(
     if ctx.invoked_subcommand is None:
         from .gui.launch import launch
 
-        sys.exit(launch(ctx.obj.db_path, paths, demo=demo))
+        sys.exit(launch(ctx.obj.db_path, paths, demo=demo, explicit_db=db_file is not None))
 
 
 @main.command()

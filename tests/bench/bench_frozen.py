@@ -53,7 +53,12 @@ def start_seconds(command: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     if not APP.exists():
         sys.exit("Build the app first: bash build/build.sh")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PETUGASPEMBINA_EXIT_AFTER_START": "1"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PETUGASPEMBINA_EXIT_AFTER_START": "1",
+        "PETUGASPEMBINA_NO_FIRST_RUN": "1",
+    }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "bare.py").write_text(BARE)

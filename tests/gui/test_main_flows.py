@@ -32,8 +32,9 @@ def store(tmp_path: Path) -> Store:
     return opened
 
 
-def test_models_pass_qtmodeltester_and_search_filters_in_sql(qtbot: QtBot, store: Store,
-                                                             qtmodeltester: ModelTester) -> None:
+def test_models_pass_qtmodeltester_and_search_filters_in_sql(
+    qtbot: QtBot, store: Store, qtmodeltester: ModelTester
+) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
     for view in (window.sessions, window.people, window.referrals):
@@ -43,8 +44,10 @@ def test_models_pass_qtmodeltester_and_search_filters_in_sql(qtbot: QtBot, store
     name = people.model.row_dict(0)["full_name"].split()[0]
     qtbot.keyClicks(people.search, name)
     assert 0 < people.model.rowCount() < total
-    assert all(name.lower() in people.model.row_dict(r)["full_name"].lower()
-               for r in range(people.model.rowCount()))
+    assert all(
+        name.lower() in people.model.row_dict(r)["full_name"].lower()
+        for r in range(people.model.rowCount())
+    )
     people.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # birth year, in SQL
     years = [people.model.row_dict(r)["birth_year"] for r in range(people.model.rowCount())]
     assert years == sorted(years, reverse=True)
@@ -69,8 +72,9 @@ def test_create_a_session_with_the_village_picker(qtbot: QtBot, store: Store) ->
     session = store.get(Session, editor.session_id or "")
     assert session.title == "Sosialisasi Pencegahan TPPO" and session.region_code
     assert session.topics == ["tppo"] and session.headcount_male == 3
-    assert session.speakers == [{"name": "Dewi Kartika", "agency": "Kantor Imigrasi",
-                                 "position": "Analis"}]
+    assert session.speakers == [
+        {"name": "Dewi Kartika", "agency": "Kantor Imigrasi", "position": "Analis"}
+    ]
 
 
 def test_referral_through_its_statuses(qtbot: QtBot, store: Store) -> None:
@@ -84,8 +88,12 @@ def test_referral_through_its_statuses(qtbot: QtBot, store: Store) -> None:
     assert "persetujuan" in dialog.error.text()  # consent first
     dialog.consent.setChecked(True)
     dialog.agency.setCurrentIndex(1)
-    for status in (ReferralStatus.DIRUJUK, ReferralStatus.DITERIMA, ReferralStatus.DITANGANI,
-                   ReferralStatus.SELESAI):
+    for status in (
+        ReferralStatus.DIRUJUK,
+        ReferralStatus.DITERIMA,
+        ReferralStatus.DITANGANI,
+        ReferralStatus.SELESAI,
+    ):
         dialog.note.setText(f"catatan {status.value}")
         dialog.move_to(status)
     assert store.get(Referral, dialog.referral_id).status == "selesai"
@@ -93,8 +101,9 @@ def test_referral_through_its_statuses(qtbot: QtBot, store: Store) -> None:
     assert dialog.status_buttons.count() == 0
 
 
-def test_kiosk_needs_the_officer_pin_to_leave(qtbot: QtBot, store: Store,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kiosk_needs_the_officer_pin_to_leave(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session_id = store.rows("SELECT id FROM sessions LIMIT 1")[0]["id"]
     answers = iter(["1234"])
     monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: next(answers)))
@@ -117,8 +126,9 @@ def test_kiosk_needs_the_officer_pin_to_leave(qtbot: QtBot, store: Store,
     assert not window.isVisible()
 
 
-def test_kiosk_refuses_a_bad_new_pin(qtbot: QtBot, store: Store,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kiosk_refuses_a_bad_new_pin(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "12"))
     monkeypatch.setattr(messages, "warn", lambda p, t, text: shown.append(text))
@@ -130,16 +140,18 @@ def test_kiosk_refuses_a_bad_new_pin(qtbot: QtBot, store: Store,
 
 def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     path = tmp_path / "desa.csv"
-    path.write_text("Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nTanpa Jenis;X;1980\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nTanpa Jenis;X;1980\n", encoding="utf-8"
+    )
     dialog = ListImportDialog(store)
     qtbot.addWidget(dialog)
     dialog.load(path)
     assert "1 baris siap, 1 baris bermasalah" in dialog.summary.text()
     assert dialog.errors.item(0).text().startswith("Baris 3:")
     assert not dialog.import_button.isEnabled()
-    path.write_text("Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nSri Rahayu;P;1980\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Nama;L/P;Tahun Lahir\nAhmad Fauzi;L;1990\nSri Rahayu;P;1980\n", encoding="utf-8"
+    )
     dialog.load(path)
     assert dialog.import_button.isEnabled()
     dialog.on_import_clicked()
@@ -148,8 +160,9 @@ def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) 
     assert {"Ahmad Fauzi", "Sri Rahayu"} <= names
 
 
-def test_sync_tab_exports_imports_and_resolves(qtbot: QtBot, store: Store, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sync_tab_exports_imports_and_resolves(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     view = SyncView(store)
@@ -168,3 +181,39 @@ def test_sync_tab_exports_imports_and_resolves(qtbot: QtBot, store: Store, tmp_p
     assert office_view.report.item(0, 1).text() == "Diimpor"
     assert office_view.report.item(1, 1).text() == "Ditolak"
     assert "Bukan berkas bundel" in office_view.report.item(1, 2).text()
+
+
+def test_first_run_creates_the_profile_where_the_officer_chose(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from petugaspembina.gui import launch as launcher
+    from petugaspembina.gui.first_run import FirstRunAnswers, FirstRunDialog
+    from petugaspembina.profile import current_officer
+
+    dialog = FirstRunDialog(tmp_path / "a.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Rahmat Hidayat")
+    dialog.nip.setText("12345")
+    dialog.on_start_clicked()
+    assert "18 digit" in dialog.error.text() and dialog.answers is None
+    dialog.nip.setText("19860926 201505 1 001")
+    dialog.office.setCurrentText("Kantor Imigrasi Kelas I TPI Bengkulu")
+    dialog.language.setCurrentIndex(1)
+    dialog.on_start_clicked()
+    assert dialog.answers is not None and dialog.answers.nip == "198609262015051001"
+    assert dialog.answers.language == "en"
+
+    moved = tmp_path / "elsewhere" / "data.sqlite3"
+    answers = FirstRunAnswers("Dewi", "199103122017122002", "Kanim Kerinci", None, "en", moved)
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, *a: answers))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    settings = QSettings("test", "first-run")
+    first = Store.open(tmp_path / "start.sqlite3")
+    opened = launcher._first_run(first, tmp_path / "start.sqlite3", settings)
+    assert opened is not None and opened.path == moved
+    officer = current_officer(opened)
+    assert officer is not None and officer.name == "Dewi"
+    assert settings.value("ui/language") == "en" and settings.value("data/database") == str(moved)

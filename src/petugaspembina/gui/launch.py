@@ -1,4 +1,5 @@
-"""Starting the window: the real database, a throwaway demo one, or an offscreen self-test."""
+"""Starting the window: the real database (first run asks for the profile), a throwaway demo
+database, or an offscreen self-test. Language and a chosen data location come from QSettings."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import tempfile
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +17,9 @@ from .. import APP_NAME, ORG_NAME
 from ..paths import AppPaths
 from ..store.errors import StoreError
 from ..store.store import Store
+
+LANGUAGE_KEY = "ui/language"
+DATABASE_KEY = "data/database"
 
 
 def _application() -> QApplication:
@@ -25,16 +29,31 @@ def _application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     icon = files("petugaspembina.resources").joinpath("icons", "petugaspembina.png")
     app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
-def launch(db_path: Path, paths: AppPaths, *, demo: bool = False) -> int:
+def install_language(app: QApplication, language: str) -> QTranslator | None:
+    """Load the English translation when chosen (Indonesian is the source language)."""
+    if language != "en":
+        return None
+    translator = QTranslator(app)
+    folder = files("petugaspembina.resources").joinpath("i18n")
+    if translator.load(QLocale("en"), "petugaspembina", "_", str(folder)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: bool = False) -> int:
     """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop."""
     from .main_window import MainWindow
 
     app = _application()
+    settings = QSettings()
+    install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     temp = None
     if demo:
         from ..demo import generate
@@ -45,8 +64,18 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False) -> int:
             generate(store, seed=1, sessions=12)
     else:
         paths.ensure()
+        chosen = settings.value(DATABASE_KEY)
+        if chosen and not explicit_db:
+            db_path = Path(str(chosen))
     try:
         store = Store.open(db_path)
+        if not demo and not first_run_done(store):
+            opened = _first_run(store, db_path, settings)
+            if opened is None:
+                store.close()
+                return 0
+            store = opened
+            install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
@@ -59,6 +88,30 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False) -> int:
     if temp is not None:
         temp.cleanup()
     return code
+
+
+def first_run_done(store: Store) -> bool:
+    """Whether this database has its officer profile (benchmarks and tests may skip it)."""
+    from ..profile import OFFICER_KEY
+
+    return bool(store.meta(OFFICER_KEY)) or bool(os.environ.get("PETUGASPEMBINA_NO_FIRST_RUN"))
+
+
+def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None:
+    from ..profile import create_profile
+    from .first_run import FirstRunDialog
+
+    answers = FirstRunDialog.ask(None, db_path)
+    if answers is None:
+        return None
+    if answers.database != db_path:
+        store.close()
+        answers.database.parent.mkdir(parents=True, exist_ok=True)
+        store = Store.open(answers.database)
+        settings.setValue(DATABASE_KEY, str(answers.database))
+    settings.setValue(LANGUAGE_KEY, answers.language)
+    create_profile(store, answers.name, answers.nip, answers.office, answers.position)
+    return store
 
 
 def show_offscreen_once(db_path: Path) -> None:

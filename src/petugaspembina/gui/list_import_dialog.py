@@ -56,11 +56,22 @@ class ListImportDialog(QDialog):
         layout.addLayout(row)
         mapping_form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        for name, label in FIELDS.items():
+        labels = {
+            "full_name": self.tr("Nama"),
+            "sex": self.tr("Jenis kelamin (L/P)"),
+            "birth_year": self.tr("Tahun lahir"),
+            "village_name": self.tr("Desa/Kelurahan"),
+            "phone": self.tr("No. HP"),
+            "nik": self.tr("NIK"),
+            "category": self.tr("Kategori"),
+            "agency": self.tr("Instansi"),
+            "position": self.tr("Jabatan"),
+        }
+        for name in FIELDS:
             combo = QComboBox()
             combo.currentIndexChanged.connect(self.on_mapping_changed)
             self.combos[name] = combo
-            mapping_form.addRow(self.tr(label), combo)
+            mapping_form.addRow(labels[name], combo)
         layout.addLayout(mapping_form)
         self.session = QComboBox()
         self.session.addItem(self.tr("(hanya tambahkan ke data peserta)"), None)

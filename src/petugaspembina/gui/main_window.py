@@ -140,6 +140,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+        languages = self.menuBar().addMenu(self.tr("B&ahasa"))
+        current = str(self._settings().value("ui/language", "id"))
+        for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.on_language_triggered(c))
+            languages.addAction(action)
 
     # -- state --------------------------------------------------------------------------------
     def _settings(self) -> QSettings:
@@ -190,6 +197,10 @@ class MainWindow(QMainWindow):
         )
 
     # -- actions ------------------------------------------------------------------------------
+    def on_language_triggered(self, code: str) -> None:
+        self._settings().setValue("ui/language", code)
+        messages.inform(self, APP_NAME, self.tr("Bahasa berganti setelah aplikasi dibuka ulang."))
+
     def on_find_triggered(self) -> None:
         view = self.tabs.currentWidget()
         if isinstance(view, ListingView):

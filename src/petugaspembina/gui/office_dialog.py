@@ -26,17 +26,17 @@ from ..store.store import Store
 from . import messages
 
 _TEXT_FIELDS = (
-    ("address", "Alamat"),
-    ("phone", "Telepon"),
-    ("website", "Situs web"),
-    ("city", "Kota"),
-    ("signatory_name", "Nama penanda tangan"),
-    ("signatory_nip", "NIP penanda tangan"),
-    ("signatory_position", "Jabatan penanda tangan"),
-    ("certificate_title", "Judul sertifikat"),
-    ("numbering_pattern", "Pola nomor sertifikat"),
+    "address",
+    "phone",
+    "website",
+    "city",
+    "signatory_name",
+    "signatory_nip",
+    "signatory_position",
+    "certificate_title",
+    "numbering_pattern",
 )
-_IMAGES = (("logo_png", "Logo"), ("signature_png", "Tanda tangan"), ("stamp_png", "Cap/stempel"))
+_IMAGES = ("logo_png", "signature_png", "stamp_png")
 
 
 class OfficeDialog(QDialog):
@@ -51,11 +51,13 @@ class OfficeDialog(QDialog):
         self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
         self.letterhead.setFixedHeight(90)
         form.addRow(self.tr("Kop surat (satu baris per baris)"), self.letterhead)
+        labels = self._labels()
         self.edits: dict[str, QLineEdit] = {}
-        for name, label in _TEXT_FIELDS:
+        for name in _TEXT_FIELDS:
+            label = labels[name]
             edit = QLineEdit(getattr(profile, name) or "")
             self.edits[name] = edit
-            form.addRow(self.tr(label), edit)
+            form.addRow(label, edit)
         self.prefix = QComboBox()
         for prefix in SignatoryPrefix:
             self.prefix.addItem(prefix.label, prefix.value)
@@ -67,14 +69,15 @@ class OfficeDialog(QDialog):
             self.tr("Kalimat sertifikat\n{kegiatan} {kantor} {tanggal} {tempat}"), self.body
         )
         self.images: dict[str, str | None] = {}
-        for name, label in _IMAGES:
+        for name in _IMAGES:
+            label = labels[name]
             row = QHBoxLayout()
             state = QLabel(self.tr("ada") if getattr(profile, name) else self.tr("belum ada"))
             pick = QPushButton(self.tr("Pilih PNG…"))
             pick.clicked.connect(lambda _=False, n=name, s=state: self._pick(n, s))
             row.addWidget(state, 1)
             row.addWidget(pick)
-            form.addRow(self.tr(label), row)
+            form.addRow(label, row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,6 +86,22 @@ class OfficeDialog(QDialog):
         buttons.accepted.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "address": self.tr("Alamat"),
+            "phone": self.tr("Telepon"),
+            "website": self.tr("Situs web"),
+            "city": self.tr("Kota"),
+            "signatory_name": self.tr("Nama penanda tangan"),
+            "signatory_nip": self.tr("NIP penanda tangan"),
+            "signatory_position": self.tr("Jabatan penanda tangan"),
+            "certificate_title": self.tr("Judul sertifikat"),
+            "numbering_pattern": self.tr("Pola nomor sertifikat"),
+            "logo_png": self.tr("Logo"),
+            "signature_png": self.tr("Tanda tangan"),
+            "stamp_png": self.tr("Cap/stempel"),
+        }
 
     def _pick(self, name: str, state: QLabel) -> None:
         path = messages.ask_open_image(self, self.tr("Pilih gambar PNG"))

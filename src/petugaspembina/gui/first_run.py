@@ -1,0 +1,133 @@
+"""First run: the officer's profile (name, NIP, office, position), language and where the data
+lives. ``FirstRunDialog.ask(parent, database)`` returns the answers, or None when cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ..core.validation import check_nip
+from ..paths import DB_NAME
+from . import messages
+
+
+@dataclass(frozen=True, slots=True)
+class FirstRunAnswers:
+    """What the officer filled in."""
+
+    name: str
+    nip: str
+    office: str
+    position: str | None
+    language: str
+    database: Path
+
+
+class FirstRunDialog(QDialog):
+    """Asks once, before the main window opens on a new database."""
+
+    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.answers: FirstRunAnswers | None = None
+        self.setWindowTitle(self.tr("Selamat datang di Petugas Pembina"))
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "Isi profil petugas untuk perangkat ini. Data tersimpan di "
+                    "laptop ini dan dapat dikirim ke kantor sebagai bundel."
+                )
+            )
+        )
+        self.name = QLineEdit()
+        self.nip = QLineEdit()
+        self.nip.setPlaceholderText("19860926 201505 1 001")
+        self.office = QComboBox()
+        self.office.setEditable(True)
+        self.office.addItems(
+            [
+                "Kantor Imigrasi Kelas I TPI Bengkulu",
+                "Kantor Imigrasi Kelas II Non TPI Kerinci",
+                "Kantor Imigrasi Kelas II Non TPI Batulicin",
+                "Kantor Imigrasi Kelas I TPI Pontianak",
+            ]
+        )
+        self.office.setCurrentText("")
+        self.position = QLineEdit()
+        self.language = QComboBox()
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        place = QHBoxLayout()
+        self.place = QLabel(str(database))
+        self.place.setWordWrap(True)
+        change = QPushButton(self.tr("Ubah…"))
+        change.clicked.connect(self.on_change_clicked)
+        place.addWidget(self.place, 1)
+        place.addWidget(change)
+        for label, widget in (
+            (self.tr("&Nama petugas"), self.name),
+            (self.tr("N&IP"), self.nip),
+            (self.tr("&Kantor"), self.office),
+            (self.tr("&Jabatan"), self.position),
+            (self.tr("&Bahasa"), self.language),
+        ):
+            form.addRow(label, widget)
+        form.addRow(self.tr("Lokasi data"), place)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mulai"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.on_start_clicked)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def on_change_clicked(self) -> None:
+        folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"))
+        if folder is not None:
+            self.database = folder / DB_NAME
+            self.place.setText(str(self.database))
+
+    def on_start_clicked(self) -> None:
+        name = " ".join(self.name.text().split())
+        office = self.office.currentText().strip()
+        nip = check_nip(self.nip.text())
+        if not name:
+            self.error.setText(self.tr("Nama petugas wajib diisi."))
+        elif not nip.ok or not nip.value:
+            self.error.setText(" ".join(nip.errors))
+        elif not office:
+            self.error.setText(self.tr("Nama kantor wajib diisi."))
+        else:
+            self.answers = FirstRunAnswers(
+                name,
+                nip.value,
+                office,
+                self.position.text().strip() or None,
+                self.language.currentData(),
+                self.database,
+            )
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, database: Path) -> FirstRunAnswers | None:
+        """The answers, or None when the officer cancelled."""
+        dialog = cls(database, parent)
+        dialog.exec()
+        return dialog.answers
