@@ -521,3 +521,18 @@ def void_certificate_command(obj: Context, number: str, reason: str) -> None:
     with obj.store() as store:
         void_certificate(store, find_by_number(store, number).id, reason)
     click.echo(f"Sertifikat {number} dibatalkan.")
+
+
+@main.command("erase-person")
+@click.argument("person_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
+    """Erase a person everywhere (UU PDP): values blanked here and, via bundles, everywhere."""
+    from .store.erasure import erase_person
+
+    if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
+        fail("Dibatalkan.")
+    with obj.store() as store:
+        count = erase_person(store, person_id)
+    click.echo(f"{count} rekaman dihapus permanen.")

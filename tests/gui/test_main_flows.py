@@ -155,7 +155,7 @@ def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) 
     dialog.load(path)
     assert dialog.import_button.isEnabled()
     dialog.on_import_clicked()
-    assert dialog.imported == 2
+    qtbot.waitUntil(lambda: dialog.imported == 2, timeout=20_000)
     names = {r["full_name"] for r in store.rows("SELECT full_name FROM people")}
     assert {"Ahmad Fauzi", "Sri Rahayu"} <= names
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import queries
-from ..store.errors import InvalidInput, StoreError
+from ..store.errors import InvalidInput
 from ..store.participant_lists import (
     FIELDS,
     Checked,
@@ -33,6 +33,7 @@ from ..store.participant_lists import (
 )
 from ..store.store import Store
 from . import messages
+from .worker import Progress, run_task
 
 PREVIEW = 20
 
@@ -161,12 +162,25 @@ class ListImportDialog(QDialog):
     def on_import_clicked(self) -> None:
         if self.checked is None:
             return
-        try:
-            self.imported = import_people(self.store, self.checked, self.session.currentData())
-        except StoreError as exc:
-            messages.warn(self, self.tr("Impor daftar peserta"), str(exc))
+        checked, session_id, db_path = self.checked, self.session.currentData(), self.store.path
+        if db_path is None:  # an in-memory database cannot be shared with a worker
+            self._imported(import_people(self.store, checked, session_id))
             return
+        self.import_button.setEnabled(False)
+
+        def work(progress: Progress) -> int:
+            with Store.open(db_path) as store:  # a worker opens its own connection
+                return import_people(store, checked, session_id)
+
+        run_task(self, self.tr("Mengimpor daftar peserta…"), work, self._imported, self._failed)
+
+    def _imported(self, count: int) -> None:
+        self.imported = count
         self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.import_button.setEnabled(True)
+        messages.warn(self, self.tr("Impor daftar peserta"), message)
 
     @classmethod
     def ask(cls, parent: QWidget | None, store: Store) -> bool:

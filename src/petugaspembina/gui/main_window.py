@@ -262,6 +262,21 @@ class MainWindow(QMainWindow):
         if ReferralDialog.ask(self, self.store, person_id=person_id) is not None:
             self.refresh()
 
+    def on_erase_person_triggered(self) -> None:
+        person_id = self.people.selected_id()
+        if person_id is None:
+            messages.warn(self, APP_NAME, self.tr("Pilih peserta di tab Peserta dahulu."))
+            return
+        from ..store.erasure import erase_person
+
+        question = self.tr(
+            "Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? "
+            "Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan."
+        )
+        if messages.confirm(self, self.tr("Hapus data pribadi"), question):
+            erase_person(self.store, person_id)
+            self.refresh()
+
     def on_open_referral_triggered(self) -> None:
         referral_id = self.referrals.selected_id()
         if referral_id:

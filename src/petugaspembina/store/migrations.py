@@ -138,6 +138,15 @@ def m003_people_search(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_listing_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes the lists need at 100,000 people: linked duplicates, agencies of referrals."""
+    db.execute(
+        "CREATE INDEX people_merged_into ON people (merged_into) WHERE merged_into IS NOT NULL"
+    )
+    db.execute("CREATE INDEX referrals_agency ON referrals (agency_id)")
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)
