@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME
 from ..paths import AppPaths
-from ..store.errors import StoreError
+from ..store.errors import CorruptDatabase, StoreError
 from ..store.store import Store
+from .integrity import check_in_background, offer_backup
 
 LANGUAGE_KEY = "ui/language"
 DATABASE_KEY = "data/database"
@@ -68,7 +69,12 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
         if chosen and not explicit_db:
             db_path = Path(str(chosen))
     try:
-        store = Store.open(db_path)
+        try:
+            store = Store.open(db_path, full_check=False)
+        except CorruptDatabase as exc:
+            if not offer_backup(None, db_path, paths.backups, str(exc)):
+                return 1
+            store = Store.open(db_path, full_check=False)
         if not demo and not first_run_done(store):
             opened = _first_run(store, db_path, settings)
             if opened is None:
@@ -81,6 +87,19 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
         return 1
     window = MainWindow(store, demo=demo, paths=paths)
     window.show()
+    if store.path is not None and not demo:
+
+        def damaged(result: str) -> None:
+            store.close()
+            offer_backup(
+                window,
+                db_path,
+                paths.backups,
+                f"Pemeriksaan basis data {db_path.name} menemukan kerusakan: {result}",
+            )
+            app.quit()
+
+        check_in_background(window, store.path, paths.backups, damaged)
     if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
         QTimer.singleShot(0, app.quit)
     code = app.exec()

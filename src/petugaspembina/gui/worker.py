@@ -61,12 +61,19 @@ def run_task(
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str], None],
+    *,
+    quiet: bool = False,
 ) -> Task:
-    """Start ``work`` in the background behind a modal, cancellable progress dialog."""
+    """Start ``work`` in the background behind a modal, cancellable progress dialog
+    (``quiet``: no dialog, for checks the user did not ask for)."""
     dialog = QProgressDialog(label, parent.tr("Batal"), 0, 0, parent)
+    if quiet:
+        dialog.setMinimumDuration(2**31 - 1)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setWindowTitle(parent.tr("Mohon tunggu"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    if not quiet:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
     task = Task(work)
 
     def progressed(done: int, total: int) -> None:
@@ -92,6 +99,7 @@ def run_task(
     task.signals.cancelled.connect(finish)
     dialog.canceled.connect(task.cancel_requested.set)
     task.setAutoDelete(False)
-    parent._running_task = task  # type: ignore[attr-defined]  # keep it alive until done
+    tasks = parent.__dict__.setdefault("_running_tasks", [])  # keep them alive until done
+    tasks.append(task)
     QThreadPool.globalInstance().start(task)
     return task

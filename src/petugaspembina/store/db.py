@@ -12,10 +12,13 @@ from .errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError
 BUSY_TIMEOUT_MS = 5000
 
 
-def check_file(path: Path, known_version: int) -> None:
+def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
     """Refuse a damaged file or one from a newer app, before anything writes to it.
 
     Opens read-only so that a failed check leaves every byte as it was (bad-inputs rows 35-36).
+    ``full=False`` reads only the header and schema (milliseconds); the window then runs the
+    full ``quick_check`` in the background, because on a large database it reads every page
+    (0.9 s at 100,000 people).
     """
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -27,8 +30,9 @@ def check_file(path: Path, known_version: int) -> None:
             f"Berkas basis data tidak dapat dibuka: {path.name} ({exc})."
         ) from exc
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        result = conn.execute("PRAGMA quick_check").fetchone()[0] if full else "ok"
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseBusy("Basis data sedang dipakai program lain. Coba lagi.") from exc
@@ -101,3 +105,17 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise StoreError(f"Penyimpanan gagal dan dibatalkan: {exc}.") from exc
+
+
+def quick_check(path: Path) -> str:
+    """``PRAGMA quick_check`` through a read-only connection: "ok", or what is damaged."""
+    try:
+        conn = sqlite3.connect(
+            f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)

@@ -62,8 +62,11 @@ class Store:
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> Store:
+    def open(cls, path: Path | str, *, full_check: bool = True) -> Store:
         """Open (creating if needed) a database file: check it, migrate it, load its identity.
+
+        ``full_check=False`` skips the page-by-page ``quick_check`` (the window runs it in the
+        background); the header, schema and version checks always run.
 
         Raises:
             CorruptDatabase: the file failed ``quick_check`` (it is left untouched).
@@ -72,7 +75,7 @@ class Store:
         file = Path(path)
         if str(path) != ":memory:":
             file.parent.mkdir(parents=True, exist_ok=True)
-            check_file(file, SCHEMA_VERSION)
+            check_file(file, SCHEMA_VERSION, full=full_check)
         conn = connect(file if str(path) != ":memory:" else ":memory:")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             from .migrations import migrate
