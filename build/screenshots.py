@@ -70,12 +70,49 @@ def main() -> None:
         window = MainWindow(store, demo=True)
         window.resize(1100, 650)
         window.show()
-        for index, name in enumerate(("kegiatan", "peserta", "rujukan", "dokumen")):
+        for index, name in enumerate(("kegiatan", "peserta", "rujukan", "sinkronisasi",
+                                      "dokumen")):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
             window.grab().save(str(OUT / f"layar-{name}.png"))
+        _dialogs(app, store, session_id)
         window.close()
         store.close()
+
+
+def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
+    from petugaspembina.gui.kiosk import KioskWindow
+    from petugaspembina.gui.referral_dialog import ReferralDialog
+    from petugaspembina.gui.session_editor import SessionEditor
+    from petugaspembina.gui.signin_window import SignInWindow
+
+    sign_in = SignInWindow(store, session_id)
+    sign_in.resize(1150, 720)
+    sign_in.show()
+    sign_in.form.name.setText("Siti")
+    sign_in.on_name_edited("Siti")
+    sign_in.form.sex.setText("P")
+    app.processEvents()
+    sign_in.grab().save(str(OUT / "layar-daftar-hadir.png"))
+    sign_in.close()
+    kiosk = KioskWindow(store, session_id)
+    kiosk.resize(1000, 760)
+    kiosk.show()
+    app.processEvents()
+    kiosk.grab().save(str(OUT / "layar-kiosk.png"))
+    kiosk._unlocked = True
+    kiosk.close()
+    editor = SessionEditor(store, session_id)
+    editor.show()
+    app.processEvents()
+    editor.grab().save(str(OUT / "layar-ubah-kegiatan.png"))
+    editor.close()
+    referral = store.rows("SELECT id FROM referrals WHERE deleted = 0 LIMIT 1")[0]["id"]
+    dialog = ReferralDialog(store, referral_id=referral)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "layar-rujukan-kasus.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -216,121 +216,126 @@ Activity: {2} ({3})</translation>
 <context>
     <name>ListImportDialog</name>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="49" />
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="114" />
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="167" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="50" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="115" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="183" />
         <source>Impor daftar peserta</source>
         <translation>Import participant list</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="52" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="53" />
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="53" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="54" />
         <source>Pilih berkas CSV/XLSX…</source>
         <translation>Choose a CSV/XLSX file…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="60" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="61" />
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="61" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="62" />
         <source>Jenis kelamin (L/P)</source>
         <translation>Sex (L/P)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="62" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="63" />
         <source>Tahun lahir</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="63" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="64" />
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="64" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="65" />
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="65" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="66" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="66" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="67" />
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="67" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="68" />
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="68" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="69" />
         <source>Jabatan</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="77" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="78" />
         <source>(hanya tambahkan ke data peserta)</source>
         <translation>(only add to participants)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="80" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="81" />
         <source>Catat juga sebagai hadir di kegiatan:</source>
         <translation>Also sign them in to activity:</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="93" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="94" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="95" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="96" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="104" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="105" />
         <source>Pilih daftar peserta</source>
         <translation>Choose participant list</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="116" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="117" />
         <source>{0}: {1} baris</source>
         <translation>{0}: {1} rows</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="121" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="122" />
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="123" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="124" />
         <source>kolom {0}</source>
         <translation>column {0}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="142" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="143" />
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="156" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="157" />
         <source>Baris {0}: {1}</source>
         <translation>Row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="158" />
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="159" />
         <source>{0} baris siap, {1} baris bermasalah.</source>
         <translation>{0} rows ready, {1} rows with problems.</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/list_import_dialog.py" line="175" />
+        <source>Mengimpor daftar peserta…</source>
+        <translation>Importing participant list…</translation>
     </message>
 </context>
 <context>
@@ -557,24 +562,35 @@ Activity: {2} ({3})</translation>
         <translation>L&amp;anguage</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="192" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="196" />
         <source>Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}</source>
         <translation>Database: {0}   Device: {1}   Changes not yet sent: {2}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="202" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="206" />
         <source>Bahasa berganti setelah aplikasi dibuka ulang.</source>
         <translation>The language changes when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="230" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="234" />
         <source>Pilih kegiatan di tab Kegiatan dahulu.</source>
         <translation>Select an activity in the Activities tab first.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="258" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="262" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="272" />
         <source>Pilih peserta di tab Peserta dahulu.</source>
         <translation>Select a participant in the Participants tab first.</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/main_window.py" line="277" />
+        <source>Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
+        <translation>Permanently erase all data about this person (attendance, referrals, certificates)? The erasure travels in bundles and cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/main_window.py" line="280" />
+        <source>Hapus data pribadi</source>
+        <translation>Erase personal data</translation>
     </message>
 </context>
 <context>
@@ -1286,12 +1302,12 @@ Activity: {2} ({3})</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../src/petugaspembina/gui/worker.py" line="66" />
+        <location filename="../src/petugaspembina/gui/worker.py" line="75" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/worker.py" line="67" />
+        <location filename="../src/petugaspembina/gui/worker.py" line="79" />
         <source>Mohon tunggu</source>
         <translation>Please wait</translation>
     </message>

@@ -21,9 +21,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private app home so no test touches the real user folders."""
+    """A private app home (data and Qt settings) so no test touches the real user folders."""
     folder = tmp_path / "home"
     monkeypatch.setenv("PETUGASPEMBINA_HOME", str(folder))
+    from petugaspembina.gui.launch import use_settings_folder
+    from petugaspembina.paths import app_paths
+
+    use_settings_folder(app_paths(folder))
     return folder
 
 

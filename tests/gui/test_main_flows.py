@@ -37,7 +37,10 @@ def test_models_pass_qtmodeltester_and_search_filters_in_sql(
 ) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
+    window.show()
+    assert window.sessions.model._loaded and not window.people.model._loaded  # unseen tab waits
     for view in (window.sessions, window.people, window.referrals):
+        view.model.ensure_loaded()
         qtmodeltester.check(view.model)
     people = window.people
     total = people.model.rowCount()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -57,9 +58,9 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("foto.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + os.urandom(2000)),
-        ("surat.docx", b"PK\x03\x04\x14\x00\x06\x00" + os.urandom(2000)),
-        ("acak.bin", os.urandom(4096)),
+        ("foto.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + random.Random(1).randbytes(2000)),
+        ("surat.docx", b"PK\x03\x04\x14\x00\x06\x00" + random.Random(2).randbytes(2000)),
+        ("acak.bin", random.Random(3).randbytes(4096)),
         ("kosong.json", b""),
         ("lain.json", b'{"nama": "bukan bundel"}'),
     ],

@@ -93,7 +93,7 @@ class DocumentsView(QWidget):
     def reload(self) -> None:
         """Refill the session list (newest first)."""
         self.session_combo.clear()
-        for session in queries.list_sessions(self.store, limit=500):
+        for session in queries.session_choices(self.store, 500):
             self.session_combo.addItem(f"{session.date or '-'} — {session.title or ''}", session.id)
 
     def _session_id(self) -> str | None:

@@ -76,7 +76,7 @@ class ListImportDialog(QDialog):
         layout.addLayout(mapping_form)
         self.session = QComboBox()
         self.session.addItem(self.tr("(hanya tambahkan ke data peserta)"), None)
-        for session in queries.list_sessions(store, limit=200):
+        for session in queries.session_choices(store, 200):
             self.session.addItem(f"{session.date} — {session.title}", session.id)
         layout.addWidget(QLabel(self.tr("Catat juga sebagai hadir di kegiatan:")))
         layout.addWidget(self.session)

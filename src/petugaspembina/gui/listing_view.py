@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,7 +50,13 @@ class ListingView(QWidget):
         self.search.textChanged.connect(self.on_search_text_changed)
         self.table.activated.connect(lambda index: self._activate(index.row()))
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
+        # Size columns from the first rows only: measuring every loaded row is slow at start.
+        self.table.horizontalHeader().setResizeContentsPrecision(30)
         self.table.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.ensure_loaded()  # a tab's list is queried when first shown, not at start
+        super().showEvent(event)
 
     def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         """An action button under the table."""
@@ -72,5 +79,6 @@ class ListingView(QWidget):
         return self.model.id_at(rows[0].row()) if rows else None
 
     def reload(self) -> None:
-        """Re-query, keeping the filter and sort."""
-        self.model.reload()
+        """Re-query, keeping the filter and sort (a list not yet shown waits until it is)."""
+        if self.isVisible() or self.model._loaded:
+            self.model.reload()

@@ -31,6 +31,7 @@ class ListingModel(QAbstractTableModel):
         columns: Sequence[Column],
         parent: Any = None,
         sortable: Sequence[str] = (),
+        lazy: bool = False,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -42,7 +43,9 @@ class ListingModel(QAbstractTableModel):
         self._text = ""
         self._sort: str | None = None
         self._descending = False
-        self.reload()
+        self._loaded = False
+        if not lazy:
+            self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def _page(self, offset: int) -> list[Any]:
@@ -51,8 +54,14 @@ class ListingModel(QAbstractTableModel):
             kwargs.update(sort=self._sort, descending=self._descending)
         return list(self._fetch(self._store, PAGE, offset, **kwargs))
 
+    def ensure_loaded(self) -> None:
+        """Load the first page if nothing was loaded yet (lazy models of unseen tabs)."""
+        if not self._loaded:
+            self.reload()
+
     def reload(self) -> None:
         """Fetch the first page again (after an edit, import or a new filter)."""
+        self._loaded = True
         self.beginResetModel()
         self._rows = self._page(0)
         self._more = len(self._rows) == PAGE
@@ -84,7 +93,8 @@ class ListingModel(QAbstractTableModel):
         if key not in self._sortable:
             return
         self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:  # a lazy list not shown yet just remembers the order
+            self.reload()
 
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
                 ],
                 self,
                 sortable=list(queries.SESSION_SORT),
+                lazy=True,
             ),
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
         )
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
                 ],
                 self,
                 sortable=list(queries.PERSON_SORT),
+                lazy=True,
             ),
             self.tr("Cari nama, NIK, desa atau nomor HP…"),
         )
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
                 ],
                 self,
                 sortable=list(queries.REFERRAL_SORT),
+                lazy=True,
             ),
             self.tr("Cari status, jenis risiko, instansi…"),
         )
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status)
         self.windows: list[QWidget] = []
-        self.refresh()
+        self.update_status()  # the lists loaded themselves just now
         self._restore()
 
     def _actions(self) -> None:
@@ -188,6 +191,10 @@ class MainWindow(QMainWindow):
         for view in (self.sessions, self.people, self.referrals):
             view.reload()
         self.documents_view.reload()
+        self.update_status()
+
+    def update_status(self) -> None:
+        """The status bar: database, device, changes not yet sent."""
         self.status.setText(
             self.tr("Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}").format(
                 self.store.path.name if self.store.path else ":memory:",

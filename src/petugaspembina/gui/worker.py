@@ -48,11 +48,17 @@ class Task(QRunnable):
         try:
             result = self.work(self._progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as exc:  # every failure reaches the user as a message, never a crash
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window closed while this ran: nobody is left to tell
+            pass
 
 
 def run_task(

@@ -145,6 +145,11 @@ def m004_listing_indexes(db: sqlite_utils.Database) -> None:
         "CREATE INDEX people_merged_into ON people (merged_into) WHERE merged_into IS NOT NULL"
     )
     db.execute("CREATE INDEX referrals_agency ON referrals (agency_id)")
+    # The few deleted records, for "edited after deletion" without scanning every head.
+    db.execute(
+        "CREATE INDEX heads_deleted ON heads (tbl, rid, hlc) "
+        "WHERE field = '_deleted' AND value = 'true'"
+    )
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

@@ -124,6 +124,24 @@ def list_sessions(
     return [SessionSummary(**row) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class SessionChoice:
+    """A session to pick from a list: no counts, so filling a drop-down stays cheap."""
+
+    id: str
+    date: str | None
+    title: str | None
+
+
+def session_choices(store: Store, limit: int = 500) -> list[SessionChoice]:
+    """The newest visible sessions for a drop-down."""
+    rows = store.rows(
+        "SELECT id, date, title FROM sessions WHERE deleted = 0 ORDER BY date DESC, id LIMIT ?",
+        (limit,),
+    )
+    return [SessionChoice(**row) for row in rows]
+
+
 def list_people(
     store: Store,
     limit: int = 1000,

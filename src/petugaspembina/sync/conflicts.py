@@ -85,13 +85,14 @@ def list_conflicts(store: Store) -> list[Conflict]:
 def _edited_after_deletion(store: Store) -> list[Conflict]:
     """Deleted (not erased) records with an edit newer than the winning delete."""
     rows = store.rows(
-        f"""SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
-                   max(h.hlc) AS edit_hlc
-            FROM heads d JOIN heads h ON h.tbl = d.tbl AND h.rid = d.rid
-            WHERE d.field = '{DELETED}' AND d.value = 'true'
-              AND h.field NOT IN ('{DELETED}', '{ERASED}') AND h.hlc > d.hlc
-              AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = d.tbl AND e.rid = d.rid)
-            GROUP BY d.tbl, d.rid ORDER BY d.tbl, d.rid"""
+        f"""SELECT * FROM (
+                SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
+                       (SELECT max(h.hlc) FROM heads h WHERE h.tbl = d.tbl AND h.rid = d.rid
+                        AND h.field NOT IN ('{DELETED}', '{ERASED}')) AS edit_hlc
+                FROM heads d
+                WHERE d.field = '{DELETED}' AND d.value = 'true'
+                  AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = d.tbl AND e.rid = d.rid))
+            WHERE edit_hlc > deleted_hlc ORDER BY tbl, rid"""
     )
     out = []
     for row in rows:
