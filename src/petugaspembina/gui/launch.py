@@ -3,6 +3,7 @@ database, or an offscreen self-test. Language and a chosen data location come fr
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -96,6 +97,10 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
         return 1
     window = MainWindow(store, demo=demo, paths=paths)
     window.show()
+    # Everything alive now (modules, Qt wrappers, region data) stays for the whole session:
+    # freezing it keeps full collections, which hold the GIL, from walking it again while a
+    # worker makes documents or imports (P9).
+    gc.freeze()
     if store.path is not None and not demo:
 
         def damaged(result: str) -> None:

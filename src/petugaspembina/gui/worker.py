@@ -2,19 +2,45 @@
 
 The function gets a ``progress(done, total)`` callback (plain Python, no Qt) that raises
 ``Cancelled`` once the user pressed Batal; its result or error comes back on the GUI thread.
-Workers get a database *path* and open their own connection.
+Workers get a database *path* and open their own connection; each runs on a Python thread.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
+PROGRESS_INTERVAL = 0.05
+# While a task runs, Python threads trade the GIL every 0.2 ms instead of 5 ms. Painting a list
+# calls the Python model thousands of times, and each call waited up to 5 ms for a busy worker:
+# a second of frozen window per repaint during 1,000 certificates (performance.md P9).
+TASK_SWITCH_INTERVAL = 0.0002
+_running = 0
+_lock = threading.Lock()
+_default_interval = sys.getswitchinterval()
+
+
+def _task_started() -> None:
+    global _running
+    with _lock:
+        _running += 1
+        sys.setswitchinterval(TASK_SWITCH_INTERVAL)
+
+
+def _task_finished() -> None:
+    global _running
+    with _lock:
+        _running -= 1
+        if _running == 0:
+            sys.setswitchinterval(_default_interval)
 
 
 class Cancelled(Exception):
@@ -30,21 +56,32 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
-    """A function run on the thread pool; talk to it only through ``signals``."""
+class Task:
+    """A function run on its own Python thread; talk to it only through ``signals``.
+
+    A plain ``threading.Thread``, not Qt's thread pool: run on a QThreadPool thread, the same
+    PDF job froze the window for about a second at a time (performance.md P9), while a Python
+    thread hands the GIL back every few milliseconds.
+    """
 
     def __init__(self, work: Callable[[Progress], Any]) -> None:
-        super().__init__()
         self.work = work
         self.signals = _Signals()
         self.cancel_requested = threading.Event()
+        self._last_progress = 0.0
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancel_requested.is_set():
             raise Cancelled
-        self.signals.progressed.emit(done, total)
+        # At most ~20 updates a second: a modal progress dialog processes events on every
+        # setValue, and 1,000 queued updates nested into seconds of frozen window (P9).
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.signals.progressed.emit(done, total)
 
     def run(self) -> None:
+        _task_started()
         try:
             result = self.work(self._progress)
         except Cancelled:
@@ -53,12 +90,12 @@ class Task(QRunnable):
             self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
             self._emit(self.signals.succeeded, result)
+        finally:
+            _task_finished()
 
     def _emit(self, signal: Any, *args: Any) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed: nobody is left to tell
             signal.emit(*args)
-        except RuntimeError:  # the window closed while this ran: nobody is left to tell
-            pass
 
 
 def run_task(
@@ -104,8 +141,7 @@ def run_task(
     task.signals.failed.connect(failed)
     task.signals.cancelled.connect(finish)
     dialog.canceled.connect(task.cancel_requested.set)
-    task.setAutoDelete(False)
     tasks = parent.__dict__.setdefault("_running_tasks", [])  # keep them alive until done
     tasks.append(task)
-    QThreadPool.globalInstance().start(task)
+    threading.Thread(target=task.run, name="petugaspembina-task", daemon=True).start()
     return task
