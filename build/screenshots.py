@@ -70,8 +70,7 @@ def main() -> None:
         window = MainWindow(store, demo=True)
         window.resize(1100, 650)
         window.show()
-        for index, name in enumerate(("kegiatan", "peserta", "rujukan", "sinkronisasi",
-                                      "dokumen")):
+        for index, name in enumerate(("kegiatan", "peserta", "rujukan", "sinkronisasi", "dokumen")):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
             window.grab().save(str(OUT / f"layar-{name}.png"))

@@ -63,6 +63,7 @@ def gui_measurements(db: Path) -> tuple[list[float], float, float]:
     from petugaspembina.store.store import Store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+
     # Nobody is there to click: a warning is printed and fails the run instead of waiting.
     def refuse(parent, title, text):  # type: ignore[no-untyped-def]
         raise SystemExit(f"{title}: {text}")
@@ -158,3 +159,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    # Skip interpreter teardown: this harness builds windows outside the launcher and leaves
+    # Qt objects and worker threads behind (the app itself exits cleanly).
+    os._exit(0)

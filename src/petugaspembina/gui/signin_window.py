@@ -187,6 +187,7 @@ class SignInWindow(QWidget):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)  # the No column numbers the rows
         right = QVBoxLayout()
         right.addWidget(self.counts)
         right.addWidget(self.table)
