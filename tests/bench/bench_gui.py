@@ -14,13 +14,12 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .bench_frozen import BARE
+from .bench_frozen import BARE, start_seconds
 from .common import office_database
 
 CACHE = Path(tempfile.gettempdir()) / "petugaspembina-bench"
@@ -39,13 +38,7 @@ def p1(db: Path) -> tuple[float, float]:
         bare.write_text(BARE)
 
         def run(command: list[str]) -> float:
-            subprocess.run(command, env=env, check=True, capture_output=True)
-            times = []
-            for _ in range(5):
-                start = time.perf_counter()
-                subprocess.run(command, env=env, check=True, capture_output=True)
-                times.append(time.perf_counter() - start)
-            return statistics.median(times)
+            return start_seconds(command, env)
 
         return (
             run([sys.executable, "-m", "petugaspembina", "--db", str(db)]),

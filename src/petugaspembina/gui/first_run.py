@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -89,13 +88,9 @@ class FirstRunDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = messages.button_box(
+            self, self.tr("Mulai"), self.on_start_clicked, self.tr("Batal")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mulai"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.on_start_clicked)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def on_change_clicked(self) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -72,3 +73,17 @@ def ask_open_file(parent: QWidget | None, title: str, pattern: str) -> Path | No
     """One file to open; None when cancelled."""
     name, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
     return Path(name) if name else None
+
+
+def button_box(
+    dialog: QDialog, accept_text: str, on_accept: Callable[[], object], reject_text: str = "Batal"
+) -> QDialogButtonBox:
+    """OK/Cancel buttons with Indonesian labels (Qt has no Indonesian translation of its own)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(reject_text)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

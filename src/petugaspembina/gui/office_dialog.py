@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -78,13 +77,9 @@ class OfficeDialog(QDialog):
             row.addWidget(state, 1)
             row.addWidget(pick)
             form.addRow(label, row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = messages.button_box(
+            self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.on_save_clicked)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _labels(self) -> dict[str, str]:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from ..core.validation import mask_nik
 from ..store.errors import StoreError
 from ..store.referrals import agencies, allowed_next, change_status, create_referral, timeline
 from ..store.store import Store
+from . import messages
 
 
 def _combo(items: list[tuple[str, str]], current: str | None, empty: bool = False) -> QComboBox:
@@ -127,13 +127,9 @@ class ReferralDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        buttons = messages.button_box(
+            self, self.tr("Simpan"), self.on_save_clicked, self.tr("Tutup")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        buttons.accepted.connect(self.on_save_clicked)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._refresh_status()
         self.resize(620, 720)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from ..core.enums import SessionType, TimeZone, Topic
 from ..core.records import Officer, Session
 from ..store.errors import StoreError
 from ..store.store import Store
+from . import messages
 from .village_picker import VillagePicker
 
 
@@ -149,13 +149,9 @@ class SessionEditor(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = messages.button_box(
+            self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.on_save_clicked)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.error)
