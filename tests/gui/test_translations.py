@@ -48,12 +48,10 @@ def test_translation_source_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     assert set(messages(fresh)) == set(messages(TS)), "run build/i18n.sh and translate"
 
 
-def test_compiled_translation_is_used() -> None:
+def test_compiled_translation_is_used(qapp: QCoreApplication) -> None:
     translator = QTranslator()
     folder = files("petugaspembina.resources").joinpath("i18n")
     assert translator.load(QLocale("en"), "petugaspembina", "_", str(folder))
-    app = QCoreApplication.instance()
-    assert app is not None
     QCoreApplication.installTranslator(translator)
     try:
         assert QCoreApplication.translate("MainWindow", "Kegiatan baru") == "New activity"

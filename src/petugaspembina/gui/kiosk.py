@@ -130,7 +130,7 @@ class KioskWindow(QWidget):
             return
         self.form.clear()
         self._say(self.tr("Terima kasih, Anda sudah tercatat hadir."), error=False)
-        QTimer.singleShot(4000, lambda: self.message.setText(""))
+        QTimer.singleShot(4000, self.message, self.message.clear)  # cancelled if the kiosk closes
         self.changed.emit()
 
     def _say(self, text: str, error: bool) -> None:
