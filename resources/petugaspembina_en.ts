@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgenciesDialog</name>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="32" />
+        <source>Instansi penerima rujukan</source>
+        <translation>Receiving agencies</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="36" />
+        <source>Singkatan</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="37" />
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="38" />
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="39" />
+        <source>Narahubung</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="40" />
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="41" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="42" />
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="51" />
+        <source>&amp;Tambah instansi</source>
+        <translation>&amp;Add agency</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="59" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="106" />
+        <source>Baris {0}: isi singkatan dan nama lengkap.</source>
+        <translation>Row {0}: fill in the abbreviation and full name.</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/agencies_dialog.py" line="112" />
+        <source>Baris {0}: {1}</source>
+        <translation>Row {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <location filename="../src/petugaspembina/gui/documents_view.py" line="49" />
@@ -100,72 +163,72 @@ Activity: {2} ({3})</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="45" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="44" />
         <source>Selamat datang di Petugas Pembina</source>
         <translation>Welcome to Petugas Pembina</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="50" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="49" />
         <source>Isi profil petugas untuk perangkat ini. Data tersimpan di laptop ini dan dapat dikirim ke kantor sebagai bundel.</source>
         <translation>Fill in the officer profile for this device. Data stays on this laptop and can be sent to the office as a bundle.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="76" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="75" />
         <source>Ubah…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="81" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="80" />
         <source>&amp;Nama petugas</source>
         <translation>Officer's &amp;name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="82" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="81" />
         <source>N&amp;IP</source>
         <translation>N&amp;IP</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="83" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="82" />
         <source>&amp;Kantor</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="84" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="83" />
         <source>&amp;Jabatan</source>
         <translation>&amp;Position</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="85" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="84" />
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="88" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="87" />
         <source>Lokasi data</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="95" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="92" />
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="96" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="92" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="102" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="97" />
         <source>Pilih folder data (di disk laptop)</source>
         <translation>Choose the data folder (on the laptop's disk)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="112" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="107" />
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer's name is required.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/first_run.py" line="116" />
+        <location filename="../src/petugaspembina/gui/first_run.py" line="111" />
         <source>Nama kantor wajib diisi.</source>
         <translation>The office name is required.</translation>
     </message>
@@ -173,42 +236,42 @@ Activity: {2} ({3})</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="77" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="70" />
         <source>Daftar hadir mandiri</source>
         <translation>Self sign-in</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="84" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="77" />
         <source>&lt;h1&gt;Selamat datang&lt;/h1&gt;&lt;p&gt;{0}&lt;/p&gt;&lt;p&gt;Isi data Anda lalu tekan &lt;b&gt;Simpan&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome&lt;/h1&gt;&lt;p&gt;{0}&lt;/p&gt;&lt;p&gt;Fill in your details, then press &lt;b&gt;Save&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="90" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="83" />
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="92" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="85" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="132" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="125" />
         <source>Anda sudah tercatat hadir. Terima kasih.</source>
         <translation>You are already signed in. Thank you.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="139" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="132" />
         <source>Terima kasih, Anda sudah tercatat hadir.</source>
         <translation>Thank you, you are signed in.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="157" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="150" />
         <source>Keluar dari mode kiosk</source>
         <translation>Leave kiosk mode</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="163" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="156" />
         <source>PIN salah.</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -357,7 +420,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <location filename="../src/petugaspembina/gui/main_window.py" line="49" />
-        <location filename="../src/petugaspembina/gui/main_window.py" line="67" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="68" />
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
@@ -377,218 +440,223 @@ Activity: {2} ({3})</translation>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="57" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="58" />
         <source>Cari kegiatan (judul, desa, tempat)…</source>
         <translation>Search activities (title, village, venue)…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="64" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="65" />
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="65" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="66" />
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="66" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="67" />
         <source>Tahun Lahir</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="68" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="69" />
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="69" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="70" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="70" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="71" />
         <source>Kehadiran</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="75" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="77" />
         <source>Cari nama, NIK, desa atau nomor HP…</source>
         <translation>Search name, NIK, village or phone…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="82" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="84" />
         <source>Tanggal Rujuk</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="83" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="85" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="84" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="86" />
         <source>Jenis Risiko</source>
         <translation>Risk type</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="85" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="87" />
         <source>Urgensi</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="86" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="88" />
         <source>Instansi Penerima</source>
         <translation>Receiving agency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="87" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="89" />
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="92" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="95" />
         <source>Cari status, jenis risiko, instansi…</source>
         <translation>Search status, risk type, agency…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="100" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="103" />
         <source>&amp;Kegiatan</source>
         <translation>&amp;Activities</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="101" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="104" />
         <source>&amp;Peserta</source>
         <translation>&amp;Participants</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="102" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="105" />
         <source>&amp;Rujukan</source>
         <translation>&amp;Referrals</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="103" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="106" />
         <source>&amp;Sinkronisasi</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="104" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="107" />
         <source>&amp;Dokumen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="107" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="110" />
         <source>Kegiatan baru (Ctrl+N)</source>
         <translation>New activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="108" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="111" />
         <source>Ubah…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="109" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="112" />
         <source>Daftar hadir (Ctrl+D)</source>
         <translation>Attendance (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="110" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="113" />
         <source>Mode kiosk (F11)</source>
         <translation>Kiosk mode (F11)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="112" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="115" />
         <source>Rujuk peserta ini…</source>
         <translation>Refer this participant…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="114" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="117" />
         <source>Impor daftar peserta (CSV/XLSX)…</source>
         <translation>Import participant list (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="117" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="120" />
         <source>Buka…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="127" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="130" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="129" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="132" />
         <source>Kegiatan baru</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="130" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="133" />
         <source>Daftar hadir kegiatan terpilih</source>
         <translation>Attendance of the selected activity</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="131" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="134" />
         <source>Mode kiosk</source>
         <translation>Kiosk mode</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="132" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="135" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="133" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="136" />
         <source>Impor bundel</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="134" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="137" />
+        <source>Instansi penerima rujukan…</source>
+        <translation>Receiving agencies…</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/main_window.py" line="138" />
         <source>Cari</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="135" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="139" />
         <source>Segarkan</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="136" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="140" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="143" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="147" />
         <source>B&amp;ahasa</source>
         <translation>L&amp;anguage</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="196" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="200" />
         <source>Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}</source>
         <translation>Database: {0}   Device: {1}   Changes not yet sent: {2}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="206" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="210" />
         <source>Bahasa berganti setelah aplikasi dibuka ulang.</source>
         <translation>The language changes when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="234" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="243" />
         <source>Pilih kegiatan di tab Kegiatan dahulu.</source>
         <translation>Select an activity in the Activities tab first.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="262" />
-        <location filename="../src/petugaspembina/gui/main_window.py" line="272" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="271" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="281" />
         <source>Pilih peserta di tab Peserta dahulu.</source>
         <translation>Select a participant in the Participants tab first.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="277" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="286" />
         <source>Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
         <translation>Permanently erase all data about this person (attendance, referrals, certificates)? The erasure travels in bundles and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="280" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="289" />
         <source>Hapus data pribadi</source>
         <translation>Erase personal data</translation>
     </message>
@@ -596,131 +664,131 @@ Activity: {2} ({3})</translation>
 <context>
     <name>OfficeDialog</name>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="48" />
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="136" />
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="142" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="47" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="131" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="137" />
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="53" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="52" />
         <source>Kop surat (satu baris per baris)</source>
         <translation>Letterhead (one line per line)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="65" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="64" />
         <source>Awalan (a.n./Plh./Plt.)</source>
         <translation>Prefix (a.n./Plh./Plt.)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="69" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="68" />
         <source>Kalimat sertifikat
 {kegiatan} {kantor} {tanggal} {tempat}</source>
         <translation>Certificate wording
 {kegiatan} {kantor} {tanggal} {tempat}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="75" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="74" />
         <source>ada</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="75" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="74" />
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="76" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="75" />
         <source>Pilih PNG…</source>
         <translation>Choose PNG…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="84" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="81" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="85" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="81" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="92" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="87" />
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="93" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="88" />
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="94" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="89" />
         <source>Situs web</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="95" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="90" />
         <source>Kota</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="96" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="91" />
         <source>Nama penanda tangan</source>
         <translation>Signatory's name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="97" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="92" />
         <source>NIP penanda tangan</source>
         <translation>Signatory's NIP</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="98" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="93" />
         <source>Jabatan penanda tangan</source>
         <translation>Signatory's position</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="99" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="94" />
         <source>Judul sertifikat</source>
         <translation>Certificate title</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="100" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="95" />
         <source>Pola nomor sertifikat</source>
         <translation>Certificate number pattern</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="101" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="96" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="102" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="97" />
         <source>Tanda tangan</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="103" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="98" />
         <source>Cap/stempel</source>
         <translation>Stamp</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="107" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="102" />
         <source>Pilih gambar PNG</source>
         <translation>Choose a PNG image</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="112" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="107" />
         <source>Gambar</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="112" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="107" />
         <source>Pilih berkas PNG di bawah 1,4 MB.</source>
         <translation>Choose a PNG file under 1.4 MB.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/office_dialog.py" line="115" />
+        <location filename="../src/petugaspembina/gui/office_dialog.py" line="110" />
         <source>dipilih</source>
         <translation>chosen</translation>
     </message>
@@ -728,22 +796,22 @@ Activity: {2} ({3})</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="40" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="39" />
         <source>PIN petugas</source>
         <translation>Officer PIN</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="45" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="44" />
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="49" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="45" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/kiosk.py" line="50" />
+        <location filename="../src/petugaspembina/gui/kiosk.py" line="45" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -766,62 +834,67 @@ Activity: {2} ({3})</translation>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="97" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="88" />
+        <source>Kelola daftar instansi…</source>
+        <translation>Manage agencies…</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="99" />
         <source>Yang bersangkutan setuju datanya dibagikan ke instansi</source>
         <translation>The person agrees to their data being shared with the agency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="99" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="101" />
         <source>Orang tua/wali setuju (wajib untuk anak)</source>
         <translation>Parent/guardian consents (required for children)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="102" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="104" />
         <source>&amp;Jenis risiko</source>
         <translation>Risk &amp;type</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="103" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="105" />
         <source>&amp;Urgensi</source>
         <translation>&amp;Urgency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="104" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="106" />
         <source>Ura&amp;ian</source>
         <translation>Narrat&amp;ive</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="105" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="107" />
         <source>&amp;Modus</source>
         <translation>&amp;Modus operandi</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="106" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="108" />
         <source>Sumber informasi</source>
         <translation>Source of information</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="107" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="109" />
         <source>&amp;Instansi penerima</source>
         <translation>Receiving &amp;agency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="108" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="110" />
         <source>Saluran</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="109" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="111" />
         <source>Narahubung</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="110" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="112" />
         <source>Tanggal rujuk</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="119" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="121" />
         <source>Catatan tindak lanjut (opsional)</source>
         <translation>Follow-up note (optional)</translation>
     </message>
@@ -831,32 +904,32 @@ Activity: {2} ({3})</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="134" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="133" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="166" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="175" />
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="181" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="190" />
         <source>Status menjadi {0}.</source>
         <translation>Status is now {0}.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="192" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="201" />
         <source>Status: belum disimpan</source>
         <translation>Status: not saved yet</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="195" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="204" />
         <source>Status: {0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="197" />
+        <location filename="../src/petugaspembina/gui/referral_dialog.py" line="206" />
         <source>→ {0}</source>
         <translation>→ {0}</translation>
     </message>
@@ -974,27 +1047,27 @@ Activity: {2} ({3})</translation>
         <translation>Topics and results</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/session_editor.py" line="155" />
+        <location filename="../src/petugaspembina/gui/session_editor.py" line="153" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/session_editor.py" line="156" />
+        <location filename="../src/petugaspembina/gui/session_editor.py" line="153" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/session_editor.py" line="205" />
+        <location filename="../src/petugaspembina/gui/session_editor.py" line="201" />
         <source>Judul kegiatan wajib diisi.</source>
         <translation>The activity title is required.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/session_editor.py" line="207" />
+        <location filename="../src/petugaspembina/gui/session_editor.py" line="203" />
         <source>Jam selesai harus setelah jam mulai.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/session_editor.py" line="209" />
+        <location filename="../src/petugaspembina/gui/session_editor.py" line="205" />
         <source>Pilih desa/kelurahan dari daftar (ketik minimal 3 huruf).</source>
         <translation>Pick the village from the list (type at least 3 letters).</translation>
     </message>
@@ -1140,17 +1213,17 @@ Activity: {2} ({3})</translation>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/signin_window.py" line="299" />
+        <location filename="../src/petugaspembina/gui/signin_window.py" line="300" />
         <source>✔ {0} tercatat hadir (nomor {1}).</source>
         <translation>✔ {0} signed in (number {1}).</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/signin_window.py" line="308" />
+        <location filename="../src/petugaspembina/gui/signin_window.py" line="309" />
         <source>Tanda hadir terakhir dibatalkan.</source>
         <translation>The last sign-in was undone.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/signin_window.py" line="327" />
+        <location filename="../src/petugaspembina/gui/signin_window.py" line="328" />
         <source>&lt;b&gt;Hadir: {0}&lt;/b&gt; — L: {1}, P: {2}</source>
         <translation>&lt;b&gt;Present: {0}&lt;/b&gt; — M: {1}, F: {2}</translation>
     </message>
@@ -1302,12 +1375,12 @@ Activity: {2} ({3})</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../src/petugaspembina/gui/worker.py" line="75" />
+        <location filename="../src/petugaspembina/gui/worker.py" line="112" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/worker.py" line="79" />
+        <location filename="../src/petugaspembina/gui/worker.py" line="116" />
         <source>Mohon tunggu</source>
         <translation>Please wait</translation>
     </message>

@@ -220,3 +220,26 @@ def test_first_run_creates_the_profile_where_the_officer_chose(
     officer = current_officer(opened)
     assert officer is not None and officer.name == "Dewi"
     assert settings.value("ui/language") == "en" and settings.value("data/database") == str(moved)
+
+
+def test_agencies_list_is_editable(qtbot: QtBot, store: Store) -> None:
+    from petugaspembina.gui.agencies_dialog import AgenciesDialog
+    from petugaspembina.store.referrals import agencies
+
+    dialog = AgenciesDialog(store)
+    qtbot.addWidget(dialog)
+    before = dialog.table.rowCount()
+    dialog._add_row({})
+    row = dialog.table.rowCount() - 1
+    dialog.table.item(row, 0).setText("UPTD PPA Kerinci")
+    dialog.table.item(row, 4).setText("0812")
+    dialog.on_save_clicked()
+    assert "isi singkatan dan nama lengkap" in dialog.error.text()
+    dialog.table.item(row, 1).setText("UPTD Perlindungan Perempuan dan Anak Kab. Kerinci")
+    dialog.on_save_clicked()
+    assert "Nomor telepon" in dialog.error.text()
+    dialog.table.item(row, 4).setText("0812-3456-7890")
+    dialog.on_save_clicked()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    names = [label for _, label in agencies(store)]
+    assert len(names) == before + 1 and any("Kerinci" in n for n in names)

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
             (self.tr("Mode kiosk"), "F11", self.on_kiosk_triggered),
             (self.tr("Ekspor bundel"), "Ctrl+E", self.sync_view.on_export_clicked),
             (self.tr("Impor bundel"), "Ctrl+I", self.sync_view.on_import_clicked),
+            (self.tr("Instansi penerima rujukan…"), "", self.on_agencies_triggered),
             (self.tr("Cari"), QKeySequence.StandardKey.Find, self.on_find_triggered),
             (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
             (self.tr("Keluar"), QKeySequence.StandardKey.Quit, self.close),
@@ -207,6 +208,11 @@ class MainWindow(QMainWindow):
     def on_language_triggered(self, code: str) -> None:
         self._settings().setValue("ui/language", code)
         messages.inform(self, APP_NAME, self.tr("Bahasa berganti setelah aplikasi dibuka ulang."))
+
+    def on_agencies_triggered(self) -> None:
+        from .agencies_dialog import AgenciesDialog
+
+        AgenciesDialog.ask(self, self.store)
 
     def on_find_triggered(self) -> None:
         view = self.tabs.currentWidget()

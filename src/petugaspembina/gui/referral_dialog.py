@@ -85,6 +85,8 @@ class ReferralDialog(QDialog):
         self.modus = QLineEdit(referral.modus or "")
         self.source = QLineEdit(referral.source or "")
         self.agency = _combo(agencies(store), referral.agency_id, empty=True)
+        manage = QPushButton(self.tr("Kelola daftar instansi…"))
+        manage.clicked.connect(self.on_manage_agencies_clicked)
         self.channel = _combo([(c.value, c.label) for c in Channel], referral.channel, empty=True)
         self.contact = QLineEdit(referral.contact_person or "")
         self.referred_on = QDateEdit(
@@ -133,6 +135,17 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self._refresh_status()
         self.resize(620, 720)
+
+    def on_manage_agencies_clicked(self) -> None:
+        from .agencies_dialog import AgenciesDialog
+
+        if AgenciesDialog.ask(self, self.store):
+            current = self.agency.currentData()
+            self.agency.clear()
+            self.agency.addItem("", None)
+            for code, label in agencies(self.store):
+                self.agency.addItem(label, code)
+            self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
 
     def values(self) -> dict[str, Any]:
         """The case fields as typed."""
