@@ -420,7 +420,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <location filename="../src/petugaspembina/gui/main_window.py" line="49" />
-        <location filename="../src/petugaspembina/gui/main_window.py" line="68" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="69" />
         <source>Desa/Kelurahan</source>
         <translation>Village</translation>
     </message>
@@ -445,218 +445,223 @@ Activity: {2} ({3})</translation>
         <translation>Search activities (title, village, venue)…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="65" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="66" />
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="66" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="67" />
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="67" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="68" />
         <source>Tahun Lahir</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="69" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="70" />
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="70" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="71" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="71" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="72" />
         <source>Kehadiran</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="77" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="78" />
         <source>Cari nama, NIK, desa atau nomor HP…</source>
         <translation>Search name, NIK, village or phone…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="84" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="85" />
         <source>Tanggal Rujuk</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="85" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="86" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="86" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="87" />
         <source>Jenis Risiko</source>
         <translation>Risk type</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="87" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="88" />
         <source>Urgensi</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="88" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="89" />
         <source>Instansi Penerima</source>
         <translation>Receiving agency</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="89" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="90" />
         <source>Tindak Lanjut</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="95" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="96" />
         <source>Cari status, jenis risiko, instansi…</source>
         <translation>Search status, risk type, agency…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="103" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="105" />
         <source>&amp;Kegiatan</source>
         <translation>&amp;Activities</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="104" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="106" />
         <source>&amp;Peserta</source>
         <translation>&amp;Participants</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="105" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="107" />
         <source>&amp;Rujukan</source>
         <translation>&amp;Referrals</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="106" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="108" />
         <source>&amp;Sinkronisasi</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="107" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="109" />
         <source>&amp;Dokumen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="110" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="112" />
         <source>Kegiatan baru (Ctrl+N)</source>
         <translation>New activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="111" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="113" />
         <source>Ubah…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="112" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="114" />
         <source>Daftar hadir (Ctrl+D)</source>
         <translation>Attendance (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="113" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="115" />
         <source>Mode kiosk (F11)</source>
         <translation>Kiosk mode (F11)</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="115" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="117" />
         <source>Rujuk peserta ini…</source>
         <translation>Refer this participant…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="117" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="119" />
         <source>Impor daftar peserta (CSV/XLSX)…</source>
         <translation>Import participant list (CSV/XLSX)…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="120" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="122" />
+        <source>Hapus data pribadi (UU PDP)…</source>
+        <translation>Erase personal data (PDP law)…</translation>
+    </message>
+    <message>
+        <location filename="../src/petugaspembina/gui/main_window.py" line="125" />
         <source>Buka…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="130" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="135" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="132" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="137" />
         <source>Kegiatan baru</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="133" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="138" />
         <source>Daftar hadir kegiatan terpilih</source>
         <translation>Attendance of the selected activity</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="134" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="139" />
         <source>Mode kiosk</source>
         <translation>Kiosk mode</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="135" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="140" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="136" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="141" />
         <source>Impor bundel</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="137" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="142" />
         <source>Instansi penerima rujukan…</source>
         <translation>Receiving agencies…</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="138" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="143" />
         <source>Cari</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="139" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="144" />
         <source>Segarkan</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="140" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="145" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="147" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="152" />
         <source>B&amp;ahasa</source>
         <translation>L&amp;anguage</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="200" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="205" />
         <source>Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}</source>
         <translation>Database: {0}   Device: {1}   Changes not yet sent: {2}</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="210" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="215" />
         <source>Bahasa berganti setelah aplikasi dibuka ulang.</source>
         <translation>The language changes when the app is opened again.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="243" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="248" />
         <source>Pilih kegiatan di tab Kegiatan dahulu.</source>
         <translation>Select an activity in the Activities tab first.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="271" />
-        <location filename="../src/petugaspembina/gui/main_window.py" line="281" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="276" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="286" />
         <source>Pilih peserta di tab Peserta dahulu.</source>
         <translation>Select a participant in the Participants tab first.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="286" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="291" />
         <source>Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
         <translation>Permanently erase all data about this person (attendance, referrals, certificates)? The erasure travels in bundles and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../src/petugaspembina/gui/main_window.py" line="289" />
+        <location filename="../src/petugaspembina/gui/main_window.py" line="294" />
         <source>Hapus data pribadi</source>
         <translation>Erase personal data</translation>
     </message>

@@ -243,3 +243,35 @@ def test_agencies_list_is_editable(qtbot: QtBot, store: Store) -> None:
     assert dialog.result() == dialog.DialogCode.Accepted
     names = [label for _, label in agencies(store)]
     assert len(names) == before + 1 and any("Kerinci" in n for n in names)
+
+
+def test_lists_start_in_their_natural_order_and_erase_from_the_window(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.people)
+    names = [
+        window.people.model.row_dict(r)["full_name"].lower()
+        for r in range(window.people.model.rowCount())
+    ]
+    assert names == sorted(names)  # A to Z
+    dates = [
+        window.sessions.model.row_dict(r)["date"] for r in range(window.sessions.model.rowCount())
+    ]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    window.people.table.selectRow(0)
+    chosen = window.people.selected_id()
+    monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    buttons = [
+        b
+        for b in window.people.findChildren(type(window.people.add_button("x", lambda: None)))
+        if "UU PDP" in b.text()
+    ]
+    assert len(buttons) == 1
+    buttons[0].click()
+    assert chosen not in [
+        window.people.model.id_at(r) for r in range(window.people.model.rowCount())
+    ]
+    assert store.rows("SELECT erased FROM people WHERE id = ?", (chosen,)) == [{"erased": 1}]

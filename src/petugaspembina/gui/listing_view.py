@@ -24,7 +24,13 @@ class ListingView(QWidget):
 
     activated = Signal(str)
 
-    def __init__(self, model: ListingModel, placeholder: str) -> None:
+    def __init__(
+        self,
+        model: ListingModel,
+        placeholder: str,
+        sort_column: int = 0,
+        sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    ) -> None:
         super().__init__()
         self.model = model
         self.search = QLineEdit()
@@ -32,8 +38,9 @@ class ListingView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.setModel(model)
+        # Qt's header starts with a descending indicator; say the intended order before sorting.
+        self.table.horizontalHeader().setSortIndicator(sort_column, sort_order)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

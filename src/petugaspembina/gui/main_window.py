@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
                 lazy=True,
             ),
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
+            sort_order=Qt.SortOrder.DescendingOrder,
         )
         self.people = ListingView(
             ListingModel(
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
                 lazy=True,
             ),
             self.tr("Cari status, jenis risiko, instansi…"),
+            sort_order=Qt.SortOrder.DescendingOrder,
         )
         from .documents_view import DocumentsView
         from .sync_view import SyncView
@@ -115,6 +117,9 @@ class MainWindow(QMainWindow):
         self.people.add_button(self.tr("Rujuk peserta ini…"), self.on_new_referral_triggered)
         self.people.add_button(
             self.tr("Impor daftar peserta (CSV/XLSX)…"), self.on_import_list_triggered
+        )
+        self.people.add_button(
+            self.tr("Hapus data pribadi (UU PDP)…"), self.on_erase_person_triggered
         )
         self.referrals.activated.connect(self._open_referral)
         self.referrals.add_button(self.tr("Buka…"), self.on_open_referral_triggered)
