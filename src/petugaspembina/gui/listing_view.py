@@ -46,6 +46,7 @@ class ListingView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.layout_restored = False  # set when a saved column layout was applied
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -62,7 +63,10 @@ class ListingView(QWidget):
         self.table.resizeColumnsToContents()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.model.ensure_loaded()  # a tab's list is queried when first shown, not at start
+        if not self.model._loaded:  # a tab's list is queried when first shown, not at start
+            self.model.ensure_loaded()
+            if not self.layout_restored:  # size columns to the rows, not to the headers alone
+                self.table.resizeColumnsToContents()
         super().showEvent(event)
 
     def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:

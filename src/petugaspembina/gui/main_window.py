@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         ):
             state = settings.value(f"main/{name}_header")
             if state is not None:
-                view.table.horizontalHeader().restoreState(state)
+                view.layout_restored = view.table.horizontalHeader().restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self._settings()
