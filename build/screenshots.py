@@ -48,6 +48,11 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
+        # A fresh home: no window or column layout remembered from earlier runs.
+        from petugaspembina.gui.launch import use_settings_folder
+        from petugaspembina.paths import app_paths
+
+        use_settings_folder(app_paths(Path(tmp) / "home"))
         store = Store.open(Path(tmp) / "demo.db")
         generate(store, seed=1, sessions=12)
         session_id = list_sessions(store)[0].id
