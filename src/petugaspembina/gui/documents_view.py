@@ -115,7 +115,7 @@ class DocumentsView(QWidget):
         db_path = self.store.path
 
         def work(progress: Progress) -> Path:
-            with Store.open(db_path) as store:  # a worker opens its own connection
+            with Store.open(db_path, full_check=False) as store:  # own connection; checked at start
                 render(store, session_id, target, progress)
             return target
 

@@ -169,7 +169,7 @@ class ListImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
         def work(progress: Progress) -> int:
-            with Store.open(db_path) as store:  # a worker opens its own connection
+            with Store.open(db_path, full_check=False) as store:  # own connection; checked at start
                 return import_people(store, checked, session_id)
 
         run_task(self, self.tr("Mengimpor daftar peserta…"), work, self._imported, self._failed)

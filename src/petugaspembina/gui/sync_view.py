@@ -85,7 +85,7 @@ class SyncView(QWidget):
         def work(progress: Progress) -> list[Any]:
             from ..sync.exporter import export_bundles
 
-            with Store.open(db_path) as store:
+            with Store.open(db_path, full_check=False) as store:  # checked at start
                 return export_bundles(store, folder)
 
         run_task(self, self.tr("Mengekspor…"), work, self._exported, self._failed)
@@ -110,7 +110,7 @@ class SyncView(QWidget):
         def work(progress: Progress) -> list[Any]:
             from ..sync.importer import import_files
 
-            with Store.open(db_path) as store:
+            with Store.open(db_path, full_check=False) as store:  # checked at start
                 return import_files(
                     store,
                     files,
