@@ -3,6 +3,6 @@
 # Translate new entries in resources/petugaspembina_en.ts (Qt Linguist: pyside6-linguist) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-uv run pyside6-lupdate src/petugaspembina/gui/*.py -ts resources/petugaspembina_en.ts -no-obsolete
+uv run pyside6-lupdate src/petugaspembina/gui/*.py -ts resources/petugaspembina_en.ts -no-obsolete -locations none
 uv run pyside6-lrelease resources/petugaspembina_en.ts \
   -qm src/petugaspembina/resources/i18n/petugaspembina_en.qm
