@@ -20,6 +20,7 @@ from .core.enums import (
     Topic,
     Urgency,
 )
+from .documents.office import PROFILE_KEY, profile_for_office
 from .store.store import Edit, Store
 
 MEN = [
@@ -228,24 +229,33 @@ def generate(
             for aid, (kind, abbr, full) in zip(agency_ids, AGENCIES, strict=True)
         ]
     )
-    officer_ids = [gen.uid(), gen.uid()]
-    store.write_many(
-        [
-            Edit(
-                "officers",
-                {
-                    "name": name,
-                    "nip": nip,
-                    "position": "Analis Keimigrasian Ahli Muda",
-                    "rank": rank,
-                    "office": office,
-                },
-                oid,
-                new=True,
-            )
-            for oid, (name, nip, rank) in zip(officer_ids, OFFICERS, strict=True)
-        ]
-    )
+    own_officer = store.meta("officer_id")
+    if own_officer:
+        # After ``init``: the sessions are this officer's, of the office named there.
+        officer_ids = [own_officer]
+        named = (store.meta("office") or "").lower()
+        for candidate in OFFICES:
+            if candidate.lower() == named:
+                villages = [v for code in OFFICES[candidate] for v in pools[code]]
+    else:
+        officer_ids = [gen.uid(), gen.uid()]
+        store.write_many(
+            [
+                Edit(
+                    "officers",
+                    {
+                        "name": name,
+                        "nip": nip,
+                        "position": "Analis Keimigrasian Ahli Muda",
+                        "rank": rank,
+                        "office": office,
+                    },
+                    oid,
+                    new=True,
+                )
+                for oid, (name, nip, rank) in zip(officer_ids, OFFICERS, strict=True)
+            ]
+        )
     target_people = participants if participants is not None else sessions * 25
     per_session = max(1, target_people // max(sessions, 1))
     people: list[tuple[str, regions.Region]] = []
@@ -296,6 +306,13 @@ def generate(
         counts.sessions += 1
         if progress:
             progress(index + 1, sessions)
+    if not store.meta(PROFILE_KEY):  # documents carry the demo office's letterhead (as a draft)
+        with store.transaction():
+            profile_id = gen.uid()
+            store.write_many(
+                [Edit("office_profiles", profile_for_office(office), profile_id, new=True)]
+            )
+            store.set_meta(PROFILE_KEY, profile_id)
     return counts
 
 

@@ -10,9 +10,23 @@ OFFICER_KEY = "officer_id"
 
 
 def create_profile(store: Store, name: str, nip: str, office: str, position: str | None) -> str:
-    """Record this device's officer; refuses when the database already has one."""
+    """Record this device's officer; refuses when the database already has one.
+
+    The office profile (documents' letterhead, the head of office's position, the city) is filled
+    from the office's name unless this database already has one (e.g. from the office's bundle).
+    """
+    from .documents.office import PROFILE_KEY, profile_for_office, save_office_profile
+
     if store.meta(OFFICER_KEY):
         raise InvalidInput("Basis data ini sudah memiliki profil petugas.")
+    with store.transaction():
+        officer_id = _create(store, name, nip, office, position)
+        if not store.meta(PROFILE_KEY):
+            save_office_profile(store, profile_for_office(office))
+    return officer_id
+
+
+def _create(store: Store, name: str, nip: str, office: str, position: str | None) -> str:
     officer_id = store.write(
         Officer.TABLE,
         {

@@ -18,6 +18,7 @@ from petugaspembina.documents.data import session_document
 from petugaspembina.documents.office import office_profile, save_office_profile
 from petugaspembina.documents.pdfout import OutputError
 from petugaspembina.documents.register import issue_for_session, verify_code, void_certificate
+from petugaspembina.store.errors import InvalidInput
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.store import Store
 
@@ -230,18 +231,15 @@ def test_register_logs_reprints_and_numbers_do_not_collide_across_devices(tmp_pa
 def test_office_profile_defaults_and_edits(demo: tuple[Store, str], tmp_path: Path) -> None:
     store, session_id = demo
     assert office_profile(store).letterhead[-1].startswith("KANTOR IMIGRASI")
-    save_office_profile(
-        store,
-        {
-            "city": "Batulicin",
-            "letterhead": ["KANIM BATULICIN"],
-            "certificate_body": "Hadir di {tempat} pada {tanggal} {rusak",
-        },
-    )
+    with pytest.raises(InvalidInput, match="Kalimat sertifikat"):
+        save_office_profile(store, {"certificate_body": "Hadir di {tempat} pada {rusak"})
+    save_office_profile(store, {"city": "Batulicin", "letterhead": ["KANIM BATULICIN"]})
     assert office_profile(store).city == "Batulicin"
+    # A broken template stored before the check (or arriving by bundle) falls back when printed.
+    store.write("office_profiles", {"certificate_body": "Hadir {rusak"}, office_profile(store).id)
     doc, items = issue_for_session(store, session_id)
     text = pdf_text(render_certificates(doc, items[:1], tmp_path / "c.pdf"))[0]
-    assert "Batulicin" in text and "Telah mengikuti kegiatan" in text  # broken template falls back
+    assert "Batulicin" in text and "Telah mengikuti kegiatan" in text
 
 
 def test_output_faults_leave_nothing_behind(

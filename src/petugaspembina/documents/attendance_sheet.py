@@ -1,25 +1,36 @@
-"""The daftar hadir: letterhead, session details, numbered rows with drawn signatures."""
+"""The daftar hadir: letterhead, session details, numbered rows with drawn signatures, totals."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..core.validation import format_phone
 from .data import SessionDocument
-from .fonts import SANS
-from .images import image_reader
-from .indonesian import hari_tanggal, parse_iso
-from .layout import CELL, CELL_BOLD, TITLE, build_pdf, letterhead, para, signature_block
+from .images import image_flowable
+from .indonesian import hari_tanggal, parse_iso, tanggal
+from .layout import (
+    CELL,
+    CELL_BOLD,
+    SMALL,
+    TITLE,
+    build_pdf,
+    fit_para,
+    letterhead,
+    para,
+    signature_block,
+)
 from .pdfout import write_pdf
 
 MARGIN = 18 * mm
+PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
+# No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
+WIDTHS = [7 * mm, 36 * mm, 7 * mm, 26 * mm, 25 * mm, 23 * mm]
+DAMAGED = "(gambar tanda tangan rusak)"
 
 
 def mask_phone(phone: str) -> str:
@@ -30,9 +41,69 @@ def mask_phone(phone: str) -> str:
     return f"{digits[:4]}-****-{digits[-4:]}" if len(digits) > 8 else "****"
 
 
-def _page_number(canvas: Canvas, doc: Any) -> None:
-    canvas.setFont(SANS, 8)
-    canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Halaman {doc.page}")
+def _signature_cell(index: int, png: str | None, half: float) -> Flowable:
+    """The number and the drawn signature, alternating left and right as on the paper form; a
+    damaged image is replaced by a note."""
+    image = image_flowable(png, half - 7 * mm, 9 * mm)
+    note = fit_para(DAMAGED, half - 7 * mm - 2, SMALL) if png else ""
+    mark: Flowable | str = image if image is not None else note
+    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[7 * mm, half - 7 * mm])
+    cell.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    signature = Table([[cell, ""]] if index % 2 else [["", cell]], colWidths=[half, half])
+    signature.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return signature
+
+
+def _totals(data: SessionDocument, width: float) -> Table:
+    """Signed-in attendees by sex, and those present who did not sign (the session headcount)."""
+    by_sex = data.by_sex
+    male, female = by_sex.get("L", 0), by_sex.get("P", 0)
+    other = len(data.attendees) - male - female
+    unsigned_m = data.session.headcount_male or 0
+    unsigned_f = data.session.headcount_female or 0
+    rows: list[list[object]] = [
+        ["", "Laki-laki", "Perempuan", "Jumlah"],
+        ["Mengisi daftar hadir", male, female, len(data.attendees)],
+        ["Hadir tanpa mengisi daftar hadir", unsigned_m, unsigned_f, unsigned_m + unsigned_f],
+        [
+            "Jumlah hadir",
+            male + unsigned_m,
+            female + unsigned_f,
+            len(data.attendees) + unsigned_m + unsigned_f,
+        ],
+    ]
+    cells = [
+        [para(str(v), CELL_BOLD if r == 0 or c == 0 else CELL) for c, v in enumerate(row)]
+        for r, row in enumerate(rows)
+    ]
+    if other:
+        cells.append([para(f"Jenis kelamin tidak diisi: {other}", CELL), "", "", ""])
+    table = Table(cells, colWidths=[width - 66 * mm, 22 * mm, 22 * mm, 22 * mm])
+    style = [
+        ("GRID", (0, 0), (-1, 3), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
+    ]
+    if other:
+        style.append(("SPAN", (0, 4), (-1, 4)))
+    table.setStyle(TableStyle(style))
+    return table
 
 
 def render_attendance_sheet(
@@ -50,31 +121,31 @@ def render_attendance_sheet(
     story = letterhead(data.office, width)
     story += [para("DAFTAR HADIR", TITLE), para(session.title, TITLE), Spacer(1, 4 * mm)]
     time_text = " – ".join(t for t in (session.start_time, session.end_time) if t)
+    place = ", ".join(p for p in (session.venue, session.village_name, session.region_path) if p)
     details = [
         ("Kegiatan", session.title),
         ("Hari/Tanggal", hari_tanggal(day) if day else "-"),
         ("Waktu", f"{time_text} {session.time_zone}".strip() if time_text else "-"),
-        ("Tempat", ", ".join(p for p in (session.venue, session.village_name) if p) or "-"),
+        ("Tempat", place or "-"),
     ]
     info = Table(
         [[para(k, CELL), para(":", CELL), para(v, CELL)] for k, v in details],
         colWidths=[28 * mm, 4 * mm, width - 32 * mm],
     )
     info.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
     story += [info, Spacer(1, 4 * mm)]
-    header = [
-        para(h, CELL_BOLD)
-        for h in ("No", "Nama", "Jabatan/ Instansi", "Alamat/ Desa", "No. HP", "Tanda Tangan")
-    ]
-    widths = [10 * mm, 38 * mm, 30 * mm, 26 * mm, 33 * mm, width - 137 * mm]
-    half = (widths[5] - 4) / 2
-    rows = [header]
-    styles = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    widths = [*WIDTHS, width - sum(WIDTHS)]
+    headers = ("No", "Nama", "L/P", "Jabatan/ Instansi", "Alamat/ Desa", "No. HP", "Tanda Tangan")
+    rows: list[list[Flowable | str]] = [
+        [fit_para(h, w - PAD, CELL_BOLD) for h, w in zip(headers, widths, strict=True)]
     ]
     for index, attendee in enumerate(data.attendees, start=1):
         person, sign_in = attendee.person, attendee.attendance
@@ -83,38 +154,33 @@ def render_attendance_sheet(
         )
         phone = person.phone or ""
         shown_phone = mask_phone(phone) if (phone and hide_phone) else format_phone(phone)
-        image = image_reader(sign_in.signature_png)
-        mark = Image(image, half - 9 * mm, 9 * mm, kind="proportional") if image else ""
-        cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[9 * mm, half - 9 * mm])
-        cell.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-            )
-        )
-        # Signatures alternate left and right, as on the paper form.
-        signature = Table([[cell, ""]] if index % 2 else [["", cell]], colWidths=[half, half])
-        signature.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
+        texts = [str(index), person.full_name, person.sex or "", role, person.village_name or ""]
+        texts.append(shown_phone)
         rows.append(
             [
-                para(str(index), CELL),
-                para(person.full_name, CELL),
-                para(role, CELL),
-                para(person.village_name, CELL),
-                para(shown_phone, CELL),
-                signature,
+                *(fit_para(t, w - PAD) for t, w in zip(texts, widths, strict=False)),
+                _signature_cell(index, sign_in.signature_png, widths[-1] / 2),
             ]
         )
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(styles))
-    story += [table, Spacer(1, 8 * mm)]
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD / 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD / 2),
+            ]
+        )
+    )
+    story += [table, Spacer(1, 5 * mm), _totals(data, width), Spacer(1, 8 * mm)]
     if officer_name:
-        place = f"{data.office.city or ''}, {hari_tanggal(day).split(', ')[1] if day else ''}"
-        block = signature_block(place, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip)
+        place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
+        block = signature_block(
+            place_date, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip
+        )
         story.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
 
     title = f"Daftar Hadir — {session.title or ''}"
-    return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, _page_number))
+    return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft))

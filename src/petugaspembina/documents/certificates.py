@@ -19,6 +19,8 @@ from .data import SessionDocument
 from .fonts import SANS, SANS_BOLD, SERIF_BOLD, printable, register_fonts
 from .images import image_reader
 from .indonesian import office_title, parse_iso, tanggal
+from .layout import draw_draft_mark
+from .office import DEFAULTS
 from .pdfout import write_pdf
 from .register import PrintedCertificate
 
@@ -27,33 +29,88 @@ PAGE = landscape(A4)
 NAVY = HexColor("#1b3a6b")
 GOLD = HexColor("#b08d3c")
 NAME_MAX, NAME_MIN = 34.0, 16.0
+# Signature block: the signatory's name and position shrink to these sizes, then wrap.
+SIGNER_WIDTH, SIGNER_MAX, SIGNER_MIN = 250.0, 11.0, 8.0
+BODY_LINES = 4
+
+
+def fit_lines(
+    text: str, font: str, largest: float, smallest: float, width: float, max_lines: int
+) -> tuple[list[str], float]:
+    """Shrink ``text`` (from ``largest`` to ``smallest`` pt) until it fits one line of ``width``;
+    if it never does, wrap it at spaces at the largest size that needs at most ``max_lines``
+    lines. Beyond even that, the last line ends in "…" (nothing is ever drawn outside ``width``)."""
+    size = largest
+    while size > smallest and stringWidth(text, font, size) > width:
+        size -= 0.5
+    if stringWidth(text, font, size) <= width:
+        return [text], size
+    size = largest
+    while True:
+        lines = simpleSplit(text, font, size, width)
+        words_fit = all(stringWidth(w, font, size) <= width for w in text.split())
+        if (len(lines) <= max_lines and words_fit) or size <= smallest:
+            break
+        size -= 0.5
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines = [*lines[: max_lines - 1], last.rstrip() + "…"]
+    return lines, size
 
 
 def fit_name(name: str, width: float) -> tuple[list[str], float]:
-    """Shrink a name to fit one line; if even the minimum size is too wide, wrap it."""
-    size = NAME_MAX
-    while size > NAME_MIN and stringWidth(name, SERIF_BOLD, size) > width:
-        size -= 1
-    if stringWidth(name, SERIF_BOLD, size) <= width:
-        return [name], size
-    return simpleSplit(name, SERIF_BOLD, size, width)[:3], size
+    """Shrink a name to fit one line; if even the minimum size is too wide, wrap it (3 lines)."""
+    return fit_lines(name, SERIF_BOLD, NAME_MAX, NAME_MIN, width, 3)
+
+
+def place_text(session: Session) -> str:
+    """Where it took place: ``Balai Desa Sukamaju, Kecamatan Cibinong``; the village is added to a
+    venue that does not already name it."""
+    venue = (session.venue or "").strip()
+    village = (session.village_name or "").strip()
+    place = venue
+    if village and village.lower() not in venue.lower():
+        if venue.lower().endswith(("desa", "kelurahan")):
+            place = f"{venue} {village}"
+        elif venue:
+            place = f"{venue}, Desa/Kelurahan {village}"
+        else:
+            place = f"Desa/Kelurahan {village}"
+    for part in (session.region_path or "").split(","):
+        part = part.strip()
+        if part.startswith("Kec. "):
+            place += f", Kecamatan {part[5:]}"
+            break
+    return place or "-"
 
 
 def body_text(template: str, session: Session, office: OfficeProfile) -> str:
-    """The certificate wording with the session filled in; a broken template falls back."""
+    """The certificate wording with the session filled in (a template that the profile check let
+    through always formats; an older stored one that does not falls back to the standard one)."""
     day = parse_iso(session.date)
     values = {
         "kegiatan": session.title or SessionType(session.session_type).label,
         "kantor": office_title((office.letterhead or ["Kantor Imigrasi"])[-1]),
         "tanggal": tanggal(day) if day else "-",
-        "tempat": session.venue or session.village_name or "-",
+        "tempat": place_text(session),
     }
     try:
         return template.format_map(values)
     except (KeyError, ValueError, IndexError):
-        return "Telah mengikuti kegiatan {kegiatan} pada tanggal {tanggal} di {tempat}.".format_map(
-            values
-        )
+        return str(DEFAULTS["certificate_body"]).format_map(values)
+
+
+def body_lines(text: str, width: float) -> list[str]:
+    """The body wrapped at 12 pt; beyond four lines the fourth ends at a word with "…"."""
+    lines: list[str] = simpleSplit(text, SANS, 12, width)
+    if len(lines) <= BODY_LINES:
+        return lines
+    last = lines[BODY_LINES - 1]
+    while stringWidth(last + " …", SANS, 12) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    return [*lines[: BODY_LINES - 1], last.rstrip(" ,;:") + " …"]
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> None:
@@ -125,10 +182,10 @@ def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertific
     canvas.setFont(SANS, 12)
     text = body_text(office.certificate_body or "", session, office)
     y -= 14
-    for line in simpleSplit(printable(text), SANS, 12, width - 220)[:4]:
+    for line in body_lines(printable(text), width - 220):
         canvas.drawCentredString(width / 2, y, line)
         y -= 17
-    _signature_block(canvas, office, session, width - 250, 150)
+    _signature_block(canvas, office, session, width - 60 - SIGNER_WIDTH, 150)
     qr_size = 78
     canvas.setFillColor(Color(0, 0, 0))
     draw_qr(canvas, item.code, 64, 64, qr_size)
@@ -145,16 +202,24 @@ def _signature_block(
     canvas.setFont(SANS, 11)
     canvas.drawString(x, y + 40, f"{printable(office.city or '')}, {tanggal(day) if day else ''}")
     position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
-    for index, line in enumerate(simpleSplit(printable(position), SANS, 11, 220)[:2]):
-        canvas.drawString(x, y + 26 - 13 * index, line)
+    lines, size = fit_lines(printable(position), SANS, SIGNER_MAX, SIGNER_MIN, SIGNER_WIDTH, 3)
+    canvas.setFont(SANS, size)
+    for index, line in enumerate(lines):
+        canvas.drawString(x, y + 26 - (size + 2) * index, line)
     for image in (image_reader(office.stamp_png), image_reader(office.signature_png)):
         if image is not None:
             canvas.drawImage(image, x, y - 40, 110, 50, mask="auto", preserveAspectRatio=True)
-    canvas.setFont(SANS_BOLD, 11)
-    canvas.drawString(x, y - 52, printable(office.signatory_name or ""))
+    names, size = fit_lines(
+        printable(office.signatory_name or ""), SANS_BOLD, SIGNER_MAX, SIGNER_MIN, SIGNER_WIDTH, 2
+    )
+    canvas.setFont(SANS_BOLD, size)
+    bottom = y - 52
+    for line in names:
+        canvas.drawString(x, bottom, line)
+        bottom -= size + 2
     if office.signatory_nip:
         canvas.setFont(SANS, 10)
-        canvas.drawString(x, y - 65, f"NIP {format_nip(office.signatory_nip)}")
+        canvas.drawString(x, bottom - 1, f"NIP {format_nip(office.signatory_nip)}")
 
 
 def render_certificates(
@@ -169,9 +234,12 @@ def render_certificates(
     def render(path: str) -> None:
         canvas = Canvas(path, pagesize=PAGE, pageCompression=1)
         canvas.setTitle(f"Sertifikat — {doc.session.title or ''}")
+        width, height = PAGE
         canvas.setAuthor("Petugas Pembina")
         for index, item in enumerate(items):
             draw_certificate(canvas, doc, item)
+            if doc.draft:
+                draw_draft_mark(canvas, width, height)
             canvas.showPage()
             if progress is not None:
                 progress(index + 1, len(items))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..core.records import Attendance, OfficeProfile, Person, Session, record_from_row
 from ..store.store import Store
-from .office import office_profile
+from .office import missing_fields, office_profile
 
 
 @dataclass(slots=True)
@@ -25,6 +25,12 @@ class SessionDocument:
     session: Session
     office: OfficeProfile
     attendees: list[Attendee] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # office profile fields still placeholders
+
+    @property
+    def draft(self) -> bool:
+        """True while the office profile has placeholders: documents then carry a draft mark."""
+        return bool(self.missing)
 
     @property
     def by_sex(self) -> Counter[str]:
@@ -42,7 +48,7 @@ class SessionDocument:
 def session_document(store: Store, session_id: str) -> SessionDocument:
     """Load a session and its visible sign-ins, each person resolved to its survivor."""
     session = store.get(Session, session_id)
-    doc = SessionDocument(session, office_profile(store))
+    doc = SessionDocument(session, office_profile(store), missing=missing_fields(store))
     rows = store.rows(
         """SELECT a.*, coalesce(m.id, p.id) AS survivor FROM attendance a
            JOIN people p ON p.id = a.person_id

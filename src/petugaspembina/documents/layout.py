@@ -11,9 +11,10 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    Image,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -24,7 +25,8 @@ from reportlab.platypus import (
 from ..core.records import OfficeProfile
 from ..core.validation import format_nip
 from .fonts import SANS, SANS_BOLD, printable, register_fonts
-from .images import image_reader
+from .images import image_flowable
+from .office import DRAFT_MARK
 
 register_fonts()
 BODY = ParagraphStyle("body", fontName=SANS, fontSize=10.5, leading=14, alignment=TA_JUSTIFY)
@@ -51,6 +53,54 @@ def rich(markup: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(markup, style)
 
 
+def fit_para(
+    text: str | None, width: float, style: ParagraphStyle = CELL, smallest: float = 6.5
+) -> Paragraph:
+    """A paragraph that breaks only at spaces: the font shrinks (down to ``smallest``) until the
+    longest word fits ``width``; only a word too long even then is split."""
+    safe = printable(text or "")
+    longest = max((stringWidth(w, style.fontName, style.fontSize) for w in safe.split()), default=0)
+    if longest <= width:
+        return para(safe, style)
+    size = style.fontSize
+    while size > smallest and longest * size / style.fontSize > width:
+        size -= 0.5
+    fitted = ParagraphStyle(
+        f"{style.name}-{size}",
+        parent=style,
+        fontSize=size,
+        leading=size * style.leading / style.fontSize,
+    )
+    return para(safe, fitted)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary with "…" when longer than ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
+def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
+    """The visible mark on every page while the office profile still has placeholders."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.35))
+    canvas.setFont(SANS_BOLD, 26)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35)
+    canvas.drawCentredString(0, 0, DRAFT_MARK)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.7, 0.05, 0.05))
+    canvas.setFont(SANS_BOLD, 8)
+    canvas.drawCentredString(width / 2, height - 9 * mm, DRAFT_MARK)
+    canvas.restoreState()
+
+
 def esc(text: object) -> str:
     """Escape one value for ``rich`` markup."""
     return escape(printable(str(text) if text is not None else ""))
@@ -65,10 +115,10 @@ def letterhead(office: OfficeProfile, width: float) -> list[Flowable]:
     ]
     contact = " · ".join(p for p in (office.address, office.phone, office.website) if p)
     texts.append(para(contact, ParagraphStyle("addr", parent=SMALL, alignment=TA_CENTER)))
-    logo = image_reader(office.logo_png)
+    logo = image_flowable(office.logo_png, 20 * mm, 20 * mm)
     if logo is not None:
         table = Table(
-            [[Image(logo, 20 * mm, 20 * mm, kind="proportional"), texts]],
+            [[logo, texts]],
             colWidths=[24 * mm, width - 24 * mm],
         )
     else:
@@ -94,17 +144,48 @@ def signature_block(
     width: float = 70 * mm,
 ) -> Table:
     """Place and date, position, space (or the signature image), name, NIP."""
-    rows: list[list[Flowable]] = [[para(place_date, CELL)], [para(position, CELL)]]
-    image = image_reader(image_b64)
-    rows.append(
-        [Image(image, 40 * mm, 16 * mm, kind="proportional") if image else Spacer(1, 16 * mm)]
-    )
-    rows.append([para(name, CELL_BOLD)])
+    rows: list[list[Flowable]] = [[para(place_date, CELL)], [fit_para(position, width)]]
+    image = image_flowable(image_b64, 40 * mm, 16 * mm)
+    rows.append([image if image is not None else Spacer(1, 16 * mm)])
+    rows.append([fit_para(name, width, CELL_BOLD)])
     if nip:
         rows.append([para(f"NIP {format_nip(nip)}", CELL)])
     table = Table(rows, colWidths=[width])
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return table
+
+
+def page_canvas(draft: bool, numbered: bool) -> type[Canvas]:
+    """A canvas class that, once every page is known, writes "Halaman X dari Y" and the draft
+    mark on each page."""
+
+    class PageCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                width, height = self._pagesize
+                if draft:
+                    draw_draft_mark(self, width, height)
+                if numbered:
+                    self.setFont(SANS, 8)
+                    self.drawRightString(
+                        width - 18 * mm, 8 * mm, f"Halaman {self._pageNumber} dari {total}"
+                    )
+                super().showPage()
+            super().save()
+
+    return PageCanvas
 
 
 def build_pdf(
@@ -113,8 +194,13 @@ def build_pdf(
     title: str,
     margin: float,
     on_page: Callable[[Any, Any], None] | None = None,
+    *,
+    draft: bool = False,
+    numbered: bool = True,
 ) -> None:
-    """Lay out an A4 portrait document (the letter-style documents all share this page)."""
+    """Lay out an A4 portrait document (the letter-style documents all share this page); pages
+    are numbered "Halaman X dari Y" and carry the draft mark while the office profile is
+    incomplete."""
     pdf = SimpleDocTemplate(
         path,
         pagesize=A4,
@@ -125,7 +211,8 @@ def build_pdf(
         title=title,
         author="Petugas Pembina",
     )
+    maker = page_canvas(draft, numbered)
     if on_page is None:
-        pdf.build(story)
+        pdf.build(story, canvasmaker=maker)
     else:
-        pdf.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        pdf.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=maker)

@@ -1,20 +1,32 @@
-"""The office profile used on documents: stored as a synced record, with defaults for a Kanim."""
+"""The office profile used on documents: stored as a synced record, with defaults for a Kanim.
+
+The defaults are placeholders so that a document can always be made; while one of them remains,
+``missing_fields`` names it and every document carries a "DRAF" mark.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from ..core.records import OfficeProfile, field_kinds
-from ..store.errors import NotFound
+from ..core.validation import check_nip
+from ..store.errors import InvalidInput, NotFound
 from ..store.store import Store
+from .indonesian import office_title, roman_month
 
 PROFILE_KEY = "office_profile_id"
 DEFAULT_PATTERN = "{seq:04d}/SERT-PIMPASA/{device}/{month_roman}/{year}"
+DRAFT_MARK = "DRAF — profil kantor belum lengkap"
+MINISTRY_LINES = [
+    "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA",
+    "DIREKTORAT JENDERAL IMIGRASI",
+]
 DEFAULTS: dict[str, Any] = {
     "letterhead": [
-        "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA",
-        "DIREKTORAT JENDERAL IMIGRASI",
+        *MINISTRY_LINES,
         "KANTOR WILAYAH BENGKULU",
         "KANTOR IMIGRASI KELAS I TPI BENGKULU",
     ],
@@ -33,31 +45,157 @@ DEFAULTS: dict[str, Any] = {
     ),
     "numbering_pattern": DEFAULT_PATTERN,
 }
+# Fields a document cannot do without, and their labels (as the office dialog names them).
+REQUIRED = {
+    "letterhead": "Kop surat",
+    "address": "Alamat",
+    "city": "Kota",
+    "signatory_name": "Nama penanda tangan",
+    "signatory_nip": "NIP penanda tangan",
+    "signatory_position": "Jabatan penanda tangan",
+}
+# Values that are obviously invented: they count as missing even when stored.
+_PLACEHOLDERS = {
+    "address": DEFAULTS["address"],
+    "signatory_name": DEFAULTS["signatory_name"],
+    "signatory_nip": DEFAULTS["signatory_nip"],
+    "phone": DEFAULTS["phone"],
+}
+PATTERN_FIELDS = ("seq", "device", "month_roman", "month", "year")
 
 
 def office_profile(store: Store) -> OfficeProfile:
     """This office's profile; fields never set fall back to the defaults."""
-    record_id = store.meta(PROFILE_KEY)
     values = dict(DEFAULTS)
-    if record_id:
-        try:
-            stored = asdict(store.get(OfficeProfile, record_id))
-        except NotFound:
-            stored = {}
-        values.update({k: v for k, v in stored.items() if v not in (None, [], "")})
+    values.update(_stored(store))
     values.pop("id", None)
     values.pop("deleted", None)
-    return OfficeProfile(id=record_id or "", **values)
+    return OfficeProfile(id=store.meta(PROFILE_KEY) or "", **values)
+
+
+def _stored(store: Store) -> dict[str, Any]:
+    record_id = store.meta(PROFILE_KEY)
+    if not record_id:
+        return {}
+    try:
+        stored = asdict(store.get(OfficeProfile, record_id))
+    except NotFound:
+        return {}
+    return {k: v for k, v in stored.items() if v not in (None, [], "")}
+
+
+def missing_fields(store: Store) -> list[str]:
+    """Labels of the required fields still on a placeholder (never set, or an invented value)."""
+    stored = _stored(store)
+    return [
+        label
+        for name, label in REQUIRED.items()
+        if name not in stored or stored[name] == _PLACEHOLDERS.get(name)
+    ]
 
 
 def save_office_profile(store: Store, values: dict[str, Any]) -> str:
-    """Store changed profile fields (creating the record on first save); returns its id."""
+    """Store changed profile fields (creating the record on first save); returns its id.
+
+    Every value is checked first (``check_office_values``); a refused one raises InvalidInput and
+    nothing is saved.
+    """
     known = field_kinds(OfficeProfile)
-    clean = {k: v for k, v in values.items() if k in known}
+    clean = check_office_values({k: v for k, v in values.items() if k in known})
     record_id = store.meta(PROFILE_KEY)
     if record_id:
         store.write(OfficeProfile.TABLE, clean, record_id)
         return record_id
-    record_id = store.write(OfficeProfile.TABLE, clean)
-    store.set_meta(PROFILE_KEY, record_id)
+    with store.transaction():
+        record_id = store.write(OfficeProfile.TABLE, clean)
+        store.set_meta(PROFILE_KEY, record_id)
     return record_id
+
+
+def check_office_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The values normalised, or InvalidInput naming every refused field."""
+    errors: list[str] = []
+    clean = dict(values)
+    nip = clean.get("signatory_nip")
+    if nip:
+        check = check_nip(str(nip))
+        if check.ok and check.value:
+            clean["signatory_nip"] = check.value
+        else:
+            errors.append("NIP penanda tangan: " + " ".join(check.errors))
+    pattern = clean.get("numbering_pattern")
+    if pattern:
+        try:
+            pattern_preview(str(pattern))
+        except InvalidInput as exc:
+            errors.append(str(exc))
+    certificate_body = clean.get("certificate_body")
+    if certificate_body:
+        try:
+            str(certificate_body).format_map(
+                {"kegiatan": "", "kantor": "", "tanggal": "", "tempat": ""}
+            )
+        except (KeyError, ValueError, IndexError):
+            errors.append(
+                "Kalimat sertifikat hanya boleh memakai {kegiatan}, {kantor}, {tanggal}, {tempat}."
+            )
+    lines = clean.get("letterhead")
+    if lines is not None and any(len(line) > 120 for line in lines):
+        errors.append("Setiap baris kop surat paling banyak 120 karakter.")
+    if lines is not None and len(lines) > 6:
+        errors.append("Kop surat paling banyak 6 baris.")
+    if errors:
+        raise InvalidInput(" ".join(errors))
+    return clean
+
+
+def format_number(pattern: str, seq: int, device: str, issued: date) -> str:
+    """A register number from a pattern; a broken pattern raises InvalidInput (never replaced)."""
+    try:
+        return pattern.format(
+            seq=seq,
+            device=device[:6].upper(),
+            month_roman=roman_month(issued),
+            year=issued.year,
+            month=issued.month,
+        )
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        raise InvalidInput(
+            f"Pola nomor '{pattern}' tidak dapat dipakai. Kolom yang boleh: "
+            + ", ".join("{" + f + "}" for f in PATTERN_FIELDS)
+            + "."
+        ) from exc
+
+
+def pattern_preview(pattern: str, today: date | None = None) -> str:
+    """The number the pattern gives for sequence 1 today; refuses a pattern without ``{seq}`` or
+    ``{device}`` (both are needed for numbers unique across offline laptops)."""
+    fields = set(re.findall(r"{(\w+)", pattern))
+    if "seq" not in fields or "device" not in fields:
+        raise InvalidInput(
+            "Pola nomor harus memuat {seq} (nomor urut) dan {device} (kode perangkat), "
+            "agar nomor tidak pernah sama antar laptop."
+        )
+    return format_number(pattern, 1, "98e84d", today or date.today())
+
+
+def profile_for_office(office: str) -> dict[str, Any]:
+    """Profile fields that follow from the office's name (``init --office``, first run):
+    letterhead, the head of office's position, and the city."""
+    name = " ".join(office.split())
+    if not name.lower().startswith("kantor imigrasi"):
+        name = f"Kantor Imigrasi {name}"
+    title = office_title(name)
+    city = re.sub(
+        r"^kantor imigrasi\s+(kelas\s+(i{1,3}|[123])\s+(khusus\s+)?)?((non\s+)?tpi\s+)?",
+        "",
+        title,
+        flags=re.IGNORECASE,
+    ).strip()
+    values: dict[str, Any] = {
+        "letterhead": [*MINISTRY_LINES, title.upper()],
+        "signatory_position": f"Kepala {title}",
+    }
+    if city and city.lower() != title.lower():
+        values["city"] = city
+    return values

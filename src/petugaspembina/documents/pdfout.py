@@ -12,11 +12,27 @@ class OutputError(Exception):
     """The PDF could not be written; the message says why, in Indonesian."""
 
 
-def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
-    """Call ``render(temp_path)`` then move the result onto ``target``; nothing half-written stays."""
-    folder = target.parent
+def check_output(target: Path) -> Path:
+    """Refuse an output path before anything is numbered or logged: it must end in .pdf and its
+    folder must exist and be writable."""
+    if target.suffix.lower() != ".pdf":
+        raise OutputError(f"Nama berkas keluaran harus berakhiran .pdf (bukan '{target.name}').")
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"Folder tujuan {folder} tidak ada.")
+    if target.is_dir():
+        raise OutputError(f"{target} adalah folder, bukan berkas.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"Folder tujuan {folder} tidak dapat ditulisi.")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"Berkas {target.name} tidak dapat ditimpa (hanya-baca).")
+    return target
+
+
+def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
+    """Call ``render(temp_path)`` then move the result onto ``target``; nothing half-written stays."""
+    check_output(target)
+    folder = target.parent
     try:
         handle, temp = tempfile.mkstemp(prefix=".pp-", suffix=".pdf", dir=folder)
     except OSError as exc:

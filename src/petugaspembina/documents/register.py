@@ -15,8 +15,7 @@ from ..store.errors import InvalidInput, NotFound
 from ..store.store import Edit, Store
 from ..sync.keys import sign, verify
 from .data import SessionDocument, session_document
-from .indonesian import roman_month
-from .office import DEFAULT_PATTERN
+from .office import DEFAULT_PATTERN, format_number
 
 CODE_PREFIX = "PP1"
 
@@ -40,24 +39,32 @@ def _code(cert_id: str, device_id: str, signature: bytes) -> str:
     return CODE_PREFIX + base64.b32encode(raw).decode().rstrip("=")
 
 
-def _number(store: Store, pattern: str, issued: date) -> str:
-    seq = int(store.meta("certificate_seq") or 0) + 1
-    store.set_meta("certificate_seq", str(seq))
-    try:
-        return pattern.format(
-            seq=seq,
-            device=store.device_id[:6].upper(),
-            month_roman=roman_month(issued),
-            year=issued.year,
-            month=issued.month,
-        )
-    except (KeyError, ValueError, IndexError):
-        return DEFAULT_PATTERN.format(
-            seq=seq,
-            device=store.device_id[:6].upper(),
-            month_roman=roman_month(issued),
-            year=issued.year,
-        )
+def _number(store: Store, pattern: str, issued: date, counter: str = "certificate_seq") -> str:
+    """The next number of a register counter; the caller's transaction keeps it or rolls it back."""
+    seq = int(store.meta(counter) or 0) + 1
+    number = format_number(pattern, seq, store.device_id, issued)
+    store.set_meta(counter, str(seq))
+    return number
+
+
+def berita_acara_pattern(pattern: str) -> str:
+    """The berita acara is numbered with the register's pattern, its kind in place of SERT."""
+    return pattern.replace("SERT", "BA") if "SERT" in pattern else f"BA/{pattern}"
+
+
+def berita_acara_number(
+    store: Store, session_id: str, pattern: str, today: date | None = None
+) -> str:
+    """The berita acara's own number: given once per session on this device, then reused."""
+    key = f"berita_acara:{session_id}"
+    known = store.meta(key)
+    if known:
+        return known
+    number = _number(
+        store, berita_acara_pattern(pattern), today or date.today(), counter="berita_acara_seq"
+    )
+    store.set_meta(key, number)
+    return number
 
 
 def issue_for_session(
@@ -224,21 +231,33 @@ class RegisterEntry:
     session_date: str | None
     reprints: int
     id: str
+    status_label: str = ""
+    void_reason: str | None = None
+    session_title: str | None = None
+    person_id: str | None = None
+    session_id: str | None = None
 
 
-def list_register(store: Store, limit: int = 5000) -> list[RegisterEntry]:
-    """The register, newest first, with the number of reprints of each certificate."""
+def list_register(store: Store, limit: int = 5000, search: str = "") -> list[RegisterEntry]:
+    """The register, newest first, with the number of reprints of each certificate; ``search``
+    keeps entries whose number or name contains it."""
+    like = f"%{search.strip()}%"
     rows = store.rows(
         """SELECT c.id, c.number, c.issued_on, c.status, p.full_name AS name,
-                  s.date AS session_date,
+                  s.date AS session_date, s.title AS session_title, c.void_reason,
+                  c.person_id, c.session_id,
                   (SELECT count(*) FROM certificate_events e WHERE e.certificate_id = c.id
                    AND e.kind = 'reprinted' AND e.deleted = 0) AS reprints
            FROM certificates c LEFT JOIN people p ON p.id = c.person_id
            LEFT JOIN sessions s ON s.id = c.session_id
-           WHERE c.deleted = 0 ORDER BY c.issued_on DESC, c.number DESC LIMIT ?""",
-        (limit,),
+           WHERE c.deleted = 0 AND (c.number LIKE ?1 OR coalesce(p.full_name, '') LIKE ?1)
+           ORDER BY c.issued_on DESC, c.number DESC LIMIT ?2""",
+        (like, limit),
     )
-    return [RegisterEntry(**row) for row in rows]
+    labels = {s.value: s.label for s in CertificateStatus}
+    return [
+        RegisterEntry(**row, status_label=labels.get(row["status"], row["status"])) for row in rows
+    ]
 
 
 def find_by_number(store: Store, number: str) -> Certificate:

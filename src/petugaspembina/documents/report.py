@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from babel.dates import format_date
@@ -12,16 +13,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..core.enums import ParticipantCategory, SessionType, Topic
-from ..core.records import Officer
+from ..core.records import OfficeProfile, Officer
 from ..core.validation import format_nip
 from ..store.errors import NotFound
 from ..store.store import Store
+from .certificates import place_text
 from .data import SessionDocument
 from .indonesian import hari, hari_tanggal, office_title, parse_iso, tanggal
 from .layout import (
     BODY,
     CELL,
     CELL_BOLD,
+    CENTER,
     HEADING,
     TITLE,
     build_pdf,
@@ -31,7 +34,9 @@ from .layout import (
     rich,
     signature_block,
 )
+from .office import DEFAULT_PATTERN
 from .pdfout import write_pdf
+from .register import berita_acara_number
 
 MARGIN = 20 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -178,31 +183,103 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     )
     story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
     return write_pdf(
-        target, lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN)
+        target,
+        lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft),
     )
 
 
-def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Path:
-    """Write the berita acara of the session, with the officers as parties."""
+def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str) -> Table:
+    """ "Yang membuat" (the officers, side by side) above "Mengetahui" (the head of office)."""
+    half = WIDTH / 2
+    role = "Petugas Imigrasi Pembina Desa"
+    makers = [
+        signature_block("", role, officer.name, officer.nip, width=half - 6 * mm)
+        for officer in officers
+    ] or [
+        signature_block("", role, "(.................................)", None, width=half - 6 * mm)
+    ]
+    rows: list[list[Flowable | str]] = [[para(f"{place_date}\nYang membuat,", CELL), ""]]
+    rows += [
+        [makers[i], makers[i + 1] if i + 1 < len(makers) else ""] for i in range(0, len(makers), 2)
+    ]
+    position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
+    head = signature_block(
+        "Mengetahui,",
+        position,
+        office.signatory_name or "",
+        office.signatory_nip,
+        office.signature_png,
+        width=half + 10 * mm,
+    )
+    head_row = Table(
+        [["", head, ""]], colWidths=[(half - 10 * mm) / 2, half + 10 * mm, (half - 10 * mm) / 2]
+    )
+    rows.append([head_row, ""])
+    table = Table(rows, colWidths=[half, half])
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 6 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def render_berita_acara(
+    store: Store, data: SessionDocument, target: Path, today: date | None = None
+) -> Path:
+    """Write the berita acara of the session: its own number from the register's pattern, the
+    officers as parties, their signatures and the head of office's ("Mengetahui").
+
+    The number is given in the same transaction as the file's rename: a failed write keeps none.
+    """
     session, office = data.session, data.office
     day = parse_iso(session.date)
-    story: list[Flowable] = [*letterhead(office, WIDTH), para("BERITA ACARA", TITLE)]
-    if session.letter_number:
-        story.append(para(f"Nomor: {session.letter_number}", TITLE))
-    story.append(Spacer(1, 6 * mm))
+    with store.transaction():
+        number = berita_acara_number(
+            store, session.id, office.numbering_pattern or DEFAULT_PATTERN, today
+        )
+        story = _berita_acara_story(store, data, number)
+        place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
+        story.append(_signatures(_officers(store, data), office, place_date))
+        title = f"Berita Acara — {session.title}"
+        return write_pdf(
+            target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft)
+        )
+
+
+def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> list[Flowable]:
+    session, office = data.session, data.office
+    day = parse_iso(session.date)
+    story: list[Flowable] = [
+        *letterhead(office, WIDTH),
+        para("BERITA ACARA", TITLE),
+        para(f"Nomor: {number}", CENTER),
+        Spacer(1, 6 * mm),
+    ]
     officers = _officers(store, data)
-    by = " oleh:" if officers else " oleh petugas Kantor Imigrasi."
+    kantor = office_title((office.letterhead or ["Kantor Imigrasi"])[-1])
+    by = " oleh:" if officers else f" oleh petugas {kantor}."
+    basis = (
+        f" berdasarkan Surat Tugas Nomor {session.letter_number}" if session.letter_number else ""
+    )
+    place = place_text(session)
     if day:
         opening = (
             f"Pada hari ini {hari(day)} tanggal {terbilang(day.day)} bulan "
             f"{format_date(day, 'MMMM', locale='id')} tahun {terbilang(day.year)} "
-            f"({day:%d-%m-%Y}), bertempat di {session.venue or session.village_name or '-'}, "
-            f"telah dilaksanakan kegiatan {session.title or ''}{by}"
+            f"({day:%d-%m-%Y}), bertempat di {place}, "
+            f"telah dilaksanakan kegiatan {session.title or ''}{basis}{by}"
         )
     else:
-        opening = f"Telah dilaksanakan kegiatan {session.title or ''}{by}"
+        opening = f"Telah dilaksanakan kegiatan {session.title or ''}{basis}{by}"
     story.append(para(opening))
-    for number, officer in enumerate(officers, start=1):
+    for index, officer in enumerate(officers, start=1):
         rows = [
             ("Nama", officer.name),
             ("NIP", format_nip(officer.nip or "")),
@@ -212,7 +289,7 @@ def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Pa
         table = Table(
             [
                 [
-                    para(f"{number}." if i == 0 else "", BODY),
+                    para(f"{index}." if i == 0 else "", BODY),
                     para(k, BODY),
                     para(":", BODY),
                     para(v, BODY),
@@ -239,6 +316,11 @@ def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Pa
             f"({by_sex.get('L', 0)} laki-laki, {by_sex.get('P', 0)} perempuan)"
             + (f" di Desa/Kelurahan {session.village_name}" if session.village_name else "")
             + "."
+            + (
+                f" Selain itu hadir {unsigned} orang yang tidak mengisi daftar hadir."
+                if (unsigned := (session.headcount_male or 0) + (session.headcount_female or 0))
+                else ""
+            )
         )
     )
     story.append(Spacer(1, 3 * mm))
@@ -249,15 +331,4 @@ def render_berita_acara(store: Store, data: SessionDocument, target: Path) -> Pa
         )
     )
     story.append(Spacer(1, 8 * mm))
-    position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
-    block = signature_block(
-        "Mengetahui,",
-        position,
-        office.signatory_name or "",
-        office.signatory_nip,
-        office.signature_png,
-    )
-    story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
-    return write_pdf(
-        target, lambda path: build_pdf(path, story, f"Berita Acara — {session.title}", MARGIN)
-    )
+    return story

@@ -1,0 +1,221 @@
+"""The document commands of the command line: certificates, attendance-sheet, report,
+verify-certificate, office-profile, register, void-certificate.
+
+Registered on the same ``main`` group as the rest of the command line. Every command that writes a
+PDF checks ``--out`` before anything else, and writes the register in the same transaction as the
+file (``documents.produce``): a refused or failed command leaves the register as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import click
+
+from .cli import Context, fail, main
+
+OUT_HELP = "PDF file to write (its folder must exist)."
+
+
+def _missing_note(obj: Context) -> None:
+    """Tell, on stderr, which office profile fields still hold placeholders."""
+    from .documents.office import DRAFT_MARK, missing_fields
+
+    with obj.store() as store:
+        missing = missing_fields(store)
+    if missing:
+        click.echo(
+            f'Catatan: dokumen bertanda "{DRAFT_MARK}". Lengkapi dengan office-profile --set: '
+            + ", ".join(missing)
+            + ".",
+            err=True,
+        )
+
+
+def _make(obj: Context, action: object) -> None:
+    """Run a document action, turning refusals and output errors into exit 1."""
+    from .documents.pdfout import OutputError
+
+    with obj.store() as store:
+        try:
+            action(store)  # type: ignore[operator]
+        except OutputError as exc:
+            fail(str(exc))
+    _missing_note(obj)
+
+
+@main.command()
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
+)
+@click.option("--person", "person_ids", multiple=True, help="Only these people (repeatable).")
+@click.pass_obj
+def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str, ...]) -> None:
+    """Certificates of attendance for a session (or some participants) in one PDF."""
+    from .documents.produce import make_certificates
+
+    printed = []
+    _make(
+        obj,
+        lambda store: printed.extend(
+            make_certificates(store, session_id, out, list(person_ids) or None)
+        ),
+    )
+    reprints = sum(item.reprint for item in printed)
+    click.echo(f"{out}: {len(printed)} sertifikat ({reprints} cetak ulang).")
+
+
+@main.command("attendance-sheet")
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
+)
+@click.option("--mask-phone", is_flag=True, help="Show phone numbers masked.")
+@click.pass_obj
+def attendance_sheet(obj: Context, session_id: str, out: Path, mask_phone: bool) -> None:
+    """The daftar hadir of a session as PDF, with the drawn signatures and totals."""
+    from .documents.produce import make_attendance_sheet
+
+    _make(obj, lambda store: make_attendance_sheet(store, session_id, out, hide_phone=mask_phone))
+    click.echo(str(out))
+
+
+@main.command()
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
+)
+@click.option("--berita-acara", is_flag=True, help="The berita acara instead of the report.")
+@click.pass_obj
+def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None:
+    """The laporan kegiatan (or the berita acara, with its own number) of a session as PDF."""
+    from .documents.produce import make_berita_acara, make_report
+
+    make = make_berita_acara if berita_acara else make_report
+    _make(obj, lambda store: make(store, session_id, out))
+    click.echo(str(out))
+
+
+@main.command("verify-certificate")
+@click.argument("code")
+@click.pass_obj
+def verify_certificate(obj: Context, code: str) -> None:
+    """Check a certificate's verification code (exit 1 when not genuine)."""
+    from .documents.register import verify_code
+
+    with obj.store() as store:
+        result = verify_code(store, code)
+    if not result.valid:
+        fail(result.message)
+    click.echo(result.message)
+    click.echo(
+        f"Nama: {result.name}\nKegiatan: {result.session_title}\nTanggal: {result.session_date}"
+    )
+
+
+def _assignment(item: str) -> tuple[str, str]:
+    """``FIELD=VALUE``; anything else is a usage error (exit 2)."""
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip():
+        raise click.UsageError(f"--set perlu bentuk KOLOM=NILAI, bukan '{item}'.")
+    return name.strip(), value
+
+
+@main.command("office-profile")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Change a field (letterhead lines separated by '|'); repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: bool) -> None:
+    """Show or change the office profile used on documents (letterhead, signatory, wording).
+
+    While a field still holds a placeholder, documents carry a DRAF mark; the fields to fill are
+    listed at the end.
+    """
+    from .core.records import OfficeProfile, field_kinds
+    from .documents.office import (
+        missing_fields,
+        office_profile,
+        pattern_preview,
+        save_office_profile,
+    )
+
+    known = [n for n in field_kinds(OfficeProfile) if not n.endswith("_png")]
+    changes: dict[str, object] = {}
+    for item in assignments:
+        name, value = _assignment(item)
+        if name not in known:
+            fail(f"Kolom '{name}' tidak dikenal. Kolom: " + ", ".join(known))
+        changes[name] = (
+            [p.strip() for p in value.split("|") if p.strip()]
+            if name == "letterhead"
+            else (value.strip() or None)
+        )
+    with obj.store() as store:
+        if changes:
+            save_office_profile(store, changes)
+        profile = office_profile(store)
+        missing = missing_fields(store)
+    shown = {
+        k: ("(gambar)" if k.endswith("_png") and v else v)
+        for k, v in dataclasses.asdict(profile).items()
+        if k not in ("id", "deleted")
+    }
+    preview = pattern_preview(profile.numbering_pattern or "")
+    if as_json:
+        shown["numbering_preview"] = preview
+        shown["missing"] = missing
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
+        return
+    for key, value in shown.items():
+        click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")
+    click.echo(f"Contoh nomor: {preview}")
+    if missing:
+        click.echo("Belum diisi (dokumen bertanda DRAF): " + ", ".join(missing))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--search", default="", help="Only numbers or names containing this text.")
+@click.pass_obj
+def register(obj: Context, as_json: bool, search: str) -> None:
+    """The certificate register: number, issue date, status, reprints."""
+    from .documents.register import list_register
+
+    with obj.store() as store:
+        entries = list_register(store, search=search)
+    if as_json:
+        items = [dataclasses.asdict(e) for e in entries]
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+        return
+    if not entries:
+        click.echo("Register sertifikat masih kosong.")
+        return
+    columns = (("Nomor", 38), ("Terbit", 10), ("Status", 10), ("Ulang", 5), ("Nama", 30))
+    click.echo("  ".join(title.ljust(width) for title, width in columns))
+    for e in entries:
+        cells = (e.number, e.issued_on, e.status_label, str(e.reprints), e.name or "-")
+        click.echo(
+            "  ".join(c[:w].ljust(w) for c, (_, w) in zip(cells, columns, strict=True)).rstrip()
+        )
+
+
+@main.command("void-certificate")
+@click.argument("number")
+@click.option("--reason", required=True, help="Why the certificate is cancelled.")
+@click.pass_obj
+def void_certificate_command(obj: Context, number: str, reason: str) -> None:
+    """Cancel a certificate by its number (it then fails verification)."""
+    from .documents.register import find_by_number, void_certificate
+
+    with obj.store() as store:
+        void_certificate(store, find_by_number(store, number).id, reason)
+    click.echo(f"Sertifikat {number} dibatalkan.")

@@ -1,0 +1,69 @@
+"""Making a document as one user action: the output path is checked first, and the register
+(numbers, reprint logs, the berita acara number) is written in the same transaction as the PDF's
+atomic rename. Any failure rolls the register back: nothing happens unless the file exists.
+
+The command line and the Dokumen tab both call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..profile import current_officer
+from ..store.errors import InvalidInput
+from ..store.store import Store
+from .attendance_sheet import render_attendance_sheet
+from .certificates import render_certificates
+from .data import session_document
+from .pdfout import check_output
+from .register import PrintedCertificate, issue_for_session
+from .report import render_berita_acara, render_report
+
+Progress = Callable[[int, int], None]
+NO_ATTENDEES = "Kegiatan ini belum memiliki peserta yang hadir."
+
+
+def make_certificates(
+    store: Store,
+    session_id: str,
+    target: Path,
+    person_ids: list[str] | None = None,
+    progress: Progress | None = None,
+) -> list[PrintedCertificate]:
+    """Certificates of a session (or some participants) into one PDF; returns what was printed."""
+    check_output(target)
+    with store.transaction():
+        doc, items = issue_for_session(store, session_id, person_ids)
+        if not items:
+            raise InvalidInput(NO_ATTENDEES)
+        render_certificates(doc, items, target, progress)
+    return items
+
+
+def make_attendance_sheet(
+    store: Store, session_id: str, target: Path, *, hide_phone: bool = False
+) -> Path:
+    """The daftar hadir, signed by this device's officer."""
+    check_output(target)
+    officer = current_officer(store)
+    return render_attendance_sheet(
+        session_document(store, session_id),
+        target,
+        hide_phone=hide_phone,
+        officer_name=officer.name if officer else None,
+        officer_nip=officer.nip if officer else None,
+    )
+
+
+def make_report(store: Store, session_id: str, target: Path) -> Path:
+    """The laporan kegiatan."""
+    check_output(target)
+    return render_report(store, session_document(store, session_id), target)
+
+
+def make_berita_acara(store: Store, session_id: str, target: Path) -> Path:
+    """The berita acara, numbered in the same transaction as the file's rename."""
+    check_output(target)
+    with store.transaction():
+        return render_berita_acara(store, session_document(store, session_id), target)
