@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from .cli import Context, fail, main
+from .store.store import Store
 
 OUT_HELP = "PDF file to write (its folder must exist)."
 
@@ -34,13 +36,13 @@ def _missing_note(obj: Context) -> None:
         )
 
 
-def _make(obj: Context, action: object) -> None:
+def _make(obj: Context, action: Callable[[Store], object]) -> None:
     """Run a document action, turning refusals and output errors into exit 1."""
     from .documents.pdfout import OutputError
 
     with obj.store() as store:
         try:
-            action(store)  # type: ignore[operator]
+            action(store)
         except OutputError as exc:
             fail(str(exc))
     _missing_note(obj)

@@ -30,9 +30,9 @@ DEFAULTS: dict[str, Any] = {
         "KANTOR WILAYAH BENGKULU",
         "KANTOR IMIGRASI KELAS I TPI BENGKULU",
     ],
-    "address": "Jl. Contoh No. 1, Kota Bengkulu 38000",
-    "phone": "(0736) 000000",
-    "website": "bengkulu.imigrasi.go.id",
+    "address": "Jl. Contoh No. 1 (alamat kantor belum diisi)",
+    "phone": "",
+    "website": "",
     "city": "Bengkulu",
     "signatory_name": "Nama Kepala Kantor",
     "signatory_nip": "197001011995031001",
@@ -56,10 +56,9 @@ REQUIRED = {
 }
 # Values that are obviously invented: they count as missing even when stored.
 _PLACEHOLDERS = {
-    "address": DEFAULTS["address"],
-    "signatory_name": DEFAULTS["signatory_name"],
-    "signatory_nip": DEFAULTS["signatory_nip"],
-    "phone": DEFAULTS["phone"],
+    "address": {DEFAULTS["address"], "Jl. Contoh No. 1, Kota Bengkulu 38000"},
+    "signatory_name": {DEFAULTS["signatory_name"]},
+    "signatory_nip": {DEFAULTS["signatory_nip"]},
 }
 PATTERN_FIELDS = ("seq", "device", "month_roman", "month", "year")
 
@@ -90,7 +89,7 @@ def missing_fields(store: Store) -> list[str]:
     return [
         label
         for name, label in REQUIRED.items()
-        if name not in stored or stored[name] == _PLACEHOLDERS.get(name)
+        if name not in stored or stored[name] in _PLACEHOLDERS.get(name, ())
     ]
 
 
@@ -182,7 +181,7 @@ def pattern_preview(pattern: str, today: date | None = None) -> str:
 def profile_for_office(office: str) -> dict[str, Any]:
     """Profile fields that follow from the office's name (``init --office``, first run):
     letterhead, the head of office's position, and the city."""
-    name = " ".join(office.split())
+    name = re.sub(r"^kanim\b", "Kantor Imigrasi", " ".join(office.split()), flags=re.IGNORECASE)
     if not name.lower().startswith("kantor imigrasi"):
         name = f"Kantor Imigrasi {name}"
     title = office_title(name)
