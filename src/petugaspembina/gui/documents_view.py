@@ -9,18 +9,24 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..documents.layout import shorten
+from ..documents.register import RegisterEntry
 from ..store import queries
 from ..store.store import Store
 from . import messages
@@ -38,18 +44,34 @@ def _safe_stem(text: str) -> str:
 
 
 class DocumentsView(QWidget):
-    """Signals: none. Slots: on_<button>_clicked."""
+    """Signals: none. Slots: on_<button>_clicked.
+
+    Documents of a session (all certificates or one participant's, daftar hadir, report, berita
+    acara), the certificate register (search, reprint, void with a reason), verification. A red
+    note names the office profile fields still on placeholders (documents then carry a DRAF mark).
+    """
 
     def __init__(self, store: Store, open_after: bool = True) -> None:
         super().__init__()
         self.store = store
         self.open_after = open_after
         self.last_output: Path | None = None
+        self.register_entries: list[RegisterEntry] = []
         layout = QVBoxLayout(self)
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #b00020")
+        layout.addWidget(self.draft_note)
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
         self.session_combo = QComboBox()
         form.addRow(self.tr("&Kegiatan:"), self.session_combo)
+        one = QHBoxLayout()
+        self.person_combo = QComboBox()
+        self.person_button = QPushButton(self.tr("Sertifikat &peserta ini"))
+        one.addWidget(self.person_combo, 1)
+        one.addWidget(self.person_button)
+        form.addRow(self.tr("P&eserta:"), one)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
         self.mask_phone.setChecked(True)
         form.addRow("", self.mask_phone)
@@ -69,6 +91,36 @@ class DocumentsView(QWidget):
         self.office_button = QPushButton(self.tr("Profil &kantor (kop surat, penanda tangan)…"))
         form.addRow(self.office_button)
         layout.addWidget(box)
+        register = QGroupBox(self.tr("Register sertifikat"))
+        register_layout = QVBoxLayout(register)
+        search_row = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Cari nomor atau nama…"))
+        self.reprint_button = QPushButton(self.tr("Cetak &ulang…"))
+        self.void_button = QPushButton(self.tr("Batal&kan…"))
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.reprint_button)
+        search_row.addWidget(self.void_button)
+        register_layout.addLayout(search_row)
+        self.register_table = QTableWidget(0, 5)
+        self.register_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Nomor"),
+                self.tr("Terbit"),
+                self.tr("Status"),
+                self.tr("Ulang"),
+                self.tr("Nama"),
+            ]
+        )
+        self.register_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.register_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.register_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.register_table.verticalHeader().setVisible(False)
+        header = self.register_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        register_layout.addWidget(self.register_table)
+        layout.addWidget(register, 1)
         verify = QGroupBox(self.tr("Verifikasi sertifikat"))
         verify_layout = QHBoxLayout(verify)
         self.code_edit = QLineEdit()
@@ -80,7 +132,6 @@ class DocumentsView(QWidget):
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
         layout.addWidget(self.verify_result)
-        layout.addStretch(1)
         self.certificates_button.clicked.connect(self.on_certificates_clicked)
         self.sheet_button.clicked.connect(self.on_sheet_clicked)
         self.report_button.clicked.connect(self.on_report_clicked)
@@ -88,13 +139,75 @@ class DocumentsView(QWidget):
         self.verify_button.clicked.connect(self.on_verify_clicked)
         self.office_button.clicked.connect(self.on_office_clicked)
         self.code_edit.returnPressed.connect(self.on_verify_clicked)
+        self.person_button.clicked.connect(self.on_person_clicked)
+        self.reprint_button.clicked.connect(self.on_reprint_clicked)
+        self.void_button.clicked.connect(self.on_void_clicked)
+        self.search_edit.textChanged.connect(self.reload_register)
+        self.session_combo.currentIndexChanged.connect(self.reload_people)
         self.reload()
 
     def reload(self) -> None:
-        """Refill the session list (newest first)."""
+        """Refill the session list (newest first), the register and the draft note."""
+        self.session_combo.blockSignals(True)
         self.session_combo.clear()
         for session in queries.session_choices(self.store, 500):
-            self.session_combo.addItem(f"{session.date or '-'} — {session.title or ''}", session.id)
+            title = shorten(session.title or "", 70)
+            self.session_combo.addItem(f"{session.date or '-'} — {title}", session.id)
+        self.session_combo.blockSignals(False)
+        self.reload_people()
+        self.reload_register()
+        self.reload_draft_note()
+
+    def reload_draft_note(self) -> None:
+        """Name the office profile fields still to fill (documents carry a DRAF mark until then)."""
+        from ..documents.office import missing_fields
+
+        missing = missing_fields(self.store)
+        self.draft_note.setVisible(bool(missing))
+        self.draft_note.setText(
+            self.tr(
+                "Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil "
+                "kantor: {0}."
+            ).format(", ".join(missing))
+        )
+
+    def reload_people(self) -> None:
+        """The participants of the chosen session, for one participant's certificate."""
+        from ..documents.data import session_document
+
+        self.person_combo.clear()
+        session_id = self.session_combo.currentData()
+        if not session_id:
+            return
+        for attendee in session_document(self.store, session_id).attendees:
+            self.person_combo.addItem(attendee.person.full_name, attendee.person.id)
+
+    def reload_register(self) -> None:
+        """The register, filtered by the search text."""
+        from ..documents.register import list_register
+
+        self.register_entries = list_register(self.store, 500, self.search_edit.text())
+        table = self.register_table
+        table.setRowCount(len(self.register_entries))
+        for row, entry in enumerate(self.register_entries):
+            cells = (
+                entry.number,
+                entry.issued_on,
+                entry.status_label,
+                str(entry.reprints),
+                entry.name or "-",
+            )
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+
+    def _selected_entry(self) -> RegisterEntry | None:
+        row = self.register_table.currentRow()
+        if not 0 <= row < len(self.register_entries):
+            messages.warn(
+                self, self.tr("Register"), self.tr("Pilih sertifikat di register terlebih dahulu.")
+            )
+            return None
+        return self.register_entries[row]
 
     def _session_id(self) -> str | None:
         session_id: str | None = self.session_combo.currentData() or None
@@ -102,11 +215,17 @@ class DocumentsView(QWidget):
             messages.warn(self, self.tr("Dokumen"), self.tr("Pilih kegiatan terlebih dahulu."))
         return session_id
 
-    def _generate(self, kind: str, render: Callable[[Store, str, Path, Progress], Any]) -> None:
-        session_id = self._session_id()
+    def _generate(
+        self,
+        kind: str,
+        render: Callable[[Store, str, Path, Progress], Any],
+        session_id: str | None = None,
+        date: str | None = None,
+    ) -> None:
+        session_id = session_id or self._session_id()
         if session_id is None or self.store.path is None:
             return
-        date = self.session_combo.currentText().split(" ")[0]
+        date = date or self.session_combo.currentText().split(" ")[0]
         target = messages.ask_save_path(
             self, self.tr("Simpan PDF"), _documents_folder() / f"{_safe_stem(kind)}-{date}.pdf"
         )
@@ -123,8 +242,14 @@ class DocumentsView(QWidget):
 
     def _done(self, path: Path) -> None:
         self.last_output = path
+        self.reload_register()
         if self.open_after:
-            messages.open_file(path)
+            messages.saved(
+                self,
+                self.tr("Dokumen tersimpan"),
+                self.tr("Dokumen tersimpan:\n{0}").format(path),
+                path,
+            )
 
     def _failed(self, message: str) -> None:
         messages.warn(self, self.tr("Dokumen gagal dibuat"), message)
@@ -142,10 +267,61 @@ class DocumentsView(QWidget):
     def on_minutes_clicked(self) -> None:
         self._generate("berita-acara", _minutes)
 
+    def on_person_clicked(self) -> None:
+        person_id = self.person_combo.currentData()
+        if not person_id:
+            messages.warn(self, self.tr("Dokumen"), self.tr("Kegiatan ini belum memiliki peserta."))
+            return
+        self._generate("sertifikat", lambda s, i, t, p: _certificates(s, i, t, p, [person_id]))
+
+    def on_reprint_clicked(self) -> None:
+        entry = self._selected_entry()
+        if entry is None or not entry.session_id or not entry.person_id:
+            return
+        if entry.status != "issued":
+            messages.warn(
+                self,
+                self.tr("Register"),
+                self.tr("Sertifikat yang dibatalkan tidak dicetak ulang."),
+            )
+            return
+        person_id = entry.person_id
+        self._generate(
+            "sertifikat",
+            lambda s, i, t, p: _certificates(s, i, t, p, [person_id]),
+            entry.session_id,
+            entry.issued_on,
+        )
+
+    def on_void_clicked(self) -> None:
+        from ..documents.register import void_certificate
+        from ..store.errors import StoreError
+
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        if entry.status != "issued":
+            messages.warn(self, self.tr("Register"), self.tr("Sertifikat ini sudah dibatalkan."))
+            return
+        reason = messages.ask_text(
+            self,
+            self.tr("Batalkan sertifikat"),
+            self.tr("Alasan membatalkan sertifikat {0}:").format(entry.number),
+        )
+        if reason is None:
+            return
+        try:
+            void_certificate(self.store, entry.id, reason)
+        except StoreError as exc:
+            messages.warn(self, self.tr("Register"), str(exc))
+            return
+        self.reload_register()
+
     def on_office_clicked(self) -> None:
         from .office_dialog import OfficeDialog
 
         OfficeDialog.ask(self, self.store)
+        self.reload_draft_note()
 
     def on_verify_clicked(self) -> None:
         from ..documents.register import verify_code
@@ -164,40 +340,31 @@ class DocumentsView(QWidget):
             self.verify_result.setText(self.tr("✘ {0}").format(result.message))
 
 
-def _certificates(store: Store, session_id: str, target: Path, progress: Progress) -> None:
-    from ..documents.certificates import render_certificates
-    from ..documents.register import issue_for_session
+def _certificates(
+    store: Store,
+    session_id: str,
+    target: Path,
+    progress: Progress,
+    person_ids: list[str] | None = None,
+) -> None:
+    from ..documents.produce import make_certificates
 
-    doc, items = issue_for_session(store, session_id)
-    if not items:
-        raise ValueError("Kegiatan ini belum memiliki peserta yang hadir.")
-    render_certificates(doc, items, target, progress)
+    make_certificates(store, session_id, target, person_ids, progress)
 
 
 def _sheet(store: Store, session_id: str, target: Path, progress: Progress, hide: bool) -> None:
-    from ..documents.attendance_sheet import render_attendance_sheet
-    from ..documents.data import session_document
-    from ..profile import current_officer
+    from ..documents.produce import make_attendance_sheet
 
-    officer = current_officer(store)
-    render_attendance_sheet(
-        session_document(store, session_id),
-        target,
-        hide_phone=hide,
-        officer_name=officer.name if officer else None,
-        officer_nip=officer.nip if officer else None,
-    )
+    make_attendance_sheet(store, session_id, target, hide_phone=hide)
 
 
 def _report(store: Store, session_id: str, target: Path, progress: Progress) -> None:
-    from ..documents.data import session_document
-    from ..documents.report import render_report
+    from ..documents.produce import make_report
 
-    render_report(store, session_document(store, session_id), target)
+    make_report(store, session_id, target)
 
 
 def _minutes(store: Store, session_id: str, target: Path, progress: Progress) -> None:
-    from ..documents.data import session_document
-    from ..documents.report import render_berita_acara
+    from ..documents.produce import make_berita_acara
 
-    render_berita_acara(store, session_document(store, session_id), target)
+    make_berita_acara(store, session_id, target)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -55,6 +62,39 @@ def ask_open_image(parent: QWidget | None, title: str) -> Path | None:
 def open_file(path: Path) -> None:
     """Show a file in the system's viewer (a PDF reader for PDFs)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def saved(parent: QWidget | None, title: str, text: str, path: Path) -> str | None:
+    """A file was saved: "Buka berkas" opens it, "Buka folder" opens its folder, "Tutup" neither.
+    Returns ``"file"``, ``"folder"`` or None."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
+    )
+    box.button(QMessageBox.StandardButton.Close).setText("Tutup")
+    open_button = box.addButton("Buka berkas", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Buka folder", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        open_file(path)
+        return "file"
+    if clicked is folder_button:
+        open_file(path.parent)
+        return "folder"
+    return None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text (e.g. a reason); None when cancelled or left empty."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setOkButtonText("Simpan")
+    dialog.setCancelButtonText("Batal")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue().strip() or None
 
 
 def ask_folder(parent: QWidget | None, title: str) -> Path | None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.enums import SignatoryPrefix
 from ..core.validation import check_nip
-from ..documents.office import office_profile, save_office_profile
+from ..documents.office import missing_fields, office_profile, save_office_profile
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
@@ -47,6 +47,14 @@ class OfficeDialog(QDialog):
         self.setWindowTitle(self.tr("Profil kantor"))
         profile = office_profile(store)
         form = QFormLayout(self)
+        missing = missing_fields(store)
+        self.missing_note = QLabel(
+            self.tr("Belum diisi (dokumen bertanda DRAF): {0}").format(", ".join(missing))
+        )
+        self.missing_note.setWordWrap(True)
+        self.missing_note.setStyleSheet("color: #b00020")
+        self.missing_note.setVisible(bool(missing))
+        form.addRow(self.missing_note)
         self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
         self.letterhead.setFixedHeight(90)
         form.addRow(self.tr("Kop surat (satu baris per baris)"), self.letterhead)
@@ -57,6 +65,10 @@ class OfficeDialog(QDialog):
             edit = QLineEdit(getattr(profile, name) or "")
             self.edits[name] = edit
             form.addRow(label, edit)
+        self.pattern_preview = QLabel()
+        form.addRow("", self.pattern_preview)
+        self.edits["numbering_pattern"].textChanged.connect(self.on_pattern_changed)
+        self.on_pattern_changed(self.edits["numbering_pattern"].text())
         self.prefix = QComboBox()
         for prefix in SignatoryPrefix:
             self.prefix.addItem(prefix.label, prefix.value)
@@ -97,6 +109,19 @@ class OfficeDialog(QDialog):
             "signature_png": self.tr("Tanda tangan"),
             "stamp_png": self.tr("Cap/stempel"),
         }
+
+    def on_pattern_changed(self, text: str) -> None:
+        """Show the number the pattern gives, or why it cannot be used."""
+        from ..documents.office import pattern_preview
+
+        try:
+            self.pattern_preview.setText(
+                self.tr("Contoh nomor: {0}").format(pattern_preview(text.strip()))
+            )
+            self.pattern_preview.setStyleSheet("")
+        except StoreError as exc:
+            self.pattern_preview.setText(str(exc))
+            self.pattern_preview.setStyleSheet("color: #b00020")
 
     def _pick(self, name: str, state: QLabel) -> None:
         path = messages.ask_open_image(self, self.tr("Pilih gambar PNG"))

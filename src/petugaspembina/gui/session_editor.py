@@ -135,8 +135,10 @@ class SessionEditor(QDialog):
         self.speakers.setFixedHeight(70)
         content_form.addRow(self.tr("Narasumber"), self.speakers)
         officers = store.rows("SELECT id, name FROM officers WHERE deleted = 0 ORDER BY name")
+        # A new session is this device's officer's own: pre-ticked (the berita acara names them).
+        own = {store.meta("officer_id") or ""} if not session_id else set()
         self.officers = _check_list(
-            [(o["id"], o["name"] or "") for o in officers], set(session.officer_ids)
+            [(o["id"], o["name"] or "") for o in officers], set(session.officer_ids) | own
         )
         self.officers.setFixedHeight(70)
         content_form.addRow(self.tr("Petugas"), self.officers)

@@ -1,0 +1,235 @@
+"""The Dokumen tab for a real office: one participant's certificate, the register (search,
+reprint, void), the saved-file message, the draft note; the office dialog; first run and new
+sessions filling what documents need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo import generate
+from petugaspembina.documents.office import office_profile
+from petugaspembina.documents.register import issue_for_session, list_register
+from petugaspembina.gui import messages
+from petugaspembina.gui.documents_view import DocumentsView
+from petugaspembina.store.store import Store
+
+
+@pytest.fixture
+def view(qtbot: QtBot, tmp_path: Path) -> DocumentsView:
+    store = Store.open(tmp_path / "demo.db")
+    generate(store, seed=2, sessions=2)
+    widget = DocumentsView(store, open_after=False)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_certificate_for_one_chosen_participant(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "satu.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    view.person_combo.setCurrentIndex(2)
+    name = view.person_combo.currentText()
+    view.person_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    pages = PdfReader(target).pages
+    assert len(pages) == 1 and name in (pages[0].extract_text() or "")
+    assert [e.name for e in list_register(view.store)] == [name]
+    assert view.register_table.rowCount() == 1  # the register shown is refreshed
+
+
+def test_register_search_in_the_tab(view: DocumentsView) -> None:
+    _, items = issue_for_session(view.store, view.session_combo.currentData())
+    view.reload_register()
+    assert view.register_table.rowCount() == len(items)
+    view.search_edit.setText(items[0].person.full_name)
+    assert 1 <= view.register_table.rowCount() < len(items)
+    assert view.register_table.item(0, 4).text() == items[0].person.full_name
+    assert view.register_table.item(0, 2).text() == "Terbit"
+
+
+def test_reprint_from_the_register(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, items = issue_for_session(view.store, view.session_combo.currentData())
+    view.search_edit.setText(items[0].certificate.number)
+    view.register_table.selectRow(0)
+    target = tmp_path / "ulang.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    view.reprint_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    assert items[0].certificate.number in (PdfReader(target).pages[0].extract_text() or "")
+    assert view.register_table.item(0, 3).text() == "1"
+
+
+def test_void_with_a_reason_from_the_register(
+    view: DocumentsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, items = issue_for_session(view.store, view.session_combo.currentData())
+    view.search_edit.setText(items[0].certificate.number)
+    view.register_table.selectRow(0)
+    monkeypatch.setattr(messages, "ask_text", lambda *a: None)
+    view.void_button.click()  # cancelled: nothing changes
+    assert view.register_table.item(0, 2).text() == "Terbit"
+    monkeypatch.setattr(messages, "ask_text", lambda *a: "Nama salah ketik")
+    view.void_button.click()
+    assert view.register_table.item(0, 2).text() == "Dibatalkan"
+    entry = list_register(view.store, search=items[0].certificate.number)[0]
+    assert entry.void_reason == "Nama salah ketik"
+
+
+def test_void_without_a_selection_asks_to_choose(
+    view: DocumentsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda p, t, text: shown.append(text))
+    view.void_button.click()
+    assert shown and "Pilih sertifikat" in shown[0]
+
+
+def test_saved_message_offers_open_file_and_open_folder(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "laporan.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    saved: list[Path] = []
+    monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))
+    view.open_after = True
+    view.report_button.click()
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    assert saved == [target]
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"), [("Buka berkas", "file"), ("Buka folder", "folder")]
+)
+def test_saved_message_buttons_open_the_file_or_its_folder(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, button: str, expected: str
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(messages, "open_file", opened.append)
+    path = tmp_path / "x.pdf"
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        [wanted] = [b for b in box.buttons() if b.text() == button]
+        wanted.click()
+
+    QTimer.singleShot(50, click)
+    assert messages.saved(None, "Dokumen tersimpan", str(path), path) == expected
+    assert opened == [path if expected == "file" else tmp_path]
+
+
+def test_draft_note_names_the_fields_to_fill(view: DocumentsView) -> None:
+    from petugaspembina.documents.office import save_office_profile
+
+    assert not view.draft_note.isHidden()
+    assert "NIP penanda tangan" in view.draft_note.text()
+    save_office_profile(
+        view.store,
+        {
+            "letterhead": ["KANTOR IMIGRASI KELAS II TPI BATULICIN"],
+            "address": "Jl. Raya Batulicin No. 17",
+            "city": "Batulicin",
+            "signatory_name": "Dr. H. Muhammad Arif Rahman Hakim, S.H., M.H.",
+            "signatory_nip": "197503152000031002",
+            "signatory_position": "Kepala Kantor Imigrasi Kelas II TPI Batulicin",
+        },
+    )
+    view.reload_draft_note()
+    assert view.draft_note.isHidden()
+
+
+def test_office_dialog_previews_and_refuses_a_broken_pattern(
+    view: DocumentsView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    assert "NIP penanda tangan" in dialog.missing_note.text()
+    assert dialog.pattern_preview.text().startswith("Contoh nomor: 0001/SERT-PIMPASA/")
+    before = office_profile(view.store).numbering_pattern
+    dialog.edits["numbering_pattern"].setText("{seq:04d}/{bulan}")
+    assert "Pola nomor" in dialog.pattern_preview.text()
+    warnings: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda p, t, text: warnings.append(text))
+    dialog.on_save_clicked()
+    assert warnings and "Pola nomor" in warnings[0]
+    assert office_profile(view.store).numbering_pattern == before
+
+
+def test_first_run_fills_the_office_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from petugaspembina.documents.office import missing_fields
+    from petugaspembina.gui import launch as launcher
+    from petugaspembina.gui.first_run import FirstRunAnswers, FirstRunDialog
+
+    db = tmp_path / "first.sqlite3"
+    answers = FirstRunAnswers(
+        "Dewi", "199103122017122002", "Kantor Imigrasi Kelas II Non TPI Kerinci", None, "id", db
+    )
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, *a: answers))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    store = launcher._first_run(Store.open(db), db, QSettings("test", "first-run-office"))
+    assert store is not None
+    profile = office_profile(store)
+    assert profile.letterhead[-1] == "KANTOR IMIGRASI KELAS II NON TPI KERINCI"
+    assert profile.city == "Kerinci"
+    assert profile.signatory_position == "Kepala Kantor Imigrasi Kelas II Non TPI Kerinci"
+    assert "Kota" not in missing_fields(store)
+    store.close()
+
+
+def test_new_session_pre_ticks_the_logged_in_officer(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from petugaspembina.gui.session_editor import SessionEditor
+    from petugaspembina.profile import create_profile
+
+    store = Store.open(tmp_path / "o.db")
+    own = create_profile(store, "Rahmat Hidayat", "198609262015051001", "Kanim Batulicin", None)
+    store.write("officers", {"name": "Dewi Kartika Sari"})
+    editor = SessionEditor(store)
+    qtbot.addWidget(editor)
+    ticked = [
+        editor.officers.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(editor.officers.count())
+        if editor.officers.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == [own]
+    store.close()
+
+
+def test_existing_session_keeps_its_own_officers(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from petugaspembina.gui.session_editor import SessionEditor
+    from petugaspembina.profile import create_profile
+
+    store = Store.open(tmp_path / "o.db")
+    create_profile(store, "Rahmat Hidayat", "198609262015051001", "Kanim Batulicin", None)
+    other = store.write("officers", {"name": "Dewi Kartika Sari"})
+    session_id = store.write(
+        "sessions", {"title": "Kunjungan", "date": "2026-01-05", "officer_ids": [other]}
+    )
+    editor = SessionEditor(store, session_id)
+    qtbot.addWidget(editor)
+    ticked = [
+        editor.officers.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(editor.officers.count())
+        if editor.officers.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == [other]
+    store.close()
