@@ -87,6 +87,50 @@
         <translation>Office &amp;profile (letterhead, signatory)…</translation>
     </message>
     <message>
+        <source>Register sertifikat</source>
+        <translation>Certificate register</translation>
+    </message>
+    <message>
+        <source>Cari nomor atau nama…</source>
+        <translation>Search number or name…</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;ulang…</source>
+        <translation>Reprin&amp;t…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta &amp;ini</source>
+        <translation>Certificate for th&amp;is participant</translation>
+    </message>
+    <message>
+        <source>Pese&amp;rta:</source>
+        <translation>Pa&amp;rticipant:</translation>
+    </message>
+    <message>
+        <source>Batalk&amp;an…</source>
+        <translation>C&amp;ancel…</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Terbit</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ulang</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Verifikasi sertifikat</source>
         <translation>Verify a certificate</translation>
     </message>
@@ -97,6 +141,18 @@
     <message>
         <source>&amp;Periksa</source>
         <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
+        <translation>The office profile is incomplete: documents are marked DRAF (draft). Fill in under Office profile: {0}.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Pilih sertifikat di register terlebih dahulu.</source>
+        <translation>Choose a certificate in the register first.</translation>
     </message>
     <message>
         <source>Dokumen</source>
@@ -115,8 +171,38 @@
         <translation>Making {0}…</translation>
     </message>
     <message>
+        <source>Dokumen tersimpan</source>
+        <translation>Document saved</translation>
+    </message>
+    <message>
+        <source>Dokumen tersimpan:
+{0}</source>
+        <translation>Document saved:
+{0}</translation>
+    </message>
+    <message>
         <source>Dokumen gagal dibuat</source>
         <translation>The document could not be made</translation>
+    </message>
+    <message>
+        <source>Kegiatan ini belum memiliki peserta.</source>
+        <translation>This session has no participants yet.</translation>
+    </message>
+    <message>
+        <source>Sertifikat yang dibatalkan tidak dicetak ulang.</source>
+        <translation>A cancelled certificate is not reprinted.</translation>
+    </message>
+    <message>
+        <source>Sertifikat ini sudah dibatalkan.</source>
+        <translation>This certificate is already cancelled.</translation>
+    </message>
+    <message>
+        <source>Batalkan sertifikat</source>
+        <translation>Cancel certificate</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan sertifikat {0}:</source>
+        <translation>Reason for cancelling certificate {0}:</translation>
     </message>
     <message>
         <source>✔ {0}
@@ -542,6 +628,10 @@ Activity: {2} ({3})</translation>
         <translation>Office profile</translation>
     </message>
     <message>
+        <source>Belum diisi (dokumen bertanda DRAF): {0}</source>
+        <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
+    </message>
+    <message>
         <source>Kop surat (satu baris per baris)</source>
         <translation>Letterhead (one line per line)</translation>
     </message>
@@ -622,6 +712,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Cap/stempel</source>
         <translation>Stamp</translation>
+    </message>
+    <message>
+        <source>Contoh nomor: {0}</source>
+        <translation>Example number: {0}</translation>
     </message>
     <message>
         <source>Pilih gambar PNG</source>
