@@ -5,43 +5,19 @@ Usage: xvfb-run -a uv run python build/screenshots.py
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from document_renders import render_documents  # build/, beside this script
 from PySide6.QtWidgets import QApplication
 
 from petugaspembina.demo import generate
-from petugaspembina.documents.attendance_sheet import render_attendance_sheet
-from petugaspembina.documents.certificates import render_certificates
-from petugaspembina.documents.data import session_document
-from petugaspembina.documents.register import issue_for_session
-from petugaspembina.documents.report import render_berita_acara, render_report
 from petugaspembina.gui.main_window import MainWindow
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
-
-
-def pdf_page(pdf: Path, name: str, dpi: int = 70) -> None:
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            str(dpi),
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdf),
-            str(OUT / name),
-        ],
-        check=True,
-    )
 
 
 def main() -> None:
@@ -56,22 +32,7 @@ def main() -> None:
         store = Store.open(Path(tmp) / "demo.db")
         generate(store, seed=1, sessions=12)
         session_id = list_sessions(store)[0].id
-        doc, items = issue_for_session(store, session_id)
-        folder = Path(tmp)
-        render_certificates(doc, items[:1], folder / "c.pdf")
-        pdf_page(folder / "c.pdf", "sertifikat")
-        render_attendance_sheet(
-            session_document(store, session_id),
-            folder / "dh.pdf",
-            hide_phone=True,
-            officer_name="Rahmat Hidayat",
-            officer_nip="198609262015051001",
-        )
-        pdf_page(folder / "dh.pdf", "daftar-hadir")
-        render_report(store, session_document(store, session_id), folder / "lap.pdf")
-        pdf_page(folder / "lap.pdf", "laporan-kegiatan")
-        render_berita_acara(store, session_document(store, session_id), folder / "ba.pdf")
-        pdf_page(folder / "ba.pdf", "berita-acara")
+        render_documents(store, Path(tmp))  # docs/img: the four documents, worst case
         window = MainWindow(store, demo=True)
         window.resize(1100, 650)
         window.show()

@@ -29,7 +29,7 @@ from .pdfout import write_pdf
 MARGIN = 18 * mm
 PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
-WIDTHS = [7 * mm, 36 * mm, 7 * mm, 26 * mm, 25 * mm, 23 * mm]
+WIDTHS = [7 * mm, 34 * mm, 7 * mm, 24 * mm, 24 * mm, 22 * mm]
 DAMAGED = "(gambar tanda tangan rusak)"
 
 
@@ -44,10 +44,10 @@ def mask_phone(phone: str) -> str:
 def _signature_cell(index: int, png: str | None, half: float) -> Flowable:
     """The number and the drawn signature, alternating left and right as on the paper form; a
     damaged image is replaced by a note."""
-    image = image_flowable(png, half - 7 * mm, 9 * mm)
-    note = fit_para(DAMAGED, half - 7 * mm - 2, SMALL) if png else ""
+    image = image_flowable(png, half - 6 * mm, 10 * mm)
+    note = fit_para(DAMAGED, half - 6 * mm - 2, SMALL) if png else ""
     mark: Flowable | str = image if image is not None else note
-    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[7 * mm, half - 7 * mm])
+    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[6 * mm, half - 6 * mm])
     cell.setStyle(
         TableStyle(
             [
@@ -89,13 +89,17 @@ def _totals(data: SessionDocument, width: float) -> Table:
             len(data.attendees) + unsigned_m + unsigned_f,
         ],
     ]
+    widths = [width - 66 * mm, 22 * mm, 22 * mm, 22 * mm]
     cells = [
-        [para(str(v), CELL_BOLD if r == 0 or c == 0 else CELL) for c, v in enumerate(row)]
+        [
+            fit_para(str(v), w - 12, CELL_BOLD if r == 0 or c == 0 else CELL)
+            for c, (v, w) in enumerate(zip(row, widths, strict=True))
+        ]
         for r, row in enumerate(rows)
     ]
     if other:
         cells.append([para(f"Jenis kelamin tidak diisi: {other}", CELL), "", "", ""])
-    table = Table(cells, colWidths=[width - 66 * mm, 22 * mm, 22 * mm, 22 * mm])
+    table = Table(cells, colWidths=widths)
     style = [
         ("GRID", (0, 0), (-1, 3), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),

@@ -30,7 +30,8 @@ NAVY = HexColor("#1b3a6b")
 GOLD = HexColor("#b08d3c")
 NAME_MAX, NAME_MIN = 34.0, 16.0
 # Signature block: the signatory's name and position shrink to these sizes, then wrap.
-SIGNER_WIDTH, SIGNER_MAX, SIGNER_MIN = 250.0, 11.0, 8.0
+# The name stays large enough to read (9.5 pt) and wraps to two lines rather than shrink further.
+SIGNER_WIDTH, SIGNER_MAX, SIGNER_MIN, SIGNER_NAME_MIN = 250.0, 11.0, 8.0, 9.5
 BODY_LINES = 4
 
 
@@ -177,7 +178,7 @@ def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertific
         y -= size + 4
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(1)
-    canvas.line(width / 2 - 220, y + size - 2, width / 2 + 220, y + size - 2)
+    canvas.line(width / 2 - 220, y + size - 7, width / 2 + 220, y + size - 7)  # below descenders
     canvas.setFillColor(Color(0.15, 0.15, 0.15))
     canvas.setFont(SANS, 12)
     text = body_text(office.certificate_body or "", session, office)
@@ -210,7 +211,12 @@ def _signature_block(
         if image is not None:
             canvas.drawImage(image, x, y - 40, 110, 50, mask="auto", preserveAspectRatio=True)
     names, size = fit_lines(
-        printable(office.signatory_name or ""), SANS_BOLD, SIGNER_MAX, SIGNER_MIN, SIGNER_WIDTH, 2
+        printable(office.signatory_name or ""),
+        SANS_BOLD,
+        SIGNER_MAX,
+        SIGNER_NAME_MIN,
+        SIGNER_WIDTH,
+        2,
     )
     canvas.setFont(SANS_BOLD, size)
     bottom = y - 52

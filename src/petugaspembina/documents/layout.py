@@ -7,7 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -30,6 +30,7 @@ from .office import DRAFT_MARK
 
 register_fonts()
 BODY = ParagraphStyle("body", fontName=SANS, fontSize=10.5, leading=14, alignment=TA_JUSTIFY)
+BODY_LEFT = ParagraphStyle("bodyleft", parent=BODY, alignment=TA_LEFT)
 SMALL = ParagraphStyle("small", fontName=SANS, fontSize=8.5, leading=10.5)
 CELL = ParagraphStyle("cell", fontName=SANS, fontSize=9, leading=11)
 CELL_BOLD = ParagraphStyle("cellb", parent=CELL, fontName=SANS_BOLD)
@@ -144,7 +145,8 @@ def signature_block(
     width: float = 70 * mm,
 ) -> Table:
     """Place and date, position, space (or the signature image), name, NIP."""
-    rows: list[list[Flowable]] = [[para(place_date, CELL)], [fit_para(position, width)]]
+    rows: list[list[Flowable]] = [[para(place_date, CELL)]] if place_date else []
+    rows.append([fit_para(position, width)])
     image = image_flowable(image_b64, 40 * mm, 16 * mm)
     rows.append([image if image is not None else Spacer(1, 16 * mm)])
     rows.append([fit_para(name, width, CELL_BOLD)])

@@ -10,7 +10,7 @@ from lokal.terbilang import terbilang
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..core.enums import ParticipantCategory, SessionType, Topic
 from ..core.records import OfficeProfile, Officer
@@ -22,6 +22,7 @@ from .data import SessionDocument
 from .indonesian import hari, hari_tanggal, office_title, parse_iso, tanggal
 from .layout import (
     BODY,
+    BODY_LEFT,
     CELL,
     CELL_BOLD,
     CENTER,
@@ -223,7 +224,7 @@ def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str)
                 ("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 6 * mm),
+                ("TOPPADDING", (0, len(rows) - 1), (-1, len(rows) - 1), 1 * mm),
             ]
         )
     )
@@ -246,7 +247,7 @@ def render_berita_acara(
         )
         story = _berita_acara_story(store, data, number)
         place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
-        story.append(_signatures(_officers(store, data), office, place_date))
+        story.append(KeepTogether(_signatures(_officers(store, data), office, place_date)))
         title = f"Berita Acara — {session.title}"
         return write_pdf(
             target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft)
@@ -278,7 +279,9 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
         )
     else:
         opening = f"Telah dilaksanakan kegiatan {session.title or ''}{basis}{by}"
-    story.append(para(opening))
+    story.append(
+        para(opening, BODY_LEFT)
+    )  # left-aligned: a long letter number never stretches a line
     for index, officer in enumerate(officers, start=1):
         rows = [
             ("Nama", officer.name),
@@ -330,5 +333,5 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
             "sebagaimana mestinya."
         )
     )
-    story.append(Spacer(1, 8 * mm))
+    story.append(Spacer(1, 4 * mm))
     return story
