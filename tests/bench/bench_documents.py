@@ -19,11 +19,12 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from petugaspembina.core.records import Attendance, Certificate, Person, Session
-from petugaspembina.documents.certificates import PAGE, draw_certificate, render_certificates
+from petugaspembina.documents.certificates import PAGE, draw_certificate
 from petugaspembina.documents.data import Attendee, SessionDocument
 from petugaspembina.documents.fonts import register_fonts
 from petugaspembina.documents.office import office_profile
-from petugaspembina.documents.register import PrintedCertificate, issue_for_session
+from petugaspembina.documents.produce import make_certificates
+from petugaspembina.documents.register import PrintedCertificate
 from petugaspembina.store.store import Edit, Store
 
 COUNT = 1000
@@ -64,8 +65,7 @@ def real_path(folder: Path) -> float:
     with Store.open(folder / f"{uuid.uuid4()}.db") as store:
         session_id = _session_with_attendees(store)
         start = time.perf_counter()
-        doc, items = issue_for_session(store, session_id)
-        render_certificates(doc, items, folder / "real.pdf")
+        make_certificates(store, session_id, folder / "real.pdf")  # as the CLI and window do
         return time.perf_counter() - start
 
 
