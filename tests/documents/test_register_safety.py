@@ -140,3 +140,56 @@ def test_register_listing_uses_indonesian_labels(db: tuple[Path, str]) -> None:
     assert " issued" not in out and " void" not in out
     code, out, _ = cli(path, "register", "--search", "Wulan")
     assert code == 0 and "Wulan Pohan" in out and "Siti Aminah" not in out
+
+
+def test_cancelled_while_drawing_rolls_the_register_back(tmp_path: Path) -> None:
+    from petugaspembina.documents.produce import make_certificates
+    from petugaspembina.documents.register import list_register
+
+    class Stop(Exception):
+        pass
+
+    def cancel_after_two(done: int, total: int) -> None:
+        if done == 2:
+            raise Stop
+
+    with Store.open(tmp_path / "c.db") as store:
+        session_id = new_session(store)
+        for name in ("Siti Aminah", "Rudi Hartono", "Wulan Pohan"):
+            sign_in(store, session_id, name)
+        with pytest.raises(Stop):
+            make_certificates(store, session_id, tmp_path / "c.pdf", progress=cancel_after_two)
+        assert list_register(store) == [] and store.meta("certificate_seq") is None
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_readme_example_exactly(tmp_path: Path) -> None:
+    """README: init with the Bengkulu office, then demo-data --seed 3 --sessions 20."""
+    import json
+
+    db = tmp_path / "readme.db"
+    code, _, err = cli(
+        db,
+        "init",
+        "--officer",
+        "Rahmat Hidayat",
+        "--nip",
+        "19860926 201505 1 001",
+        "--office",
+        "Kantor Imigrasi Kelas I TPI Bengkulu",
+    )
+    assert code == 0, err
+    assert cli(db, "demo-data", "--seed", "3", "--sessions", "20")[0] == 0
+    officers = json.loads(cli(db, "dump", "--json")[1])["officers"]
+    assert len(officers) == 1
+    sessions = json.loads(cli(db, "sessions", "--json")[1])
+    out = tmp_path / "ba.pdf"
+    code, _, err = cli(
+        db, "report", "--berita-acara", "--session", sessions[0]["id"], "--out", str(out)
+    )
+    assert code == 0, err
+    from .helpers import pdf_pages
+
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "KANTOR IMIGRASI KELAS I TPI BENGKULU" in text and "Rahmat Hidayat" in text
+    assert "Kepala Kantor Imigrasi Kelas I TPI Bengkulu" in text
