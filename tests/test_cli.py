@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from petugaspembina import __version__
 from petugaspembina.cli import main
+from petugaspembina.core.enums import ReferralStatus
 
 NIP = "19860926 201505 1 001"
 
@@ -81,7 +82,7 @@ def test_listings_text_and_json(tmp_path: Path) -> None:
     assert masked and all("********" in m for m in masked)
     code, out, _ = run("--db", db, "referrals", "--json")
     assert code == 0
-    for referral in json.loads(out):
+    for referral in json.loads(out):  # the contract's keys, plus Indonesian labels of codes
         assert set(referral) == {
             "id",
             "status",
@@ -90,7 +91,11 @@ def test_listings_text_and_json(tmp_path: Path) -> None:
             "agency",
             "referred_on",
             "events",
+            "status_label",
+            "risk_type_label",
+            "urgency_label",
         }
+        assert referral["status_label"] == ReferralStatus(referral["status"]).label
     code, out, _ = run("--db", db, "people")
     assert code == 0 and out.splitlines()[0].startswith("Nama")
 
