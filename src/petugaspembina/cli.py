@@ -14,11 +14,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from . import APP_NAME, __version__
+from .cli_errors import Commands
+from .cli_errors import fail as fail  # command modules import it from here too
 from .core.changes import canonical_json
 from .core.enums import (
     Labelled,
@@ -30,7 +32,6 @@ from .core.enums import (
     Urgency,
 )
 from .core.labels import label_of
-from .core.oserrors import describe_os_error
 from .core.text import shorten
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
@@ -67,27 +68,6 @@ class Context:
             fail(str(exc))
         finally:
             store.close()
-
-
-def fail(message: str) -> NoReturn:
-    """Print the reason on stderr and exit 1 (a refused input)."""
-    click.echo(f"Galat: {message}", err=True)
-    sys.exit(1)
-
-
-class Commands(click.Group):
-    """The command group: an OS error anywhere becomes an Indonesian message and exit 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise  # output piped into `head`: click ends quietly
-        except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            fail(f"Operasi berkas gagal{where}: {describe_os_error(exc)}.")
-        except sqlite3.Error as exc:
-            fail(f"Basis data tidak dapat dipakai: {exc}.")
 
 
 @click.group(

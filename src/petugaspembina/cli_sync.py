@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-from .cli import Context, fail, main
+from .cli import Context, main
+from .cli_errors import fail
 from .core.labels import label_of
 from .core.oserrors import describe_os_error
 from .core.records import BY_TABLE, SCHEMA
