@@ -445,7 +445,7 @@ def void_certificate_command(obj: Context, number: str, reason: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
-    """Erase a person everywhere (UU PDP): values blanked here and, via bundles, everywhere."""
+    """Erase the person PERSON_ID everywhere (UU PDP): blanked here and, via bundles, everywhere."""
     from .store.erasure import erase_person
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
