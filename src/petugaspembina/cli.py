@@ -277,7 +277,12 @@ def _pdf_target(out: Path) -> Path:
 
 @main.command()
 @click.option("--session", "session_id", required=True, help="Session id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write (ends in .pdf; its folder must exist).",
+)
 @click.option("--person", "person_ids", multiple=True, help="Only these people (repeatable).")
 @click.pass_obj
 def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str, ...]) -> None:
@@ -300,7 +305,12 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
 
 @main.command("attendance-sheet")
 @click.option("--session", "session_id", required=True, help="Session id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write (ends in .pdf; its folder must exist).",
+)
 @click.option("--mask-phone", is_flag=True, help="Show phone numbers masked.")
 @click.pass_obj
 def attendance_sheet(obj: Context, session_id: str, out: Path, mask_phone: bool) -> None:
@@ -327,7 +337,12 @@ def attendance_sheet(obj: Context, session_id: str, out: Path, mask_phone: bool)
 
 @main.command()
 @click.option("--session", "session_id", required=True, help="Session id.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write (ends in .pdf; its folder must exist).",
+)
 @click.option("--berita-acara", is_flag=True, help="The berita acara instead of the report.")
 @click.pass_obj
 def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None:
@@ -349,7 +364,7 @@ def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None
 @click.argument("code")
 @click.pass_obj
 def verify_certificate(obj: Context, code: str) -> None:
-    """Check a certificate's verification code (exit 1 when not genuine)."""
+    """Check a certificate's verification CODE (exit 1 when not genuine)."""
     from .documents.register import verify_code
 
     with obj.store() as store:
@@ -432,7 +447,7 @@ _listing(
 @click.option("--reason", required=True, help="Why the certificate is cancelled.")
 @click.pass_obj
 def void_certificate_command(obj: Context, number: str, reason: str) -> None:
-    """Cancel a certificate by its number (it then fails verification)."""
+    """Cancel the certificate with this NUMBER (it then fails verification)."""
     from .documents.register import find_by_number, void_certificate
 
     with obj.store() as store:
