@@ -199,7 +199,7 @@ def test_import_of_an_empty_folder_says_it_holds_no_bundle(office: Path, tmp_pat
     (empty := tmp_path / "kosong").mkdir()
     code, stdout, err = cli(office, "import", str(empty))
     assert code == 1
-    assert "folder tanpa berkas bundel (.json)" in stdout and "kosong" in err
+    assert "kosong: Folder ini tidak berisi berkas bundel (.json)." in stdout and "kosong" in err
     assert "karantina" not in stdout
 
 

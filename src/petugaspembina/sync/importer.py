@@ -18,7 +18,7 @@ from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
 from .bundle import MAX_BUNDLE_BYTES, write_atomically
 from .errors import BundleRejected
-from .inputs import UnreadableInput, read_whole, regular_file_size
+from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
 from .reader import ParsedBundle, read_bundle
 
 Progress = Callable[[int, int, str], None]
@@ -131,6 +131,9 @@ def _read_local_copy(path: Path) -> bytes:
             )
         return read_whole(path)
     except UnreadableInput as exc:
+        if exc.code == "folder":  # folders given to import were opened; this one held no bundle
+            message = f"Folder ini tidak berisi berkas bundel ({BUNDLE_SUFFIX})."
+            raise BundleRejected(exc.code, message) from exc
         raise BundleRejected(exc.code, str(exc)) from exc
 
 

@@ -65,9 +65,7 @@ def regular_file_size(path: Path) -> int:
             "unreadable", f"Berkas tidak dapat dibaca: {describe_os_error(exc)}."
         ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableInput(
-            "folder", f"Ini sebuah folder tanpa berkas bundel ({BUNDLE_SUFFIX}) di dalamnya."
-        )
+        raise UnreadableInput("folder", "Ini sebuah folder, bukan berkas.")
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableInput(
             "not-a-file", "Bukan berkas biasa (FIFO, perangkat atau soket); tidak dibaca."
