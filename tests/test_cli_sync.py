@@ -276,3 +276,24 @@ def test_receipts_that_cannot_be_written_are_reported_after_the_import(
     code, stdout, err = cli(office, "import", str(good[0]), "--receipts", str(blocker / "r"))
     assert code == 1 and "Diimpor:" in stdout
     assert "Tanda terima tidak dapat ditulis" in err and "bukan folder" in err
+
+
+def test_conflicts_show_labels_of_kind_table_and_coded_values(tmp_path: Path) -> None:
+    a, b, office = (new_db(tmp_path / f"{name}.db") for name in ("a", "b", "office"))
+    with Store.open(a) as store:
+        sid = store.write("sessions", {"title": "Rapat", "date": "2026-03-01"})
+    assert cli(a, "export", "--out", str(tmp_path / "base.json"))[0] == 0
+    assert cli(b, "import", str(tmp_path / "base.json"))[0] == 0
+    for db, session_type in ((a, "rapat_timpora"), (b, "kunjungan")):
+        with Store.open(db) as store:
+            store.write("sessions", {"session_type": session_type}, sid)
+        assert cli(db, "export", "--out", str(tmp_path / f"{db.stem}.json"))[0] == 0
+    files = [str(tmp_path / name) for name in ("base.json", "a.json", "b.json")]
+    assert cli(office, "import", *files)[0] == 0
+    code, out, _ = cli(office, "conflicts")
+    assert code == 0
+    assert f"Nilai berbeda  Kegiatan.session_type  {sid}" in out
+    assert '"rapat_timpora" (Rapat Timpora)' in out and '"kunjungan" (Kunjungan)' in out
+    [item] = json.loads(cli(office, "conflicts", "--json")[1])
+    assert item["kind"] == "values" and item["kind_label"] == "Nilai berbeda"
+    assert item["table"] == "sessions" and item["table_label"] == "Kegiatan"

@@ -246,7 +246,8 @@ def duplicates(obj: Context, as_json: bool) -> None:
         click.echo("Tidak ada dugaan peserta ganda.")
         return
     header = ["Nama".ljust(30), "L/P", "Lahir", "Desa".ljust(20), "NIK".ljust(16), "ID"]
-    click.echo("Skor   Alasan / " + "  ".join(header))
+    click.echo("Skor   Alasan")
+    click.echo("   #  " + "  ".join(header))
     for item in pairs:
         click.echo(f"{item['score']:.3f}  {item['reason_label']}")
         click.echo(_person_line(1, item["first"], item["first_id"]))
