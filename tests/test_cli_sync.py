@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -297,3 +299,23 @@ def test_conflicts_show_labels_of_kind_table_and_coded_values(tmp_path: Path) ->
     [item] = json.loads(cli(office, "conflicts", "--json")[1])
     assert item["kind"] == "values" and item["kind_label"] == "Nilai berbeda"
     assert item["table"] == "sessions" and item["table_label"] == "Kegiatan"
+
+
+def test_the_program_itself_reports_bad_paths_without_a_traceback(
+    officer: Path, office: Path, tmp_path: Path
+) -> None:
+    good = _two_bundles(officer, tmp_path / "usb")
+    (empty := tmp_path / "kosong").mkdir()
+    paths = [str(empty), str(tmp_path / "hilang.json"), str(good[0].parent)]
+    result = subprocess.run(
+        [sys.executable, "-m", "petugaspembina", "--db", str(office), "import", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.count("Diimpor:") == 2
+    assert "Folder ini tidak berisi berkas bundel" in result.stdout
+    assert "Berkas atau folder tidak ada" in result.stdout
