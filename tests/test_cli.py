@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from petugaspembina import __version__
 from petugaspembina.cli import main
+from petugaspembina.core.enums import (
+    ParticipantCategory,
+    ReferralStatus,
+    RiskType,
+    SessionType,
+    Urgency,
+)
+from petugaspembina.core.records import Person
+from petugaspembina.core.text import shorten
+from petugaspembina.store.store import Store
 
 NIP = "19860926 201505 1 001"
 
@@ -81,7 +94,7 @@ def test_listings_text_and_json(tmp_path: Path) -> None:
     assert masked and all("********" in m for m in masked)
     code, out, _ = run("--db", db, "referrals", "--json")
     assert code == 0
-    for referral in json.loads(out):
+    for referral in json.loads(out):  # the contract's keys, plus Indonesian labels of codes
         assert set(referral) == {
             "id",
             "status",
@@ -90,7 +103,11 @@ def test_listings_text_and_json(tmp_path: Path) -> None:
             "agency",
             "referred_on",
             "events",
+            "status_label",
+            "risk_type_label",
+            "urgency_label",
         }
+        assert referral["status_label"] == ReferralStatus(referral["status"]).label
     code, out, _ = run("--db", db, "people")
     assert code == 0 and out.splitlines()[0].startswith("Nama")
 
@@ -100,3 +117,261 @@ def test_corrupt_database_exits_1_with_reason(tmp_path: Path) -> None:
     db.write_bytes(b"not sqlite" * 500)
     code, _, err = run("--db", str(db), "people")
     assert code == 1 and "bad.db" in err
+
+
+def init_db(path: Path) -> Path:
+    code, _, err = run(
+        "--db", str(path), "init", "--officer", "Rahmat", "--nip", NIP, "--office", "K"
+    )
+    assert code == 0, err
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sessions"],
+        ["people", "--json"],
+        ["referrals"],
+        ["dump"],
+        ["conflicts"],
+        ["duplicates"],
+        ["export", "--out", "bundel.json"],
+        ["resolve", "abc", "--value", "1"],
+        ["link-duplicate", "a", "b"],
+        ["erase-person", "a", "--yes"],
+        ["register"],
+        ["office-profile"],
+    ],
+)
+def test_commands_refuse_a_database_that_does_not_exist(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "salah-ketik.db"
+    code, out, err = run("--db", str(db), *command)
+    assert code == 1 and out == ""
+    assert err == f"Galat: Basis data tidak ada: {db}; buat dengan init.\n"
+    assert not db.exists()
+
+
+def test_the_default_database_is_refused_too_until_init(tmp_path: Path) -> None:
+    code, _, err = run("--home", str(tmp_path / "rumah"), "sessions")
+    assert code == 1 and "Basis data tidak ada" in err
+    code, _, _ = run(
+        "--home", str(tmp_path / "rumah"), "init", "--officer", "A", "--nip", NIP, "--office", "K"
+    )
+    assert code == 0
+    assert run("--home", str(tmp_path / "rumah"), "sessions")[0] == 0
+
+
+def test_demo_data_says_when_it_creates_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "latihan.db"
+    code, out, _ = run("--db", str(db), "demo-data", "--sessions", "1")
+    assert code == 0 and f"Basis data baru dibuat: {db}" in out
+    code, out, _ = run("--db", str(db), "demo-data", "--sessions", "1", "--seed", "2")
+    assert code == 0 and "Basis data baru dibuat" not in out
+
+
+def test_dump_prints_json_without_the_flag(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("--db", db, "demo-data", "--sessions", "2")
+    code, plain, _ = run("--db", db, "dump")
+    assert code == 0 and json.loads(plain)["sessions"]
+    assert run("--db", db, "dump", "--json")[1] == plain
+
+
+def _commands(group: click.Group, ctx: click.Context) -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = [(ctx.command_path, group)]
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
+        sub = click.Context(command, info_name=name, parent=ctx)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, sub))
+        else:
+            found.append((sub.command_path, command))
+    return found
+
+
+def test_every_option_and_argument_has_help() -> None:
+    missing = []
+    root = click.Context(main, info_name="petugaspembina")
+    for path, command in _commands(main, root):
+        if not command.help and path != "petugaspembina":
+            missing.append(f"{path}: no help text")
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.help:
+                missing.append(f"{path} {param.opts[0]}: no help")
+            if isinstance(param, click.Argument):
+                name = (param.name or "").upper()
+                if name not in (command.help or ""):
+                    missing.append(f"{path} {name}: the help does not say what it is")
+    assert missing == []
+
+
+def test_listings_show_indonesian_labels_and_json_keeps_codes(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("--db", db, "demo-data", "--seed", "3", "--sessions", "6")
+    referrals = json.loads(run("--db", db, "referrals", "--json")[1])
+    table = run("--db", db, "referrals")[1]
+    assert referrals
+    for item in referrals:
+        assert item["status"] in ReferralStatus.codes()  # the contract: raw codes
+        assert item["risk_type_label"] == RiskType(item["risk_type"]).label
+        assert item["urgency_label"] == Urgency(item["urgency"]).label
+        row = next(line for line in table.splitlines() if item["id"] in line)
+        assert ReferralStatus(item["status"]).label in row
+        assert shorten(RiskType(item["risk_type"]).label, 28) in row
+        assert f" {item['risk_type']} " not in row
+    sessions = json.loads(run("--db", db, "sessions", "--json")[1])
+    table = run("--db", db, "sessions")[1]
+    for item in sessions:
+        assert item["session_type_label"] == SessionType(item["session_type"]).label
+        row = next(line for line in table.splitlines() if item["id"] in line)
+        assert SessionType(item["session_type"]).label in row
+    people = json.loads(run("--db", db, "people", "--json")[1])
+    table = run("--db", db, "people")[1]
+    labelled = [p for p in people if p["category"]]
+    assert labelled
+    for item in labelled[:20]:
+        assert item["category_label"] == ParticipantCategory(item["category"]).label
+        assert item["sex_label"] in ("Laki-laki", "Perempuan")
+        row = next(line for line in table.splitlines() if item["id"] in line)
+        assert ParticipantCategory(item["category"]).label in row
+
+
+def test_session_titles_are_shortened_at_a_word_boundary(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    title = "Sosialisasi Desa Binaan Imigrasi di Kelurahan Sungaibangkong Kecamatan Pontianak"
+    with Store.open(db) as store:
+        sid = store.write("sessions", {"title": title, "date": "2026-02-03"})
+    row = next(line for line in run("--db", str(db), "sessions")[1].splitlines() if sid in line)
+    assert "Sosialisasi Desa Binaan Imigrasi di Kelurahan…" in row
+    assert "Sungaiban" not in row
+    assert json.loads(run("--db", str(db), "sessions", "--json")[1])[0]["title"] == title
+
+
+@pytest.fixture
+def twins(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A database with two likely duplicates and people who are clearly not the same."""
+    db = tmp_path / "d.db"
+    village = {"region_code": "17.71.01.1001", "village_name": "Sumur Dewa"}
+    with Store.open(db) as store:
+        ids = {
+            "siti": store.write(
+                "people",
+                {
+                    "full_name": "Siti Aminah",
+                    "sex": "P",
+                    "birth_year": 1990,
+                    **village,
+                    "nik": "1771015002900001",
+                },
+            ),
+            "siti2": store.write(
+                "people",
+                {"full_name": "Siti Aminnah", "sex": "P", "birth_year": 1990, **village},
+            ),
+            "budi": store.write(
+                "people", {"full_name": "Budi Santoso", "sex": "L", "birth_year": 1990, **village}
+            ),
+            "siti_old": store.write(
+                "people", {"full_name": "Siti Aminah", "sex": "P", "birth_year": 1984, **village}
+            ),
+            "siti_near": store.write(
+                "people", {"full_name": "Siti Amina", "sex": "P", "birth_year": 1992, **village}
+            ),
+        }
+    return db, ids
+
+
+def test_duplicates_show_name_sex_birth_year_village_masked_nik_and_score(
+    twins: tuple[Path, dict[str, str]],
+) -> None:
+    db, ids = twins
+    code, out, _ = run("--db", str(db), "duplicates")
+    assert code == 0
+    assert "Siti Aminah" in out and "Siti Aminnah" in out and "Sumur Dewa" in out
+    assert "1771********0001" in out and "1771015002900001" not in out
+    assert "1990" in out and " P " in out
+    assert "Nama mirip, tahun lahir dan desa sama" in out
+    assert re.search(r"^0\.\d{3}  ", out, re.MULTILINE)
+    pairs = json.loads(run("--db", str(db), "duplicates", "--json")[1])
+    pair = next(p for p in pairs if {p["first_id"], p["second_id"]} == {ids["siti"], ids["siti2"]})
+    assert {"first_id", "second_id", "reason", "score"} <= set(pair)  # the old keys stay
+    first = pair["first"] if pair["first_id"] == ids["siti"] else pair["second"]
+    assert first == {
+        "id": ids["siti"],
+        "name": "Siti Aminah",
+        "sex": "P",
+        "sex_label": "Perempuan",
+        "birth_year": 1990,
+        "village": "Sumur Dewa",
+        "nik_masked": "1771********0001",
+    }
+    assert pair["reason_label"] == "Nama mirip, tahun lahir dan desa sama"
+
+
+def test_link_duplicate_refuses_a_different_sex_unless_forced(
+    twins: tuple[Path, dict[str, str]],
+) -> None:
+    db, ids = twins
+    code, _, err = run("--db", str(db), "link-duplicate", ids["budi"], ids["siti"])
+    assert code == 1 and "jenis kelamin berbeda (Laki-laki dan Perempuan)" in err
+    assert "--force" in err
+    with Store.open(db) as store:
+        assert store.get(Person, ids["budi"]).merged_into is None
+    code, _, _ = run("--db", str(db), "link-duplicate", ids["budi"], ids["siti"], "--force")
+    assert code == 0
+
+
+def test_link_duplicate_refuses_birth_years_more_than_two_apart(
+    twins: tuple[Path, dict[str, str]],
+) -> None:
+    db, ids = twins
+    code, _, err = run("--db", str(db), "link-duplicate", ids["siti_old"], ids["siti"])
+    assert code == 1 and "tahun lahir berselisih 6 tahun (1984 dan 1990)" in err
+    code, _, _ = run("--db", str(db), "link-duplicate", ids["siti_near"], ids["siti"])
+    assert code == 0  # two years apart: a likely typo, linked
+
+
+BAD_INVOCATIONS: list[list[str]] = [
+    ["no-such-command"],
+    ["init"],
+    ["init", "--officer", "A", "--nip", "12", "--office", "K"],
+    ["sessions", "--bogus"],
+    ["sessions", "extra"],
+    ["demo-data", "--sessions", "banyak"],
+    ["demo-data", "--sessions", "-3"],
+    ["export"],
+    ["export", "--out"],
+    ["export", "--out", "{tmp}/tidak-ada/"],
+    ["export", "--out", "{tmp}/tidak-ada/b.json"],
+    ["import"],
+    ["import", "{tmp}/hilang.json"],
+    ["import", "{tmp}"],
+    ["resolve", "abc"],
+    ["resolve", "abc", "--value", "{bukan json"],
+    ["resolve", "0000000000000000", "--value", "1"],
+    ["link-duplicate", "a"],
+    ["link-duplicate", "a", "b"],
+    ["receipt", "{tmp}/hilang.json"],
+    ["receipt", "{tmp}"],
+    ["erase-person", "tidak-ada", "--yes"],
+    ["verify-certificate", "bukan-kode"],
+    ["certificates", "--session", "x", "--out", "{tmp}/s.txt"],
+    ["void-certificate", "X/1", "--reason", "salah"],
+    ["office-profile", "--set", "tanpa-sama-dengan"],
+]
+
+
+def test_bad_invocations_get_an_indonesian_message_and_never_a_traceback(tmp_path: Path) -> None:
+    db = init_db(tmp_path / "x.db")
+    for template in BAD_INVOCATIONS:
+        args = [a.replace("{tmp}", str(tmp_path)) for a in template]
+        result = CliRunner().invoke(main, ["--db", str(db), *args])
+        text = result.stdout + result.stderr
+        assert result.exit_code in (1, 2), (args, text, result.exception)
+        assert isinstance(result.exception, SystemExit), (args, result.exception)
+        assert "Traceback" not in text, args
+        assert "Galat:" in result.stderr or "Ditolak:" in result.stderr, (args, result.stderr)
+        for english in ("Error:", "Usage:", "No such", "Missing", "Invalid value", "is not"):
+            assert english not in result.stderr, (args, result.stderr)

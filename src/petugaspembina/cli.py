@@ -1,23 +1,38 @@
 """The command line (architecture.md): ``petugaspembina [--home DIR] [--db FILE] COMMAND``.
 
-Exit 0 on success, 1 on a refused input (reason on stderr), 2 on wrong usage. No command opens the
-window. Listing commands accept ``--json``.
+Exit 0 on success, 1 on a refused input (reason on stderr, in Indonesian), 2 on wrong usage. No
+command opens the window. Listing commands accept ``--json`` (raw codes, plus ``*_label`` keys);
+their tables show Indonesian labels. Sync commands live in ``cli_sync.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from . import APP_NAME, __version__
+from .cli_errors import Commands
+from .cli_errors import fail as fail  # command modules import it from here too
 from .core.changes import canonical_json
+from .core.enums import (
+    Labelled,
+    ParticipantCategory,
+    ReferralStatus,
+    RiskType,
+    SessionType,
+    Sex,
+    Urgency,
+)
+from .core.labels import label_of
+from .core.text import shorten
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
@@ -33,12 +48,20 @@ class Context:
     db_path: Path
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        """Open the database, turning store errors into exit code 1."""
+    def store(self, *, create: bool = False) -> Iterator[Store]:
+        """Open the database, turning store errors into exit code 1.
+
+        Only ``create=True`` (init, demo-data) may make a new file: any other command refuses a
+        database that does not exist, so a mistyped ``--db`` never shows empty lists.
+        """
+        if not create and not self.db_path.exists():
+            fail(f"Basis data tidak ada: {self.db_path}; buat dengan init.")
         try:
             store = Store.open(self.db_path)
         except StoreError as exc:
             fail(str(exc))
+        except sqlite3.Error as exc:
+            fail(f"Basis data {self.db_path} tidak dapat dibuka ({exc}).")
         try:
             yield store
         except StoreError as exc:
@@ -47,18 +70,21 @@ class Context:
             store.close()
 
 
-def fail(message: str) -> NoReturn:
-    """Print the reason on stderr and exit 1 (a refused input)."""
-    click.echo(f"Galat: {message}", err=True)
-    sys.exit(1)
-
-
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Commands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--home", type=click.Path(file_okay=False), help="Folder for all app files.")
-@click.option("--db", "db_file", type=click.Path(dir_okay=False), help="Database file to use.")
+@click.option(
+    "--db",
+    "db_file",
+    type=click.Path(dir_okay=False),
+    help="Database file to use (it must exist, except for init and demo-data).",
+)
 @click.option("--demo", is_flag=True, help="Open a throwaway database filled with demo data.")
 @click.option("--self-test", is_flag=True, help="Check the installation and exit (0 = good).")
-@click.version_option(__version__, prog_name=APP_NAME)
+@click.version_option(__version__, prog_name=APP_NAME, help="Show the version and exit.")
 @click.pass_context
 def main(
     ctx: click.Context, home: str | None, db_file: str | None, demo: bool, self_test: bool
@@ -89,7 +115,7 @@ def init(obj: Context, officer: str, nip: str, office: str, position: str | None
     nip_check = check_nip(nip)
     if not nip_check.ok:
         fail(" ".join(nip_check.errors))
-    with obj.store() as store:
+    with obj.store(create=True) as store:
         officer_id = create_profile(store, officer, nip_check.value or nip, office, position)
         click.echo(f"Basis data: {obj.db_path}")
         click.echo(f"Perangkat: {store.device_id}")
@@ -97,8 +123,14 @@ def init(obj: Context, officer: str, nip: str, office: str, position: str | None
 
 
 @main.command("demo-data")
-@click.option("--seed", default=1, show_default=True, type=int)
-@click.option("--sessions", default=12, show_default=True, type=click.IntRange(0, 100_000))
+@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same data.")
+@click.option(
+    "--sessions",
+    default=12,
+    show_default=True,
+    type=click.IntRange(0, 100_000),
+    help="How many sessions (kegiatan) to make.",
+)
 @click.option(
     "--participants",
     default=None,
@@ -107,11 +139,17 @@ def init(obj: Context, officer: str, nip: str, office: str, position: str | None
 )
 @click.pass_obj
 def demo_data(obj: Context, seed: int, sessions: int, participants: int | None) -> None:
-    """Write realistic sample data (the same content for the same seed)."""
+    """Write realistic sample data (the same content for the same seed).
+
+    It may create the database (training); it says so when it does.
+    """
     from .demo import generate
 
-    with obj.store() as store:
+    created = not obj.db_path.exists()
+    with obj.store(create=True) as store:
         counts = generate(store, seed=seed, sessions=sessions, participants=participants)
+    if created:
+        click.echo(f"Basis data baru dibuat: {obj.db_path}")
     click.echo(
         f"Data contoh: {counts.sessions} kegiatan, {counts.people} peserta, "
         f"{counts.attendance} tanda hadir, {counts.referrals} rujukan."
@@ -119,7 +157,9 @@ def demo_data(obj: Context, seed: int, sessions: int, participants: int | None) 
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, required=True, help="JSON output (required).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON output (the default; kept for scripts)."
+)
 @click.pass_obj
 def dump(obj: Context, as_json: bool) -> None:
     """Print every synced table as canonical JSON (visible records, winning values)."""
@@ -127,27 +167,58 @@ def dump(obj: Context, as_json: bool) -> None:
         click.echo(canonical_json(queries.dump(store)))
 
 
+def with_labels(item: dict[str, Any], labels: dict[str, type[Labelled]]) -> dict[str, Any]:
+    """``item`` with a ``<key>_label`` (Indonesian) after each coded value; codes stay as they are."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        out[key] = value
+        if key in labels:
+            out[f"{key}_label"] = label_of(labels[key], value)
+    return out
+
+
+def print_table(
+    items: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str, int]],
+    labels: dict[str, type[Labelled]] | None = None,
+) -> None:
+    """A plain text table: labels instead of codes, long text shortened at a word with "…"."""
+    labels = labels or {}
+    click.echo("  ".join(title.ljust(width) for _, title, width in columns).rstrip())
+    for item in items:
+        cells = []
+        for key, _, width in columns:
+            value = item[key]
+            text = label_of(labels[key], value) if key in labels else value
+            cells.append(shorten("-" if text is None or text == "" else str(text), width))
+        click.echo(
+            "  ".join(c.ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True)).rstrip()
+        )
+
+
 def _listing(
     name: str,
     fetch: Callable[[Store], Sequence[Any]],
     columns: Sequence[tuple[str, str, int]],
     help_text: str,
+    labels: dict[str, type[Labelled]] | None = None,
+    table_labels: dict[str, type[Labelled]] | None = None,
 ) -> None:
+    """Register a listing command: a table with labels, or ``--json`` with codes and labels."""
+    labels = labels or {}
+    shown = labels if table_labels is None else table_labels
+
     @main.command(name, help=help_text)
-    @click.option("--json", "as_json", is_flag=True, help="JSON output.")
+    @click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
     @click.pass_obj
     def command(obj: Context, as_json: bool) -> None:
         with obj.store() as store:
             items = [dataclasses.asdict(item) for item in fetch(store)]
         if as_json:
-            click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+            labelled = [with_labels(item, labels) for item in items]
+            click.echo(json.dumps(labelled, ensure_ascii=False, indent=1))
             return
-        click.echo("  ".join(title.ljust(width) for _, title, width in columns))
-        for item in items:
-            cells = (str(item[key] if item[key] is not None else "-") for key, _, _ in columns)
-            click.echo(
-                "  ".join(c[:w].ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True))
-            )
+        print_table(items, columns, shown)
 
 
 _listing(
@@ -155,7 +226,7 @@ _listing(
     queries.list_sessions,
     [
         ("date", "Tanggal", 10),
-        ("session_type", "Jenis", 13),
+        ("session_type", "Jenis", 23),
         ("title", "Judul", 48),
         ("attendees", "Hadir", 5),
         ("male", "L", 3),
@@ -163,6 +234,7 @@ _listing(
         ("id", "ID", 36),
     ],
     "List sessions (kegiatan).",
+    {"session_type": SessionType},
 )
 _listing(
     "people",
@@ -172,184 +244,29 @@ _listing(
         ("sex", "L/P", 3),
         ("birth_year", "Lahir", 5),
         ("village_name", "Desa", 20),
+        ("category", "Kategori", 19),
         ("nik_masked", "NIK", 16),
         ("sessions", "Hadir", 5),
         ("id", "ID", 36),
     ],
     "List people (peserta); NIK masked.",
+    {"sex": Sex, "category": ParticipantCategory},
+    {"category": ParticipantCategory},  # L/P is the column people know; the label is in --json
 )
 _listing(
     "referrals",
     queries.list_referrals,
     [
         ("referred_on", "Tanggal", 10),
-        ("status", "Status", 10),
-        ("risk_type", "Risiko", 18),
-        ("urgency", "Urgensi", 8),
+        ("status", "Status", 9),
+        ("risk_type", "Risiko", 28),
+        ("urgency", "Urgensi", 7),
         ("agency", "Instansi", 20),
         ("id", "ID", 36),
     ],
     "List referrals (rujukan) without personal details.",
+    {"status": ReferralStatus, "risk_type": RiskType, "urgency": Urgency},
 )
-
-
-@main.command()
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Bundle file to write, or a folder for the default name.",
-)
-@click.option("--full", is_flag=True, help="Every field version, not only new ones.")
-@click.option(
-    "--destination",
-    default="kantor",
-    show_default=True,
-    help="Who receives it (incremental exports are counted per destination).",
-)
-@click.pass_obj
-def export(obj: Context, out: Path, full: bool, destination: str) -> None:
-    """Write a bundle (incremental by default) and print its path and counts."""
-    from .sync.exporter import export_bundle
-
-    with obj.store() as store:
-        try:
-            result = export_bundle(store, out, full=full, destination=destination)
-        except OSError as exc:
-            fail(f"Bundel tidak dapat ditulis ke {out}: {exc.strerror}.")
-    if result.path is None:
-        click.echo("Tidak ada perubahan baru untuk dikirim.")
-        return
-    click.echo(str(result.path))
-    tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
-    click.echo(
-        f"Bundel #{result.seq}: {result.changes} perubahan, "
-        f"{result.field_versions} versi kolom ({tables})."
-    )
-
-
-@main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="JSON report.")
-@click.option(
-    "--receipts",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write a receipt per imported bundle.",
-)
-@click.pass_obj
-def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path | None) -> None:
-    """Merge bundles; a report per file; exit 1 if any file was rejected."""
-    from .sync.importer import import_files
-    from .sync.receipts import write_receipts
-
-    obj.paths.ensure()
-    with obj.store() as store:
-        reports = import_files(
-            store, list(files), quarantine=obj.paths.quarantine, backups=obj.paths.backups
-        )
-        if receipts is not None:
-            write_receipts(store, reports, receipts)
-    if as_json:
-        click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
-    else:
-        for report in reports:
-            click.echo(f"{report.file}: {report.message}")
-            for line in [*report.problems, *report.warnings]:
-                click.echo(f"  - {line}")
-            if report.quarantined_as:
-                click.echo(f"  (disimpan di karantina sebagai {report.quarantined_as})")
-    if any(r.result in ("rejected", "failed") for r in reports):
-        for report in reports:
-            if report.result in ("rejected", "failed"):
-                click.echo(f"Ditolak: {report.file}: {report.message}", err=True)
-        sys.exit(1)
-
-
-@main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-@click.pass_obj
-def conflicts(obj: Context, as_json: bool) -> None:
-    """List conflicts: every candidate value, where it came from, the provisional winner."""
-    from .sync.conflicts import list_conflicts
-
-    with obj.store() as store:
-        found = list_conflicts(store)
-    if as_json:
-        click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1))
-        return
-    if not found:
-        click.echo("Tidak ada konflik.")
-    for c in found:
-        click.echo(f"{c.conflict_id}  {c.kind}  {c.table}.{c.field}  {c.record_id}")
-        for cand in c.candidates:
-            mark = "*" if cand.hlc == c.winner.hlc else " "
-            click.echo(
-                f"   {mark} {json.dumps(cand.value, ensure_ascii=False)}  "
-                f"({cand.device_id[:8]}, {cand.hlc[:23]})"
-            )
-
-
-@main.command()
-@click.argument("conflict_id")
-@click.option("--value", "value_json", required=True, help="The chosen value, as JSON.")
-@click.pass_obj
-def resolve(obj: Context, conflict_id: str, value_json: str) -> None:
-    """Resolve a conflict with a value (JSON); it stays resolved wherever it travels."""
-    from .sync.conflicts import resolve as resolve_conflict
-
-    try:
-        value = json.loads(value_json)
-    except json.JSONDecodeError:
-        fail("--value harus JSON, misalnya '\"Siti Aminah\"' atau true.")
-    with obj.store() as store:
-        conflict = resolve_conflict(store, conflict_id, value)
-    click.echo(f"Konflik {conflict.conflict_id} diselesaikan ({conflict.table}.{conflict.field}).")
-
-
-@main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-@click.pass_obj
-def duplicates(obj: Context, as_json: bool) -> None:
-    """Suggest people who may be registered twice (same NIK; similar name, birth year, village)."""
-    from .sync.duplicates import find_duplicates
-
-    with obj.store() as store:
-        pairs = [dataclasses.asdict(p) for p in find_duplicates(store)]
-    if as_json:
-        click.echo(json.dumps(pairs, indent=1))
-        return
-    if not pairs:
-        click.echo("Tidak ada dugaan peserta ganda.")
-    for pair in pairs:
-        click.echo(f"{pair['first_id']}  {pair['second_id']}  {pair['reason']}  {pair['score']}")
-
-
-@main.command("link-duplicate")
-@click.argument("duplicate_id")
-@click.argument("survivor_id")
-@click.pass_obj
-def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str) -> None:
-    """Mark DUPLICATE_ID as the same person as SURVIVOR_ID (writes merged_into)."""
-    from .sync.duplicates import link_duplicate as link
-
-    with obj.store() as store:
-        root = link(store, duplicate_id, survivor_id)
-    click.echo(f"Digabungkan ke {root}.")
-
-
-@main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.pass_obj
-def receipt(obj: Context, file: Path) -> None:
-    """Read an office receipt and mark that bundle delivered."""
-    from .sync.errors import BundleRejected
-    from .sync.receipts import read_receipt
-
-    with obj.store() as store:
-        try:
-            click.echo(read_receipt(store, file))
-        except BundleRejected as exc:
-            fail(str(exc))
 
 
 @main.command("erase-person")
@@ -357,7 +274,7 @@ def receipt(obj: Context, file: Path) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
-    """Erase a person everywhere (UU PDP): values blanked here and, via bundles, everywhere."""
+    """Erase the person PERSON_ID everywhere (UU PDP): blanked here and, via bundles, everywhere."""
     from .store.erasure import erase_person
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
@@ -367,4 +284,5 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
     click.echo(f"{count} rekaman dihapus permanen.")
 
 
-from . import cli_documents  # noqa: E402, F401  (registers the document commands on main)
+# Command groups kept in their own modules register themselves on ``main``.
+from . import cli_documents, cli_sync  # noqa: E402, F401

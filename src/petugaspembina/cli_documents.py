@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from .cli import Context, fail, main
+from .cli import Context, main
+from .cli_errors import fail
 from .store.store import Store
 
 OUT_HELP = "PDF file to write (its folder must exist)."
@@ -105,7 +106,7 @@ def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None
 @click.argument("code")
 @click.pass_obj
 def verify_certificate(obj: Context, code: str) -> None:
-    """Check a certificate's verification code (exit 1 when not genuine)."""
+    """Check a certificate's verification CODE, printed under its QR (exit 1 when not genuine)."""
     from .documents.register import verify_code
 
     with obj.store() as store:
@@ -215,7 +216,7 @@ def register(obj: Context, as_json: bool, search: str) -> None:
 @click.option("--reason", required=True, help="Why the certificate is cancelled.")
 @click.pass_obj
 def void_certificate_command(obj: Context, number: str, reason: str) -> None:
-    """Cancel a certificate by its number (it then fails verification)."""
+    """Cancel the certificate with this NUMBER (it then fails verification)."""
     from .documents.register import find_by_number, void_certificate
 
     with obj.store() as store:

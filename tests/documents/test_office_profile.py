@@ -98,12 +98,14 @@ def test_cli_set_without_equals_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_cli_refuses_a_short_nip(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
+    _init(db)
     code, _, err = cli(db, "office-profile", "--set", "signatory_nip=123")
     assert code == 1 and "18 digit" in err
     assert json.loads(cli(db, "office-profile", "--json")[1])["signatory_nip"] != "123"
 
 
 def test_cli_refuses_a_nip_with_an_impossible_birth_date(tmp_path: Path) -> None:
+    _init(tmp_path / "k.db")
     code, _, err = cli(
         tmp_path / "k.db", "office-profile", "--set", "signatory_nip=197013401995031001"
     )
@@ -112,6 +114,7 @@ def test_cli_refuses_a_nip_with_an_impossible_birth_date(tmp_path: Path) -> None
 
 def test_cli_refuses_a_broken_numbering_pattern_and_keeps_the_old_one(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
+    _init(db)
     before = json.loads(cli(db, "office-profile", "--json")[1])["numbering_pattern"]
     code, _, err = cli(
         db, "office-profile", "--set", "numbering_pattern={seq:04d}/{device}/{bulan}"
@@ -131,6 +134,7 @@ def test_pattern_without_seq_or_device_is_refused() -> None:
 
 def test_cli_shows_a_preview_of_the_numbering_pattern(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
+    _init(db)
     code, out, _ = cli(
         db, "office-profile", "--set", "numbering_pattern={seq:03d}/KANIM-BTL/{device}/{year}"
     )
@@ -138,6 +142,7 @@ def test_cli_shows_a_preview_of_the_numbering_pattern(tmp_path: Path) -> None:
 
 
 def test_cli_refuses_a_certificate_template_with_unknown_fields(tmp_path: Path) -> None:
+    _init(tmp_path / "k.db")
     code, _, err = cli(
         tmp_path / "k.db", "office-profile", "--set", "certificate_body=Hadir {nama}"
     )

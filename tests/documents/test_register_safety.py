@@ -87,7 +87,7 @@ def test_out_in_read_only_folder_changes_nothing(
 def test_out_is_a_folder_changes_nothing(db: tuple[Path, str], tmp_path: Path) -> None:
     folder = tmp_path / "x.pdf"
     folder.mkdir()
-    _assert_refused_without_change(*db, folder, "is a directory", exit_code=2)  # click: usage
+    _assert_refused_without_change(*db, folder, "adalah folder", exit_code=2)  # click: usage
     folder.rmdir()
 
 

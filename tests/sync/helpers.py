@@ -26,6 +26,12 @@ def make_bundle(folder: Path, seed: int = 1, sessions: int = 2) -> Path:
     return result.path
 
 
+def new_database(path: Path) -> Path:
+    """An empty database, as ``init`` or the first run leave one (other commands need the file)."""
+    Store.open(path).close()
+    return path
+
+
 def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_bytes())
 

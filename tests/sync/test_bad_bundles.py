@@ -15,13 +15,13 @@ from petugaspembina.store.store import Store
 from petugaspembina.sync import importer
 from petugaspembina.sync.bundle import MAX_BUNDLE_BYTES
 
-from .helpers import cli_import, load, make_bundle, reseal, snapshot
+from .helpers import cli_import, load, make_bundle, new_database, reseal, snapshot
 
 
 @pytest.fixture
 def office(tmp_path: Path) -> Path:
     """An office database that already holds one officer's bundle."""
-    db = tmp_path / "office.db"
+    db = new_database(tmp_path / "office.db")
     first = make_bundle(tmp_path, seed=1)
     assert cli_import(db, first)[0] == 0
     return db

@@ -13,7 +13,7 @@ from petugaspembina.store.queries import list_people
 from petugaspembina.store.store import Store
 from petugaspembina.sync.exporter import export_bundles
 
-from .helpers import snapshot
+from .helpers import new_database, snapshot
 
 
 def cli(db: Path, *args: str) -> tuple[int, str, str]:
@@ -28,7 +28,7 @@ def export(db: Path, out: Path, *extra: str) -> list[Path]:
 
 
 def test_incremental_export_sends_only_new_versions_and_relays(tmp_path: Path) -> None:
-    officer, kanim, kanwil = tmp_path / "o.db", tmp_path / "k.db", tmp_path / "w.db"
+    officer, kanim, kanwil = [new_database(tmp_path / f"{n}.db") for n in ("o", "k", "w")]
     cli(officer, "demo-data", "--sessions", "2")
     (out := tmp_path / "out").mkdir()
     first = export(officer, out)
@@ -48,7 +48,7 @@ def test_incremental_export_sends_only_new_versions_and_relays(tmp_path: Path) -
 
 
 def test_large_exports_are_split_into_parts(tmp_path: Path) -> None:
-    officer, kanim = tmp_path / "o.db", tmp_path / "k.db"
+    officer, kanim = new_database(tmp_path / "o.db"), new_database(tmp_path / "k.db")
     cli(officer, "demo-data", "--sessions", "3")
     (out := tmp_path / "out").mkdir()
     with Store.open(officer) as store:
@@ -61,7 +61,7 @@ def test_large_exports_are_split_into_parts(tmp_path: Path) -> None:
 
 
 def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> None:
-    a, b, office = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "office.db"
+    a, b, office = [new_database(tmp_path / f"{n}.db") for n in ("a", "b", "office")]
     cli(a, "demo-data", "--sessions", "1")
     base = export(a, tmp_path / "base.json")
     cli(b, "import", str(base[0]))
@@ -77,7 +77,7 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
     conflicts = json.loads(stdout)
     assert len(conflicts) == 1
     conflict = conflicts[0]
-    assert set(conflict) == {
+    assert set(conflict) == {  # the contract's keys, plus Indonesian labels
         "conflict_id",
         "kind",
         "table",
@@ -85,8 +85,11 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
         "field",
         "candidates",
         "winner",
+        "kind_label",
+        "table_label",
     }
     assert conflict["kind"] == "values" and conflict["field"] == "full_name"
+    assert (conflict["kind_label"], conflict["table_label"]) == ("Nilai berbeda", "Peserta")
     assert {c["value"] for c in conflict["candidates"]} == {"Versi A", "Versi B"}
     assert set(conflict["winner"]) == {"value", "hlc", "device_id"}
     code, _, err = cli(office, "resolve", conflict["conflict_id"], "--value", "12")
@@ -101,7 +104,7 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
 
 
 def test_edited_after_deletion_is_flagged_and_resolvable(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    a, b = new_database(tmp_path / "a.db"), new_database(tmp_path / "b.db")
     cli(a, "demo-data", "--sessions", "1")
     base = export(a, tmp_path / "base.json")
     cli(b, "import", str(base[0]))
@@ -153,7 +156,7 @@ def test_duplicate_people_are_suggested_and_linked(tmp_path: Path) -> None:
 
 
 def test_receipt_marks_the_bundle_delivered(tmp_path: Path) -> None:
-    officer, office = tmp_path / "o.db", tmp_path / "k.db"
+    officer, office = new_database(tmp_path / "o.db"), new_database(tmp_path / "k.db")
     cli(officer, "demo-data", "--sessions", "1")
     bundle = export(officer, tmp_path / "b.json")[0]
     receipts = tmp_path / "receipts"
@@ -170,7 +173,7 @@ def test_receipt_marks_the_bundle_delivered(tmp_path: Path) -> None:
 
 
 def test_erasure_travels_in_bundles(tmp_path: Path) -> None:
-    officer, office = tmp_path / "o.db", tmp_path / "k.db"
+    officer, office = new_database(tmp_path / "o.db"), new_database(tmp_path / "k.db")
     cli(officer, "demo-data", "--sessions", "1")
     first = export(officer, tmp_path / "1.json")
     cli(office, "import", str(first[0]))

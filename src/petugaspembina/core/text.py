@@ -29,3 +29,21 @@ def has_bidi_controls(text: str) -> bool:
 def show_escaped(text: str) -> str:
     """Text with bidi controls shown as ``<U+202E>`` so a clerk sees what is really there."""
     return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def shorten(text: str | None, width: int, ellipsis: str = "…") -> str:
+    """``text`` on one line in at most ``width`` characters, cut at a word boundary with "…".
+
+    A first word longer than ``width`` is cut inside (nothing better fits); trailing punctuation
+    before the ellipsis is dropped so "Desa Maju, …" reads "Desa Maju…".
+    """
+    line = " ".join((text or "").split())
+    if len(line) <= width:
+        return line
+    if width <= len(ellipsis):
+        return line[:width]
+    room = width - len(ellipsis)
+    cut = line[: room + 1]  # one more: a space just after the limit is a clean cut
+    space = cut.rfind(" ")
+    kept = cut[:space] if space > 0 else line[:room]
+    return kept.rstrip(" ,.;:-–—/") + ellipsis

@@ -7,6 +7,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.oserrors import describe_os_error
+
 
 class OutputError(Exception):
     """The PDF could not be written; the message says why, in Indonesian."""
@@ -36,7 +38,9 @@ def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
     try:
         handle, temp = tempfile.mkstemp(prefix=".pp-", suffix=".pdf", dir=folder)
     except OSError as exc:
-        raise OutputError(f"Tidak dapat menulis ke folder {folder}: {exc.strerror}.") from exc
+        raise OutputError(
+            f"Tidak dapat menulis ke folder {folder}: {describe_os_error(exc)}."
+        ) from exc
     os.close(handle)
     try:
         render(temp)
@@ -47,7 +51,7 @@ def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
             "PDF, lalu coba lagi."
         ) from exc
     except OSError as exc:
-        raise OutputError(f"Gagal menulis {target.name}: {exc.strerror}.") from exc
+        raise OutputError(f"Gagal menulis {target.name}: {describe_os_error(exc)}.") from exc
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

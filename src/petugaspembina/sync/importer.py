@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -12,15 +11,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.oserrors import describe_os_error
 from ..store.audit import record_audit
 from ..store.backup import backup
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
-from .bundle import MAX_BUNDLE_BYTES
+from .bundle import MAX_BUNDLE_BYTES, write_atomically
 from .errors import BundleRejected
+from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
 from .reader import ParsedBundle, read_bundle
 
 Progress = Callable[[int, int, str], None]
+
+# Rejections of files that were never read: nothing to keep in quarantine.
+UNREAD = frozenset({"too-large", "missing", "folder", "not-a-file", "unreadable"})
 
 
 @dataclass(slots=True)
@@ -106,7 +110,9 @@ def import_bytes(
 
 def _reason(exc: BaseException) -> str:
     text = str(exc)
-    if "full" in text.lower() or getattr(exc, "errno", None) == 28:
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    if "full" in text.lower():
         return "disk penuh"
     if "locked" in text.lower() or "busy" in text.lower():
         return "basis data sedang dipakai"
@@ -116,16 +122,19 @@ def _reason(exc: BaseException) -> str:
 def _read_local_copy(path: Path) -> bytes:
     """The whole file in memory: later steps never touch the stick or share again."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BundleRejected("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
-    if size > MAX_BUNDLE_BYTES:
-        raise BundleRejected(
-            "too-large",
-            f"Bundel terlalu besar ({size / 1048576:.0f} MiB); batasnya "
-            f"{MAX_BUNDLE_BYTES // 1048576} MiB.",
-        )
-    return path.read_bytes()
+        size = regular_file_size(path)
+        if size > MAX_BUNDLE_BYTES:
+            raise BundleRejected(
+                "too-large",
+                f"Bundel terlalu besar ({size / 1048576:.0f} MiB); batasnya "
+                f"{MAX_BUNDLE_BYTES // 1048576} MiB.",
+            )
+        return read_whole(path)
+    except UnreadableInput as exc:
+        if exc.code == "folder":  # folders given to import were opened; this one held no bundle
+            message = f"Folder ini tidak berisi berkas bundel ({BUNDLE_SUFFIX})."
+            raise BundleRejected(exc.code, message) from exc
+        raise BundleRejected(exc.code, str(exc)) from exc
 
 
 def _merge(store: Store, path: Path, parsed: ParsedBundle, now: datetime) -> FileReport:
@@ -233,14 +242,19 @@ def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | N
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        if exc.code in ("too-large", "unreadable") or not path.is_file():
-            # Too large to keep (or unreadable): only the reason is recorded, the file stays unread.
-            target = folder / f"{stamp}-{exc.code}.bundle"
-        else:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-            target = folder / f"{stamp}-{digest}.bundle"
-            shutil.copyfile(path, target)
+        if exc.code in UNREAD:
+            # Never read (too large, missing, a folder, a FIFO): no copy to keep or claim; a file
+            # that exists but could not be taken gets a note of the reason.
+            if exc.code in ("too-large", "unreadable"):
+                note = folder / f"{stamp}-{exc.code}.alasan.txt"
+                note.write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
+            return None
+        data = read_whole(path)
+        target = folder / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}.bundle"
+        write_atomically(target, data)
         target.with_suffix(".alasan.txt").write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
         return target.name
+    except UnreadableInput:
+        return None
     except OSError:
         return None

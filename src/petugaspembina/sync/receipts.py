@@ -11,6 +11,7 @@ from ..store.store import Store
 from .bundle import write_atomically
 from .errors import BundleRejected
 from .importer import FileReport
+from .inputs import BUNDLE_SUFFIX, RECEIPT_PREFIX, UnreadableInput, read_whole, regular_file_size
 from .reader import parse_json
 
 RECEIPT_FORMAT = "petugaspembina.receipt"
@@ -37,7 +38,7 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
         row = store.conn.execute(
             "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (report.bundle_id,)
         ).fetchone()
-        path = folder / f"tanda-terima-{report.bundle_id}.json"
+        path = folder / f"{RECEIPT_PREFIX}{report.bundle_id}{BUNDLE_SUFFIX}"
         data = json.dumps(receipt_for(report, row[0]), ensure_ascii=False, indent=1)
         write_atomically(path, data.encode("utf-8"))
         written.append(path)
@@ -46,7 +47,10 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
 
 def read_receipt(store: Store, path: Path) -> str:
     """Mark the export named by a receipt as delivered; returns a message."""
-    doc = parse_json(path.read_bytes()) if path.stat().st_size < 1_000_000 else None
+    try:
+        doc = parse_json(read_whole(path)) if regular_file_size(path) < 1_000_000 else None
+    except UnreadableInput as exc:
+        raise BundleRejected(exc.code, str(exc)) from exc
     if not isinstance(doc, dict) or doc.get("format") != RECEIPT_FORMAT:
         raise BundleRejected("not-a-receipt", "Bukan berkas tanda terima Petugas Pembina.")
     with store.transaction() as conn:

@@ -1,0 +1,294 @@
+"""Sync commands: export, import, conflicts, resolve, duplicates, link-duplicate, receipt.
+
+Same conventions as ``cli.py``: Indonesian messages, exit 0 / 1 (refused) / 2 (usage), ``--json``
+keeps the contract's keys and only adds ``*_label`` keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import Context, main
+from .cli_errors import fail
+from .core.labels import label_of
+from .core.oserrors import describe_os_error
+from .core.records import BY_TABLE, SCHEMA
+from .core.text import shorten
+
+CONFLICT_KINDS = {"values": "Nilai berbeda", "edited-after-deletion": "Diubah setelah dihapus"}
+
+
+def export_target(raw: str) -> Path:
+    """Where ``export --out`` writes: an existing folder, or a file in an existing folder.
+
+    ``DIR/`` (a trailing slash) names a folder: when it does not exist the export is refused, so a
+    USB stick that is not mounted never gets a bundle written onto the laptop in its place.
+    """
+    path = Path(raw)
+    if path.is_dir():
+        return path
+    separators = tuple(s for s in (os.sep, os.altsep, "/") if s)
+    if raw.endswith(separators):
+        fail(
+            f"Folder tujuan tidak ada: {raw} (flashdisk belum terpasang?). "
+            "Pasang medianya atau buat foldernya dulu; bundel tidak ditulis."
+        )
+    if path.exists() and not path.is_file():
+        fail(f"{raw} bukan berkas biasa; bundel tidak ditulis.")
+    if not path.parent.is_dir():
+        fail(f"Folder {path.parent} tidak ada; bundel tidak ditulis.")
+    return path
+
+
+@main.command()
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(),
+    help="Bundle file to write, or an existing folder (DIR/) for the default name.",
+)
+@click.option("--full", is_flag=True, help="Every field version, not only new ones.")
+@click.option(
+    "--destination",
+    default="kantor",
+    show_default=True,
+    help="Who receives it (incremental exports are counted per destination).",
+)
+@click.pass_obj
+def export(obj: Context, out: str, full: bool, destination: str) -> None:
+    """Write a bundle (incremental by default) and print its path and counts.
+
+    The changes count as sent only once the file is safely on disk.
+    """
+    from .sync.exporter import export_bundle
+
+    target = export_target(out)
+    with obj.store() as store:
+        try:
+            result = export_bundle(store, target, full=full, destination=destination)
+        except OSError as exc:
+            fail(
+                f"Bundel tidak dapat ditulis ke {out}: {describe_os_error(exc)}. "
+                "Tidak ada yang ditandai terkirim."
+            )
+    if result.path is None:
+        click.echo("Tidak ada perubahan baru untuk dikirim.")
+        return
+    click.echo(str(result.path))
+    tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
+    click.echo(
+        f"Bundel #{result.seq}: {result.changes} perubahan, "
+        f"{result.field_versions} versi kolom ({tables})."
+    )
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON report.")
+@click.option(
+    "--receipts",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write a receipt per imported bundle.",
+)
+@click.pass_obj
+def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path | None) -> None:
+    """Merge bundle FILES (a folder: every *.json in it, by name); a report per file.
+
+    A file that cannot be read gets its own message and the others still import; exit 1 at
+    the end if any was rejected.
+    """
+    from .sync.importer import import_files
+    from .sync.inputs import expand_folders
+    from .sync.receipts import write_receipts
+
+    paths = expand_folders(files)
+    obj.paths.ensure()
+    receipt_error = None
+    with obj.store() as store:
+        reports = import_files(
+            store, paths, quarantine=obj.paths.quarantine, backups=obj.paths.backups
+        )
+        if receipts is not None:
+            try:
+                write_receipts(store, reports, receipts)
+            except OSError as exc:
+                receipt_error = (
+                    f"Tanda terima tidak dapat ditulis ke {receipts}: {describe_os_error(exc)}."
+                )
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
+    else:
+        for report in reports:
+            click.echo(f"{report.file}: {report.message}")
+            for line in [*report.problems, *report.warnings]:
+                click.echo(f"  - {line}")
+            if report.quarantined_as:
+                click.echo(f"  (disimpan di karantina sebagai {report.quarantined_as})")
+    rejected = [r for r in reports if r.result in ("rejected", "failed")]
+    for report in rejected:
+        click.echo(f"Ditolak: {report.file}: {report.message}", err=True)
+    if receipt_error:
+        click.echo(f"Galat: {receipt_error}", err=True)
+    if rejected or receipt_error:
+        sys.exit(1)
+
+
+def _shown_value(table: str, field: str, value: Any) -> str:
+    """A candidate value as JSON, with its Indonesian label when the field is coded."""
+    text = json.dumps(value, ensure_ascii=False)
+    kind = SCHEMA.get(table, {}).get(field)
+    if kind is not None and kind.enum is not None and isinstance(value, str) and value:
+        label = label_of(kind.enum, value)
+        if label != value:
+            text += f" ({label})"
+    return text
+
+
+def _table_label(table: str) -> str:
+    record = BY_TABLE.get(table)
+    return record.LABEL if record is not None else table
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+@click.pass_obj
+def conflicts(obj: Context, as_json: bool) -> None:
+    """List conflicts: every candidate value, where it came from, the provisional winner."""
+    from .sync.conflicts import list_conflicts
+
+    with obj.store() as store:
+        found = list_conflicts(store)
+    if as_json:
+        items = [
+            {
+                **c.to_json(),
+                "kind_label": CONFLICT_KINDS.get(c.kind, c.kind),
+                "table_label": _table_label(c.table),
+            }
+            for c in found
+        ]
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+        return
+    if not found:
+        click.echo("Tidak ada konflik.")
+    for c in found:
+        click.echo(
+            f"{c.conflict_id}  {CONFLICT_KINDS.get(c.kind, c.kind)}  "
+            f"{_table_label(c.table)}.{c.field}  {c.record_id}"
+        )
+        for cand in c.candidates:
+            mark = "*" if cand.hlc == c.winner.hlc else " "
+            click.echo(
+                f"   {mark} {_shown_value(c.table, c.field, cand.value)}  "
+                f"({cand.device_id[:8]}, {cand.hlc[:23]})"
+            )
+
+
+@main.command()
+@click.argument("conflict_id")
+@click.option("--value", "value_json", required=True, help="The chosen value, as JSON.")
+@click.pass_obj
+def resolve(obj: Context, conflict_id: str, value_json: str) -> None:
+    """Resolve the conflict CONFLICT_ID with a value (JSON); it stays resolved wherever it travels."""
+    from .sync.conflicts import resolve as resolve_conflict
+
+    try:
+        value = json.loads(value_json)
+    except json.JSONDecodeError:
+        fail("--value harus JSON, misalnya '\"Siti Aminah\"' atau true.")
+    with obj.store() as store:
+        conflict = resolve_conflict(store, conflict_id, value)
+    click.echo(f"Konflik {conflict.conflict_id} diselesaikan ({conflict.table}.{conflict.field}).")
+
+
+def _person_line(number: int, person: dict[str, Any] | None, person_id: str) -> str:
+    if person is None:
+        return f"   {number}  {'(tidak ditemukan)':30}  {person_id}"
+    cells = [
+        shorten(person["name"] or "-", 30).ljust(30),
+        (person["sex"] or "-").ljust(3),
+        str(person["birth_year"] or "-").ljust(5),
+        shorten(person["village"] or "-", 20).ljust(20),
+        (person["nik_masked"] or "-").ljust(16),
+        person_id,
+    ]
+    return f"   {number}  " + "  ".join(cells)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+@click.pass_obj
+def duplicates(obj: Context, as_json: bool) -> None:
+    """Suggest people who may be registered twice (same NIK; similar name, birth year, village)."""
+    from .sync.duplicates import find_duplicates
+
+    with obj.store() as store:
+        found = find_duplicates(store)
+    pairs = []
+    for pair in found:
+        item = dataclasses.asdict(pair)
+        item["reason_label"] = pair.reason_label
+        for key, brief in (("first", pair.first), ("second", pair.second)):
+            if brief is not None:
+                item[key]["sex_label"] = brief.sex_label
+        pairs.append(item)
+    if as_json:
+        click.echo(json.dumps(pairs, ensure_ascii=False, indent=1))
+        return
+    if not pairs:
+        click.echo("Tidak ada dugaan peserta ganda.")
+        return
+    header = ["Nama".ljust(30), "L/P", "Lahir", "Desa".ljust(20), "NIK".ljust(16), "ID"]
+    click.echo("Skor   Alasan")
+    click.echo("   #  " + "  ".join(header))
+    for item in pairs:
+        click.echo(f"{item['score']:.3f}  {item['reason_label']}")
+        click.echo(_person_line(1, item["first"], item["first_id"]))
+        click.echo(_person_line(2, item["second"], item["second_id"]))
+    click.echo(
+        "Gabungkan dengan: link-duplicate ID_GANDA ID_YANG_DIPERTAHANKAN "
+        "(periksa dulu bahwa keduanya orang yang sama)."
+    )
+
+
+@main.command("link-duplicate")
+@click.argument("duplicate_id")
+@click.argument("survivor_id")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Link even when sex differs or birth years are more than 2 apart.",
+)
+@click.pass_obj
+def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str, force: bool) -> None:
+    """Mark DUPLICATE_ID as the same person as SURVIVOR_ID (writes merged_into).
+
+    Refused when the two differ in sex or their birth years are more than 2 apart (--force).
+    """
+    from .sync.duplicates import link_duplicate as link
+
+    with obj.store() as store:
+        root = link(store, duplicate_id, survivor_id, force=force)
+    click.echo(f"Digabungkan ke {root}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_obj
+def receipt(obj: Context, file: Path) -> None:
+    """Read the office's receipt FILE and mark that bundle delivered."""
+    from .sync.errors import BundleRejected
+    from .sync.receipts import read_receipt
+
+    with obj.store() as store:
+        try:
+            click.echo(read_receipt(store, file))
+        except BundleRejected as exc:
+            fail(f"{file}: {exc}")
