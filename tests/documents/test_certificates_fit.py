@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from petugaspembina.core.records import Session
+from petugaspembina.core.text import shorten
 from petugaspembina.documents.certificates import PAGE, SIGNER_WIDTH, fit_lines, place_text
 from petugaspembina.documents.fonts import SANS, SANS_BOLD, SERIF_BOLD, register_fonts
-from petugaspembina.documents.layout import shorten
 from petugaspembina.documents.office import save_office_profile
 from petugaspembina.documents.produce import make_berita_acara, make_certificates
 from petugaspembina.documents.register import berita_acara_pattern

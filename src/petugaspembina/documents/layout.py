@@ -75,17 +75,6 @@ def fit_para(
     return para(safe, fitted)
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut at a word boundary with "…" when longer than ``limit`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-—") + "…"
-
-
 def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
     """The visible mark on every page while the office profile still has placeholders."""
     canvas.saveState()

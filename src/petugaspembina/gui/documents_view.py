@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..documents.layout import shorten
+from ..core.text import shorten
 from ..documents.register import RegisterEntry
 from ..store import queries
 from ..store.store import Store
