@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..core.enums import AgencyKind
 from ..core.validation import check_phone
 from ..store.errors import StoreError
+from ..store.referrals import seed_agencies
 from ..store.store import Edit, Store
 from . import messages
 
@@ -44,6 +45,8 @@ class AgenciesDialog(QDialog):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.ids: list[str | None] = []
+        self.loaded: list[dict[str, object]] = []
+        seed_agencies(store)
         for row in store.rows(
             "SELECT * FROM agencies WHERE deleted = 0 ORDER BY abbreviation COLLATE NOCASE"
         ):
@@ -51,7 +54,6 @@ class AgenciesDialog(QDialog):
         add = QPushButton(self.tr("&Tambah instansi"))
         add.clicked.connect(lambda: self._add_row({}))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(add)
@@ -63,6 +65,7 @@ class AgenciesDialog(QDialog):
         index = self.table.rowCount()
         self.table.insertRow(index)
         self.ids.append(str(row["id"]) if row.get("id") else None)
+        self.loaded.append(row)
         for column, name in enumerate(COLUMNS):
             if name == "kind":
                 combo = QComboBox()
@@ -102,21 +105,32 @@ class AgenciesDialog(QDialog):
             if not values["abbreviation"] and not values["full_name"]:
                 continue  # an empty new row is ignored
             if not values["abbreviation"] or not values["full_name"]:
-                self.error.setText(
-                    self.tr("Baris {0}: isi singkatan dan nama lengkap.").format(index + 1)
+                messages.show_status(
+                    self.error,
+                    error=True,
+                    text=self.tr("Baris {0}: isi singkatan dan nama lengkap.").format(index + 1),
                 )
                 return
             if values["phone"]:
                 phone = check_phone(str(values["phone"]))
                 if not phone.ok:
-                    self.error.setText(self.tr("Baris {0}: {1}").format(index + 1, phone.errors[0]))
+                    messages.show_status(
+                        self.error,
+                        error=True,
+                        text=self.tr("Baris {0}: {1}").format(index + 1, phone.errors[0]),
+                    )
                     return
                 values["phone"] = phone.value
+            if record_id is not None:  # an edit writes only what changed (no needless conflicts)
+                before = self.loaded[index]
+                values = {name: v for name, v in values.items() if before.get(name) != v}
+                if not values:
+                    continue
             edits.append(Edit("agencies", values, record_id))
         try:
             self.store.write_many(edits)
         except StoreError as exc:
-            self.error.setText(str(exc))
+            messages.show_status(self.error, error=True, text=str(exc))
             return
         self.accept()
 
