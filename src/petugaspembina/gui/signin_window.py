@@ -207,8 +207,7 @@ class SignInWindow(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setToolTip(self.tr("Enter atau klik ganda: ubah data peserta; Delete: hapus"))
         self.table.itemActivated.connect(lambda _item: self.on_edit_person_triggered())
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.on_remove_triggered)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # Delete in a field edits the field
+        self.table.installEventFilter(self)  # Delete on the list removes the selected sign-in
         edit_person = QPushButton(self.tr("&Ubah data peserta…"))
         edit_person.clicked.connect(self.on_edit_person_triggered)
         remove = QPushButton(self.tr("&Hapus tanda hadir"))
@@ -259,6 +258,14 @@ class SignInWindow(QWidget):
             and not watched.isUndoAvailable()
         ):
             event.ignore()
+            return True
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.on_remove_triggered()
             return True
         if (
             watched is self.form.name
