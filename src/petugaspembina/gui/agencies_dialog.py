@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -43,7 +44,6 @@ class AgenciesDialog(QDialog):
                 self.tr("Aktif"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.ids: list[str | None] = []
         self.loaded: list[dict[str, object]] = []
         seed_agencies(store)
@@ -51,6 +51,12 @@ class AgenciesDialog(QDialog):
             "SELECT * FROM agencies WHERE deleted = 0 ORDER BY abbreviation COLLATE NOCASE"
         ):
             self._add_row(row)
+        self.table.resizeColumnsToContents()
+        for column in (COLUMNS.index(n) for n in ("contact_person", "phone", "email")):
+            self.table.setColumnWidth(column, max(140, self.table.columnWidth(column)))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COLUMNS.index("full_name"), QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COLUMNS.index("kind"), 230)  # a drop-down: not measured
         add = QPushButton(self.tr("&Tambah instansi"))
         add.clicked.connect(lambda: self._add_row({}))
         self.error = QLabel()
@@ -59,7 +65,7 @@ class AgenciesDialog(QDialog):
         layout.addWidget(add)
         layout.addWidget(self.error)
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
-        self.resize(900, 420)
+        self.resize(1100, 460)
 
     def _add_row(self, row: dict[str, object]) -> None:
         index = self.table.rowCount()

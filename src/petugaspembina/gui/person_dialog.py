@@ -92,7 +92,9 @@ class PersonDialog(QDialog):
             (self.tr("No. &HP"), self.phone),
         ):
             form.addRow(label, widget)
-        form.addRow(self.tr("N&IK"), nik_row)
+        nik_label = QLabel(self.tr("N&IK"))
+        nik_label.setBuddy(self.nik)  # a row holding a layout gets no buddy by itself
+        form.addRow(nik_label, nik_row)
         form.addRow(self.tr("Inst&ansi"), self.agency)
         form.addRow(self.tr("&Jabatan"), self.position)
         self.fields: dict[str, QWidget] = {

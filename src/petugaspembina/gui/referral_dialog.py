@@ -119,6 +119,8 @@ class ReferralDialog(QDialog):
         manage = QPushButton(self.tr("Kelola daftar instansi…"))
         manage.clicked.connect(self.on_manage_agencies_clicked)
         self.manage_button = manage
+        agency_label = QLabel(self.tr("&Instansi penerima"))
+        agency_label.setBuddy(self.agency)  # a row holding a layout gets no buddy by itself
         agency_row = QHBoxLayout()
         agency_row.addWidget(self.agency, 1)
         agency_row.addWidget(manage)
@@ -138,7 +140,7 @@ class ReferralDialog(QDialog):
             (self.tr("Ura&ian"), self.narrative),
             (self.tr("&Modus"), self.modus),
             (self.tr("Sumber informasi"), self.source),
-            (self.tr("&Instansi penerima"), agency_row),
+            (agency_label, agency_row),
             (self.tr("Saluran"), self.channel),
             (self.tr("Narahubung"), self.contact),
             (self.tr("Tanggal rujuk"), self.referred_on),
@@ -235,6 +237,7 @@ class ReferralDialog(QDialog):
             item = self.status_buttons.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # until the event loop deletes it
                 widget.deleteLater()
         self.history.clear()
         if self.referral_id is None:

@@ -388,6 +388,7 @@ class SignInWindow(QWidget):
         self.undo_stack.append(RemovedSignIn(chosen.attendance_id, name))
         self.undo_button.setEnabled(True)
         self.refresh()
+        self.table.clearSelection()  # a second Delete must not take the next person
         self._show(
             self.tr('{0} dihapus dari daftar hadir. <a href="undo">Urungkan</a> (Ctrl+Z)').format(
                 html.escape(name)
