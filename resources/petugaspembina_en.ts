@@ -864,6 +864,10 @@ Activity: {2} ({3})</translation>
         <translation>Source of information</translation>
     </message>
     <message>
+        <source>Status: belum disimpan — tekan Simpan</source>
+        <translation>Status: not saved yet — press Save</translation>
+    </message>
+    <message>
         <source>&amp;Instansi penerima</source>
         <translation>Receiving &amp;agency</translation>
     </message>
@@ -902,10 +906,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Status menjadi {0}.</source>
         <translation>Status is now {0}.</translation>
-    </message>
-    <message>
-        <source>Status: belum disimpan</source>
-        <translation>Status: not saved yet</translation>
     </message>
     <message>
         <source>Status: {0}</source>

@@ -156,7 +156,8 @@ class ReferralDialog(QDialog):
         self.step_date = _date_edit(None, empty=False)  # today, changeable
         step_row = QHBoxLayout()
         step_row.addWidget(self.note, 1)
-        step_row.addWidget(QLabel(self.tr("Tanggal langkah:")))
+        self.step_label = QLabel(self.tr("Tanggal langkah:"))
+        step_row.addWidget(self.step_label)
         step_row.addWidget(self.step_date)
         status_layout.addLayout(step_row)
         self.status_buttons = QHBoxLayout()
@@ -241,11 +242,16 @@ class ReferralDialog(QDialog):
                 widget.deleteLater()
         self.history.clear()
         if self.referral_id is None:
-            self.status_box.setTitle(self.tr("Status: belum disimpan"))
+            self.status_box.setTitle(self.tr("Status: belum disimpan — tekan Simpan"))
+            for widget in (self.note, self.step_label, self.step_date):
+                widget.setVisible(False)
             return
         current = self.store.get(Referral, self.referral_id).status
         self.status_box.setTitle(self.tr("Status: {0}").format(label_of(ReferralStatus, current)))
-        for status in allowed_next(current):
+        steps = allowed_next(current)
+        for widget in (self.note, self.step_label, self.step_date):
+            widget.setVisible(bool(steps))  # a closed case takes no more steps
+        for status in steps:
             button = QPushButton(self.tr("→ {0}").format(status.label))
             button.clicked.connect(lambda _=False, s=status: self.move_to(s))
             self.status_buttons.addWidget(button)
