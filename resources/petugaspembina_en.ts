@@ -832,6 +832,10 @@ Activity: {2} ({3})</translation>
         <translation>Manage agencies…</translation>
     </message>
     <message>
+        <source>Instansi &amp;penerima</source>
+        <translation>Receiving &amp;agency</translation>
+    </message>
+    <message>
         <source>Kosong (—) sampai kasus dirujuk; langkah → Dirujuk mengisinya.</source>
         <translation>Empty (—) until the case is referred; the → Dirujuk step fills it in.</translation>
     </message>
@@ -866,10 +870,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Status: belum disimpan — tekan Simpan</source>
         <translation>Status: not saved yet — press Save</translation>
-    </message>
-    <message>
-        <source>&amp;Instansi penerima</source>
-        <translation>Receiving &amp;agency</translation>
     </message>
     <message>
         <source>Saluran</source>
@@ -1149,7 +1149,7 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Edit participant…</translation>
     </message>
     <message>
-        <source>&amp;Hapus tanda hadir</source>
+        <source>Ha&amp;pus tanda hadir</source>
         <translation>&amp;Remove sign-in</translation>
     </message>
     <message>

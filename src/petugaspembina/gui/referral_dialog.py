@@ -119,7 +119,7 @@ class ReferralDialog(QDialog):
         manage = QPushButton(self.tr("Kelola daftar instansi…"))
         manage.clicked.connect(self.on_manage_agencies_clicked)
         self.manage_button = manage
-        agency_label = QLabel(self.tr("&Instansi penerima"))
+        agency_label = QLabel(self.tr("Instansi &penerima"))
         agency_label.setBuddy(self.agency)  # a row holding a layout gets no buddy by itself
         agency_row = QHBoxLayout()
         agency_row.addWidget(self.agency, 1)

@@ -210,7 +210,7 @@ class SignInWindow(QWidget):
         self.table.installEventFilter(self)  # Delete on the list removes the selected sign-in
         edit_person = QPushButton(self.tr("&Ubah data peserta…"))
         edit_person.clicked.connect(self.on_edit_person_triggered)
-        remove = QPushButton(self.tr("&Hapus tanda hadir"))
+        remove = QPushButton(self.tr("Ha&pus tanda hadir"))
         remove.clicked.connect(self.on_remove_triggered)
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(edit_person)

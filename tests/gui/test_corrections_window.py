@@ -132,7 +132,7 @@ def test_remove_a_sign_in_and_undo_it_after_more_sign_ins(qtbot: QtBot, store: S
     later.activateWindow()
     qtbot.waitUntil(later.isActiveWindow)
     later.table.selectRow(0)
-    _button(later, "&Hapus tanda hadir").click()
+    _button(later, "Ha&pus tanda hadir").click()
     assert len(session_sign_ins(store, session_id)) == 2
     later.form.name.setFocus()
     qtbot.keyClick(later.form.name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
