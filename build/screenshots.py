@@ -78,6 +78,34 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     app.processEvents()
     dialog.grab().save(str(OUT / "layar-rujukan-kasus.png"))
     dialog.close()
+    _corrections(app, store)
+
+
+def _corrections(app: QApplication, store: Store) -> None:
+    from petugaspembina.gui.agencies_dialog import AgenciesDialog
+    from petugaspembina.gui.deleted_sessions_dialog import DeletedSessionsDialog
+    from petugaspembina.gui.person_dialog import PersonDialog
+    from petugaspembina.store.corrections import delete_session, restore_session
+
+    person = store.rows(
+        "SELECT id FROM people WHERE deleted = 0 AND nik IS NOT NULL ORDER BY full_name LIMIT 1"
+    )[0]["id"]
+    for dialog, name in (
+        (PersonDialog(store, person), "ubah-peserta"),
+        (AgenciesDialog(store), "instansi"),
+    ):
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / f"layar-{name}.png"))
+        dialog.close()
+    deleted = list_sessions(store)[-1].id  # the oldest, deleted and restored again
+    delete_session(store, deleted)
+    restore = DeletedSessionsDialog(store)
+    restore.show()
+    app.processEvents()
+    restore.grab().save(str(OUT / "layar-kegiatan-terhapus.png"))
+    restore.close()
+    restore_session(store, deleted)
 
 
 if __name__ == "__main__":

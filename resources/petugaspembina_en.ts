@@ -53,6 +53,49 @@
     </message>
 </context>
 <context>
+    <name>DeletedSessionsDialog</name>
+    <message>
+        <source>Kegiatan terhapus</source>
+        <translation>Deleted activities</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Kegiatan yang dihapus beserta tanda hadirnya. Pulihkan mengembalikan kegiatan dan tanda hadir yang terhapus bersamanya.</source>
+        <translation>Deleted activities with their sign-ins. Restore brings back the activity and the sign-ins deleted with it.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kegiatan yang dihapus.</source>
+        <translation>No deleted activities.</translation>
+    </message>
+    <message>
+        <source>Kegiatan “{0}” dipulihkan dengan {1} tanda hadir.</source>
+        <translation>Activity “{0}” restored with {1} sign-ins.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <source>Dokumen kegiatan</source>
@@ -537,6 +580,18 @@ Activity: {2} ({3})</translation>
         <translation>Kiosk mode (F11)</translation>
     </message>
     <message>
+        <source>Hapus kegiatan…</source>
+        <translation>Delete activity…</translation>
+    </message>
+    <message>
+        <source>Kegiatan terhapus…</source>
+        <translation>Deleted activities…</translation>
+    </message>
+    <message>
+        <source>Ubah data…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
         <source>Rujuk peserta ini…</source>
         <translation>Refer this participant…</translation>
     </message>
@@ -549,8 +604,28 @@ Activity: {2} ({3})</translation>
         <translation>Erase personal data (PDP law)…</translation>
     </message>
     <message>
-        <source>Buka…</source>
-        <translation>Open…</translation>
+        <source>Buka / ubah…</source>
+        <translation>Open / edit…</translation>
+    </message>
+    <message>
+        <source>Hapus permanen semua data {0} ({1}, {2}): kehadiran, rujukan dan sertifikat? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
+        <translation>Permanently erase all data of {0} ({1}, {2}): sign-ins, referrals and certificates? The erasure travels in bundles and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Hapus permanen</source>
+        <translation>Erase permanently</translation>
+    </message>
+    <message>
+        <source>Hapus kegiatan “{0}” ({1}) beserta {2} tanda hadirnya? Kegiatan dapat dipulihkan lewat “Kegiatan terhapus…”.</source>
+        <translation>Delete the activity “{0}” ({1}) with its {2} sign-ins? It can be restored from “Deleted activities…”.</translation>
+    </message>
+    <message>
+        <source>Hapus kegiatan</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <source>Kegiatan “{0}” dihapus.</source>
+        <translation>Activity “{0}” deleted.</translation>
     </message>
     <message>
         <source>&amp;Berkas</source>
@@ -611,10 +686,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Pilih peserta di tab Peserta dahulu.</source>
         <translation>Select a participant in the Participants tab first.</translation>
-    </message>
-    <message>
-        <source>Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
-        <translation>Permanently erase all data about this person (attendance, referrals, certificates)? The erasure travels in bundles and cannot be undone.</translation>
     </message>
     <message>
         <source>Hapus data pribadi</source>
@@ -735,6 +806,89 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Ubah data peserta</source>
+        <translation>Edit participant</translation>
+    </message>
+    <message>
+        <source>Laki-laki (L)</source>
+        <translation>Male (L)</translation>
+    </message>
+    <message>
+        <source>Perempuan (P)</source>
+        <translation>Female (P)</translation>
+    </message>
+    <message>
+        <source>opsional, dd/mm/yyyy</source>
+        <translation>optional, dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>tersimpan: {0} — isi untuk mengganti</source>
+        <translation>stored: {0} — type to replace</translation>
+    </message>
+    <message>
+        <source>opsional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Hapus NIK</source>
+        <translation>Remove NIK</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Jenis &amp;kelamin</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <source>&amp;Tahun lahir</source>
+        <translation>Birth &amp;year</translation>
+    </message>
+    <message>
+        <source>Tangga&amp;l lahir</source>
+        <translation>Birth &amp;date</translation>
+    </message>
+    <message>
+        <source>Kate&amp;gori</source>
+        <translation>Cate&amp;gory</translation>
+    </message>
+    <message>
+        <source>&amp;Desa/Kelurahan</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>Ala&amp;mat</source>
+        <translation>Addr&amp;ess</translation>
+    </message>
+    <message>
+        <source>No. &amp;HP</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>N&amp;IK</source>
+        <translation>N&amp;IK</translation>
+    </message>
+    <message>
+        <source>Inst&amp;ansi</source>
+        <translation>&amp;Agency</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>Perubahan ikut terkirim dalam bundel berikutnya ke kantor.</source>
+        <translation>Changes travel to the office in the next bundle.</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>PIN petugas</source>
@@ -772,6 +926,14 @@ Activity: {2} ({3})</translation>
         <translation>Manage agencies…</translation>
     </message>
     <message>
+        <source>Instansi &amp;penerima</source>
+        <translation>Receiving &amp;agency</translation>
+    </message>
+    <message>
+        <source>Kosong (—) sampai kasus dirujuk; langkah → Dirujuk mengisinya.</source>
+        <translation>Empty (—) until the case is referred; the → Dirujuk step fills it in.</translation>
+    </message>
+    <message>
         <source>Yang bersangkutan setuju datanya dibagikan ke instansi</source>
         <translation>The person agrees to their data being shared with the agency</translation>
     </message>
@@ -800,8 +962,8 @@ Activity: {2} ({3})</translation>
         <translation>Source of information</translation>
     </message>
     <message>
-        <source>&amp;Instansi penerima</source>
-        <translation>Receiving &amp;agency</translation>
+        <source>Status: belum disimpan — tekan Simpan</source>
+        <translation>Status: not saved yet — press Save</translation>
     </message>
     <message>
         <source>Saluran</source>
@@ -820,6 +982,10 @@ Activity: {2} ({3})</translation>
         <translation>Follow-up note (optional)</translation>
     </message>
     <message>
+        <source>Tanggal langkah:</source>
+        <translation>Step date:</translation>
+    </message>
+    <message>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
@@ -834,10 +1000,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Status menjadi {0}.</source>
         <translation>Status is now {0}.</translation>
-    </message>
-    <message>
-        <source>Status: belum disimpan</source>
-        <translation>Status: not saved yet</translation>
     </message>
     <message>
         <source>Status: {0}</source>
@@ -1073,12 +1235,40 @@ Activity: {2} ({3})</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>Enter atau klik ganda: ubah data peserta; Delete: hapus</source>
+        <translation>Enter or double-click: edit the participant; Delete: remove</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah data peserta…</source>
+        <translation>&amp;Edit participant…</translation>
+    </message>
+    <message>
+        <source>Ha&amp;pus tanda hadir</source>
+        <translation>&amp;Remove sign-in</translation>
+    </message>
+    <message>
         <source>✔ {0} tercatat hadir (nomor {1}).</source>
         <translation>✔ {0} signed in (number {1}).</translation>
     </message>
     <message>
+        <source>{0} kembali tercatat hadir.</source>
+        <translation>{0} is signed in again.</translation>
+    </message>
+    <message>
         <source>Tanda hadir terakhir dibatalkan.</source>
         <translation>The last sign-in was undone.</translation>
+    </message>
+    <message>
+        <source>Pilih baris di daftar hadir dahulu.</source>
+        <translation>Select a row of the attendance list first.</translation>
+    </message>
+    <message>
+        <source>Data peserta nomor {0} disimpan.</source>
+        <translation>Participant number {0} saved.</translation>
+    </message>
+    <message>
+        <source>{0} dihapus dari daftar hadir. &lt;a href=&quot;undo&quot;&gt;Urungkan&lt;/a&gt; (Ctrl+Z)</source>
+        <translation>{0} removed from the attendance list. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt; (Ctrl+Z)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Hadir: {0}&lt;/b&gt; — L: {1}, P: {2}</source>

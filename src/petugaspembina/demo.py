@@ -21,6 +21,7 @@ from .core.enums import (
     Urgency,
 )
 from .documents.office import PROFILE_KEY, profile_for_office
+from .store.referrals import seed_agencies
 from .store.store import Edit, Store
 
 MEN = [
@@ -121,18 +122,9 @@ OFFICES = {
     "Kantor Imigrasi Kelas II Non TPI Batulicin": ("63.10", "63.02"),
     "Kantor Imigrasi Kelas I TPI Pontianak": ("61.71", "61.12"),
 }
+# Agencies beyond the default list every database starts with (store.referrals.DEFAULT_AGENCIES).
 AGENCIES = (
-    (
-        AgencyKind.UPTD_PPA,
-        "UPTD PPA",
-        "Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak",
-    ),
     (AgencyKind.SAPA_129, "SAPA 129", "Sahabat Perempuan dan Anak (KemenPPPA)"),
-    (AgencyKind.POLRI, "Unit PPA Polres", "Unit Perlindungan Perempuan dan Anak Polres"),
-    (AgencyKind.LPSK, "LPSK", "Lembaga Perlindungan Saksi dan Korban"),
-    (AgencyKind.KP2MI, "BP3MI", "Balai Pelayanan Pelindungan Pekerja Migran Indonesia"),
-    (AgencyKind.DINSOS, "Dinas Sosial", "Dinas Sosial Kabupaten/Kota"),
-    (AgencyKind.DISNAKER, "Disnaker", "Dinas Tenaga Kerja"),
     (AgencyKind.GUGUS_TUGAS, "Gugus Tugas PP-TPPO", "Gugus Tugas Pencegahan dan Penanganan TPPO"),
 )
 PARTNERS = ("Timpora", "BP3MI", "Disnaker", "Polres", "Kodim", "Kejaksaan Negeri", "Camat")
@@ -217,6 +209,7 @@ def generate(
     office = rng.choice(sorted(OFFICES))
     pools = {code: gen.villages(code) for regencies in OFFICES.values() for code in regencies}
     villages = [v for code in OFFICES[office] for v in pools[code]]
+    seed_agencies(store)
     agency_ids = [gen.uid() for _ in AGENCIES]
     store.write_many(
         [
@@ -229,6 +222,9 @@ def generate(
             for aid, (kind, abbr, full) in zip(agency_ids, AGENCIES, strict=True)
         ]
     )
+    agency_ids = [
+        r["id"] for r in store.rows("SELECT id FROM agencies WHERE deleted = 0 ORDER BY id")
+    ]
     own_officer = store.meta("officer_id")
     if own_officer:
         # After ``init``: the sessions are this officer's, of the office named there.

@@ -263,7 +263,7 @@ def test_lists_start_in_their_natural_order_and_erase_from_the_window(
     assert dates == sorted(dates, reverse=True)  # newest first
     window.people.table.selectRow(0)
     chosen = window.people.selected_id()
-    monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)
     buttons = [
         b
         for b in window.people.findChildren(type(window.people.add_button("x", lambda: None)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,88 @@ def test_minor_needs_guardian_consent_and_refusal_can_be_rereferred(store: Store
     change_status(store, rid, S.DIRUJUK, on=DAY)
     change_status(store, rid, S.DITOLAK, "bukan wewenang", on=DAY)
     assert S.DIRUJUK in allowed_next("ditolak")
+
+
+def test_new_database_gets_the_receiving_agencies_once(store: Store) -> None:
+    from petugaspembina.store.referrals import agencies, seed_agencies
+
+    assert agencies(store) == []
+    assert seed_agencies(store) == 7
+    names = [label for _, label in agencies(store)]
+    for abbreviation in (
+        "UPTD PPA",
+        "Polres/Polda (Unit PPA)",
+        "BP3MI",
+        "LPSK",
+        "Dinas Sosial",
+        "Disnaker",
+        "P2TP2A",
+    ):
+        assert any(n.startswith(f"{abbreviation} — ") for n in names)
+    versions = store.version_count()
+    assert seed_agencies(store) == 0 and store.version_count() == versions
+
+
+def test_a_database_with_its_own_agencies_is_not_seeded(store: Store) -> None:
+    from petugaspembina.store.referrals import agencies, seed_agencies
+
+    store.write("agencies", {"abbreviation": "UPTD PPA Kerinci", "full_name": "UPTD PPA Kerinci"})
+    assert seed_agencies(store) == 0 and len(agencies(store)) == 1
+
+
+def test_two_devices_seeding_merge_into_one_list_and_edits_win(
+    store: Store, tmp_path: Path
+) -> None:
+    from petugaspembina.store.referrals import agencies, default_agency_id, seed_agencies
+    from petugaspembina.sync.exporter import export_bundle
+    from petugaspembina.sync.importer import import_file
+
+    other = Store.open(tmp_path / "other.sqlite3")
+    seed_agencies(store)
+    seed_agencies(other)
+    uptd = default_agency_id("uptd-ppa")
+    store.write("agencies", {"phone": "+6281234567890"}, uptd)
+    for source, target in ((store, other), (other, store)):
+        bundle = export_bundle(source, tmp_path / f"{source.device_id}.json").path
+        assert bundle is not None
+        assert import_file(target, bundle, quarantine=tmp_path / "q").result == "imported"
+    for db in (store, other):
+        assert len(agencies(db)) == 7  # no duplicates
+        assert db.rows("SELECT phone FROM agencies WHERE id = ?", (uptd,))[0]["phone"] == (
+            "+6281234567890"
+        )
+        assert db.rows("SELECT count(*) AS n FROM heads WHERE conflict = 1")[0]["n"] == 0
+    other.close()
+
+
+def test_status_steps_carry_their_own_date(store: Store) -> None:
+    person = store.write("people", {"full_name": "Calon PMI", "birth_year": 1999})
+    agency = store.write("agencies", {"abbreviation": "LPSK", "full_name": "LPSK"})
+    rid = create_referral(
+        store,
+        person,
+        {"risk_type": "korban_tppo", "consent_share": True, "agency_id": agency},
+        date(2026, 11, 1),
+    )
+    change_status(store, rid, S.DIRUJUK, on=date(2026, 11, 3))
+    change_status(store, rid, S.DITERIMA, on=date(2026, 11, 5))
+    assert [e.event_date for e in timeline(store, rid)] == [
+        "2026-11-01",
+        "2026-11-03",
+        "2026-11-05",
+    ]
+    assert store.get(Referral, rid).referred_on == "2026-11-03"
+
+
+def test_update_referral_writes_only_changed_details(store: Store) -> None:
+    from petugaspembina.store.referrals import update_referral
+
+    person = store.write("people", {"full_name": "Calon PMI", "birth_year": 1999})
+    rid = create_referral(store, person, {"risk_type": "korban_tppo", "urgency": "biasa"}, DAY)
+    before = store.version_count()
+    written = update_referral(
+        store, rid, {"risk_type": "korban_tppo", "urgency": "segera", "referred_on": "2026-11-20"}
+    )
+    assert written == ["referred_on", "urgency"] and store.version_count() == before + 2
+    with pytest.raises(InvalidInput, match="jenis risiko"):
+        update_referral(store, rid, {"risk_type": None})

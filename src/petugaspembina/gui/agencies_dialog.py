@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..core.enums import AgencyKind
 from ..core.validation import check_phone
 from ..store.errors import StoreError
+from ..store.referrals import seed_agencies
 from ..store.store import Edit, Store
 from . import messages
 
@@ -42,27 +44,34 @@ class AgenciesDialog(QDialog):
                 self.tr("Aktif"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.ids: list[str | None] = []
+        self.loaded: list[dict[str, object]] = []
+        seed_agencies(store)
         for row in store.rows(
             "SELECT * FROM agencies WHERE deleted = 0 ORDER BY abbreviation COLLATE NOCASE"
         ):
             self._add_row(row)
+        self.table.resizeColumnsToContents()
+        for column in (COLUMNS.index(n) for n in ("contact_person", "phone", "email")):
+            self.table.setColumnWidth(column, max(140, self.table.columnWidth(column)))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COLUMNS.index("full_name"), QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COLUMNS.index("kind"), 230)  # a drop-down: not measured
         add = QPushButton(self.tr("&Tambah instansi"))
         add.clicked.connect(lambda: self._add_row({}))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(add)
         layout.addWidget(self.error)
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
-        self.resize(900, 420)
+        self.resize(1100, 460)
 
     def _add_row(self, row: dict[str, object]) -> None:
         index = self.table.rowCount()
         self.table.insertRow(index)
         self.ids.append(str(row["id"]) if row.get("id") else None)
+        self.loaded.append(row)
         for column, name in enumerate(COLUMNS):
             if name == "kind":
                 combo = QComboBox()
@@ -102,21 +111,32 @@ class AgenciesDialog(QDialog):
             if not values["abbreviation"] and not values["full_name"]:
                 continue  # an empty new row is ignored
             if not values["abbreviation"] or not values["full_name"]:
-                self.error.setText(
-                    self.tr("Baris {0}: isi singkatan dan nama lengkap.").format(index + 1)
+                messages.show_status(
+                    self.error,
+                    error=True,
+                    text=self.tr("Baris {0}: isi singkatan dan nama lengkap.").format(index + 1),
                 )
                 return
             if values["phone"]:
                 phone = check_phone(str(values["phone"]))
                 if not phone.ok:
-                    self.error.setText(self.tr("Baris {0}: {1}").format(index + 1, phone.errors[0]))
+                    messages.show_status(
+                        self.error,
+                        error=True,
+                        text=self.tr("Baris {0}: {1}").format(index + 1, phone.errors[0]),
+                    )
                     return
                 values["phone"] = phone.value
+            if record_id is not None:  # an edit writes only what changed (no needless conflicts)
+                before = self.loaded[index]
+                values = {name: v for name, v in values.items() if before.get(name) != v}
+                if not values:
+                    continue
             edits.append(Edit("agencies", values, record_id))
         try:
             self.store.write_many(edits)
         except StoreError as exc:
-            self.error.setText(str(exc))
+            messages.show_status(self.error, error=True, text=str(exc))
             return
         self.accept()
 

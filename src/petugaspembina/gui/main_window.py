@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from .. import APP_NAME
 from ..core.enums import ParticipantCategory, ReferralStatus, RiskType, SessionType, Urgency
 from ..core.labels import label_of
+from ..core.records import Person, Session
 from ..paths import AppPaths
 from ..store import queries
 from ..store.store import Store
@@ -113,7 +114,11 @@ class MainWindow(QMainWindow):
         self.sessions.add_button(self.tr("Ubah…"), self.on_edit_session_triggered)
         self.sessions.add_button(self.tr("Daftar hadir (Ctrl+D)"), self.on_sign_in_triggered)
         self.sessions.add_button(self.tr("Mode kiosk (F11)"), self.on_kiosk_triggered)
+        self.sessions.add_button(self.tr("Hapus kegiatan…"), self.on_delete_session_triggered)
+        self.sessions.add_button(self.tr("Kegiatan terhapus…"), self.on_deleted_sessions_triggered)
         self.sessions.activated.connect(self._edit_session)
+        self.people.add_button(self.tr("Ubah data…"), self.on_edit_person_triggered)
+        self.people.activated.connect(self._edit_person)
         self.people.add_button(self.tr("Rujuk peserta ini…"), self.on_new_referral_triggered)
         self.people.add_button(
             self.tr("Impor daftar peserta (CSV/XLSX)…"), self.on_import_list_triggered
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
             self.tr("Hapus data pribadi (UU PDP)…"), self.on_erase_person_triggered
         )
         self.referrals.activated.connect(self._open_referral)
-        self.referrals.add_button(self.tr("Buka…"), self.on_open_referral_triggered)
+        self.referrals.add_button(self.tr("Buka / ubah…"), self.on_open_referral_triggered)
         self.sync_view.changed.connect(self.refresh)
         self._actions()
         self.status = QLabel()
@@ -287,12 +292,56 @@ class MainWindow(QMainWindow):
             return
         from ..store.erasure import erase_person
 
+        person = self.store.get(Person, person_id)
         question = self.tr(
-            "Hapus permanen semua data orang ini (kehadiran, rujukan, sertifikat)? "
+            "Hapus permanen semua data {0} ({1}, {2}): kehadiran, rujukan dan sertifikat? "
             "Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan."
-        )
-        if messages.confirm(self, self.tr("Hapus data pribadi"), question):
+        ).format(person.full_name, person.sex or "-", person.birth_year or "-")
+        if messages.confirm_danger(
+            self, self.tr("Hapus data pribadi"), question, self.tr("Hapus permanen")
+        ):
             erase_person(self.store, person_id)
+            self.refresh()
+
+    def on_edit_person_triggered(self) -> None:
+        person_id = self.people.selected_id()
+        if person_id is None:
+            messages.warn(self, APP_NAME, self.tr("Pilih peserta di tab Peserta dahulu."))
+            return
+        self._edit_person(person_id)
+
+    def _edit_person(self, person_id: str) -> None:
+        from .person_dialog import PersonDialog
+
+        if PersonDialog.ask(self, self.store, person_id):
+            self.refresh()
+
+    def on_delete_session_triggered(self) -> None:
+        session_id = self._selected_session()
+        if session_id is None:
+            return
+        from ..store.corrections import delete_session
+        from ..store.signin import session_sign_ins
+
+        session = self.store.get(Session, session_id)
+        count = len(session_sign_ins(self.store, session_id))
+        question = self.tr(
+            "Hapus kegiatan “{0}” ({1}) beserta {2} tanda hadirnya? "
+            "Kegiatan dapat dipulihkan lewat “Kegiatan terhapus…”."
+        ).format(session.title, session.date, count)
+        if messages.confirm_danger(
+            self, self.tr("Hapus kegiatan"), question, self.tr("Hapus kegiatan")
+        ):
+            delete_session(self.store, session_id)
+            self.refresh()
+            self.statusBar().showMessage(
+                self.tr("Kegiatan “{0}” dihapus.").format(session.title), 10_000
+            )
+
+    def on_deleted_sessions_triggered(self) -> None:
+        from .deleted_sessions_dialog import DeletedSessionsDialog
+
+        if DeletedSessionsDialog.ask(self, self.store):
             self.refresh()
 
     def on_open_referral_triggered(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QWidget,
 )
@@ -127,3 +128,35 @@ def button_box(
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def danger_box(
+    parent: QWidget | None, title: str, text: str, act_text: str, keep_text: str = "Batal"
+) -> QMessageBox:
+    """The question before a destructive act: the act named on its button, keeping is the default
+    (Enter or Esc never destroys anything)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    act = box.addButton(act_text, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    act.setObjectName("act")
+    return box
+
+
+def confirm_danger(
+    parent: QWidget | None, title: str, text: str, act_text: str, keep_text: str = "Batal"
+) -> bool:
+    """True only when the destructive button was pressed."""
+    box = danger_box(parent, title, text, act_text, keep_text)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "act"
+
+
+def show_status(label: QLabel, text: str, error: bool = False) -> None:
+    """A message line under a form: errors in red, confirmations in green."""
+    label.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+    label.setText(text)

@@ -31,9 +31,39 @@ from ..core.labels import label_of
 from ..core.records import Person, Referral
 from ..core.validation import mask_nik
 from ..store.errors import StoreError
-from ..store.referrals import agencies, allowed_next, change_status, create_referral, timeline
+from ..store.referrals import (
+    agencies,
+    allowed_next,
+    change_status,
+    create_referral,
+    seed_agencies,
+    timeline,
+    update_referral,
+)
 from ..store.store import Store
 from . import messages
+
+NO_DATE = QDate(2000, 1, 1)  # the date edits' "not set" value, shown as "—"
+
+
+def _date_edit(iso: str | None, empty: bool) -> QDateEdit:
+    """A dd/MM/yyyy date with a calendar; ``empty`` allows "not set" (shown as —)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    if empty:
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("—")
+    edit.setDate(
+        QDate.fromString(iso, "yyyy-MM-dd") if iso else NO_DATE if empty else QDate.currentDate()
+    )
+    return edit
+
+
+def _iso(edit: QDateEdit) -> str | None:
+    """The edit's date as yyyy-mm-dd, or None when "not set"."""
+    day = edit.date()
+    return None if day == NO_DATE else day.toString("yyyy-MM-dd")
 
 
 def _combo(items: list[tuple[str, str]], current: str | None, empty: bool = False) -> QComboBox:
@@ -60,6 +90,7 @@ class ReferralDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.referral_id = referral_id
+        seed_agencies(store)  # a new database starts with the receiving agencies
         referral = store.get(Referral, referral_id) if referral_id else Referral()
         person = store.get(Person, person_id or referral.person_id, include_deleted=True)
         self.person_id = person.id
@@ -87,15 +118,18 @@ class ReferralDialog(QDialog):
         self.agency = _combo(agencies(store), referral.agency_id, empty=True)
         manage = QPushButton(self.tr("Kelola daftar instansi…"))
         manage.clicked.connect(self.on_manage_agencies_clicked)
+        self.manage_button = manage
+        agency_label = QLabel(self.tr("Instansi &penerima"))
+        agency_label.setBuddy(self.agency)  # a row holding a layout gets no buddy by itself
+        agency_row = QHBoxLayout()
+        agency_row.addWidget(self.agency, 1)
+        agency_row.addWidget(manage)
         self.channel = _combo([(c.value, c.label) for c in Channel], referral.channel, empty=True)
         self.contact = QLineEdit(referral.contact_person or "")
-        self.referred_on = QDateEdit(
-            QDate.fromString(referral.referred_on, "yyyy-MM-dd")
-            if referral.referred_on
-            else QDate.currentDate()
+        self.referred_on = _date_edit(referral.referred_on, empty=True)
+        self.referred_on.setToolTip(
+            self.tr("Kosong (—) sampai kasus dirujuk; langkah → Dirujuk mengisinya.")
         )
-        self.referred_on.setCalendarPopup(True)
-        self.referred_on.setDisplayFormat("dd/MM/yyyy")
         self.consent = QCheckBox(self.tr("Yang bersangkutan setuju datanya dibagikan ke instansi"))
         self.consent.setChecked(referral.consent_share)
         self.guardian = QCheckBox(self.tr("Orang tua/wali setuju (wajib untuk anak)"))
@@ -106,7 +140,7 @@ class ReferralDialog(QDialog):
             (self.tr("Ura&ian"), self.narrative),
             (self.tr("&Modus"), self.modus),
             (self.tr("Sumber informasi"), self.source),
-            (self.tr("&Instansi penerima"), self.agency),
+            (agency_label, agency_row),
             (self.tr("Saluran"), self.channel),
             (self.tr("Narahubung"), self.contact),
             (self.tr("Tanggal rujuk"), self.referred_on),
@@ -119,14 +153,19 @@ class ReferralDialog(QDialog):
         status_layout = QVBoxLayout(self.status_box)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Catatan tindak lanjut (opsional)"))
-        status_layout.addWidget(self.note)
+        self.step_date = _date_edit(None, empty=False)  # today, changeable
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.note, 1)
+        self.step_label = QLabel(self.tr("Tanggal langkah:"))
+        step_row.addWidget(self.step_label)
+        step_row.addWidget(self.step_date)
+        status_layout.addLayout(step_row)
         self.status_buttons = QHBoxLayout()
         status_layout.addLayout(self.status_buttons)
         self.history = QListWidget()
         status_layout.addWidget(self.history)
         layout.addWidget(self.status_box)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = messages.button_box(
@@ -158,6 +197,7 @@ class ReferralDialog(QDialog):
             "agency_id": self.agency.currentData(),
             "channel": self.channel.currentData(),
             "contact_person": self.contact.text().strip() or None,
+            "referred_on": _iso(self.referred_on),
             "consent_share": self.consent.isChecked(),
             "guardian_consent": self.guardian.isChecked(),
         }
@@ -168,11 +208,11 @@ class ReferralDialog(QDialog):
             if self.referral_id is None:
                 self.referral_id = create_referral(self.store, self.person_id, self.values())
             else:
-                self.store.write(Referral.TABLE, self.values(), self.referral_id)
+                update_referral(self.store, self.referral_id, self.values())
         except StoreError as exc:
-            self.error.setText(str(exc))
+            messages.show_status(self.error, str(exc), error=True)
             return False
-        self.error.setText(self.tr("Tersimpan."))
+        messages.show_status(self.error, self.tr("Tersimpan."))
         self._refresh_status()
         return True
 
@@ -181,13 +221,16 @@ class ReferralDialog(QDialog):
         if not self.on_save_clicked() or self.referral_id is None:
             return
         try:
-            day = date.fromisoformat(self.referred_on.date().toString("yyyy-MM-dd"))
+            day = date.fromisoformat(self.step_date.date().toString("yyyy-MM-dd"))
             change_status(self.store, self.referral_id, status, self.note.text().strip(), day)
         except StoreError as exc:
-            self.error.setText(str(exc))
+            messages.show_status(self.error, str(exc), error=True)
             return
         self.note.clear()
-        self.error.setText(self.tr("Status menjadi {0}.").format(status.label))
+        referred_on = self.store.get(Referral, self.referral_id).referred_on
+        if referred_on:  # the Dirujuk step dates an undated case
+            self.referred_on.setDate(QDate.fromString(referred_on, "yyyy-MM-dd"))
+        messages.show_status(self.error, self.tr("Status menjadi {0}.").format(status.label))
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -195,14 +238,20 @@ class ReferralDialog(QDialog):
             item = self.status_buttons.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # until the event loop deletes it
                 widget.deleteLater()
         self.history.clear()
         if self.referral_id is None:
-            self.status_box.setTitle(self.tr("Status: belum disimpan"))
+            self.status_box.setTitle(self.tr("Status: belum disimpan — tekan Simpan"))
+            for widget in (self.note, self.step_label, self.step_date):
+                widget.setVisible(False)
             return
         current = self.store.get(Referral, self.referral_id).status
         self.status_box.setTitle(self.tr("Status: {0}").format(label_of(ReferralStatus, current)))
-        for status in allowed_next(current):
+        steps = allowed_next(current)
+        for widget in (self.note, self.step_label, self.step_date):
+            widget.setVisible(bool(steps))  # a closed case takes no more steps
+        for status in steps:
             button = QPushButton(self.tr("→ {0}").format(status.label))
             button.clicked.connect(lambda _=False, s=status: self.move_to(s))
             self.status_buttons.addWidget(button)

@@ -7,6 +7,9 @@ back the last sign-in.
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
@@ -29,11 +32,13 @@ from PySide6.QtWidgets import (
 from .. import regions
 from ..core.enums import ParticipantCategory
 from ..core.records import Session
+from ..store.corrections import remove_sign_in, restore_sign_in
 from ..store.errors import InvalidInput, StoreError
 from ..store.search import PersonHit, search_people
 from ..store.signin import (
     AlreadySignedIn,
     PersonEntry,
+    SignIn,
     SignInResult,
     session_sign_ins,
     sign_in,
@@ -44,6 +49,14 @@ from .signature_pad import SignaturePad
 from .village_picker import VillagePicker
 
 MAX_HITS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSignIn:
+    """A sign-in taken off the list; undo restores it."""
+
+    attendance_id: str
+    name: str
 
 
 class SignInForm(QWidget):
@@ -155,7 +168,8 @@ class SignInWindow(QWidget):
         super().__init__(parent)
         self.store = store
         self.session = store.get(Session, session_id)
-        self.undo_stack: list[SignInResult] = []
+        self.undo_stack: list[SignInResult | RemovedSignIn] = []
+        self.sign_ins: list[SignIn] = []
         self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
         self.form = SignInForm(self.session)
         self.hits = QListWidget()
@@ -163,6 +177,7 @@ class SignInWindow(QWidget):
         self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.linkActivated.connect(lambda _link: self.on_undo_triggered())
         save = QPushButton(self.tr("&Simpan (Enter)"))
         clear = QPushButton(self.tr("Kosongkan (Esc)"))
         self.undo_button = QPushButton(self.tr("&Batalkan terakhir (Ctrl+Z)"))
@@ -188,9 +203,23 @@ class SignInWindow(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)  # the No column numbers the rows
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setToolTip(self.tr("Enter atau klik ganda: ubah data peserta; Delete: hapus"))
+        self.table.itemActivated.connect(lambda _item: self.on_edit_person_triggered())
+        self.table.installEventFilter(self)  # Delete on the list removes the selected sign-in
+        edit_person = QPushButton(self.tr("&Ubah data peserta…"))
+        edit_person.clicked.connect(self.on_edit_person_triggered)
+        remove = QPushButton(self.tr("Ha&pus tanda hadir"))
+        remove.clicked.connect(self.on_remove_triggered)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(edit_person)
+        list_buttons.addWidget(remove)
+        list_buttons.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.counts)
         right.addWidget(self.table)
+        right.addLayout(list_buttons)
         right_widget = QWidget()
         right_widget.setLayout(right)
         splitter = QSplitter()
@@ -229,6 +258,14 @@ class SignInWindow(QWidget):
             and not watched.isUndoAvailable()
         ):
             event.ignore()
+            return True
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.on_remove_triggered()
             return True
         if (
             watched is self.form.name
@@ -303,10 +340,60 @@ class SignInWindow(QWidget):
     def on_undo_triggered(self) -> None:
         if not self.undo_stack:
             return
-        undo_sign_in(self.store, self.undo_stack.pop())
+        done = self.undo_stack.pop()
         self.undo_button.setEnabled(bool(self.undo_stack))
+        try:
+            if isinstance(done, RemovedSignIn):
+                restore_sign_in(self.store, done.attendance_id)
+                text = self.tr("{0} kembali tercatat hadir.").format(done.name)
+            else:
+                undo_sign_in(self.store, done)
+                text = self.tr("Tanda hadir terakhir dibatalkan.")
+        except StoreError as exc:
+            self._show(str(exc), error=True)
+            return
         self.refresh()
-        self._show(self.tr("Tanda hadir terakhir dibatalkan."))
+        self._show(text)
+        self.changed.emit()
+
+    # -- corrections ------------------------------------------------------------------------------
+    def _selected_sign_in(self) -> SignIn | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sign_ins) and self.table.selectionModel().hasSelection():
+            return self.sign_ins[row]
+        self._show(self.tr("Pilih baris di daftar hadir dahulu."), error=True)
+        return None
+
+    def on_edit_person_triggered(self) -> None:
+        chosen = self._selected_sign_in()
+        if chosen is None:
+            return
+        from .person_dialog import PersonDialog
+
+        if PersonDialog.ask(self, self.store, chosen.person_id):
+            self.refresh()
+            self._show(self.tr("Data peserta nomor {0} disimpan.").format(chosen.number))
+            self.changed.emit()
+
+    def on_remove_triggered(self) -> None:
+        chosen = self._selected_sign_in()
+        if chosen is None:
+            return
+        try:
+            remove_sign_in(self.store, chosen.attendance_id)
+        except StoreError as exc:
+            self._show(str(exc), error=True)
+            return
+        name = chosen.full_name or ""
+        self.undo_stack.append(RemovedSignIn(chosen.attendance_id, name))
+        self.undo_button.setEnabled(True)
+        self.refresh()
+        self.table.clearSelection()  # a second Delete must not take the next person
+        self._show(
+            self.tr('{0} dihapus dari daftar hadir. <a href="undo">Urungkan</a> (Ctrl+Z)').format(
+                html.escape(name)
+            )
+        )
         self.changed.emit()
 
     def _show(self, text: str, error: bool = False) -> None:
@@ -315,7 +402,7 @@ class SignInWindow(QWidget):
 
     def refresh(self) -> None:
         """Reload the live list and the counts by sex."""
-        rows = session_sign_ins(self.store, self.session.id)
+        rows = self.sign_ins = session_sign_ins(self.store, self.session.id)
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             for column, value in enumerate((row.number, row.full_name, row.sex, row.village_name)):

@@ -2,15 +2,80 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..core.enums import REFERRAL_TRANSITIONS, ReferralStatus
-from ..core.records import Person, Referral, ReferralEvent, record_from_row
+from ..core.changes import Change
+from ..core.enums import REFERRAL_TRANSITIONS, AgencyKind, ReferralStatus
+from ..core.records import Agency, Person, Referral, ReferralEvent, record_from_row
 from ..core.validation import is_minor
+from .audit import record_audit
 from .errors import InvalidInput
 from .store import Edit, Store
+from .versions import apply_rows
+
+# The receiving agencies every new database starts with (editable like any agency).
+DEFAULT_AGENCIES: tuple[tuple[str, AgencyKind, str, str], ...] = (
+    (
+        "uptd-ppa",
+        AgencyKind.UPTD_PPA,
+        "UPTD PPA",
+        "Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak",
+    ),
+    ("polri-ppa", AgencyKind.POLRI, "Polres/Polda (Unit PPA)", "Unit PPA Polres/Polda"),
+    ("bp3mi", AgencyKind.KP2MI, "BP3MI", "Balai Pelayanan Pelindungan Pekerja Migran Indonesia"),
+    ("lpsk", AgencyKind.LPSK, "LPSK", "Lembaga Perlindungan Saksi dan Korban"),
+    ("dinsos", AgencyKind.DINSOS, "Dinas Sosial", "Dinas Sosial Kabupaten/Kota"),
+    ("disnaker", AgencyKind.DISNAKER, "Disnaker", "Dinas Tenaga Kerja"),
+    (
+        "p2tp2a",
+        AgencyKind.UPTD_PPA,
+        "P2TP2A",
+        "Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak",
+    ),
+)
+# Fixed ids and one fixed HLC (no real device has the all-zero id): two devices that seed write
+# the very same field versions, so a merge keeps one copy and later edits supersede it everywhere.
+_SEED_NAMESPACE = uuid.UUID("6f1d3b8e-2a4c-5e7f-9b1d-3c5e7f9a1b2d")
+SEED_HLC = "2026-01-01T00:00:00.000Z/0000/" + "0" * 32
+
+
+def default_agency_id(key: str) -> str:
+    """The fixed record id of a default agency (the same on every device)."""
+    return str(uuid.uuid5(_SEED_NAMESPACE, f"agency:{key}"))
+
+
+def seed_agencies(store: Store) -> int:
+    """Give a database without any agency the default list; returns the agencies added.
+
+    Idempotent, and a database that already holds agencies (its own or received) is left alone.
+    """
+    if store.rows("SELECT 1 FROM agencies LIMIT 1"):
+        return 0
+    changes = [
+        Change(
+            Agency.TABLE,
+            default_agency_id(key),
+            SEED_HLC,
+            {"kind": kind.value, "abbreviation": abbr, "full_name": full, "active": True},
+        )
+        for key, kind, abbr, full in DEFAULT_AGENCIES
+    ]
+    with store.transaction() as conn:
+        apply_rows(conn, [row for change in changes for row in change.rows()])
+        for change in changes:
+            record_audit(
+                conn,
+                "create",
+                hlc=change.hlc,
+                table=change.table,
+                record_id=change.id,
+                detail=",".join(sorted(change.values)),
+                source="local",
+            )
+    return len(changes)
 
 
 def create_referral(
@@ -128,7 +193,21 @@ def agencies(store: Store) -> list[tuple[str, str]]:
     return [
         (row["id"], f"{row['abbreviation']} — {row['full_name']}")
         for row in store.rows(
-            "SELECT id, abbreviation, full_name FROM agencies WHERE deleted = 0 AND active = 1 "
+            "SELECT id, abbreviation, full_name FROM agencies WHERE deleted = 0 AND coalesce(active, 1) = 1 "
             "ORDER BY abbreviation COLLATE NOCASE"
         )
     ]
+
+
+def update_referral(store: Store, referral_id: str, values: dict[str, Any]) -> list[str]:
+    """Save a case's edited details: only fields that changed become new versions.
+
+    Returns the names of the fields written (empty when nothing changed).
+    """
+    current = store.get(Referral, referral_id)
+    if "risk_type" in values and not values["risk_type"]:
+        raise InvalidInput("Pilih jenis risiko.", "risk_type")
+    changed = {name: v for name, v in values.items() if getattr(current, name) != v}
+    if changed:
+        store.write(Referral.TABLE, changed, referral_id)
+    return sorted(changed)

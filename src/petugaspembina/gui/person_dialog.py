@@ -1,0 +1,161 @@
+"""Edit a person: every field, checked with the sign-in screen's rules.
+
+``PersonDialog.ask(parent, store, person_id)`` is True when something was saved. The NIK is never
+shown in full: the masked value stands beside an empty field that replaces it when filled.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import regions
+from ..core.enums import ParticipantCategory
+from ..core.records import Person
+from ..core.validation import format_phone, mask_nik
+from ..store.corrections import PersonEdit, edit_person
+from ..store.errors import InvalidInput, StoreError
+from ..store.signin import PersonEntry
+from ..store.store import Store
+from . import messages
+from .village_picker import VillagePicker
+
+
+class PersonDialog(QDialog):
+    """One person's data, editable; Simpan writes only what changed."""
+
+    def __init__(self, store: Store, person_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.person_id = person_id
+        person = store.get(Person, person_id)
+        self.setWindowTitle(self.tr("Ubah data peserta"))
+        self.name = QLineEdit(person.full_name or "")
+        self.sex = QComboBox()
+        self.sex.addItem("", "")
+        self.sex.addItem(self.tr("Laki-laki (L)"), "L")
+        self.sex.addItem(self.tr("Perempuan (P)"), "P")
+        self.sex.setCurrentIndex(max(0, self.sex.findData(person.sex or "")))
+        self.birth_year = QLineEdit("" if person.birth_year is None else str(person.birth_year))
+        self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
+        self.birth_date = QLineEdit(
+            date.fromisoformat(person.birth_date).strftime("%d/%m/%Y") if person.birth_date else ""
+        )
+        self.birth_date.setPlaceholderText(self.tr("opsional, dd/mm/yyyy"))
+        self.category = QComboBox()
+        self.category.addItem("", "")
+        for category in ParticipantCategory:
+            self.category.addItem(category.label, category.value)
+        self.category.setCurrentIndex(max(0, self.category.findData(person.category or "")))
+        self.village = VillagePicker()
+        region = regions.lookup(person.region_code) if person.region_code else None
+        self.village.set_region(region, person.village_name or "")
+        self.address = QLineEdit(person.address or "")
+        self.phone = QLineEdit(format_phone(person.phone))
+        self.phone.setPlaceholderText("0812-3456-7890")
+        self.nik = QLineEdit()
+        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.nik.setPlaceholderText(
+            self.tr("tersimpan: {0} — isi untuk mengganti").format(mask_nik(person.nik))
+            if person.nik
+            else self.tr("opsional")
+        )
+        self.clear_nik = QCheckBox(self.tr("Hapus NIK"))
+        self.clear_nik.setVisible(bool(person.nik))
+        nik_row = QHBoxLayout()
+        nik_row.addWidget(self.nik, 1)
+        nik_row.addWidget(self.clear_nik)
+        self.agency = QLineEdit(person.agency or "")
+        self.position = QLineEdit(person.position or "")
+        form = QFormLayout()
+        for label, widget in (
+            (self.tr("&Nama"), self.name),
+            (self.tr("Jenis &kelamin"), self.sex),
+            (self.tr("&Tahun lahir"), self.birth_year),
+            (self.tr("Tangga&l lahir"), self.birth_date),
+            (self.tr("Kate&gori"), self.category),
+            (self.tr("&Desa/Kelurahan"), self.village),
+            (self.tr("Ala&mat"), self.address),
+            (self.tr("No. &HP"), self.phone),
+        ):
+            form.addRow(label, widget)
+        nik_label = QLabel(self.tr("N&IK"))
+        nik_label.setBuddy(self.nik)  # a row holding a layout gets no buddy by itself
+        form.addRow(nik_label, nik_row)
+        form.addRow(self.tr("Inst&ansi"), self.agency)
+        form.addRow(self.tr("&Jabatan"), self.position)
+        self.fields: dict[str, QWidget] = {
+            "full_name": self.name,
+            "sex": self.sex,
+            "birth_year": self.birth_year,
+            "birth_date": self.birth_date,
+            "category": self.category,
+            "village_name": self.village,
+            "phone": self.phone,
+            "nik": self.nik,
+        }
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Perubahan ikut terkirim dalam bundel berikutnya ke kantor."))
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
+        self.resize(560, 0)
+        self.name.setFocus()
+
+    def edit(self) -> PersonEdit:
+        """The form's values."""
+        region = self.village.region
+        typed = self.village.text()
+        return PersonEdit(
+            PersonEntry(
+                full_name=self.name.text(),
+                sex=self.sex.currentData() or "",
+                birth_year=self.birth_year.text(),
+                category=self.category.currentData() or "",
+                region_code=region.code if region else None,
+                village_name=region.name if region else typed,
+                phone=self.phone.text(),
+                nik=self.nik.text(),
+                agency=self.agency.text(),
+                position=self.position.text(),
+            ),
+            birth_date=self.birth_date.text(),
+            address=self.address.text(),
+            clear_nik=self.clear_nik.isChecked(),
+        )
+
+    def on_save_clicked(self) -> None:
+        try:
+            edit_person(self.store, self.person_id, self.edit())
+        except InvalidInput as exc:
+            messages.show_status(self.error, str(exc), error=True)
+            widget = self.fields.get(exc.field or "")
+            if widget is not None:
+                widget.setFocus()
+            return
+        except StoreError as exc:
+            messages.show_status(self.error, str(exc), error=True)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: Store, person_id: str) -> bool:
+        """True when the person was saved."""
+        return cls(store, person_id, parent).exec() == QDialog.DialogCode.Accepted
