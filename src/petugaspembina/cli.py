@@ -18,6 +18,7 @@ import click
 
 from . import APP_NAME, __version__
 from .core.changes import canonical_json
+from .core.text import show_escaped
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
@@ -144,7 +145,10 @@ def _listing(
             return
         click.echo("  ".join(title.ljust(width) for _, title, width in columns))
         for item in items:
-            cells = (str(item[key] if item[key] is not None else "-") for key, _, _ in columns)
+            cells = (
+                show_escaped(str(item[key] if item[key] is not None else "-"))
+                for key, _, _ in columns
+            )
             click.echo(
                 "  ".join(c[:w].ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True))
             )
@@ -284,7 +288,7 @@ def conflicts(obj: Context, as_json: bool) -> None:
         for cand in c.candidates:
             mark = "*" if cand.hlc == c.winner.hlc else " "
             click.echo(
-                f"   {mark} {json.dumps(cand.value, ensure_ascii=False)}  "
+                f"   {mark} {show_escaped(json.dumps(cand.value, ensure_ascii=False))}  "
                 f"({cand.device_id[:8]}, {cand.hlc[:23]})"
             )
 
@@ -440,9 +444,9 @@ def verify_certificate(obj: Context, code: str) -> None:
     if not result.valid:
         fail(result.message)
     click.echo(result.message)
-    click.echo(
-        f"Nama: {result.name}\nKegiatan: {result.session_title}\nTanggal: {result.session_date}"
-    )
+    click.echo(f"Nama: {show_escaped(str(result.name))}")
+    click.echo(f"Kegiatan: {show_escaped(str(result.session_title))}")
+    click.echo(f"Tanggal: {result.session_date}")
 
 
 @main.command("office-profile")
@@ -487,7 +491,8 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
         click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
     else:
         for key, value in shown.items():
-            click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")
+            text = " | ".join(value) if isinstance(value, list) else str(value or "-")
+            click.echo(f"{key}: {show_escaped(text)}")
 
 
 def _register(store: Store) -> Sequence[Any]:

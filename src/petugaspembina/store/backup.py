@@ -35,20 +35,41 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30] or "manual"
     final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
     partial = final.with_suffix(".partial")
-    target = sqlite3.connect(partial)
     try:
-        conn.backup(target)
-        result = target.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        target.close()
-    if result != "ok":
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+            result = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if result != "ok":
+            raise StoreError(f"Cadangan gagal diperiksa: {result}.")
+        _fsync(partial)
+        os.replace(partial, final)
+    except (sqlite3.Error, OSError) as exc:
+        # Disk full, folder not writable…: no half-written copy is left behind.
         partial.unlink(missing_ok=True)
-        raise StoreError(f"Cadangan gagal diperiksa: {result}.")
-    _fsync(partial)
-    os.replace(partial, final)
+        raise StoreError(f"Cadangan tidak dapat dibuat ({_why(exc)}).") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     for old in list_backups(folder)[keep:]:
         old.path.unlink(missing_ok=True)
     return final
+
+
+def backup_before_import(conn: sqlite3.Connection, folder: Path) -> Path:
+    """The backup taken before an import."""
+    return backup(conn, folder, "sebelum-impor")
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if getattr(exc, "errno", None) == 28 or "full" in text:
+        return "disk penuh"
+    if isinstance(exc, PermissionError) or "readonly" in text or "permission" in text:
+        return "folder cadangan tidak dapat ditulis"
+    return str(exc)
 
 
 def _fsync(path: Path) -> None:

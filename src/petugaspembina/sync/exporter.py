@@ -15,7 +15,14 @@ from ..regions import data_version
 from ..store.db import transaction
 from ..store.schema_version import SCHEMA_VERSION
 from ..store.store import Store
-from .bundle import FORMAT, FORMAT_VERSION, Source, write_atomically
+from .bundle import (
+    FORMAT,
+    FORMAT_VERSION,
+    HEADER_DIGEST_KEY,
+    Source,
+    header_digest,
+    write_atomically,
+)
 
 DEFAULT_DESTINATION = "kantor"
 
@@ -189,6 +196,7 @@ def prepare_export(
         "counts": counts.to_json(),
         "changes_sha256": digest,
     }
+    head[HEADER_DIGEST_KEY] = header_digest(head)
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
     return PreparedExport(data, bundle_id, seq, up_to, created_at, digest, counts)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.audit import record_audit
-from ..store.backup import backup
+from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
 from .bundle import MAX_BUNDLE_BYTES
@@ -53,9 +54,20 @@ def import_files(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> list[FileReport]:
-    """Import each file in turn; one bad file never stops the others."""
+    """Import each file in turn; one bad file never stops the others.
+
+    When the backup before the import fails (disk full…), nothing is imported: every file gets a
+    "failed" report saying why, and retrying later is safe.
+    """
     if backups is not None and store.version_count() > 0:
-        backup(store.conn, backups, "sebelum-impor")
+        try:
+            backup_before_import(store.conn, backups)
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            message = (
+                "Impor dibatalkan: cadangan sebelum impor gagal dibuat "
+                f"({_reason(exc)}); basis data tidak berubah, aman untuk dicoba lagi."
+            )
+            return [FileReport(path.name, "failed", message) for path in files]
     reports = []
     for index, path in enumerate(files):
         if progress:
@@ -72,6 +84,9 @@ def import_file(
     """Import one bundle file: validate it whole, then merge it in one transaction."""
     try:
         data = _read_local_copy(path)
+    except _NotAFile as exc:
+        # Nothing was read, so nothing is kept in quarantine (row 44).
+        return FileReport(path.name or str(path), "failed", str(exc))
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(path, quarantine, exc)
@@ -113,40 +128,59 @@ def _reason(exc: BaseException) -> str:
     return text
 
 
+class _NotAFile(Exception):
+    """The path is missing, a folder or a device/FIFO: there is no bundle to read or keep."""
+
+
 def _read_local_copy(path: Path) -> bytes:
     """The whole file in memory: later steps never touch the stick or share again."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise _NotAFile("Berkas tidak ditemukan.") from exc
     except OSError as exc:
-        raise BundleRejected("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
+        raise _NotAFile(f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise _NotAFile("Ini folder, bukan berkas bundel; pilih berkasnya.")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block for ever or never end: never opened.
+        raise _NotAFile("Bukan berkas biasa (pipa atau perangkat); tidak dibaca.")
+    size = info.st_size
     if size > MAX_BUNDLE_BYTES:
         raise BundleRejected(
             "too-large",
             f"Bundel terlalu besar ({size / 1048576:.0f} MiB); batasnya "
             f"{MAX_BUNDLE_BYTES // 1048576} MiB.",
         )
-    return path.read_bytes()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BUNDLE_BYTES + 1)
+    except OSError as exc:
+        raise _NotAFile(f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
 
 
 def _merge(store: Store, path: Path, parsed: ParsedBundle, now: datetime) -> FileReport:
     conn = store.conn
-    known = conn.execute(
-        "SELECT changes_sha256, imported_at FROM imported_bundles WHERE bundle_id = ?",
-        (parsed.bundle_id,),
-    ).fetchone()
-    if known is not None:
-        if known[0] != parsed.changes_sha256:
-            raise BundleRejected(
-                "integrity",
-                "Bundel dengan id yang sama sudah diimpor dengan isi berbeda: berkas telah diubah.",
-            )
-        return FileReport(
-            path.name,
-            "already-imported",
-            f"Sudah diimpor pada {known[1][:10]} — 0 perubahan.",
-            bundle_id=parsed.bundle_id,
-        )
     with store.transaction():
+        # Looked up inside the write transaction: a second process importing the same bundle at
+        # the same time waits here, then finds it already imported.
+        known = conn.execute(
+            "SELECT changes_sha256, imported_at FROM imported_bundles WHERE bundle_id = ?",
+            (parsed.bundle_id,),
+        ).fetchone()
+        if known is not None:
+            if known[0] != parsed.changes_sha256:
+                raise BundleRejected(
+                    "integrity",
+                    "Bundel dengan id yang sama sudah diimpor dengan isi berbeda: "
+                    "berkas telah diubah.",
+                )
+            return FileReport(
+                path.name,
+                "already-imported",
+                f"Sudah diimpor pada {known[1][:10]} — 0 perubahan.",
+                bundle_id=parsed.bundle_id,
+            )
         result = store.apply_changes(parsed.changes)
         stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
         counts = {"new_versions": result.new_versions, "conflicts": result.conflicts}
@@ -191,8 +225,13 @@ def _warnings(store: Store, parsed: ParsedBundle) -> list[str]:
             f"Jam perangkat pengirim mencurigakan ({len(parsed.suspect_clocks)} waktu di luar "
             "kewajaran); data tetap diimpor dan ditandai."
         )
-    for missing in missing_seqs(store, parsed.device_id)[:5]:
-        warnings.append(f"Bundel nomor {missing} dari perangkat ini belum diterima.")
+    if not parsed.header_bound:
+        warnings.append(
+            "Bundel versi lama: kepala bundel tidak dilindungi checksum (ekspor ulang dianjurkan)."
+        )
+    for first, last in missing_seqs(store, parsed.device_id)[:5]:
+        numbers = str(first) if first == last else f"{first}–{last}"
+        warnings.append(f"Bundel nomor {numbers} dari perangkat ini belum diterima.")
     waiting = waiting_for_session(store)
     if waiting:
         warnings.append(f"{waiting} tanda hadir menunggu data kegiatannya (belum diterima).")
@@ -213,17 +252,17 @@ def waiting_for_session(store: Store) -> int:
     return int(row[0])
 
 
-def missing_seqs(store: Store, device_id: str) -> list[int]:
-    """Bundle numbers of a device below its newest imported one that never arrived."""
-    seqs = {
-        row[0]
-        for row in store.conn.execute(
-            "SELECT seq FROM imported_bundles WHERE device_id = ?", (device_id,)
-        )
-    }
-    if not seqs:
-        return []
-    return [n for n in range(1, max(seqs)) if n not in seqs]
+def missing_seqs(store: Store, device_id: str) -> list[tuple[int, int]]:
+    """Ranges (first, last) of a device's bundle numbers below its newest imported one that never
+    arrived; computed in SQL from the numbers present, so a huge number costs nothing."""
+    rows = store.conn.execute(
+        """SELECT seq + 1, next - 1 FROM (
+               SELECT seq, lead(seq) OVER (ORDER BY seq) AS next
+               FROM (SELECT 0 AS seq UNION SELECT seq FROM imported_bundles WHERE device_id = ?))
+           WHERE next > seq + 1 ORDER BY seq""",
+        (device_id,),
+    )
+    return [(int(first), int(last)) for first, last in rows]
 
 
 def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | None:

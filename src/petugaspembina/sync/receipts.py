@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.ids import is_record_id
 from ..store.store import Store
 from .bundle import write_atomically
 from .errors import BundleRejected
@@ -14,6 +16,8 @@ from .importer import FileReport
 from .reader import parse_json
 
 RECEIPT_FORMAT = "petugaspembina.receipt"
+_SHA256_RE = re.compile(r"[0-9a-f]{64}", re.ASCII)
+_STAMP_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", re.ASCII)
 
 
 def receipt_for(report: FileReport, changes_sha256: str) -> dict[str, Any]:
@@ -44,11 +48,35 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
     return written
 
 
+def receipt_problems(doc: dict[str, Any]) -> list[str]:
+    """What is wrong with the fields of a receipt (types checked before any SQL sees them)."""
+    problems = []
+    if not is_record_id(doc.get("bundle_id")):
+        problems.append("bundle_id harus UUID huruf kecil.")
+    digest = doc.get("changes_sha256")
+    if not isinstance(digest, str) or not _SHA256_RE.fullmatch(digest):
+        problems.append("changes_sha256 harus 64 digit heksadesimal.")
+    stamp = doc.get("imported_at")
+    if not isinstance(stamp, str) or not _STAMP_RE.fullmatch(stamp):
+        problems.append("imported_at harus waktu UTC YYYY-MM-DDTHH:MM:SSZ.")
+    return problems
+
+
 def read_receipt(store: Store, path: Path) -> str:
     """Mark the export named by a receipt as delivered; returns a message."""
-    doc = parse_json(path.read_bytes()) if path.stat().st_size < 1_000_000 else None
+    try:
+        data = path.read_bytes() if path.stat().st_size < 1_000_000 else b""
+    except OSError as exc:
+        raise BundleRejected("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
+    try:
+        doc = parse_json(data)
+    except BundleRejected:
+        doc = None
     if not isinstance(doc, dict) or doc.get("format") != RECEIPT_FORMAT:
         raise BundleRejected("not-a-receipt", "Bukan berkas tanda terima Petugas Pembina.")
+    problems = receipt_problems(doc)
+    if problems:
+        raise BundleRejected("invalid", "Tanda terima tidak sah:", problems)
     with store.transaction() as conn:
         updated = conn.execute(
             "UPDATE exports SET delivered_at = ? WHERE bundle_id = ? AND changes_sha256 = ?",
