@@ -330,3 +330,25 @@ def test_cli_shows_imported_bidi_characters_escaped(
     assert cli_import(office, reseal(doc, tmp_path / "bidi.json"))[0] == 0
     result = CliRunner().invoke(main, ["--db", str(office), "people"])
     assert "\u202e" not in result.stdout and "<U+202E>" in result.stdout
+
+
+def test_eleven_junk_imports_keep_every_earlier_backup(
+    office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    from petugaspembina.store.backup import backup, list_backups
+
+    folder = app_paths().backups
+    with Store.open(office) as store:
+        daily = backup(store.conn, folder, "harian")
+    assert cli_import(office, bundle)[0] == 0  # a real import: one pre-import backup
+    before = {b.path for b in list_backups(folder)}
+    doc = load(bundle)
+    doc["changes"][0]["hlc"] = "junk"
+    junk = reseal(doc, tmp_path / "sampah.json")
+    for _ in range(11):
+        assert cli_import(office, junk)[0] == 1
+    after = {b.path for b in list_backups(folder)}
+    # every earlier backup is kept; the state after the real import is saved once, then refused
+    # imports (which change nothing) take no further backup
+    assert before < after and len(after - before) == 1
+    assert daily.exists()

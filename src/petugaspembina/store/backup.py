@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .db import transaction
 from .errors import StoreError
 
 KEEP = 10
@@ -53,14 +54,44 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    for old in list_backups(folder)[keep:]:
+    # Rotation within one reason only: a burst of imports can never push out the daily or a
+    # manual backup (and the other way round).
+    same_reason = [b for b in list_backups(folder) if b.reason == safe_reason]
+    for old in same_reason[keep:]:
         old.path.unlink(missing_ok=True)
     return final
 
 
-def backup_before_import(conn: sqlite3.Connection, folder: Path) -> Path:
-    """The backup taken before an import."""
-    return backup(conn, folder, "sebelum-impor")
+_STATE_KEY = "backup_state:sebelum-impor"
+
+
+def _state(conn: sqlite3.Connection) -> str:
+    """What changes with every stored edit or import: newest field version and audit entry."""
+    row = conn.execute(
+        "SELECT (SELECT coalesce(max(seq), 0) FROM fv), (SELECT coalesce(max(id), 0) FROM audit)"
+    ).fetchone()
+    return f"{row[0]}:{row[1]}"
+
+
+def backup_before_import(conn: sqlite3.Connection, folder: Path) -> Path | None:
+    """The backup taken before an import, or None when the newest one already holds this state.
+
+    Refused (junk or forged) imports change nothing, so they take no new backup: eleven of them in
+    a row no longer rotate out every earlier copy.
+    """
+    state = _state(conn)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_STATE_KEY,)).fetchone()
+    newest = next((b for b in list_backups(folder) if b.reason == "sebelum-impor"), None)
+    if row is not None and row[0] == state and newest is not None:
+        return None
+    path = backup(conn, folder, "sebelum-impor")
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_STATE_KEY, state),
+        )
+    return path
 
 
 def _why(exc: BaseException) -> str:
