@@ -211,14 +211,15 @@ _listing(
     show_default=True,
     help="Who receives it (incremental exports are counted per destination).",
 )
+@click.option("--plain", is_flag=True, help="Not sealed even when an office is enrolled.")
 @click.pass_obj
-def export(obj: Context, out: Path, full: bool, destination: str) -> None:
-    """Write a bundle (incremental by default) and print its path and counts."""
+def export(obj: Context, out: Path, full: bool, destination: str, plain: bool) -> None:
+    """Write a bundle (incremental by default; sealed to the enrolled office unless --plain)."""
     from .sync.exporter import export_bundle
 
     with obj.store() as store:
         try:
-            result = export_bundle(store, out, full=full, destination=destination)
+            result = export_bundle(store, out, full=full, destination=destination, plain=plain)
         except OSError as exc:
             fail(f"Bundel tidak dapat ditulis ke {out}: {exc.strerror}.")
     if result.path is None:
@@ -230,6 +231,11 @@ def export(obj: Context, out: Path, full: bool, destination: str) -> None:
         f"Bundel #{result.seq}: {result.changes} perubahan, "
         f"{result.field_versions} versi kolom ({tables})."
     )
+    click.echo(
+        f"Tersegel untuk kantor {result.sealed_to}."
+        if result.sealed_to
+        else "Tidak tersegel (bundel biasa, tidak bertanda tangan)."
+    )
 
 
 @main.command("import")
@@ -240,8 +246,19 @@ def export(obj: Context, out: Path, full: bool, destination: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write a receipt per imported bundle.",
 )
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="At an office with keys: accept plain (unsigned) bundles for this command only.",
+)
 @click.pass_obj
-def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path | None) -> None:
+def import_(
+    obj: Context,
+    files: tuple[Path, ...],
+    as_json: bool,
+    receipts: Path | None,
+    allow_unsigned: bool,
+) -> None:
     """Merge bundles; a report per file; exit 1 if any file was rejected."""
     from .sync.importer import import_files
     from .sync.receipts import write_receipts
@@ -249,7 +266,11 @@ def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path
     obj.paths.ensure()
     with obj.store() as store:
         reports = import_files(
-            store, list(files), quarantine=obj.paths.quarantine, backups=obj.paths.backups
+            store,
+            list(files),
+            quarantine=obj.paths.quarantine,
+            backups=obj.paths.backups,
+            allow_unsigned=allow_unsigned,
         )
         if receipts is not None:
             write_receipts(store, reports, receipts)
@@ -541,3 +562,6 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
     with obj.store() as store:
         count = erase_person(store, person_id)
     click.echo(f"{count} rekaman dihapus permanen.")
+
+
+from . import cli_trust  # noqa: E402, F401  (registers the trust commands on ``main``)

@@ -23,6 +23,8 @@ from .bundle import (
     header_digest,
     write_atomically,
 )
+from .sealed import seal
+from .trust import enrolled_office
 
 DEFAULT_DESTINATION = "kantor"
 
@@ -37,6 +39,7 @@ class ExportResult:
     changes: int
     field_versions: int
     tables: dict[str, int]
+    sealed_to: str | None = None
 
 
 def default_file_name(device_id: str, seq: int) -> str:
@@ -85,9 +88,12 @@ def export_bundle(
     *,
     full: bool = False,
     destination: str = DEFAULT_DESTINATION,
+    plain: bool = False,
 ) -> ExportResult:
     """Write one bundle to ``out`` (a file, or a folder to get the default name)."""
-    results = export_bundles(store, out, full=full, destination=destination, max_versions=None)
+    results = export_bundles(
+        store, out, full=full, destination=destination, max_versions=None, plain=plain
+    )
     return results[0] if results else ExportResult(None, None, 0, 0, 0, {})
 
 
@@ -98,12 +104,16 @@ def export_bundles(
     full: bool = False,
     destination: str = DEFAULT_DESTINATION,
     max_versions: int | None = MAX_VERSIONS_PER_BUNDLE,
+    plain: bool = False,
 ) -> list[ExportResult]:
     """Write what ``destination`` has not had yet (or everything) as one or more bundle parts.
+
+    With an enrolled office each part is sealed to it (signed, then encrypted) unless ``plain``.
 
     Each part is a complete bundle with its own number; several parts need ``out`` to be a folder.
     """
     since = 0 if full else last_exported(store, destination)
+    office = None if plain else enrolled_office(store)
     results: list[ExportResult] = []
     while True:
         prepared = prepare_export(
@@ -121,7 +131,10 @@ def export_bundles(
             path = out.with_name(f"{out.stem}-{len(results) + 1}{out.suffix}")
         else:
             path = out
-        write_atomically(path, prepared.data)
+        data = prepared.data
+        if office is not None:
+            data = seal(store, office, data, prepared.bundle_id, prepared.seq)
+        write_atomically(path, data)
         record_export(store, prepared, destination)
         counts = prepared.counts
         results.append(
@@ -132,6 +145,7 @@ def export_bundles(
                 counts.changes,
                 counts.field_versions,
                 counts.tables,
+                office.kid if office is not None else None,
             )
         )
         since = prepared.up_to

@@ -17,9 +17,12 @@ from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
+from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES
 from .errors import BundleRejected
-from .reader import ParsedBundle, read_bundle
+from .reader import ParsedBundle, parse_json, read_bundle
+from .sealed import is_sealed, open_sealed
+from .trust import office_keys
 
 Progress = Callable[[int, int, str], None]
 
@@ -53,6 +56,7 @@ def import_files(
     backups: Path | None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    allow_unsigned: bool = False,
 ) -> list[FileReport]:
     """Import each file in turn; one bad file never stops the others.
 
@@ -72,14 +76,21 @@ def import_files(
     for index, path in enumerate(files):
         if progress:
             progress(index, len(files), path.name)
-        reports.append(import_file(store, path, quarantine=quarantine, now=now))
+        reports.append(
+            import_file(store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned)
+        )
     if progress:
         progress(len(files), len(files), "")
     return reports
 
 
 def import_file(
-    store: Store, path: Path, *, quarantine: Path, now: datetime | None = None
+    store: Store,
+    path: Path,
+    *,
+    quarantine: Path,
+    now: datetime | None = None,
+    allow_unsigned: bool = False,
 ) -> FileReport:
     """Import one bundle file: validate it whole, then merge it in one transaction."""
     try:
@@ -91,17 +102,37 @@ def import_file(
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(path, quarantine, exc)
         return report
-    return import_bytes(store, path, data, quarantine=quarantine, now=now)
+    return import_bytes(
+        store, path, data, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned
+    )
+
+
+UNSIGNED_WARNING = "Bundel tidak bertanda tangan: pengirimnya tidak dapat dipastikan."
 
 
 def import_bytes(
-    store: Store, path: Path, data: bytes, *, quarantine: Path | None, now: datetime | None = None
+    store: Store,
+    path: Path,
+    data: bytes,
+    *,
+    quarantine: Path | None,
+    now: datetime | None = None,
+    allow_unsigned: bool = False,
 ) -> FileReport:
-    """Import a bundle already read into memory; ``path`` names it in the report and quarantine."""
+    """Import a bundle already read into memory; ``path`` names it in the report and quarantine.
+
+    At an office with keys only sealed bundles from enrolled, unrevoked devices are taken (plain
+    ones too when ``allow_unsigned``), and every bundle passes the authorisation rules.
+    """
     now = now or datetime.now(UTC)
     try:
-        parsed = read_bundle(data, now)
-        return _merge(store, path, parsed, now)
+        parsed, signer = _read_trusted(store, data, now, allow_unsigned)
+        report = _merge(store, path, parsed, now)
+        if signer is None:
+            report.warnings.insert(0, UNSIGNED_WARNING)
+        elif report.result == "imported":
+            report.message += f" Bertanda tangan perangkat terdaftar {signer[:8]}."
+        return report
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(path, quarantine, exc)
@@ -117,6 +148,43 @@ def import_bytes(
             "failed",
             f"Impor dibatalkan, basis data tidak berubah; aman untuk dicoba lagi ({_reason(exc)}).",
         )
+
+
+def _read_trusted(
+    store: Store, data: bytes, now: datetime, allow_unsigned: bool
+) -> tuple[ParsedBundle, str | None]:
+    """The checked bundle and the enrolled device that signed it (None: not signed)."""
+    keys = office_keys(store)
+    if _SEALED_MARK in data[:200]:
+        doc = parse_json(data)
+        if not is_sealed(doc):
+            raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+        opened = open_sealed(store, doc)
+        parsed = read_bundle(opened.plain, now)
+        if (parsed.bundle_id, parsed.device_id, parsed.seq) != (
+            opened.bundle_id,
+            opened.device_id,
+            opened.seq,
+        ):
+            raise BundleRejected(
+                "damaged", "Isi bundel tersegel tidak sesuai amplopnya (telah diubah)."
+            )
+        signer: str | None = opened.device_id
+    else:
+        parsed = read_bundle(data, now)
+        signer = None
+        if keys is not None and not allow_unsigned:
+            raise BundleRejected(
+                "unsigned",
+                "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
+                "perangkat terdaftar (--allow-unsigned untuk menerimanya sekali ini).",
+            )
+    if keys is not None and parsed.device_id != store.device_id:
+        authorise(store, parsed.changes, signer or parsed.device_id)
+    return parsed, signer
+
+
+_SEALED_MARK = b'"petugaspembina.sealed-bundle"'
 
 
 def _reason(exc: BaseException) -> str:
