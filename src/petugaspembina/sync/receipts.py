@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+
+from ..core.changes import canonical_json
 from ..core.ids import is_record_id
 from ..store.store import Store
 from .bundle import write_atomically
 from .errors import BundleRejected
 from .importer import FileReport
 from .reader import parse_json
+from .trust import EnrolledOffice, enrolled_office, office_keys
 
 RECEIPT_FORMAT = "petugaspembina.receipt"
 _SHA256_RE = re.compile(r"[0-9a-f]{64}", re.ASCII)
@@ -42,7 +48,12 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
             "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (report.bundle_id,)
         ).fetchone()
         path = folder / f"tanda-terima-{report.bundle_id}.json"
-        data = json.dumps(receipt_for(report, row[0]), ensure_ascii=False, indent=1)
+        doc = receipt_for(report, row[0])
+        keys = office_keys(store)
+        if keys is not None:  # signed by the office, checked by the officer's app
+            doc["kid"] = keys.kid
+            doc["signature"] = base64.b64encode(keys.signing.sign(_receipt_message(doc))).decode()
+        data = json.dumps(doc, ensure_ascii=False, indent=1)
         write_atomically(path, data.encode("utf-8"))
         written.append(path)
     return written
@@ -62,6 +73,30 @@ def receipt_problems(doc: dict[str, Any]) -> list[str]:
     return problems
 
 
+_RECEIPT_CONTEXT = b"petugaspembina.receipt/1\n"
+_SIGNED_KEYS = ("format", "bundle_id", "changes_sha256", "result", "counts", "imported_at", "kid")
+
+
+def _receipt_message(doc: dict[str, Any]) -> bytes:
+    signed = {key: doc.get(key) for key in _SIGNED_KEYS}
+    return _RECEIPT_CONTEXT + canonical_json(signed).encode("utf-8")
+
+
+def _check_signature(doc: dict[str, Any], office: EnrolledOffice) -> None:
+    """With an enrolled office a receipt counts only when that office signed it."""
+    signature = doc.get("signature")
+    if doc.get("kid") != office.kid or not isinstance(signature, str):
+        raise BundleRejected(
+            "unsigned-receipt", "Tanda terima tidak ditandatangani kantor yang terdaftar."
+        )
+    try:
+        office.signing_key.verify(base64.b64decode(signature, validate=True), _receipt_message(doc))
+    except (InvalidSignature, binascii.Error, ValueError) as exc:
+        raise BundleRejected(
+            "bad-signature", "Tanda tangan tanda terima tidak cocok dengan kunci kantor."
+        ) from exc
+
+
 def read_receipt(store: Store, path: Path) -> str:
     """Mark the export named by a receipt as delivered; returns a message."""
     try:
@@ -77,6 +112,9 @@ def read_receipt(store: Store, path: Path) -> str:
     problems = receipt_problems(doc)
     if problems:
         raise BundleRejected("invalid", "Tanda terima tidak sah:", problems)
+    office = enrolled_office(store)
+    if office is not None:
+        _check_signature(doc, office)
     with store.transaction() as conn:
         updated = conn.execute(
             "UPDATE exports SET delivered_at = ? WHERE bundle_id = ? AND changes_sha256 = ?",
