@@ -24,6 +24,7 @@ from petugaspembina.profile import create_profile
 from petugaspembina.store.errors import NotFound
 from petugaspembina.store.store import Edit, Store
 from petugaspembina.sync import keys as device_keys
+from petugaspembina.sync.errors import BundleRejected
 from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_bytes
 from petugaspembina.sync.receipts import read_receipt, write_receipts
@@ -222,7 +223,7 @@ def test_receipts_are_signed_by_the_office(world: World, tmp_path: Path) -> None
     unsigned.write_text(json.dumps({k: v for k, v in doc.items() if k != "signature"}))
     with Store.open(world.officer) as store:
         for bad in (forged, unsigned):
-            with pytest.raises(Exception, match="[Tt]anda t"):
+            with pytest.raises(BundleRejected, match=r"[Tt]anda t"):
                 read_receipt(store, bad)
         assert "sudah diterima" in read_receipt(store, receipt)
 
