@@ -352,3 +352,16 @@ def test_eleven_junk_imports_keep_every_earlier_backup(
     # imports (which change nothing) take no further backup
     assert before < after and len(after - before) == 1
     assert daily.exists()
+
+
+@pytest.mark.parametrize("name", ["..\\evil.exe", "CON", "a" * 250 + ".json"])
+def test_row25_file_names_are_never_used_as_paths(office: Path, tmp_path: Path, name: str) -> None:
+    import re
+
+    path = tmp_path / name
+    path.write_bytes(b"bukan bundel")
+    assert_rejected(office, path, "Bukan berkas bundel")
+    kept = [p.name for p in app_paths().quarantine.iterdir()]
+    assert kept and all(
+        re.fullmatch(r"[0-9]{8}T[0-9]{6}-[0-9a-f]{12}\.(bundle|alasan\.txt)", k) for k in kept
+    ), kept

@@ -69,9 +69,9 @@ class World:
         with Store.open(self.office) as store:
             enrol_file(store, folder / "hp.key.json")
 
-    def export(self, name: str, *, plain: bool = False) -> Path:
+    def export(self, name: str, *, plain: bool = False, full: bool = False) -> Path:
         with Store.open(self.officer) as store:
-            result = export_bundle(store, self.folder / name, plain=plain)
+            result = export_bundle(store, self.folder / name, plain=plain, full=full)
         assert result.path is not None
         return result.path
 
@@ -296,3 +296,17 @@ def test_i11_any_bit_flip_or_truncation_of_a_sealed_bundle_is_rejected(
 def test_sealed_bundles_load_with_the_officer_bundle(world: World) -> None:
     doc = load(world.export("b1.json"))
     assert doc["from"] == world.officer_device and doc["seq"] == 1
+
+
+def test_published_sealed_schema_matches_the_code_and_validates_exports(world: World) -> None:
+    import jsonschema
+
+    from petugaspembina.sync.schema_doc import sealed_json_schema
+
+    path = Path(__file__).parents[2] / "docs" / "sealed-bundle.schema.json"
+    published = json.loads(path.read_text())
+    assert published == sealed_json_schema(), "regenerate docs/sealed-bundle.schema.json"
+    envelope = json.loads(world.export("b1.json").read_bytes())
+    jsonschema.Draft202012Validator(published).validate(envelope)
+    envelope["extra"] = 1
+    assert not jsonschema.Draft202012Validator(published).is_valid(envelope)

@@ -11,7 +11,7 @@ from typing import Any
 from ..core.fields import INT64, Kind
 from ..core.records import SCHEMA
 from .bundle import FORMAT, FORMAT_VERSION, HEADER_DIGEST_KEY, HEADER_ORDER
-from .reader import MAX_SEQ
+from .reader import MAX_SEQ, SEALED_FORMAT
 
 HLC_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/[0-9a-f]{4}/[0-9a-f]{32}$"
@@ -174,6 +174,55 @@ def bundle_json_schema() -> dict[str, Any]:
                 "minItems": 1,
                 "uniqueItems": True,
                 "items": {"$ref": "#/$defs/hlc"},
+            },
+        },
+    }
+
+
+def sealed_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the sealed envelope (docs/sealed-bundle.schema.json)."""
+    from .sealed import SEALED_VERSION, SUITE
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://petugaspembina.invalid/schema/sealed-bundle-v1.json",
+        "title": "Petugas Pembina sealed bundle, envelope version 1",
+        "description": "A plain bundle signed by its device (Ed25519) and encrypted to one office "
+        "with HPKE (RFC 9180 base mode, DHKEM-X25519-HKDF-SHA256, HKDF-SHA256, AES-256-GCM). "
+        "HPKE info = canonical JSON of every field but 'sealed'; plaintext = 64-byte signature "
+        "followed by the plain bundle bytes; see docs/security.md.",
+        "type": "object",
+        "required": [
+            "format",
+            "format_version",
+            "suite",
+            "to",
+            "from",
+            "bundle_id",
+            "seq",
+            "sealed",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": SEALED_FORMAT},
+            "format_version": {"const": SEALED_VERSION},
+            "suite": {"const": SUITE},
+            "to": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{16}$",
+                "description": "key id of the office it is sealed for",
+            },
+            "from": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{32}$",
+                "description": "device id of the signer (equals source.device_id inside)",
+            },
+            "bundle_id": {"type": "string", "pattern": UUID_PATTERN},
+            "seq": {"type": "integer", "minimum": 1, "maximum": MAX_SEQ},
+            "sealed": {
+                "type": "string",
+                "contentEncoding": "base64",
+                "description": "HPKE encapsulated key (32 bytes) followed by the ciphertext",
             },
         },
     }
