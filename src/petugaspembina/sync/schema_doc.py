@@ -188,7 +188,7 @@ def sealed_json_schema() -> dict[str, Any]:
         "$id": "https://petugaspembina.invalid/schema/sealed-bundle-v1.json",
         "title": "Petugas Pembina sealed bundle, envelope version 1",
         "description": "A plain bundle signed by its device (Ed25519) and encrypted to one office "
-        "with HPKE (RFC 9180 base mode, DHKEM-X25519-HKDF-SHA256, HKDF-SHA256, AES-256-GCM). "
+        "with HPKE (RFC 9180 base mode, hybrid KEM ML-KEM-768 + X25519, HKDF-SHA256, AES-256-GCM). "
         "HPKE info = canonical JSON of every field but 'sealed'; plaintext = 64-byte signature "
         "followed by the plain bundle bytes; see docs/security.md.",
         "type": "object",
@@ -222,7 +222,7 @@ def sealed_json_schema() -> dict[str, Any]:
             "sealed": {
                 "type": "string",
                 "contentEncoding": "base64",
-                "description": "HPKE encapsulated key (32 bytes) followed by the ciphertext",
+                "description": "HPKE encapsulated key (1120 bytes) followed by the ciphertext",
             },
         },
     }

@@ -6,9 +6,10 @@ Construction (format ``petugaspembina.sealed-bundle`` version 1):
   seq; ``info`` = its canonical JSON (UTF-8).
 - signature = Ed25519(device key, ``SIGN_CONTEXT`` + info + sha256(plain bundle bytes)): the
   signature names the office it was sealed for, so it cannot be re-sealed to another office.
-- ``sealed`` = base64 of HPKE (RFC 9180, base mode, single shot) with DHKEM(X25519, HKDF-SHA256),
-  HKDF-SHA256 and AES-256-GCM to the office's X25519 key, ``info`` as the HPKE info: the 32-byte
-  encapsulated key followed by the ciphertext of (64-byte signature + plain bundle bytes).
+- ``sealed`` = base64 of HPKE (RFC 9180, base mode, single shot) with the hybrid KEM
+  ML-KEM-768 + X25519, HKDF-SHA256 and AES-256-GCM to the office's sealing key, ``info`` as the
+  HPKE info: the 1120-byte encapsulated key followed by the ciphertext of (64-byte signature +
+  plain bundle bytes).
 
 Any changed bit of the envelope or the ciphertext fails the AEAD; a bundle for another office fails
 on ``to`` before any decryption; an unknown or revoked device is refused before its changes are read.
@@ -35,9 +36,9 @@ from .reader import MAX_SEQ, SEALED_FORMAT
 from .trust import EnrolledOffice, enrolled_device, office_keys
 
 SEALED_VERSION = 1
-SUITE = "HPKE-base(DHKEM-X25519-HKDF-SHA256,HKDF-SHA256,AES-256-GCM)+Ed25519"
+SUITE = "HPKE-base(MLKEM768-X25519,HKDF-SHA256,AES-256-GCM)+Ed25519"
 SIGN_CONTEXT = b"petugaspembina.sealed-bundle/1\n"
-_HPKE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_HPKE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _ENVELOPE_KEYS = ("format", "format_version", "suite", "to", "from", "bundle_id", "seq")
 
 
@@ -61,7 +62,7 @@ def seal(store: Store, office: EnrolledOffice, plain: bytes, bundle_id: str, seq
     sealed = _HPKE.encrypt(signature + plain, office.sealing_key, info=info)
     # ``format`` first, like a plain bundle, so a reader knows the file by its first bytes.
     head = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
-    return (head[:-1] + ',"sealed":"' + base64.b64encode(sealed).decode() + '"}').encode()
+    return b"".join((head[:-1].encode(), b',"sealed":"', base64.b64encode(sealed), b'"}'))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Office keys, key files, enrolment and revocation (docs/security.md).
 
-An office database holds two key pairs: X25519 for sealing (officers encrypt bundles to it) and
-Ed25519 for signing (receipts). Every device already has its Ed25519 key (``keys.py``). Public keys
+An office database holds two key pairs: a hybrid ML-KEM-768 + X25519 pair for sealing (officers
+encrypt bundles to it; the hybrid keeps a copied stick closed even against a future quantum
+computer, as long as either half holds) and Ed25519 for signing (receipts). Every device already has its Ed25519 key (``keys.py``). Public keys
 travel only as key files handed over in person; the fingerprint both screens show is computed from
 the key bytes by the reader, never taken from the file. Private keys live only in ``meta``.
 """
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey, MLKEM768PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
@@ -39,6 +42,9 @@ DEVICE_KEY_FORMAT = "petugaspembina.device-key"
 _SEALING_META = "office_sealing_key"
 _SIGNING_META = "office_signing_key"
 _MAX_KEY_FILE = 64 * 1024
+_MLKEM_PUBLIC = 1184  # bytes of an ML-KEM-768 public key; the X25519 half follows (32)
+_MLKEM_SEED = 64
+SEALING_PUBLIC_BYTES = _MLKEM_PUBLIC + 32
 
 
 def _b64(raw: bytes) -> str:
@@ -72,13 +78,19 @@ def device_fingerprint(device_id: str, public: bytes) -> str:
 class OfficeKeys:
     """This database's office key pairs."""
 
-    sealing: X25519PrivateKey
+    mlkem: MLKEM768PrivateKey
+    x25519: X25519PrivateKey
     signing: Ed25519PrivateKey
 
     @property
+    def sealing(self) -> hpke.MLKEM768X25519PrivateKey:
+        """The hybrid HPKE private key."""
+        return hpke.MLKEM768X25519PrivateKey(self.mlkem, self.x25519)
+
+    @property
     def sealing_public(self) -> bytes:
-        """Raw X25519 public key."""
-        return _public_raw(self.sealing.public_key())
+        """ML-KEM-768 public key (1184 bytes) followed by the X25519 public key (32 bytes)."""
+        return self.mlkem.public_key().public_bytes_raw() + _public_raw(self.x25519.public_key())
 
     @property
     def signing_public(self) -> bytes:
@@ -101,8 +113,10 @@ def office_keys(store: Store) -> OfficeKeys | None:
     sealing, signing = store.meta(_SEALING_META), store.meta(_SIGNING_META)
     if not sealing or not signing:
         return None
+    raw = base64.b64decode(sealing)
     return OfficeKeys(
-        X25519PrivateKey.from_private_bytes(base64.b64decode(sealing)),
+        MLKEM768PrivateKey.from_seed_bytes(raw[:_MLKEM_SEED]),
+        X25519PrivateKey.from_private_bytes(raw[_MLKEM_SEED:]),
         Ed25519PrivateKey.from_private_bytes(base64.b64decode(signing)),
     )
 
@@ -111,17 +125,18 @@ def create_office_keys(store: Store) -> OfficeKeys:
     """Make the office key pairs once; refuses to replace existing ones (enrolled devices use them)."""
     if office_keys(store) is not None:
         raise InvalidInput("Basis data ini sudah punya kunci kantor; kunci tidak dibuat ulang.")
-    sealing, signing = X25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    kem, x25519 = MLKEM768PrivateKey.generate(), X25519PrivateKey.generate()
+    signing = Ed25519PrivateKey.generate()
+    raw = (kem.private_bytes_raw()) + x25519.private_bytes(
+        Encoding.Raw, PrivateFormat.Raw, NoEncryption()
+    )
     with store.transaction():
-        store.set_meta(
-            _SEALING_META,
-            _b64(sealing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
-        )
+        store.set_meta(_SEALING_META, _b64(raw))
         store.set_meta(
             _SIGNING_META,
             _b64(signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
         )
-    return OfficeKeys(sealing, signing)
+    return OfficeKeys(kem, x25519, signing)
 
 
 def office_key_file(store: Store) -> dict[str, Any]:
@@ -170,14 +185,16 @@ class Enrolled:
     fingerprint: str
 
 
-def _raw_key(doc: dict[str, Any], name: str) -> bytes:
+def _raw_key(doc: dict[str, Any], name: str, size: int = 32) -> bytes:
     value = doc.get(name)
     try:
         raw = base64.b64decode(value, validate=True) if isinstance(value, str) else b""
     except (binascii.Error, ValueError):
         raw = b""
-    if len(raw) != 32:
-        raise BundleRejected("invalid-key", f"Berkas kunci tidak sah: {name} bukan kunci 32 byte.")
+    if len(raw) != size:
+        raise BundleRejected(
+            "invalid-key", f"Berkas kunci tidak sah: {name} bukan kunci {size} byte."
+        )
     return raw
 
 
@@ -238,9 +255,13 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
 
 
 def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
-    sealing, signing = _raw_key(doc, "sealing_key"), _raw_key(doc, "signing_key")
-    X25519PublicKey.from_public_bytes(sealing)
-    Ed25519PublicKey.from_public_bytes(signing)
+    sealing = _raw_key(doc, "sealing_key", SEALING_PUBLIC_BYTES)
+    signing = _raw_key(doc, "signing_key")
+    try:
+        _sealing_public(sealing)
+        Ed25519PublicKey.from_public_bytes(signing)
+    except ValueError as exc:
+        raise BundleRejected("invalid-key", "Berkas kunci tidak sah: kunci rusak.") from exc
     kid = office_kid(sealing, signing)
     shown = fingerprint(b"office", sealing, signing)
     label = _label(doc.get("office"))
@@ -255,13 +276,20 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
     return Enrolled("office", kid, label, shown)
 
 
+def _sealing_public(raw: bytes) -> hpke.MLKEM768X25519PublicKey:
+    return hpke.MLKEM768X25519PublicKey(
+        MLKEM768PublicKey.from_public_bytes(raw[:_MLKEM_PUBLIC]),
+        X25519PublicKey.from_public_bytes(raw[_MLKEM_PUBLIC:]),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class EnrolledOffice:
     """The office this device seals its bundles to."""
 
     kid: str
     office: str | None
-    sealing_key: X25519PublicKey
+    sealing_key: hpke.MLKEM768X25519PublicKey
     signing_key: Ed25519PublicKey
     fingerprint: str
 
@@ -276,7 +304,7 @@ def enrolled_office(store: Store) -> EnrolledOffice | None:
     return EnrolledOffice(
         row[0],
         row[1],
-        X25519PublicKey.from_public_bytes(base64.b64decode(row[2])),
+        _sealing_public(base64.b64decode(row[2])),
         Ed25519PublicKey.from_public_bytes(base64.b64decode(row[3])),
         row[4],
     )
