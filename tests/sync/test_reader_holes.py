@@ -365,3 +365,48 @@ def test_row25_file_names_are_never_used_as_paths(office: Path, tmp_path: Path, 
     assert kept and all(
         re.fullmatch(r"[0-9]{8}T[0-9]{6}-[0-9a-f]{12}\.(bundle|alasan\.txt)", k) for k in kept
     ), kept
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from petugaspembina.store.store import Store
+store = Store.open(Path(sys.argv[1]))
+frozen = int(sys.argv[3])
+store.wall_millis = lambda: frozen  # both processes in the same millisecond
+start = float(sys.argv[4])
+while time.time() < start:
+    time.sleep(0.001)
+for index in range(int(sys.argv[2])):
+    store.write("agencies", {"full_name": f"Dinas {index}"})
+store.close()
+print("OK", flush=True)
+"""
+
+
+def test_row46_two_real_processes_write_one_database_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "bersama.db"
+    Store.open(db).close()
+    frozen, start = int(time.time() * 1000), time.time() + 1.5
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), "100", str(frozen), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(
+        p.returncode == 0 and out.strip() == "OK"
+        for p, (out, _) in zip(procs, outputs, strict=True)
+    ), outputs
+    with Store.open(db) as store:
+        hlcs = [r["hlc"] for r in store.rows("SELECT DISTINCT hlc FROM fv ORDER BY seq")]
+        assert len(hlcs) == 200  # every write got its own clock reading
+        assert hlcs == sorted(hlcs)  # in commit order the stored clock never went backwards
+        assert store.meta("hlc") == hlcs[-1]
