@@ -38,8 +38,10 @@ class SyncView(QWidget):
         row = QHBoxLayout(box)
         self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
         self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
+        self.trust_button = QPushButton(self.tr("Perangkat dan &kunci…"))
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.trust_button)
         layout.addWidget(box)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -71,6 +73,7 @@ class SyncView(QWidget):
         self.export_button.clicked.connect(self.on_export_clicked)
         self.import_button.clicked.connect(self.on_import_clicked)
         self.use_button.clicked.connect(self.on_use_clicked)
+        self.trust_button.clicked.connect(self.on_trust_clicked)
         self.last_reports: list[Any] = []
         self.reload_conflicts()
 
@@ -142,6 +145,11 @@ class SyncView(QWidget):
         self.report.resizeRowsToContents()
         self.reload_conflicts()
         self.changed.emit()
+
+    def on_trust_clicked(self) -> None:
+        from .trust_dialog import TrustDialog
+
+        TrustDialog(self.store, self).exec()
 
     def _failed(self, message: str) -> None:
         messages.warn(self, self.tr("Sinkronisasi"), message)
