@@ -23,10 +23,11 @@ def test_enrolment_both_ways_and_revocation(
     at_office = TrustDialog(office)
     qtbot.addWidget(at_office)
     assert "belum punya kunci kantor" in at_office.status.text()
-    assert not at_office.office_key_button.isEnabled()
+    assert at_office.office_key_button.isHidden() and at_office.devices.isHidden()
     at_office.create_button.click()
     assert "Kunci kantor dibuat" in at_office.message.text()
-    assert at_office.office_key_button.isEnabled() and not at_office.create_button.isEnabled()
+    assert not at_office.office_key_button.isHidden() and at_office.create_button.isHidden()
+    assert not at_office.devices.isHidden()
     at_office.save_office_key(tmp_path / "kantor.json")
 
     on_laptop = TrustDialog(officer)
@@ -35,6 +36,7 @@ def test_enrolment_both_ways_and_revocation(
     assert done is not None and done.fingerprint in on_laptop.message.text()
     office_record = enrolled_office(officer)
     assert office_record is not None and office_record.kid in on_laptop.status.text()
+    assert on_laptop.create_button.isHidden() and on_laptop.devices.isHidden()
     on_laptop.save_device_key(tmp_path / "hp.json")
 
     assert at_office.enrol_path(tmp_path / "hp.json") is not None

@@ -74,6 +74,7 @@ class TrustDialog(QDialog):
         layout.addWidget(self.devices, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addStretch()
         layout.addWidget(close)
         self.enrol_button.clicked.connect(self.on_enrol_clicked)
         self.device_key_button.clicked.connect(self.on_device_key_clicked)
@@ -94,7 +95,7 @@ class TrustDialog(QDialog):
                     own.kid, own.fingerprint
                 )
             )
-        else:
+        elif office is None:
             lines.append(self.tr("Basis data ini belum punya kunci kantor."))
         if office is not None:
             lines.append(
@@ -102,11 +103,15 @@ class TrustDialog(QDialog):
                     show_escaped(office.office or "-"), office.kid, office.fingerprint
                 )
             )
-        else:
+        elif own is None:
             lines.append(self.tr("Belum ada kantor terdaftar: bundel dikirim tanpa segel."))
         self.status.setText("<br>".join(lines))
-        self.create_button.setEnabled(own is None)
-        self.office_key_button.setEnabled(own is not None)
+        # An office sees its devices; an officer's laptop with an enrolled office has no use for
+        # office keys, so those controls are not offered there.
+        self.create_button.setVisible(own is None and office is None)
+        self.office_key_button.setVisible(own is not None)
+        self.devices.setVisible(own is not None)
+        self.revoke_button.setVisible(own is not None)
         entries = list_devices(self.store)
         self.devices.setRowCount(len(entries))
         for row, entry in enumerate(entries):
