@@ -310,3 +310,71 @@ def test_published_sealed_schema_matches_the_code_and_validates_exports(world: W
     jsonschema.Draft202012Validator(published).validate(envelope)
     envelope["extra"] = 1
     assert not jsonschema.Draft202012Validator(published).is_valid(envelope)
+
+
+class _Officers:
+    """Three enrolled officers at one office with keys, and a keyless twin office."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.office = Store.open(folder / "kantor.db")
+        self.twin = Store.open(folder / "kembar.db")
+        create_office_keys(self.office)
+        write_key_file(office_key_file(self.office), folder / "kantor.key.json")
+        self.officers = []
+        for index in range(3):
+            store = Store.open(folder / f"petugas-{index}.db")
+            generate(store, seed=10 + index, sessions=1)
+            enrol_file(store, folder / "kantor.key.json")
+            write_key_file(device_key_file(store), folder / f"hp-{index}.key.json")
+            enrol_file(self.office, folder / f"hp-{index}.key.json")
+            self.officers.append(store)
+
+    def close(self) -> None:
+        for store in (self.office, self.twin, *self.officers):
+            store.close()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5)), min_size=1, max_size=8),
+    order=st.randoms(use_true_random=False),
+)
+def test_sealed_bundles_keep_the_merge_invariants(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]], order: object
+) -> None:
+    """I1 (idempotent), I2 (any order), I5 (every version kept) with sealed bundles: an office
+    with keys that imports the sealed files, shuffled and duplicated, ends exactly like a keyless
+    office that imports the same bundles unsealed in their natural order."""
+    import random as random_module
+
+    from petugaspembina.core.changes import canonical_json
+    from petugaspembina.store.queries import dump
+    from petugaspembina.sync.exporter import export_bundles
+    from petugaspembina.sync.sealed import open_sealed
+
+    assert isinstance(order, random_module.Random)
+    world = _Officers(tmp_path_factory.mktemp("inv"))
+    try:
+        sealed: list[Path] = []
+        for round_number, (who, pick) in enumerate(edits):
+            officer = world.officers[who]
+            people = officer.rows("SELECT id FROM people WHERE deleted = 0 ORDER BY id")
+            officer.write("people", {"full_name": f"Nama {round_number}"}, people[pick]["id"])
+            folder = world.folder / f"keluar-{round_number}"
+            folder.mkdir()
+            sealed += [r.path for r in export_bundles(officer, folder) if r.path is not None]
+        plain = [open_sealed(world.office, json.loads(p.read_bytes())).plain for p in sealed]
+        for data in plain:
+            report = import_bytes(world.twin, Path("b.json"), data, quarantine=None)
+            assert report.result == "imported", report.message
+        delivery = sealed + order.sample(sealed, k=min(3, len(sealed)))
+        order.shuffle(delivery)
+        for path in delivery:
+            report = import_bytes(world.office, path, path.read_bytes(), quarantine=None)
+            assert report.result in ("imported", "already-imported"), report.message
+        assert canonical_json(dump(world.office)) == canonical_json(dump(world.twin))
+        versions = "SELECT tbl, rid, field, hlc, value FROM fv ORDER BY tbl, rid, field, hlc"
+        assert world.office.rows(versions) == world.twin.rows(versions)
+    finally:
+        world.close()
