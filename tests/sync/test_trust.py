@@ -228,6 +228,19 @@ def test_receipts_are_signed_by_the_office(world: World, tmp_path: Path) -> None
         assert "sudah diterima" in read_receipt(store, receipt)
 
 
+def test_enrolling_ones_own_keys_is_refused(world: World) -> None:
+    with (
+        Store.open(world.office) as store,
+        pytest.raises(BundleRejected, match="kantor ini sendiri"),
+    ):
+        enrol_file(store, world.folder / "kantor.key.json")
+    with (
+        Store.open(world.officer) as store,
+        pytest.raises(BundleRejected, match=r"perangkat ini sendiri|hanya didaftarkan"),
+    ):
+        enrol_file(store, world.folder / "hp.key.json")
+
+
 def test_key_files_hold_no_private_key(world: World) -> None:
     for name in ("kantor.key.json", "hp.key.json"):
         doc = json.loads((world.folder / name).read_text())

@@ -263,6 +263,11 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
     except ValueError as exc:
         raise BundleRejected("invalid-key", "Berkas kunci tidak sah: kunci rusak.") from exc
     kid = office_kid(sealing, signing)
+    own = office_keys(store)
+    if own is not None and own.kid == kid:
+        raise BundleRejected(
+            "invalid-key", "Ini kunci kantor ini sendiri; daftarkan di laptop petugas."
+        )
     shown = fingerprint(b"office", sealing, signing)
     label = _label(doc.get("office"))
     with store.transaction() as conn:
