@@ -1017,6 +1017,10 @@ Activity: {2} ({3})</translation>
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
+        <source>Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)</source>
+        <translation>Accept unsigned bundles in the next import (this once)</translation>
+    </message>
+    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>

@@ -63,3 +63,36 @@ def test_sync_tab_opens_the_trust_dialog(
     view.trust_button.click()
     assert opened and opened[0].windowTitle() == "Perangkat dan kunci"
     store.close()
+
+
+def test_office_with_keys_imports_a_plain_bundle_only_when_ticked_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.demo import generate
+    from petugaspembina.sync.exporter import export_bundle
+    from petugaspembina.sync.trust import create_office_keys
+
+    with Store.open(tmp_path / "officer.sqlite3") as officer:
+        generate(officer, seed=1, sessions=1)
+        bundle = export_bundle(officer, tmp_path / "polos.json").path
+    assert bundle is not None
+    office = Store.open(tmp_path / "office.sqlite3")
+    plain_view = SyncView(office)
+    qtbot.addWidget(plain_view)
+    assert plain_view.allow_unsigned.isHidden()  # no keys: plain bundles import anyway
+    create_office_keys(office)
+    view = SyncView(office)
+    qtbot.addWidget(view)
+    assert not view.allow_unsigned.isHidden()
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a: [bundle])
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == 1, timeout=20_000)
+    assert view.report.item(0, 1).text() == "Ditolak"
+    assert "tidak bertanda tangan" in view.report.item(0, 2).text()
+    view.allow_unsigned.setChecked(True)
+    view.report.setRowCount(0)
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == 1, timeout=20_000)
+    assert view.report.item(0, 1).text() == "Diimpor"
+    assert not view.allow_unsigned.isChecked()  # for that one import only
+    office.close()

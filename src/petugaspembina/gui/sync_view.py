@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,11 @@ class SyncView(QWidget):
         row.addWidget(self.import_button)
         row.addWidget(self.trust_button)
         layout.addWidget(box)
+        self.allow_unsigned = QCheckBox(
+            self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
+        )
+        layout.addWidget(self.allow_unsigned)
+        self._show_trust_options()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -109,6 +115,8 @@ class SyncView(QWidget):
         if not files or self.store.path is None:
             return
         db_path, paths = self.store.path, self.paths.ensure()
+        allow_unsigned = self.allow_unsigned.isChecked()
+        self.allow_unsigned.setChecked(False)  # for that one import only
 
         def work(progress: Progress) -> list[Any]:
             from ..sync.importer import import_files
@@ -120,6 +128,7 @@ class SyncView(QWidget):
                     quarantine=paths.quarantine,
                     backups=paths.backups,
                     progress=lambda done, total, name: progress(done, total),
+                    allow_unsigned=allow_unsigned,
                 )
 
         run_task(self, self.tr("Mengimpor…"), work, self._imported, self._failed)
@@ -150,6 +159,13 @@ class SyncView(QWidget):
         from .trust_dialog import TrustDialog
 
         TrustDialog(self.store, self).exec()
+        self._show_trust_options()
+
+    def _show_trust_options(self) -> None:
+        """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""
+        from ..sync.trust import office_keys
+
+        self.allow_unsigned.setVisible(office_keys(self.store) is not None)
 
     def _failed(self, message: str) -> None:
         messages.warn(self, self.tr("Sinkronisasi"), message)

@@ -177,7 +177,8 @@ def _read_trusted(
             raise BundleRejected(
                 "unsigned",
                 "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
-                "perangkat terdaftar (--allow-unsigned untuk menerimanya sekali ini).",
+                'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
+                'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
             )
     if keys is not None and parsed.device_id != store.device_id:
         authorise(store, parsed.changes, signer or parsed.device_id)
