@@ -33,6 +33,7 @@ from petugaspembina.sync.trust import (
     device_key_file,
     enrol_file,
     office_key_file,
+    revoke_device,
     write_key_file,
 )
 
@@ -391,3 +392,18 @@ def test_sealed_bundles_keep_the_merge_invariants(
         assert world.office.rows(versions) == world.twin.rows(versions)
     finally:
         world.close()
+
+
+def test_enrolment_and_revocation_are_audited_and_a_fifo_is_never_opened(
+    world: World, tmp_path: Path
+) -> None:
+    import os
+
+    with Store.open(world.office) as store:
+        revoke_device(store, world.officer_device)
+        actions = [e["action"] for e in store.audit_entries()]
+        assert {"office-keys-created", "device-enrolled", "device-revoked"} <= set(actions)
+        fifo = tmp_path / "pipa"
+        os.mkfifo(fifo)
+        with pytest.raises(BundleRejected, match="Bukan berkas kunci"):
+            enrol_file(store, fifo)

@@ -13,6 +13,7 @@ import base64
 import binascii
 import hashlib
 import json
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from cryptography.hazmat.primitives.serialization import (
 
 from ..core.ids import is_device_id
 from ..profile import current_officer
+from ..store.audit import record_audit
 from ..store.errors import InvalidInput, NotFound
 from ..store.store import Store, utc_now_iso
 from .bundle import write_atomically
@@ -130,8 +132,16 @@ def create_office_keys(store: Store) -> OfficeKeys:
     raw = (kem.private_bytes_raw()) + x25519.private_bytes(
         Encoding.Raw, PrivateFormat.Raw, NoEncryption()
     )
-    with store.transaction():
+    with store.transaction() as conn:
         store.set_meta(_SEALING_META, _b64(raw))
+        record_audit(
+            conn,
+            "office-keys-created",
+            detail=office_kid(
+                kem.public_key().public_bytes_raw() + _public_raw(x25519.public_key()),
+                _public_raw(signing.public_key()),
+            ),
+        )
         store.set_meta(
             _SIGNING_META,
             _b64(signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
@@ -205,7 +215,10 @@ def _label(value: Any) -> str | None:
 def enrol_file(store: Store, path: Path) -> Enrolled:
     """Enrol a device key file (at an office) or an office key file (on an officer's device)."""
     try:
-        data = path.read_bytes() if path.stat().st_size <= _MAX_KEY_FILE else b""
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder or FIFO is never opened
+            raise BundleRejected("not-a-key", "Bukan berkas kunci Petugas Pembina.")
+        data = path.read_bytes() if info.st_size <= _MAX_KEY_FILE else b""
     except OSError as exc:
         raise BundleRejected("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror}.") from exc
     try:
@@ -251,6 +264,7 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET label = excluded.label",
             (device_id, _b64(public), label, shown, utc_now_iso()),
         )
+        record_audit(conn, "device-enrolled", detail=device_id)
     return Enrolled("device", device_id, label, shown)
 
 
@@ -278,6 +292,7 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
             "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
             (kid, label, _b64(sealing), _b64(signing), shown, utc_now_iso()),
         )
+        record_audit(conn, "office-enrolled", detail=kid)
     return Enrolled("office", kid, label, shown)
 
 
@@ -358,6 +373,7 @@ def revoke_device(store: Store, device_id: str) -> DeviceEntry:
                 "UPDATE enrolled_devices SET revoked_at = ? WHERE device_id = ?",
                 (utc_now_iso(), device_id),
             )
+            record_audit(conn, "device-revoked", detail=device_id)
     entry = enrolled_device(store, device_id)
     assert entry is not None
     return entry
