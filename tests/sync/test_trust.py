@@ -407,3 +407,27 @@ def test_enrolment_and_revocation_are_audited_and_a_fifo_is_never_opened(
         os.mkfifo(fifo)
         with pytest.raises(BundleRejected, match="Bukan berkas kunci"):
             enrol_file(store, fifo)
+
+
+def test_office_bundles_are_signed_and_checked_on_the_officers_device(
+    world: World, tmp_path: Path
+) -> None:
+    with Store.open(world.office) as store:
+        store.write("agencies", {"full_name": "UPTD PPA Kabupaten Bogor"})
+        result = export_bundle(store, tmp_path / "dari-kantor.json")
+    assert result.path is not None and result.sealed_to is None
+    doc = load(result.path)
+    assert (
+        doc["signature"]["kid"] == json.loads((world.folder / "kantor.key.json").read_text())["kid"]
+    )
+    code, out, _ = cli_import(world.officer, result.path)
+    assert code == 0 and "Bertanda tangan kantor terdaftar" in out, out
+    assert "tidak bertanda tangan" not in out
+    # the signature covers the header digest, which covers everything: a forger who recomputes
+    # the checksums after an edit still fails the signature
+    from .helpers import reseal
+
+    agency = next(c for c in doc["changes"] if c["table"] == "agencies")
+    agency["values"]["full_name"] = "Instansi Palsu"
+    forged = reseal(doc, tmp_path / "palsu.json")
+    assert_rejected(world.officer, forged, "Tanda tangan kantor")

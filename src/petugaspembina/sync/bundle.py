@@ -50,15 +50,19 @@ def changes_digest(changes_json: list[dict[str, Any]]) -> str:
 
 
 HEADER_DIGEST_KEY = "header_sha256"
+# Optional: an office with keys signs the bundles it writes ({"kid", "sig"}; docs/security.md).
+SIGNATURE_KEY = "signature"
+OFFICE_SIGN_CONTEXT = b"petugaspembina.office-signed-bundle/1\n"
 
 
 def header_digest(doc: dict[str, Any]) -> str:
-    """sha256 hex of the canonical JSON of every top-level field but ``changes`` and itself.
+    """sha256 hex of the canonical JSON of every top-level field but ``changes``, itself and the
+    office's ``signature`` (which signs this digest).
 
     The header holds ``changes_sha256``, so this one digest binds the whole bundle: a flipped bit
     anywhere (header or changes) is found.
     """
-    head = {k: v for k, v in doc.items() if k not in ("changes", HEADER_DIGEST_KEY)}
+    head = {k: v for k, v in doc.items() if k not in ("changes", HEADER_DIGEST_KEY, SIGNATURE_KEY)}
     return hashlib.sha256(canonical_json(head).encode("utf-8")).hexdigest()
 
 
@@ -128,6 +132,7 @@ HEADER_ORDER = (
     "counts",
     "changes_sha256",
     HEADER_DIGEST_KEY,
+    SIGNATURE_KEY,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -19,12 +20,14 @@ from .bundle import (
     FORMAT,
     FORMAT_VERSION,
     HEADER_DIGEST_KEY,
+    OFFICE_SIGN_CONTEXT,
+    SIGNATURE_KEY,
     Source,
     header_digest,
     write_atomically,
 )
 from .sealed import seal
-from .trust import enrolled_office
+from .trust import enrolled_office, office_keys
 
 DEFAULT_DESTINATION = "kantor"
 
@@ -210,7 +213,12 @@ def prepare_export(
         "counts": counts.to_json(),
         "changes_sha256": digest,
     }
-    head[HEADER_DIGEST_KEY] = header_digest(head)
+    head_digest = header_digest(head)
+    head[HEADER_DIGEST_KEY] = head_digest
+    keys = office_keys(store)
+    if keys is not None:  # an office vouches for what it sends and relays
+        signed = keys.signing.sign(OFFICE_SIGN_CONTEXT + head_digest.encode())
+        head[SIGNATURE_KEY] = {"kid": keys.kid, "sig": base64.b64encode(signed).decode()}
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
     return PreparedExport(data, bundle_id, seq, up_to, created_at, digest, counts)

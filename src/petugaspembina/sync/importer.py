@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import shutil
@@ -13,16 +15,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
 from .authorise import authorise
-from .bundle import MAX_BUNDLE_BYTES
+from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT
 from .errors import BundleRejected
 from .reader import ParsedBundle, parse_json, read_bundle
 from .sealed import is_sealed, open_sealed
-from .trust import office_keys
+from .trust import enrolled_office, office_keys
 
 Progress = Callable[[int, int, str], None]
 
@@ -131,7 +135,7 @@ def import_bytes(
         if signer is None:
             report.warnings.insert(0, UNSIGNED_WARNING)
         elif report.result == "imported":
-            report.message += f" Bertanda tangan perangkat terdaftar {signer[:8]}."
+            report.message += f" Bertanda tangan {signer}."
         return report
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
@@ -169,10 +173,10 @@ def _read_trusted(
             raise BundleRejected(
                 "damaged", "Isi bundel tersegel tidak sesuai amplopnya (telah diubah)."
             )
-        signer: str | None = opened.device_id
+        signer: str | None = f"perangkat terdaftar {opened.device_id[:8]}"
     else:
         parsed = read_bundle(data, now)
-        signer = None
+        signer = _office_signer(store, parsed)
         if keys is not None and not allow_unsigned:
             raise BundleRejected(
                 "unsigned",
@@ -181,8 +185,30 @@ def _read_trusted(
                 'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
             )
     if keys is not None and parsed.device_id != store.device_id:
-        authorise(store, parsed.changes, signer or parsed.device_id)
+        authorise(store, parsed.changes, parsed.device_id)
     return parsed, signer
+
+
+def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
+    """ "kantor terdaftar <kid>" when the enrolled office signed this plain bundle, else None.
+
+    A signature by the enrolled office that does not verify refuses the bundle; a signature by
+    any other office key counts as no signature (this device cannot check it).
+    """
+    office = enrolled_office(store)
+    signature = parsed.signature
+    if office is None or signature is None or signature["kid"] != office.kid:
+        return None
+    try:
+        office.signing_key.verify(
+            base64.b64decode(signature["sig"], validate=True),
+            OFFICE_SIGN_CONTEXT + str(parsed.header_sha256).encode(),
+        )
+    except (InvalidSignature, binascii.Error, ValueError) as exc:
+        raise BundleRejected(
+            "bad-signature", "Tanda tangan kantor pada bundel ini tidak cocok (telah diubah)."
+        ) from exc
+    return f"kantor terdaftar {office.kid}"
 
 
 _SEALED_MARK = b'"petugaspembina.sealed-bundle"'

@@ -23,6 +23,7 @@ from .bundle import (
     HEADER_DIGEST_KEY,
     HEADER_ORDER,
     MAX_BUNDLE_BYTES,
+    SIGNATURE_KEY,
     changes_digest,
     header_digest,
 )
@@ -42,6 +43,7 @@ _SOURCE_KEYS = frozenset(
 )
 _CREATED_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", re.ASCII)
 _SHA256_RE = re.compile(r"[0-9a-f]{64}", re.ASCII)
+_KID_RE = re.compile(r"[0-9a-f]{16}", re.ASCII)
 # A device numbers its bundles 1, 2, 3…: a billion is decades of daily exports, and far from the
 # int64 values that made gap listing loop for ever.
 MAX_SEQ = 1_000_000_000
@@ -60,6 +62,8 @@ class ParsedBundle:
     suspect_clocks: list[str] = field(default_factory=list)
     bidi_fields: list[str] = field(default_factory=list)
     header_bound: bool = True
+    header_sha256: str | None = None
+    signature: dict[str, str] | None = None
 
     @property
     def device_id(self) -> str:
@@ -246,6 +250,17 @@ def _header_problems(doc: dict[str, Any]) -> list[str]:
             problems.append(f"{key} harus 64 digit heksadesimal huruf kecil.")
     if not isinstance(doc.get("changes"), list):
         problems.append("changes harus daftar.")
+    if SIGNATURE_KEY in doc:
+        signature = doc[SIGNATURE_KEY]
+        if (
+            HEADER_DIGEST_KEY not in doc
+            or not isinstance(signature, dict)
+            or set(signature) != {"kid", "sig"}
+            or not isinstance(signature["kid"], str)
+            or not _KID_RE.fullmatch(signature["kid"])
+            or not _short_text(signature["sig"], 100)
+        ):
+            problems.append("signature harus objek {kid, sig} dan header_sha256 harus ada.")
     return problems
 
 
@@ -313,6 +328,8 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
         changes_sha256=doc["changes_sha256"],
         changes=[],
         header_bound=bound,
+        header_sha256=doc.get(HEADER_DIGEST_KEY),
+        signature=doc.get(SIGNATURE_KEY),
     )
     problems: list[str] = []
     seen: set[tuple[str, str, str]] = set()

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..core.fields import INT64, Kind
 from ..core.records import SCHEMA
-from .bundle import FORMAT, FORMAT_VERSION, HEADER_DIGEST_KEY, HEADER_ORDER
+from .bundle import FORMAT, FORMAT_VERSION, HEADER_DIGEST_KEY, HEADER_ORDER, SIGNATURE_KEY
 from .reader import MAX_SEQ, SEALED_FORMAT
 
 HLC_PATTERN = (
@@ -114,7 +114,10 @@ def bundle_json_schema() -> dict[str, Any]:
         "$id": "https://petugaspembina.invalid/schema/bundle-v1.json",
         "title": "Petugas Pembina bundle, format version 1",
         "type": "object",
-        "required": [*(k for k in HEADER_ORDER if k != HEADER_DIGEST_KEY), "changes"],
+        "required": [
+            *(k for k in HEADER_ORDER if k not in (HEADER_DIGEST_KEY, SIGNATURE_KEY)),
+            "changes",
+        ],
         "additionalProperties": False,
         "properties": {
             "format": {"const": FORMAT},
@@ -164,6 +167,17 @@ def bundle_json_schema() -> dict[str, Any]:
                 "description": "sha256 of the canonical JSON of every other top-level field "
                 "but changes; every export writes it, readers accept its absence (older bundles) "
                 "with a warning",
+            },
+            SIGNATURE_KEY: {
+                "type": "object",
+                "required": ["kid", "sig"],
+                "additionalProperties": False,
+                "description": "written by an office with keys: Ed25519 by the office signing "
+                "key over 'petugaspembina.office-signed-bundle/1\\n' + header_sha256 (ASCII)",
+                "properties": {
+                    "kid": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+                    "sig": {"type": "string", "contentEncoding": "base64", "maxLength": 100},
+                },
             },
             "changes": {"type": "array", "items": {"oneOf": change_variants}},
         },
