@@ -420,6 +420,11 @@ def test_office_bundles_are_signed_and_checked_on_the_officers_device(
     assert (
         doc["signature"]["kid"] == json.loads((world.folder / "kantor.key.json").read_text())["kid"]
     )
+    import jsonschema
+
+    from petugaspembina.sync.schema_doc import bundle_json_schema
+
+    jsonschema.Draft202012Validator(bundle_json_schema()).validate(doc)
     code, out, _ = cli_import(world.officer, result.path)
     assert code == 0 and "Bertanda tangan kantor terdaftar" in out, out
     assert "tidak bertanda tangan" not in out
