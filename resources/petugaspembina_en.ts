@@ -1297,6 +1297,14 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Import bundles… (Ctrl+I)</translation>
     </message>
     <message>
+        <source>Perangkat dan &amp;kunci…</source>
+        <translation>Devices and &amp;keys…</translation>
+    </message>
+    <message>
+        <source>Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)</source>
+        <translation>Accept unsigned bundles in the next import (this once)</translation>
+    </message>
+    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
@@ -1383,6 +1391,129 @@ Activity: {2} ({3})</translation>
     <message>
         <source>(diubah setelah dihapus)</source>
         <translation>(edited after deletion)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Perangkat dan kunci</source>
+        <translation>Devices and keys</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Daftarkan berkas kunci…</source>
+        <translation>&amp;Enrol a key file…</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci &amp;perangkat ini…</source>
+        <translation>Export this &amp;device&apos;s key…</translation>
+    </message>
+    <message>
+        <source>&amp;Buat kunci kantor</source>
+        <translation>&amp;Create office keys</translation>
+    </message>
+    <message>
+        <source>Ekspor kunci &amp;kantor…</source>
+        <translation>Export the &amp;office key…</translation>
+    </message>
+    <message>
+        <source>&amp;Cabut perangkat terpilih</source>
+        <translation>&amp;Revoke the selected device</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Kunci kantor ini: {0} — sidik jari &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>This office&apos;s key: {0} — fingerprint &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum punya kunci kantor.</source>
+        <translation>This database has no office keys yet.</translation>
+    </message>
+    <message>
+        <source>Kantor terdaftar: {0} ({1}) — sidik jari &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>Enrolled office: {0} ({1}) — fingerprint &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Belum ada kantor terdaftar: bundel dikirim tanpa segel.</source>
+        <translation>No office enrolled yet: bundles are sent unsealed.</translation>
+    </message>
+    <message>
+        <source>dicabut {0}</source>
+        <translation>revoked {0}</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Enrolled. Read this fingerprint aloud and compare it with the other screen: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pilih berkas kunci</source>
+        <translation>Choose a key file</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: {0}</source>
+        <translation>The file cannot be written: {0}</translation>
+    </message>
+    <message>
+        <source>Ditulis ke {0}. Sidik jari: &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>Written to {0}. Fingerprint: &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Simpan kunci perangkat</source>
+        <translation>Save the device key</translation>
+    </message>
+    <message>
+        <source>Simpan kunci kantor</source>
+        <translation>Save the office key</translation>
+    </message>
+    <message>
+        <source>Kunci kantor dibuat. Sidik jari: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Office keys created. Fingerprint: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Buat kunci kantor</source>
+        <translation>Create office keys</translation>
+    </message>
+    <message>
+        <source>Setelah kunci kantor dibuat, basis data ini hanya menerima bundel tersegel dari perangkat terdaftar. Lanjutkan?</source>
+        <translation>Once office keys exist, this database accepts only sealed bundles from enrolled devices. Continue?</translation>
+    </message>
+    <message>
+        <source>Pilih perangkat yang akan dicabut.</source>
+        <translation>Choose the device to revoke.</translation>
+    </message>
+    <message>
+        <source>Perangkat {0} dicabut.</source>
+        <translation>Device {0} revoked.</translation>
+    </message>
+    <message>
+        <source>Cabut perangkat</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <source>Semua bundel berikutnya dari perangkat ini akan ditolak. Lanjutkan?</source>
+        <translation>Every later bundle from this device will be refused. Continue?</translation>
     </message>
 </context>
 <context>

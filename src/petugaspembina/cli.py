@@ -32,7 +32,7 @@ from .core.enums import (
     Urgency,
 )
 from .core.labels import label_of
-from .core.text import shorten
+from .core.text import shorten, show_escaped
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
@@ -190,7 +190,9 @@ def print_table(
         for key, _, width in columns:
             value = item[key]
             text = label_of(labels[key], value) if key in labels else value
-            cells.append(shorten("-" if text is None or text == "" else str(text), width))
+            cells.append(
+                shorten(show_escaped("-" if text is None or text == "" else str(text)), width)
+            )
         click.echo(
             "  ".join(c.ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True)).rstrip()
         )
@@ -285,4 +287,4 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
 
 
 # Command groups kept in their own modules register themselves on ``main``.
-from . import cli_documents, cli_sync  # noqa: E402, F401
+from . import cli_documents, cli_sync, cli_trust  # noqa: E402, F401

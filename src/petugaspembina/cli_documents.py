@@ -17,6 +17,7 @@ import click
 
 from .cli import Context, main
 from .cli_errors import fail
+from .core.text import show_escaped
 from .store.store import Store
 
 OUT_HELP = "PDF file to write (its folder must exist)."
@@ -114,9 +115,9 @@ def verify_certificate(obj: Context, code: str) -> None:
     if not result.valid:
         fail(result.message)
     click.echo(result.message)
-    click.echo(
-        f"Nama: {result.name}\nKegiatan: {result.session_title}\nTanggal: {result.session_date}"
-    )
+    click.echo(f"Nama: {show_escaped(str(result.name))}")
+    click.echo(f"Kegiatan: {show_escaped(str(result.session_title))}")
+    click.echo(f"Tanggal: {result.session_date}")
 
 
 def _assignment(item: str) -> tuple[str, str]:
@@ -179,7 +180,8 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
         click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
         return
     for key, value in shown.items():
-        click.echo(f"{key}: {' | '.join(value) if isinstance(value, list) else value or '-'}")
+        text = " | ".join(value) if isinstance(value, list) else str(value or "-")
+        click.echo(f"{key}: {show_escaped(text)}")
     click.echo(f"Contoh nomor: {preview}")
     if missing:
         click.echo("Belum diisi (dokumen bertanda DRAF): " + ", ".join(missing))

@@ -20,7 +20,7 @@ from .cli_errors import fail
 from .core.labels import label_of
 from .core.oserrors import describe_os_error
 from .core.records import BY_TABLE, SCHEMA
-from .core.text import shorten
+from .core.text import shorten, show_escaped
 
 CONFLICT_KINDS = {"values": "Nilai berbeda", "edited-after-deletion": "Diubah setelah dihapus"}
 
@@ -61,9 +61,10 @@ def export_target(raw: str) -> Path:
     show_default=True,
     help="Who receives it (incremental exports are counted per destination).",
 )
+@click.option("--plain", is_flag=True, help="Not sealed even when an office is enrolled.")
 @click.pass_obj
-def export(obj: Context, out: str, full: bool, destination: str) -> None:
-    """Write a bundle (incremental by default) and print its path and counts.
+def export(obj: Context, out: str, full: bool, destination: str, plain: bool) -> None:
+    """Write a bundle (incremental by default; sealed to the enrolled office unless --plain).
 
     The changes count as sent only once the file is safely on disk.
     """
@@ -72,7 +73,7 @@ def export(obj: Context, out: str, full: bool, destination: str) -> None:
     target = export_target(out)
     with obj.store() as store:
         try:
-            result = export_bundle(store, target, full=full, destination=destination)
+            result = export_bundle(store, target, full=full, destination=destination, plain=plain)
         except OSError as exc:
             fail(
                 f"Bundel tidak dapat ditulis ke {out}: {describe_os_error(exc)}. "
@@ -87,6 +88,11 @@ def export(obj: Context, out: str, full: bool, destination: str) -> None:
         f"Bundel #{result.seq}: {result.changes} perubahan, "
         f"{result.field_versions} versi kolom ({tables})."
     )
+    click.echo(
+        f"Tersegel untuk kantor {result.sealed_to}."
+        if result.sealed_to
+        else "Tidak tersegel (bundel biasa, tidak bertanda tangan)."
+    )
 
 
 @main.command("import")
@@ -97,8 +103,19 @@ def export(obj: Context, out: str, full: bool, destination: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write a receipt per imported bundle.",
 )
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="At an office with keys: accept plain (unsigned) bundles for this command only.",
+)
 @click.pass_obj
-def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path | None) -> None:
+def import_(
+    obj: Context,
+    files: tuple[Path, ...],
+    as_json: bool,
+    receipts: Path | None,
+    allow_unsigned: bool,
+) -> None:
     """Merge bundle FILES (a folder: every *.json in it, by name); a report per file.
 
     A file that cannot be read gets its own message and the others still import; exit 1 at
@@ -113,7 +130,11 @@ def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path
     receipt_error = None
     with obj.store() as store:
         reports = import_files(
-            store, paths, quarantine=obj.paths.quarantine, backups=obj.paths.backups
+            store,
+            paths,
+            quarantine=obj.paths.quarantine,
+            backups=obj.paths.backups,
+            allow_unsigned=allow_unsigned,
         )
         if receipts is not None:
             try:
@@ -142,7 +163,7 @@ def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path
 
 def _shown_value(table: str, field: str, value: Any) -> str:
     """A candidate value as JSON, with its Indonesian label when the field is coded."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = show_escaped(json.dumps(value, ensure_ascii=False))
     kind = SCHEMA.get(table, {}).get(field)
     if kind is not None and kind.enum is not None and isinstance(value, str) and value:
         label = label_of(kind.enum, value)

@@ -28,9 +28,11 @@ def test_backup_and_restore(tmp_path: Path, db_path: Path) -> None:
 
 def test_rotation_keeps_the_newest(tmp_path: Path, store: Store) -> None:
     folder = tmp_path / "backups"
-    made = [backup(store.conn, folder, f"n{i}", keep=3) for i in range(5)]
-    names = [b.path for b in list_backups(folder)]
+    daily = backup(store.conn, folder, "harian", keep=3)
+    made = [backup(store.conn, folder, "manual", keep=3) for i in range(5)]
+    names = [b.path for b in list_backups(folder) if b.reason == "manual"]
     assert names == list(reversed(made[-3:]))
+    assert daily.exists(), "rotation stays within one reason"
 
 
 def test_damaged_backup_is_skipped(tmp_path: Path, store: Store) -> None:

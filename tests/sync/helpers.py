@@ -13,7 +13,7 @@ from petugaspembina.core.changes import canonical_json
 from petugaspembina.demo import generate
 from petugaspembina.store.queries import dump
 from petugaspembina.store.store import Store
-from petugaspembina.sync.bundle import changes_digest, encode_bundle
+from petugaspembina.sync.bundle import changes_digest, encode_bundle, header_digest
 from petugaspembina.sync.exporter import export_bundle
 
 
@@ -48,6 +48,7 @@ def reseal(doc: dict[str, Any], path: Path) -> Path:
                 versions += len(change["values"])
     doc["counts"] = {"changes": len(doc["changes"]), "field_versions": versions, "tables": tables}
     doc["changes_sha256"] = changes_digest(doc["changes"])
+    doc["header_sha256"] = header_digest(doc)
     path.write_bytes(encode_bundle(doc))
     return path
 

@@ -14,7 +14,8 @@ from .enums import Labelled
 from .ids import is_record_id
 
 JsonValue = Any
-_REGION_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+_REGION_RE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?", re.ASCII)
+_DIGITS_RE = re.compile(r"[0-9]+", re.ASCII)
 INT64 = (-(2**63), 2**63 - 1)
 
 
@@ -22,7 +23,7 @@ INT64 = (-(2**63), 2**63 - 1)
 class Kind:
     """How one synced field is typed and limited.
 
-    ``base`` is one of text, int, bool, date, time, datetime, enum, enums, texts, ref, region,
+    ``base`` is one of text, digits, int, bool, date, time, datetime, enum, enums, texts, ref, region,
     image, objects. ``sql`` is the column type of the materialised table.
     """
 
@@ -54,6 +55,13 @@ class Kind:
             return "harus teks"
         if len(value) > self.max_len:
             return f"lebih dari {self.max_len} karakter"
+        return None
+
+    def _check_digits(self, value: JsonValue) -> str | None:
+        if not isinstance(value, str) or not _DIGITS_RE.fullmatch(value):
+            return "hanya boleh berisi angka 0-9"
+        if len(value) > self.max_len:
+            return f"lebih dari {self.max_len} digit"
         return None
 
     def _check_int(self, value: JsonValue) -> str | None:
@@ -97,7 +105,7 @@ class Kind:
         return None if is_record_id(value) else "harus id rekaman (UUID)"
 
     def _check_region(self, value: JsonValue) -> str | None:
-        if not isinstance(value, str) or not _REGION_RE.match(value):
+        if not isinstance(value, str) or not _REGION_RE.fullmatch(value):
             return "harus kode wilayah PP.KK.CC.DDDD"
         return None
 
@@ -139,6 +147,11 @@ def _parses(value: JsonValue, parser: Any, max_len: int, what: str) -> str | Non
 def text(max_len: int = 200, *, personal: bool = False, multiline: bool = False) -> Kind:
     """A text field."""
     return Kind("text", max_len=max_len, personal=personal, multiline=multiline)
+
+
+def digits(max_len: int, *, personal: bool = False) -> Kind:
+    """A number written as ASCII digits 0-9 only (NIK, NIP): no full-width or Arabic-Indic digits."""
+    return Kind("digits", max_len=max_len, personal=personal)
 
 
 def integer(minimum: int | None = None, maximum: int | None = None) -> Kind:

@@ -7,13 +7,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
+# ASCII digits only, anchored at the true end (``$`` would accept a trailing newline).
 _HLC_RE = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z/([0-9a-f]{4})/([0-9a-f]{32})$"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})\.([0-9]{3})Z"
+    r"/([0-9a-f]{4})/([0-9a-f]{32})",
+    re.ASCII,
 )
 _MAX_COUNTER = 0xFFFF
 # The app did not exist before this instant; earlier clocks are flagged as suspect.
 FIRST_RELEASE = datetime(2026, 1, 1, tzinfo=UTC)
 SUSPECT_AHEAD = timedelta(days=1)
+# No clock at or beyond this is accepted from outside (bundles, a stored clock). Every HLC below it
+# leaves the local clock room for 65,536 × (10000 - 2200) years of writes before year 10000, so no
+# imported value can make a later local write fail (tests/core/test_hlc.py proves it).
+MAX_HLC = "2200-01-01T00:00:00.000Z/0000/"
 
 
 class HlcError(ValueError):
@@ -43,7 +50,7 @@ class Hlc:
     @classmethod
     def parse(cls, text: str) -> Hlc:
         """Parse the text form, raising HlcError on anything malformed."""
-        match = _HLC_RE.match(text) if isinstance(text, str) else None
+        match = _HLC_RE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise HlcError("HLC tidak valid")
         year, month, day, hour, minute, second, milli = (int(g) for g in match.groups()[:7])
@@ -66,7 +73,17 @@ def _real_date(text: str) -> bool:
 
 def is_valid_hlc(text: object) -> bool:
     """True when the value is a well-formed HLC text (fast: used on every imported change)."""
-    return isinstance(text, str) and _HLC_RE.match(text) is not None and _real_date(text[:19])
+    return (
+        isinstance(text, str)
+        and _HLC_RE.fullmatch(text) is not None
+        and text < MAX_HLC
+        and _real_date(text[:19])
+    )
+
+
+def is_valid_hlc_form(text: object) -> bool:
+    """True when the value has the HLC form (a real date), whatever its year."""
+    return isinstance(text, str) and _HLC_RE.fullmatch(text) is not None and _real_date(text[:19])
 
 
 def suspect_bounds(now: datetime) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""Record ids (UUID4, lowercase) and device ids (32 lowercase hex)."""
+"""Record ids (UUID4, lowercase) and device ids (32 lowercase hex); whole-string ASCII matches."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 import secrets
 import uuid
 
-_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.ASCII)
+_DEVICE_RE = re.compile(r"[0-9a-f]{32}", re.ASCII)
 
 
 def new_record_id() -> str:
@@ -22,9 +22,9 @@ def new_device_id() -> str:
 
 def is_record_id(value: object) -> bool:
     """True for a lowercase 36-character UUID."""
-    return isinstance(value, str) and _UUID_RE.match(value) is not None
+    return isinstance(value, str) and _UUID_RE.fullmatch(value) is not None
 
 
 def is_device_id(value: object) -> bool:
     """True for 32 lowercase hex digits."""
-    return isinstance(value, str) and _DEVICE_RE.match(value) is not None
+    return isinstance(value, str) and _DEVICE_RE.fullmatch(value) is not None

@@ -58,7 +58,7 @@ class Officer(Record):
     TABLE: ClassVar[str] = "officers"
     LABEL: ClassVar[str] = "Petugas"
     name: str = synced(k.text(120, personal=True))
-    nip: str | None = synced(k.text(18, personal=True))
+    nip: str | None = synced(k.digits(18, personal=True))
     position: str | None = synced(k.text(120))
     rank: str | None = synced(k.text(80))
     office: str | None = synced(k.text(160))
@@ -120,7 +120,7 @@ class Person(Record):
     sex: str | None = synced(k.choice(Sex))
     birth_year: int | None = synced(k.integer(1850, 2200))
     birth_date: str | None = synced(k.Kind("date", personal=True))
-    nik: str | None = synced(k.text(16, personal=True))
+    nik: str | None = synced(k.digits(16, personal=True))
     phone: str | None = synced(k.text(20, personal=True))
     region_code: str | None = synced(k.Kind("region"))
     village_name: str | None = synced(k.text(120))
@@ -216,7 +216,7 @@ class OfficeProfile(Record):
     city: str | None = synced(k.text(80))
     logo_png: str | None = synced(k.Kind("image", max_len=2_000_000))
     signatory_name: str | None = synced(k.text(120))
-    signatory_nip: str | None = synced(k.text(18))
+    signatory_nip: str | None = synced(k.digits(18))
     signatory_position: str | None = synced(k.text(160))
     signatory_prefix: str | None = synced(k.choice(SignatoryPrefix))
     signature_png: str | None = synced(k.Kind("image", max_len=2_000_000))

@@ -26,9 +26,15 @@ def has_bidi_controls(text: str) -> bool:
     return bool(_BIDI.search(text))
 
 
+_SHOWN_ESCAPED = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
 def show_escaped(text: str) -> str:
-    """Text with bidi controls shown as ``<U+202E>`` so a clerk sees what is really there."""
-    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    """Text with bidi and control characters shown as ``<U+202E>`` so a clerk sees what is there.
+
+    Used wherever imported text is printed on a terminal (a raw U+202E would reorder the line).
+    """
+    return _SHOWN_ESCAPED.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def shorten(text: str | None, width: int, ellipsis: str = "…") -> str:

@@ -33,9 +33,9 @@ class Check:
 def check_nik(text: str, sex: str | None = None, today: date | None = None) -> Check:
     """Validate a NIK (16 digits, PP KK CC DDMMYY SSSS); unknown region and sex mismatch only warn."""
     digits = _SEPARATORS.sub("", text or "")
-    if not re.fullmatch(r"\d{16}", digits):
-        count = sum(ch.isdigit() for ch in digits)
-        if re.fullmatch(r"\d+", digits):
+    if not re.fullmatch(r"[0-9]{16}", digits):
+        count = sum(ch in "0123456789" for ch in digits)
+        if re.fullmatch(r"[0-9]+", digits):
             return Check(None, [f"NIK harus 16 digit angka (tertulis {count} digit)."])
         return Check(None, ["NIK hanya boleh berisi angka (16 digit)."])
     from lokal.nik import parse_nik
@@ -101,7 +101,7 @@ def mask_nik(nik: str | None) -> str:
 def check_nip(text: str) -> Check:
     """Validate an 18-digit NIP: birth date (8) + CPNS year-month (6) + sex (1/2) + serial (3)."""
     digits = _SEPARATORS.sub("", text or "")
-    if not re.fullmatch(r"\d{18}", digits):
+    if not re.fullmatch(r"[0-9]{18}", digits):
         return Check(None, ["NIP harus 18 digit angka."])
     errors = []
     try:

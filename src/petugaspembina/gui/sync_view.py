@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,9 +39,16 @@ class SyncView(QWidget):
         row = QHBoxLayout(box)
         self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
         self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
+        self.trust_button = QPushButton(self.tr("Perangkat dan &kunci…"))
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.trust_button)
         layout.addWidget(box)
+        self.allow_unsigned = QCheckBox(
+            self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
+        )
+        layout.addWidget(self.allow_unsigned)
+        self._show_trust_options()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -71,6 +79,7 @@ class SyncView(QWidget):
         self.export_button.clicked.connect(self.on_export_clicked)
         self.import_button.clicked.connect(self.on_import_clicked)
         self.use_button.clicked.connect(self.on_use_clicked)
+        self.trust_button.clicked.connect(self.on_trust_clicked)
         self.last_reports: list[Any] = []
         self.reload_conflicts()
 
@@ -106,6 +115,8 @@ class SyncView(QWidget):
         if not files or self.store.path is None:
             return
         db_path, paths = self.store.path, self.paths.ensure()
+        allow_unsigned = self.allow_unsigned.isChecked()
+        self.allow_unsigned.setChecked(False)  # for that one import only
 
         def work(progress: Progress) -> list[Any]:
             from ..sync.importer import import_files
@@ -117,6 +128,7 @@ class SyncView(QWidget):
                     quarantine=paths.quarantine,
                     backups=paths.backups,
                     progress=lambda done, total, name: progress(done, total),
+                    allow_unsigned=allow_unsigned,
                 )
 
         run_task(self, self.tr("Mengimpor…"), work, self._imported, self._failed)
@@ -142,6 +154,18 @@ class SyncView(QWidget):
         self.report.resizeRowsToContents()
         self.reload_conflicts()
         self.changed.emit()
+
+    def on_trust_clicked(self) -> None:
+        from .trust_dialog import TrustDialog
+
+        TrustDialog(self.store, self).exec()
+        self._show_trust_options()
+
+    def _show_trust_options(self) -> None:
+        """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""
+        from ..sync.trust import office_keys
+
+        self.allow_unsigned.setVisible(office_keys(self.store) is not None)
 
     def _failed(self, message: str) -> None:
         messages.warn(self, self.tr("Sinkronisasi"), message)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .db import transaction
 from .errors import StoreError
 
 KEEP = 10
@@ -35,20 +36,71 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30] or "manual"
     final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
     partial = final.with_suffix(".partial")
-    target = sqlite3.connect(partial)
     try:
-        conn.backup(target)
-        result = target.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        target.close()
-    if result != "ok":
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+            result = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if result != "ok":
+            raise StoreError(f"Cadangan gagal diperiksa: {result}.")
+        _fsync(partial)
+        os.replace(partial, final)
+    except (sqlite3.Error, OSError) as exc:
+        # Disk full, folder not writable…: no half-written copy is left behind.
         partial.unlink(missing_ok=True)
-        raise StoreError(f"Cadangan gagal diperiksa: {result}.")
-    _fsync(partial)
-    os.replace(partial, final)
-    for old in list_backups(folder)[keep:]:
+        raise StoreError(f"Cadangan tidak dapat dibuat ({_why(exc)}).") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    # Rotation within one reason only: a burst of imports can never push out the daily or a
+    # manual backup (and the other way round).
+    same_reason = [b for b in list_backups(folder) if b.reason == safe_reason]
+    for old in same_reason[keep:]:
         old.path.unlink(missing_ok=True)
     return final
+
+
+_STATE_KEY = "backup_state:sebelum-impor"
+
+
+def _state(conn: sqlite3.Connection) -> str:
+    """What changes with every stored edit or import: newest field version and audit entry."""
+    row = conn.execute(
+        "SELECT (SELECT coalesce(max(seq), 0) FROM fv), (SELECT coalesce(max(id), 0) FROM audit)"
+    ).fetchone()
+    return f"{row[0]}:{row[1]}"
+
+
+def backup_before_import(conn: sqlite3.Connection, folder: Path) -> Path | None:
+    """The backup taken before an import, or None when the newest one already holds this state.
+
+    Refused (junk or forged) imports change nothing, so they take no new backup: eleven of them in
+    a row no longer rotate out every earlier copy.
+    """
+    state = _state(conn)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_STATE_KEY,)).fetchone()
+    newest = next((b for b in list_backups(folder) if b.reason == "sebelum-impor"), None)
+    if row is not None and row[0] == state and newest is not None:
+        return None
+    path = backup(conn, folder, "sebelum-impor")
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_STATE_KEY, state),
+        )
+    return path
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if getattr(exc, "errno", None) == 28 or "full" in text:
+        return "disk penuh"
+    if isinstance(exc, PermissionError) or "readonly" in text or "permission" in text:
+        return "folder cadangan tidak dapat ditulis"
+    return str(exc)
 
 
 def _fsync(path: Path) -> None:

@@ -152,6 +152,26 @@ def m004_listing_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m005_trust(db: sqlite_utils.Database) -> None:
+    """Enrolment (local, never synced): devices enrolled at an office, offices enrolled on a device.
+
+    Only public keys live here; the private keys stay in ``meta``.
+    """
+    db.executescript(
+        """
+        CREATE TABLE enrolled_devices (
+            device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, label TEXT,
+            fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, revoked_at TEXT
+        );
+        CREATE TABLE enrolled_offices (
+            kid TEXT PRIMARY KEY, office TEXT, sealing_key TEXT NOT NULL,
+            signing_key TEXT NOT NULL, fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

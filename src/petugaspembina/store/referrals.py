@@ -47,14 +47,9 @@ def default_agency_id(key: str) -> str:
     return str(uuid.uuid5(_SEED_NAMESPACE, f"agency:{key}"))
 
 
-def seed_agencies(store: Store) -> int:
-    """Give a database without any agency the default list; returns the agencies added.
-
-    Idempotent, and a database that already holds agencies (its own or received) is left alone.
-    """
-    if store.rows("SELECT 1 FROM agencies LIMIT 1"):
-        return 0
-    changes = [
+def seed_changes() -> list[Change]:
+    """The default agencies as the field versions every device writes identically."""
+    return [
         Change(
             Agency.TABLE,
             default_agency_id(key),
@@ -63,6 +58,16 @@ def seed_agencies(store: Store) -> int:
         )
         for key, kind, abbr, full in DEFAULT_AGENCIES
     ]
+
+
+def seed_agencies(store: Store) -> int:
+    """Give a database without any agency the default list; returns the agencies added.
+
+    Idempotent, and a database that already holds agencies (its own or received) is left alone.
+    """
+    if store.rows("SELECT 1 FROM agencies LIMIT 1"):
+        return 0
+    changes = seed_changes()
     with store.transaction() as conn:
         apply_rows(conn, [row for change in changes for row in change.rows()])
         for change in changes:

@@ -127,16 +127,27 @@ class Store:
 
     # -- clock ---------------------------------------------------------------------------------
     def next_hlc(self) -> str:
-        """A new HLC, persisted with the transaction that uses it."""
+        """A new HLC, persisted with the transaction that uses it.
+
+        The stored clock is read inside the write transaction first: another process on the same
+        database (the window and a CLI import) may have advanced it since this Store last wrote.
+        """
+        self._catch_up_clock()
         issued = str(self.clock.tick(self.wall_millis()))
         self._set_meta("hlc", issued)
         return issued
 
     def observe_hlc(self, hlc: str) -> None:
         """Advance the clock past an imported HLC (inside the import's transaction)."""
+        self._catch_up_clock()
         self.clock.observe(Hlc.parse(hlc))
         if self.clock.last is not None:
             self._set_meta("hlc", str(self.clock.last))
+
+    def _catch_up_clock(self) -> None:
+        stored = self._meta("hlc")
+        if stored and (self.clock.last is None or stored > str(self.clock.last)):
+            self.clock.observe(Hlc.parse(stored))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

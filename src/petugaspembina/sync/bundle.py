@@ -49,6 +49,23 @@ def changes_digest(changes_json: list[dict[str, Any]]) -> str:
     return hashlib.sha256(canonical_json(changes_json).encode("utf-8")).hexdigest()
 
 
+HEADER_DIGEST_KEY = "header_sha256"
+# Optional: an office with keys signs the bundles it writes ({"kid", "sig"}; docs/security.md).
+SIGNATURE_KEY = "signature"
+OFFICE_SIGN_CONTEXT = b"petugaspembina.office-signed-bundle/1\n"
+
+
+def header_digest(doc: dict[str, Any]) -> str:
+    """sha256 hex of the canonical JSON of every top-level field but ``changes``, itself and the
+    office's ``signature`` (which signs this digest).
+
+    The header holds ``changes_sha256``, so this one digest binds the whole bundle: a flipped bit
+    anywhere (header or changes) is found.
+    """
+    head = {k: v for k, v in doc.items() if k not in ("changes", HEADER_DIGEST_KEY, SIGNATURE_KEY)}
+    return hashlib.sha256(canonical_json(head).encode("utf-8")).hexdigest()
+
+
 def sort_key(change: Change) -> tuple[str, str, str]:
     """Bundles list changes by HLC, then table, then id."""
     return (change.hlc, change.table, change.id)
@@ -63,7 +80,7 @@ def build_bundle(
     tables: dict[str, int] = {}
     for change in ordered:
         tables[change.table] = tables.get(change.table, 0) + 1
-    return {
+    bundle: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "bundle_id": bundle_id,
@@ -75,8 +92,10 @@ def build_bundle(
             "tables": tables,
         },
         "changes_sha256": changes_digest(changes_json),
-        "changes": changes_json,
     }
+    bundle[HEADER_DIGEST_KEY] = header_digest(bundle)
+    bundle["changes"] = changes_json
+    return bundle
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -112,6 +131,8 @@ HEADER_ORDER = (
     "source",
     "counts",
     "changes_sha256",
+    HEADER_DIGEST_KEY,
+    SIGNATURE_KEY,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -15,7 +16,18 @@ from ..regions import data_version
 from ..store.db import transaction
 from ..store.schema_version import SCHEMA_VERSION
 from ..store.store import Store
-from .bundle import FORMAT, FORMAT_VERSION, Source, write_atomically
+from .bundle import (
+    FORMAT,
+    FORMAT_VERSION,
+    HEADER_DIGEST_KEY,
+    OFFICE_SIGN_CONTEXT,
+    SIGNATURE_KEY,
+    Source,
+    header_digest,
+    write_atomically,
+)
+from .sealed import seal
+from .trust import enrolled_office, office_keys
 
 DEFAULT_DESTINATION = "kantor"
 
@@ -30,6 +42,7 @@ class ExportResult:
     changes: int
     field_versions: int
     tables: dict[str, int]
+    sealed_to: str | None = None
 
 
 def default_file_name(device_id: str, seq: int) -> str:
@@ -78,9 +91,12 @@ def export_bundle(
     *,
     full: bool = False,
     destination: str = DEFAULT_DESTINATION,
+    plain: bool = False,
 ) -> ExportResult:
     """Write one bundle to ``out`` (a file, or a folder to get the default name)."""
-    results = export_bundles(store, out, full=full, destination=destination, max_versions=None)
+    results = export_bundles(
+        store, out, full=full, destination=destination, max_versions=None, plain=plain
+    )
     return results[0] if results else ExportResult(None, None, 0, 0, 0, {})
 
 
@@ -91,12 +107,16 @@ def export_bundles(
     full: bool = False,
     destination: str = DEFAULT_DESTINATION,
     max_versions: int | None = MAX_VERSIONS_PER_BUNDLE,
+    plain: bool = False,
 ) -> list[ExportResult]:
     """Write what ``destination`` has not had yet (or everything) as one or more bundle parts.
+
+    With an enrolled office each part is sealed to it (signed, then encrypted) unless ``plain``.
 
     Each part is a complete bundle with its own number; several parts need ``out`` to be a folder.
     """
     since = 0 if full else last_exported(store, destination)
+    office = None if plain else enrolled_office(store)
     results: list[ExportResult] = []
     while True:
         prepared = prepare_export(
@@ -114,7 +134,10 @@ def export_bundles(
             path = out.with_name(f"{out.stem}-{len(results) + 1}{out.suffix}")
         else:
             path = out
-        write_atomically(path, prepared.data)
+        data = prepared.data
+        if office is not None:
+            data = seal(store, office, data, prepared.bundle_id, prepared.seq)
+        write_atomically(path, data)
         record_export(store, prepared, destination)
         counts = prepared.counts
         results.append(
@@ -125,6 +148,7 @@ def export_bundles(
                 counts.changes,
                 counts.field_versions,
                 counts.tables,
+                office.kid if office is not None else None,
             )
         )
         since = prepared.up_to
@@ -189,6 +213,12 @@ def prepare_export(
         "counts": counts.to_json(),
         "changes_sha256": digest,
     }
+    head_digest = header_digest(head)
+    head[HEADER_DIGEST_KEY] = head_digest
+    keys = office_keys(store)
+    if keys is not None:  # an office vouches for what it sends and relays
+        signed = keys.signing.sign(OFFICE_SIGN_CONTEXT + head_digest.encode())
+        head[SIGNATURE_KEY] = {"kid": keys.kid, "sig": base64.b64encode(signed).decode()}
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
     return PreparedExport(data, bundle_id, seq, up_to, created_at, digest, counts)

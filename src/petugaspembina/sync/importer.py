@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import sqlite3
@@ -11,15 +13,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+
 from ..core.oserrors import describe_os_error
 from ..store.audit import record_audit
-from ..store.backup import backup
+from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
-from .bundle import MAX_BUNDLE_BYTES, write_atomically
+from .authorise import authorise
+from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
 from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
-from .reader import ParsedBundle, read_bundle
+from .reader import ParsedBundle, parse_json, read_bundle
+from .sealed import is_sealed, open_sealed
+from .trust import enrolled_office, office_keys
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,22 +63,41 @@ def import_files(
     backups: Path | None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    allow_unsigned: bool = False,
 ) -> list[FileReport]:
-    """Import each file in turn; one bad file never stops the others."""
+    """Import each file in turn; one bad file never stops the others.
+
+    When the backup before the import fails (disk full…), nothing is imported: every file gets a
+    "failed" report saying why, and retrying later is safe.
+    """
     if backups is not None and store.version_count() > 0:
-        backup(store.conn, backups, "sebelum-impor")
+        try:
+            backup_before_import(store.conn, backups)
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            message = (
+                "Impor dibatalkan: cadangan sebelum impor gagal dibuat "
+                f"({_reason(exc)}); basis data tidak berubah, aman untuk dicoba lagi."
+            )
+            return [FileReport(path.name, "failed", message) for path in files]
     reports = []
     for index, path in enumerate(files):
         if progress:
             progress(index, len(files), path.name)
-        reports.append(import_file(store, path, quarantine=quarantine, now=now))
+        reports.append(
+            import_file(store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned)
+        )
     if progress:
         progress(len(files), len(files), "")
     return reports
 
 
 def import_file(
-    store: Store, path: Path, *, quarantine: Path, now: datetime | None = None
+    store: Store,
+    path: Path,
+    *,
+    quarantine: Path,
+    now: datetime | None = None,
+    allow_unsigned: bool = False,
 ) -> FileReport:
     """Import one bundle file: validate it whole, then merge it in one transaction."""
     try:
@@ -80,17 +106,37 @@ def import_file(
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(path, quarantine, exc)
         return report
-    return import_bytes(store, path, data, quarantine=quarantine, now=now)
+    return import_bytes(
+        store, path, data, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned
+    )
+
+
+UNSIGNED_WARNING = "Bundel tidak bertanda tangan: pengirimnya tidak dapat dipastikan."
 
 
 def import_bytes(
-    store: Store, path: Path, data: bytes, *, quarantine: Path | None, now: datetime | None = None
+    store: Store,
+    path: Path,
+    data: bytes,
+    *,
+    quarantine: Path | None,
+    now: datetime | None = None,
+    allow_unsigned: bool = False,
 ) -> FileReport:
-    """Import a bundle already read into memory; ``path`` names it in the report and quarantine."""
+    """Import a bundle already read into memory; ``path`` names it in the report and quarantine.
+
+    At an office with keys only sealed bundles from enrolled, unrevoked devices are taken (plain
+    ones too when ``allow_unsigned``), and every bundle passes the authorisation rules.
+    """
     now = now or datetime.now(UTC)
     try:
-        parsed = read_bundle(data, now)
-        return _merge(store, path, parsed, now)
+        parsed, signer = _read_trusted(store, data, now, allow_unsigned)
+        report = _merge(store, path, parsed, now)
+        if signer is None:
+            report.warnings.insert(0, UNSIGNED_WARNING)
+        elif report.result == "imported":
+            report.message += f" Bertanda tangan {signer}."
+        return report
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(path, quarantine, exc)
@@ -106,6 +152,66 @@ def import_bytes(
             "failed",
             f"Impor dibatalkan, basis data tidak berubah; aman untuk dicoba lagi ({_reason(exc)}).",
         )
+
+
+def _read_trusted(
+    store: Store, data: bytes, now: datetime, allow_unsigned: bool
+) -> tuple[ParsedBundle, str | None]:
+    """The checked bundle and the enrolled device that signed it (None: not signed)."""
+    keys = office_keys(store)
+    if _SEALED_MARK in data[:200]:
+        doc = parse_json(data)
+        if not is_sealed(doc):
+            raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+        opened = open_sealed(store, doc)
+        parsed = read_bundle(opened.plain, now)
+        if (parsed.bundle_id, parsed.device_id, parsed.seq) != (
+            opened.bundle_id,
+            opened.device_id,
+            opened.seq,
+        ):
+            raise BundleRejected(
+                "damaged", "Isi bundel tersegel tidak sesuai amplopnya (telah diubah)."
+            )
+        signer: str | None = f"perangkat terdaftar {opened.device_id[:8]}"
+    else:
+        parsed = read_bundle(data, now)
+        signer = _office_signer(store, parsed)
+        if keys is not None and not allow_unsigned:
+            raise BundleRejected(
+                "unsigned",
+                "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
+                'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
+                'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
+            )
+    if keys is not None and parsed.device_id != store.device_id:
+        authorise(store, parsed.changes, parsed.device_id)
+    return parsed, signer
+
+
+def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
+    """ "kantor terdaftar <kid>" when the enrolled office signed this plain bundle, else None.
+
+    A signature by the enrolled office that does not verify refuses the bundle; a signature by
+    any other office key counts as no signature (this device cannot check it).
+    """
+    office = enrolled_office(store)
+    signature = parsed.signature
+    if office is None or signature is None or signature["kid"] != office.kid:
+        return None
+    try:
+        office.signing_key.verify(
+            base64.b64decode(signature["sig"], validate=True),
+            OFFICE_SIGN_CONTEXT + str(parsed.header_sha256).encode(),
+        )
+    except (InvalidSignature, binascii.Error, ValueError) as exc:
+        raise BundleRejected(
+            "bad-signature", "Tanda tangan kantor pada bundel ini tidak cocok (telah diubah)."
+        ) from exc
+    return f"kantor terdaftar {office.kid}"
+
+
+_SEALED_MARK = b'"petugaspembina.sealed-bundle"'
 
 
 def _reason(exc: BaseException) -> str:
@@ -139,23 +245,26 @@ def _read_local_copy(path: Path) -> bytes:
 
 def _merge(store: Store, path: Path, parsed: ParsedBundle, now: datetime) -> FileReport:
     conn = store.conn
-    known = conn.execute(
-        "SELECT changes_sha256, imported_at FROM imported_bundles WHERE bundle_id = ?",
-        (parsed.bundle_id,),
-    ).fetchone()
-    if known is not None:
-        if known[0] != parsed.changes_sha256:
-            raise BundleRejected(
-                "integrity",
-                "Bundel dengan id yang sama sudah diimpor dengan isi berbeda: berkas telah diubah.",
-            )
-        return FileReport(
-            path.name,
-            "already-imported",
-            f"Sudah diimpor pada {known[1][:10]} — 0 perubahan.",
-            bundle_id=parsed.bundle_id,
-        )
     with store.transaction():
+        # Looked up inside the write transaction: a second process importing the same bundle at
+        # the same time waits here, then finds it already imported.
+        known = conn.execute(
+            "SELECT changes_sha256, imported_at FROM imported_bundles WHERE bundle_id = ?",
+            (parsed.bundle_id,),
+        ).fetchone()
+        if known is not None:
+            if known[0] != parsed.changes_sha256:
+                raise BundleRejected(
+                    "integrity",
+                    "Bundel dengan id yang sama sudah diimpor dengan isi berbeda: "
+                    "berkas telah diubah.",
+                )
+            return FileReport(
+                path.name,
+                "already-imported",
+                f"Sudah diimpor pada {known[1][:10]} — 0 perubahan.",
+                bundle_id=parsed.bundle_id,
+            )
         result = store.apply_changes(parsed.changes)
         stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
         counts = {"new_versions": result.new_versions, "conflicts": result.conflicts}
@@ -200,8 +309,13 @@ def _warnings(store: Store, parsed: ParsedBundle) -> list[str]:
             f"Jam perangkat pengirim mencurigakan ({len(parsed.suspect_clocks)} waktu di luar "
             "kewajaran); data tetap diimpor dan ditandai."
         )
-    for missing in missing_seqs(store, parsed.device_id)[:5]:
-        warnings.append(f"Bundel nomor {missing} dari perangkat ini belum diterima.")
+    if not parsed.header_bound:
+        warnings.append(
+            "Bundel versi lama: kepala bundel tidak dilindungi checksum (ekspor ulang dianjurkan)."
+        )
+    for first, last in missing_seqs(store, parsed.device_id)[:5]:
+        numbers = str(first) if first == last else f"{first}–{last}"
+        warnings.append(f"Bundel nomor {numbers} dari perangkat ini belum diterima.")
     waiting = waiting_for_session(store)
     if waiting:
         warnings.append(f"{waiting} tanda hadir menunggu data kegiatannya (belum diterima).")
@@ -222,17 +336,17 @@ def waiting_for_session(store: Store) -> int:
     return int(row[0])
 
 
-def missing_seqs(store: Store, device_id: str) -> list[int]:
-    """Bundle numbers of a device below its newest imported one that never arrived."""
-    seqs = {
-        row[0]
-        for row in store.conn.execute(
-            "SELECT seq FROM imported_bundles WHERE device_id = ?", (device_id,)
-        )
-    }
-    if not seqs:
-        return []
-    return [n for n in range(1, max(seqs)) if n not in seqs]
+def missing_seqs(store: Store, device_id: str) -> list[tuple[int, int]]:
+    """Ranges (first, last) of a device's bundle numbers below its newest imported one that never
+    arrived; computed in SQL from the numbers present, so a huge number costs nothing."""
+    rows = store.conn.execute(
+        """SELECT seq + 1, next - 1 FROM (
+               SELECT seq, lead(seq) OVER (ORDER BY seq) AS next
+               FROM (SELECT 0 AS seq UNION SELECT seq FROM imported_bundles WHERE device_id = ?))
+           WHERE next > seq + 1 ORDER BY seq""",
+        (device_id,),
+    )
+    return [(int(first), int(last)) for first, last in rows]
 
 
 def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | None:

@@ -60,18 +60,37 @@ def sign(store: Store, message: bytes) -> bytes:
 
 
 def verify(store: Store, device_id: str, message: bytes, signature: bytes) -> bool:
-    """Check a signature against the published key of ``device_id``.
+    """Check a signature against the trusted key of ``device_id``.
+
+    The key comes from this device itself or from enrolment at this office; never from records a
+    bundle can write. Only a database without office keys (an officer's device, or an office that
+    has not made keys yet) falls back to the published ``device_keys`` record.
 
     Raises:
-        NotFound: the device's public key is not in this database (its bundles never came here).
+        NotFound: no trusted key for that device here.
     """
-    try:
-        record = store.get(DeviceKey, device_key_record_id(device_id))
-    except NotFound as exc:
-        raise NotFound("Kunci perangkat penerbit belum ada di basis data ini.") from exc
-    public = Ed25519PublicKey.from_public_bytes(base64.b64decode(record.public_key))
+    public = _trusted_key(store, device_id)
     try:
         public.verify(signature, message)
     except InvalidSignature:
         return False
     return True
+
+
+def _trusted_key(store: Store, device_id: str) -> Ed25519PublicKey:
+    if device_id == store.device_id:
+        return signing_key(store).public_key()
+    row = store.conn.execute(
+        "SELECT public_key FROM enrolled_devices WHERE device_id = ?", (device_id,)
+    ).fetchone()
+    if row is not None:
+        return Ed25519PublicKey.from_public_bytes(base64.b64decode(row[0]))
+    if store.meta("office_sealing_key"):
+        raise NotFound(
+            "Perangkat penerbit belum terdaftar di kantor ini; keaslian tidak dapat dipastikan."
+        )
+    try:
+        record = store.get(DeviceKey, device_key_record_id(device_id))
+    except NotFound as exc:
+        raise NotFound("Kunci perangkat penerbit belum ada di basis data ini.") from exc
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(record.public_key))

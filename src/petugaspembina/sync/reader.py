@@ -13,11 +13,20 @@ from datetime import datetime
 from typing import Any
 
 from ..core.changes import Change
-from ..core.hlc import is_valid_hlc, suspect_bounds
+from ..core.hlc import MAX_HLC, is_valid_hlc, is_valid_hlc_form, suspect_bounds
 from ..core.ids import is_device_id, is_record_id
 from ..core.records import SCHEMA
 from ..core.text import clean_text, has_bidi_controls
-from .bundle import FORMAT, FORMAT_VERSION, MAX_BUNDLE_BYTES, changes_digest
+from .bundle import (
+    FORMAT,
+    FORMAT_VERSION,
+    HEADER_DIGEST_KEY,
+    HEADER_ORDER,
+    MAX_BUNDLE_BYTES,
+    SIGNATURE_KEY,
+    changes_digest,
+    header_digest,
+)
 from .errors import BundleRejected
 
 SEALED_FORMAT = "petugaspembina.sealed-bundle"
@@ -28,6 +37,16 @@ _BOM = b"\xef\xbb\xbf"
 _MAGIC = re.compile(rb'^\s*\{\s*"format"\s*:\s*"petugaspembina\.')
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _CHANGE_KEYS = frozenset({"table", "id", "hlc", "values", "base"})
+_TOP_KEYS = frozenset(HEADER_ORDER) | {"changes"}
+_SOURCE_KEYS = frozenset(
+    {"device_id", "seq", "app_version", "schema_version", "officer", "office", "region_data"}
+)
+_CREATED_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", re.ASCII)
+_SHA256_RE = re.compile(r"[0-9a-f]{64}", re.ASCII)
+_KID_RE = re.compile(r"[0-9a-f]{16}", re.ASCII)
+# A device numbers its bundles 1, 2, 3…: a billion is decades of daily exports, and far from the
+# int64 values that made gap listing loop for ever.
+MAX_SEQ = 1_000_000_000
 
 
 @dataclass(slots=True)
@@ -42,6 +61,9 @@ class ParsedBundle:
     changes: list[Change]
     suspect_clocks: list[str] = field(default_factory=list)
     bidi_fields: list[str] = field(default_factory=list)
+    header_bound: bool = True
+    header_sha256: str | None = None
+    signature: dict[str, str] | None = None
 
     @property
     def device_id(self) -> str:
@@ -189,29 +211,87 @@ def check_header(doc: Any) -> None:
         )
     if version < 1:
         raise BundleRejected("too-old", f"Format bundel {version} terlalu lama dan tidak didukung.")
+    problems = _header_problems(doc)
+    if problems:
+        raise BundleRejected("invalid", "Bundel tidak sah:", problems)
+
+
+def _short_text(value: Any, limit: int) -> bool:
+    return isinstance(value, str) and len(value) <= limit
+
+
+def _optional_text(value: Any, limit: int) -> bool:
+    return value is None or _short_text(value, limit)
+
+
+def _header_problems(doc: dict[str, Any]) -> list[str]:
     problems = []
+    unknown = sorted(set(doc) - _TOP_KEYS)
+    if unknown:
+        problems.append(f"kunci tidak dikenal di kepala bundel: {', '.join(unknown)[:200]}.")
     if not is_record_id(doc.get("bundle_id")):
         problems.append("bundle_id harus UUID huruf kecil.")
-    if not isinstance(doc.get("created_at"), str):
-        problems.append("created_at harus teks waktu ISO 8601.")
+    created = doc.get("created_at")
+    if not isinstance(created, str) or not _CREATED_RE.fullmatch(created):
+        problems.append("created_at harus waktu UTC YYYY-MM-DDTHH:MM:SSZ.")
     source = doc.get("source")
     if not isinstance(source, dict):
         problems.append("source harus objek.")
     else:
-        if not is_device_id(source.get("device_id")):
-            problems.append("source.device_id harus 32 digit heksadesimal huruf kecil.")
-        seq = source.get("seq")
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-            problems.append("source.seq harus bilangan bulat ≥ 1.")
+        problems.extend(_source_problems(source))
     counts = doc.get("counts")
     if not isinstance(counts, dict) or not isinstance(counts.get("tables"), dict):
         problems.append("counts harus objek dengan changes, field_versions dan tables.")
-    if not isinstance(doc.get("changes_sha256"), str):
-        problems.append("changes_sha256 harus teks heksadesimal.")
+    for key in ("changes_sha256", HEADER_DIGEST_KEY):
+        value = doc.get(key)
+        if (key in doc or key == "changes_sha256") and (
+            not isinstance(value, str) or not _SHA256_RE.fullmatch(value)
+        ):
+            problems.append(f"{key} harus 64 digit heksadesimal huruf kecil.")
     if not isinstance(doc.get("changes"), list):
         problems.append("changes harus daftar.")
-    if problems:
-        raise BundleRejected("invalid", "Bundel tidak sah:", problems)
+    if SIGNATURE_KEY in doc:
+        signature = doc[SIGNATURE_KEY]
+        if (
+            HEADER_DIGEST_KEY not in doc
+            or not isinstance(signature, dict)
+            or set(signature) != {"kid", "sig"}
+            or not isinstance(signature["kid"], str)
+            or not _KID_RE.fullmatch(signature["kid"])
+            or not _short_text(signature["sig"], 100)
+        ):
+            problems.append("signature harus objek {kid, sig} dan header_sha256 harus ada.")
+    return problems
+
+
+def _source_problems(source: dict[str, Any]) -> list[str]:
+    problems = []
+    unknown = sorted(set(source) - _SOURCE_KEYS)
+    if unknown:
+        problems.append(f"kunci tidak dikenal di source: {', '.join(unknown)[:200]}.")
+    if not is_device_id(source.get("device_id")):
+        problems.append("source.device_id harus 32 digit heksadesimal huruf kecil.")
+    seq = source.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
+        problems.append(f"source.seq harus bilangan bulat 1–{MAX_SEQ}.")
+    if "app_version" in source and not _short_text(source["app_version"], 40):
+        problems.append("source.app_version harus teks pendek.")
+    version = source.get("schema_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or not 0 <= version <= 10_000:
+        problems.append("source.schema_version harus bilangan bulat.")
+    officer = source.get("officer")
+    if officer is not None and (
+        not isinstance(officer, dict)
+        or not set(officer) <= {"name", "nip"}
+        or not _optional_text(officer.get("name"), 120)
+        or not _optional_text(officer.get("nip"), 18)
+    ):
+        problems.append("source.officer harus objek dengan name dan nip (teks atau null).")
+    if not _optional_text(source.get("office"), 200):
+        problems.append("source.office harus teks atau null.")
+    if not _optional_text(source.get("region_data"), 200):
+        problems.append("source.region_data harus teks.")
+    return problems
 
 
 def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
@@ -219,6 +299,11 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
     doc = parse_json(data)
     check_header(doc)
     raw_changes: list[Any] = doc["changes"]
+    bound = HEADER_DIGEST_KEY in doc
+    if bound and header_digest(doc) != doc[HEADER_DIGEST_KEY]:
+        raise BundleRejected(
+            "damaged", "Bundel rusak atau telah diubah (checksum kepala bundel tidak cocok)."
+        )
     if changes_digest(raw_changes) != doc["changes_sha256"]:
         raise BundleRejected("damaged", "Bundel rusak atau telah diubah (checksum tidak cocok).")
     counts = doc["counts"]
@@ -242,6 +327,9 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
         counts=counts,
         changes_sha256=doc["changes_sha256"],
         changes=[],
+        header_bound=bound,
+        header_sha256=doc.get(HEADER_DIGEST_KEY),
+        signature=doc.get(SIGNATURE_KEY),
     )
     problems: list[str] = []
     seen: set[tuple[str, str, str]] = set()
@@ -284,7 +372,12 @@ def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) ->
         problems.append(f"{where}: id rekaman tidak sah.")
     stamp_ok = is_valid_hlc(hlc)
     if not stamp_ok:
-        problems.append(f"{where}: HLC tidak sah.")
+        beyond = isinstance(hlc, str) and hlc >= MAX_HLC and is_valid_hlc_form(hlc)
+        problems.append(
+            f"{where}: HLC di luar batas wajar (tahun 2200 atau lebih)."
+            if beyond
+            else f"{where}: HLC tidak sah."
+        )
     if not isinstance(values, dict) or not values:
         problems.append(f"{where}: values harus objek berisi minimal satu kolom.")
     if len(problems) > before or kinds is None or not isinstance(values, dict):
@@ -298,7 +391,10 @@ def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) ->
         if isinstance(value, str):
             if has_bidi_controls(value):
                 bidi.append(f"{table}.{name} ({rid})")
-            value = clean_text(value, multiline=kind.multiline) or None
+            cleaned = clean_text(value, multiline=kind.multiline) or None
+            if cleaned is None and value.strip():
+                problems.append(f"{where}: {table}.{name} hanya berisi karakter kendali.")
+            value = cleaned
         reason = kind.problem(value)
         if reason:
             problems.append(f"{where}: {table}.{name} {reason}.")
@@ -322,8 +418,8 @@ def _check_base(
         elif (
             not isinstance(hlcs, list)
             or not hlcs
-            or len(set(hlcs)) != len(hlcs)
             or not all(isinstance(h, str) and h < hlc and is_valid_hlc(h) for h in hlcs)
+            or len(set(hlcs)) != len(hlcs)
         ):
             problems.append(f"{where}: base.{name} harus daftar HLC sah yang lebih awal.")
         else:

@@ -10,9 +10,12 @@ from typing import Any
 
 from ..core.fields import INT64, Kind
 from ..core.records import SCHEMA
-from .bundle import FORMAT, FORMAT_VERSION, HEADER_ORDER
+from .bundle import FORMAT, FORMAT_VERSION, HEADER_DIGEST_KEY, HEADER_ORDER, SIGNATURE_KEY
+from .reader import MAX_SEQ, SEALED_FORMAT
 
-HLC_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/[0-9a-f]{4}/[0-9a-f]{32}$"
+HLC_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/[0-9a-f]{4}/[0-9a-f]{32}$"
+)
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
@@ -21,6 +24,8 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
     schema: dict[str, Any]
     if base == "text":
         schema = {"type": "string", "maxLength": kind.max_len}
+    elif base == "digits":
+        schema = {"type": "string", "maxLength": kind.max_len, "pattern": r"^[0-9]+$"}
     elif base == "int":
         schema = {
             "type": "integer",
@@ -32,7 +37,7 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
     elif base == "date":
         schema = {"type": "string", "format": "date"}
     elif base == "time":
-        schema = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+        schema = {"type": "string", "pattern": r"^[0-9]{2}:[0-9]{2}(:[0-9]{2})?$"}
     elif base == "datetime":
         schema = {"type": "string", "format": "date-time"}
     elif base == "enum":
@@ -54,7 +59,7 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
             "description": f"id of a record in {kind.ref}",
         }
     elif base == "region":
-        schema = {"type": "string", "pattern": r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"}
+        schema = {"type": "string", "pattern": r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$"}
     elif base == "image":
         schema = {
             "type": "string",
@@ -109,29 +114,38 @@ def bundle_json_schema() -> dict[str, Any]:
         "$id": "https://petugaspembina.invalid/schema/bundle-v1.json",
         "title": "Petugas Pembina bundle, format version 1",
         "type": "object",
-        "required": [*HEADER_ORDER, "changes"],
+        "required": [
+            *(k for k in HEADER_ORDER if k not in (HEADER_DIGEST_KEY, SIGNATURE_KEY)),
+            "changes",
+        ],
+        "additionalProperties": False,
         "properties": {
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
             "bundle_id": {"type": "string", "pattern": UUID_PATTERN},
-            "created_at": {"type": "string", "format": "date-time"},
+            "created_at": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+            },
             "source": {
                 "type": "object",
                 "required": ["device_id", "seq"],
+                "additionalProperties": False,
                 "properties": {
                     "device_id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
-                    "seq": {"type": "integer", "minimum": 1},
-                    "app_version": {"type": "string"},
-                    "schema_version": {"type": "integer"},
+                    "seq": {"type": "integer", "minimum": 1, "maximum": MAX_SEQ},
+                    "app_version": {"type": "string", "maxLength": 40},
+                    "schema_version": {"type": "integer", "minimum": 0, "maximum": 10_000},
                     "officer": {
-                        "type": "object",
+                        "type": ["object", "null"],
+                        "additionalProperties": False,
                         "properties": {
-                            "name": {"type": ["string", "null"]},
-                            "nip": {"type": ["string", "null"]},
+                            "name": {"type": ["string", "null"], "maxLength": 120},
+                            "nip": {"type": ["string", "null"], "maxLength": 18},
                         },
                     },
-                    "office": {"type": ["string", "null"]},
-                    "region_data": {"type": "string"},
+                    "office": {"type": ["string", "null"], "maxLength": 200},
+                    "region_data": {"type": ["string", "null"], "maxLength": 200},
                 },
             },
             "counts": {
@@ -147,6 +161,24 @@ def bundle_json_schema() -> dict[str, Any]:
                 },
             },
             "changes_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            HEADER_DIGEST_KEY: {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "description": "sha256 of the canonical JSON of every other top-level field "
+                "but changes; every export writes it, readers accept its absence (older bundles) "
+                "with a warning",
+            },
+            SIGNATURE_KEY: {
+                "type": "object",
+                "required": ["kid", "sig"],
+                "additionalProperties": False,
+                "description": "written by an office with keys: Ed25519 by the office signing "
+                "key over 'petugaspembina.office-signed-bundle/1\\n' + header_sha256 (ASCII)",
+                "properties": {
+                    "kid": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+                    "sig": {"type": "string", "contentEncoding": "base64", "maxLength": 100},
+                },
+            },
             "changes": {"type": "array", "items": {"oneOf": change_variants}},
         },
         "$defs": {
@@ -156,6 +188,55 @@ def bundle_json_schema() -> dict[str, Any]:
                 "minItems": 1,
                 "uniqueItems": True,
                 "items": {"$ref": "#/$defs/hlc"},
+            },
+        },
+    }
+
+
+def sealed_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the sealed envelope (docs/sealed-bundle.schema.json)."""
+    from .sealed import SEALED_VERSION, SUITE
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://petugaspembina.invalid/schema/sealed-bundle-v1.json",
+        "title": "Petugas Pembina sealed bundle, envelope version 1",
+        "description": "A plain bundle signed by its device (Ed25519) and encrypted to one office "
+        "with HPKE (RFC 9180 base mode, hybrid KEM ML-KEM-768 + X25519, HKDF-SHA256, AES-256-GCM). "
+        "HPKE info = canonical JSON of every field but 'sealed'; plaintext = 64-byte signature "
+        "followed by the plain bundle bytes; see docs/security.md.",
+        "type": "object",
+        "required": [
+            "format",
+            "format_version",
+            "suite",
+            "to",
+            "from",
+            "bundle_id",
+            "seq",
+            "sealed",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": SEALED_FORMAT},
+            "format_version": {"const": SEALED_VERSION},
+            "suite": {"const": SUITE},
+            "to": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{16}$",
+                "description": "key id of the office it is sealed for",
+            },
+            "from": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{32}$",
+                "description": "device id of the signer (equals source.device_id inside)",
+            },
+            "bundle_id": {"type": "string", "pattern": UUID_PATTERN},
+            "seq": {"type": "integer", "minimum": 1, "maximum": MAX_SEQ},
+            "sealed": {
+                "type": "string",
+                "contentEncoding": "base64",
+                "description": "HPKE encapsulated key (1120 bytes) followed by the ciphertext",
             },
         },
     }

@@ -1,0 +1,170 @@
+"""Trust commands (docs/security.md): office keys, device key files, enrolment, revocation.
+
+Registered on the same ``main`` group as every other command (imported at the end of ``cli``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import click
+
+from .cli import Context, fail, main
+from .core.text import show_escaped
+
+
+@main.group("office-keys")
+def office_keys_group() -> None:
+    """The office's key pairs (sealing and signing)."""
+
+
+@office_keys_group.command("create")
+@click.pass_obj
+def office_keys_create(obj: Context) -> None:
+    """Make this office's key pairs (once) and print the fingerprint."""
+    from .store.errors import InvalidInput
+    from .sync.trust import create_office_keys
+
+    with obj.store() as store:
+        try:
+            keys = create_office_keys(store)
+        except InvalidInput as exc:
+            fail(str(exc))
+    click.echo(f"Kunci kantor dibuat (id {keys.kid}).")
+    click.echo(f"Sidik jari: {keys.fingerprint}")
+
+
+@office_keys_group.command("export")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Key file to write (give it to every officer's device to enrol).",
+)
+@click.pass_obj
+def office_keys_export(obj: Context, out: Path) -> None:
+    """Write the office's public key file (for officers to enrol)."""
+    from .store.errors import NotFound
+    from .sync.trust import office_key_file
+
+    with obj.store() as store:
+        try:
+            doc = office_key_file(store)
+        except NotFound as exc:
+            fail(str(exc))
+    _write(doc, out)
+    click.echo(str(out))
+    click.echo(f"Sidik jari: {doc['fingerprint']}")
+
+
+@main.group("device-key")
+def device_key_group() -> None:
+    """This device's public key."""
+
+
+@device_key_group.command("export")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Key file to write (take it to the office to enrol).",
+)
+@click.pass_obj
+def device_key_export(obj: Context, out: Path) -> None:
+    """Write this device's public key file (for the office to enrol)."""
+    from .sync.trust import device_key_file
+
+    with obj.store() as store:
+        doc = device_key_file(store)
+    _write(doc, out)
+    click.echo(str(out))
+    click.echo(f"Sidik jari: {doc['fingerprint']}")
+
+
+def _write(doc: dict[str, object], out: Path) -> None:
+    from .sync.trust import write_key_file
+
+    try:
+        write_key_file(doc, out)
+    except OSError as exc:
+        fail(f"Berkas kunci tidak dapat ditulis ke {out}: {exc.strerror}.")
+
+
+@main.command("enrol")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_obj
+def enrol(obj: Context, file: Path) -> None:
+    """Enrol the key FILE: a device's at an office, the office's on an officer's device."""
+    from .sync.errors import BundleRejected
+    from .sync.trust import enrol_file
+
+    with obj.store() as store:
+        try:
+            done = enrol_file(store, file)
+        except BundleRejected as exc:
+            fail(str(exc))
+    who = show_escaped(done.label or "-")
+    if done.kind == "device":
+        click.echo(f"Perangkat {done.key_id} ({who}) terdaftar di kantor ini.")
+    else:
+        click.echo(f"Kantor terdaftar: {who} (id {done.key_id}); bundel akan disegel untuknya.")
+    click.echo(f"Sidik jari: {done.fingerprint}")
+    click.echo("Bacakan sidik jari ini dan cocokkan dengan layar pihak lain sebelum dipakai.")
+
+
+@main.command("devices")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def devices(obj: Context, as_json: bool) -> None:
+    """List enrolled devices (and the enrolled office, on an officer's device)."""
+    from .sync.trust import enrolled_office, list_devices, office_keys
+
+    with obj.store() as store:
+        entries = list_devices(store)
+        office = enrolled_office(store)
+        own = office_keys(store)
+    if as_json:
+        doc = {
+            "office_keys": {"kid": own.kid, "fingerprint": own.fingerprint} if own else None,
+            "enrolled_office": (
+                {"kid": office.kid, "office": office.office, "fingerprint": office.fingerprint}
+                if office
+                else None
+            ),
+            "devices": [dataclasses.asdict(e) for e in entries],
+        }
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+        return
+    if own:
+        click.echo(f"Kunci kantor ini: {own.kid}  sidik jari {own.fingerprint}")
+    if office:
+        click.echo(
+            f"Kantor terdaftar: {show_escaped(office.office or '-')} ({office.kid})  "
+            f"sidik jari {office.fingerprint}"
+        )
+    if not entries:
+        click.echo("Belum ada perangkat terdaftar.")
+    for entry in entries:
+        state = f"dicabut {entry.revoked_at[:10]}" if entry.revoked_at else "aktif"
+        click.echo(
+            f"{entry.device_id}  {state:<18}  {entry.fingerprint}  "
+            f"{show_escaped(entry.label or '-')}"
+        )
+
+
+@main.command("revoke-device")
+@click.argument("device_id")
+@click.pass_obj
+def revoke(obj: Context, device_id: str) -> None:
+    """Revoke the enrolled device DEVICE_ID: every later bundle from it is refused."""
+    from .store.errors import NotFound
+    from .sync.trust import revoke_device
+
+    with obj.store() as store:
+        try:
+            entry = revoke_device(store, device_id)
+        except NotFound as exc:
+            fail(str(exc))
+    click.echo(f"Perangkat {entry.device_id} dicabut ({entry.revoked_at}).")

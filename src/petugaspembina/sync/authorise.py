@@ -1,0 +1,82 @@
+"""Who may write what (docs/security.md "Authorisation"): checked at an office with keys.
+
+A bundle from an officer's device D may carry:
+
+- versions D wrote (the HLC ends with D): anything except another device's key record, or an
+  officer or office-profile record another device created (each laptop's ``init`` makes its own
+  office-profile record for its documents; the office's own record is the office's alone);
+- versions written by other devices (relayed: D received them from this office earlier): only
+  ones this office already holds. D cannot vouch for what others wrote, so a version in another
+  device's name that the office has never seen is refused;
+- the default receiving agencies every device seeds with the same fixed versions.
+"""
+
+from __future__ import annotations
+
+from ..core.changes import Change
+from ..core.records import DeviceKey, OfficeProfile, Officer
+from ..store.referrals import seed_changes
+from ..store.store import Store
+from .errors import BundleRejected
+from .keys import device_key_record_id
+from .reader import MAX_PROBLEMS
+
+
+def _author(change: Change) -> str:
+    return change.hlc.rsplit("/", 1)[-1]
+
+
+def authorise(store: Store, changes: list[Change], device_id: str) -> None:
+    """Raise BundleRejected("not-allowed") listing what ``device_id`` may not write."""
+    problems: list[str] = []
+    creators: dict[str, str] = {}
+    conn = store.conn
+    seeded = {(c.table, c.id, c.hlc): c.values for c in seed_changes()}
+    for index, change in enumerate(changes):
+        where = f"perubahan #{index + 1} ({change.table})"
+        if seeded.get((change.table, change.id, change.hlc)) == change.values:
+            continue
+        if _author(change) != device_id:
+            for name in change.values:
+                held = conn.execute(
+                    "SELECT 1 FROM fv WHERE tbl = ? AND rid = ? AND field = ? AND hlc = ?",
+                    (change.table, change.id, name, change.hlc),
+                ).fetchone()
+                if held is None:
+                    problems.append(
+                        f"{where}: versi atas nama perangkat lain yang belum pernah diterima kantor."
+                    )
+                    break
+            continue
+        if change.table == DeviceKey.TABLE and (
+            change.id != device_key_record_id(device_id)
+            or change.values.get("device_id", device_id) != device_id
+        ):
+            problems.append(f"{where}: kunci perangkat lain tidak boleh diubah.")
+        elif change.table in (Officer.TABLE, OfficeProfile.TABLE):
+            creator = creators.get(change.id) or _creator(store, changes, change.table, change.id)
+            creators[change.id] = creator
+            if creator != device_id:
+                problems.append(
+                    f"{where}: profil kantor hanya boleh diubah di kantor."
+                    if change.table == OfficeProfile.TABLE
+                    else f"{where}: profil petugas lain tidak boleh diubah."
+                )
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise BundleRejected(
+            "not-allowed",
+            "Bundel mengubah data yang tidak boleh diubah oleh perangkat pengirim:",
+            problems[:MAX_PROBLEMS],
+        )
+
+
+def _creator(store: Store, changes: list[Change], table: str, record_id: str) -> str:
+    """The device that wrote the first version of a profile record (here or in the bundle)."""
+    row = store.conn.execute(
+        "SELECT min(hlc) FROM fv WHERE tbl = ? AND rid = ?", (table, record_id)
+    ).fetchone()
+    first: list[str] = [str(row[0])] if row and row[0] else []
+    first += [c.hlc for c in changes if c.table == table and c.id == record_id]
+    return min(first).rsplit("/", 1)[-1]

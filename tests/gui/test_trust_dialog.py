@@ -1,0 +1,98 @@
+"""The Perangkat dan kunci dialog: both sides of the enrolment ceremony and revocation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.gui import messages
+from petugaspembina.gui.sync_view import SyncView
+from petugaspembina.gui.trust_dialog import TrustDialog
+from petugaspembina.store.store import Store
+from petugaspembina.sync.trust import enrolled_office, list_devices
+
+
+def test_enrolment_both_ways_and_revocation(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = Store.open(tmp_path / "office.sqlite3")
+    officer = Store.open(tmp_path / "officer.sqlite3")
+    monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    at_office = TrustDialog(office)
+    qtbot.addWidget(at_office)
+    assert "belum punya kunci kantor" in at_office.status.text()
+    assert at_office.office_key_button.isHidden() and at_office.devices.isHidden()
+    at_office.create_button.click()
+    assert "Kunci kantor dibuat" in at_office.message.text()
+    assert not at_office.office_key_button.isHidden() and at_office.create_button.isHidden()
+    assert not at_office.devices.isHidden()
+    at_office.save_office_key(tmp_path / "kantor.json")
+
+    on_laptop = TrustDialog(officer)
+    qtbot.addWidget(on_laptop)
+    done = on_laptop.enrol_path(tmp_path / "kantor.json")
+    assert done is not None and done.fingerprint in on_laptop.message.text()
+    office_record = enrolled_office(officer)
+    assert office_record is not None and office_record.kid in on_laptop.status.text()
+    assert on_laptop.create_button.isHidden() and on_laptop.devices.isHidden()
+    on_laptop.save_device_key(tmp_path / "hp.json")
+
+    assert at_office.enrol_path(tmp_path / "hp.json") is not None
+    assert at_office.devices.rowCount() == 1
+    assert at_office.devices.item(0, 3).text() == "aktif"
+    assert at_office.enrol_path(tmp_path / "tidak-ada.json") is None
+    assert "tidak dapat dibaca" in at_office.message.text()
+    at_office.devices.selectRow(0)
+    at_office.revoke_button.click()
+    assert list_devices(office)[0].revoked_at is not None
+    assert at_office.devices.item(0, 3).text().startswith("dicabut")
+    office.close()
+    officer.close()
+
+
+def test_sync_tab_opens_the_trust_dialog(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path / "a.sqlite3")
+    view = SyncView(store)
+    qtbot.addWidget(view)
+    opened: list[TrustDialog] = []
+    monkeypatch.setattr(TrustDialog, "exec", lambda self: opened.append(self) or 0)
+    view.trust_button.click()
+    assert opened and opened[0].windowTitle() == "Perangkat dan kunci"
+    store.close()
+
+
+def test_office_with_keys_imports_a_plain_bundle_only_when_ticked_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.demo import generate
+    from petugaspembina.sync.exporter import export_bundle
+    from petugaspembina.sync.trust import create_office_keys
+
+    with Store.open(tmp_path / "officer.sqlite3") as officer:
+        generate(officer, seed=1, sessions=1)
+        bundle = export_bundle(officer, tmp_path / "polos.json").path
+    assert bundle is not None
+    office = Store.open(tmp_path / "office.sqlite3")
+    plain_view = SyncView(office)
+    qtbot.addWidget(plain_view)
+    assert plain_view.allow_unsigned.isHidden()  # no keys: plain bundles import anyway
+    create_office_keys(office)
+    view = SyncView(office)
+    qtbot.addWidget(view)
+    assert not view.allow_unsigned.isHidden()
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a: [bundle])
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == 1, timeout=20_000)
+    assert view.report.item(0, 1).text() == "Ditolak"
+    assert "tidak bertanda tangan" in view.report.item(0, 2).text()
+    view.allow_unsigned.setChecked(True)
+    view.report.setRowCount(0)
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == 1, timeout=20_000)
+    assert view.report.item(0, 1).text() == "Diimpor"
+    assert not view.allow_unsigned.isChecked()  # for that one import only
+    office.close()
