@@ -29,3 +29,15 @@ def has_bidi_controls(text: str) -> bool:
 def show_escaped(text: str) -> str:
     """Text with bidi controls shown as ``<U+202E>`` so a clerk sees what is really there."""
     return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for comparing people: case, accents' width forms, punctuation and runs of
+    spaces do not count (``" SITI.  aminah"`` → ``"siti aminah"``)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", name or "").casefold()
+    return " ".join(_NOT_WORD.sub(" ", folded).split())

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from ..core.records import Person
+from ..core.text import name_key
 from ..store.errors import InvalidInput
 from ..store.store import Store
 
-_NOISE = re.compile(r"[^a-z ]+")
 SIMILAR = 0.85
 
 
@@ -22,10 +21,6 @@ class DuplicatePair:
     second_id: str
     reason: str  # "nik" | "name+birth_year+village"
     score: float
-
-
-def _normalised(name: str | None) -> str:
-    return " ".join(_NOISE.sub(" ", (name or "").lower()).split())
 
 
 def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
@@ -47,7 +42,7 @@ def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
              AND birth_year IS NOT NULL AND region_code IS NOT NULL ORDER BY id"""
     ):
         key = (row["birth_year"], row["region_code"])
-        blocks.setdefault(key, []).append((row["id"], _normalised(row["full_name"])))
+        blocks.setdefault(key, []).append((row["id"], name_key(row["full_name"])))
     for members in blocks.values():
         for i, (first, name_a) in enumerate(members):
             for second, name_b in members[i + 1 :]:
