@@ -53,9 +53,14 @@ def earlier(store: Store) -> str:
     return earlier
 
 
+def unlock(window: QWidget) -> None:
+    """Let the test's clean-up close the kiosk without asking for the PIN."""
+    window._unlocked = True  # type: ignore[attr-defined]
+
+
 def open_kiosk(qtbot: QtBot, store: Store, session: str, size: tuple[int, int]) -> KioskWindow:
     window = KioskWindow(store, session)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=unlock)
     window.resize(*size)
     window.show()
     QApplication.processEvents()
@@ -83,6 +88,7 @@ def assert_all_on_screen(window: KioskWindow) -> None:
         assert screen.contains(rect), f"{type(widget).__name__} {widget.objectName()} at {rect}"
     scroll = window.findChild(QScrollArea)
     assert scroll is not None and scroll.verticalScrollBar().maximum() == 0
+    assert scroll.horizontalScrollBar().maximum() == 0
     message = window.message
     assert message.heightForWidth(message.width()) <= message.height(), message.text()
     save = QRect(window.save.mapTo(window, QPoint(0, 0)), window.save.size())
@@ -229,7 +235,7 @@ def test_kiosk_hides_the_main_window_until_the_pin_is_given(
     set_pin(store, "2468")
     window = KioskWindow.start(main, store, session)
     assert window is not None
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=unlock)
     assert window.isFullScreen() and not main.isVisible()
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert visible == [window]  # nothing to Alt+Tab to

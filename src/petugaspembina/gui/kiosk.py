@@ -151,6 +151,10 @@ class KioskWindow(QWidget):
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            details.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
 
         self.signature = SignaturePad()
         self.signature.setMinimumHeight(150)
@@ -162,7 +166,7 @@ class KioskWindow(QWidget):
         self.save = QPushButton(self.tr("Simpan"))
         self.save.setObjectName("save")
         self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(110)  # room for the longest answer: nothing moves
         right = QVBoxLayout()
@@ -212,7 +216,11 @@ class KioskWindow(QWidget):
                 return None
         window = cls(store, session_id)
         window.hide_others()
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         window.showFullScreen()
+        if window.geometry() != screen.geometry():  # no window manager made it full screen
+            window.setGeometry(screen.geometry())
+            window.setWindowState(Qt.WindowState.WindowFullScreen)
         window.activateWindow()
         return window
 
@@ -347,9 +355,8 @@ class KioskWindow(QWidget):
             widget.setFocus()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(
-            "color: #b00020; font-weight: bold" if error else "color: #1b5e20; font-weight: bold"
-        )
+        colour = "#b00020" if error else "#1b5e20"
+        self.message.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 18pt")
         self.message.setText(text)
         if error:
             self._clear_timer.stop()  # stays until the participant acts on it

@@ -16,6 +16,7 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.confirm = confirm
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         if confirm:
             hint = QLabel(
