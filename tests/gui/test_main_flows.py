@@ -123,7 +123,7 @@ def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) 
     dialog = ListImportDialog(store)
     qtbot.addWidget(dialog)
     dialog.load(path)
-    assert "1 baris siap, 1 baris bermasalah" in dialog.summary.text()
+    assert "1 orang baru, 0 peserta lama, 0 dilewati; 1 baris bermasalah" in dialog.summary.text()
     assert dialog.errors.item(0).text().startswith("Baris 3:")
     assert not dialog.import_button.isEnabled()
     path.write_text(
