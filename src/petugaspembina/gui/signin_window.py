@@ -313,10 +313,15 @@ class SignInWindow(QWidget):
             )
         except PossibleMatch as exc:
             nik_only = all(not m.same_person for m in exc.matches)
-            self._offer(exc.matches, allow_new=not any(m.reason != "nama" for m in exc.matches))
+            allow_new = all(m.reason == "nama" for m in exc.matches)  # a NIK is never new
+            self._offer(exc.matches, allow_new)
             self._show(
                 self.tr("NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.")
                 if nik_only
+                else self.tr(
+                    "Sudah pernah hadir dengan NIK ini: pilih orangnya (Enter atau Ctrl+1)."
+                )
+                if not allow_new
                 else self.tr(
                     "Mungkin sudah pernah hadir: pilih orangnya (Enter atau Ctrl+1), "
                     "atau tekan “Orang baru” bila memang berbeda."
