@@ -210,14 +210,14 @@ class SignInWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         save.clicked.connect(self.on_form_submitted)
-        clear.clicked.connect(self.form.clear)
+        clear.clicked.connect(self.on_clear_triggered)
         self.undo_button.clicked.connect(self.on_undo_triggered)
         self.new_person.clicked.connect(self.on_new_person_clicked)
         self.form.submitted.connect(self.on_form_submitted)
         self.form.name.textEdited.connect(self.on_name_edited)
         self.hits.itemActivated.connect(self.on_hit_activated)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.on_undo_triggered)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.clear)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_clear_triggered)
         for number in range(1, MAX_HITS + 1):
             QShortcut(
                 QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.sign_in_hit(n - 1)
@@ -281,6 +281,11 @@ class SignInWindow(QWidget):
         self.new_person.setVisible(allow_new)
         self.hits.setCurrentRow(0)
         self.hits.setFocus()
+
+    def on_clear_triggered(self) -> None:
+        self.form.clear()
+        self.hits.clear()
+        self.new_person.setVisible(False)
 
     def on_new_person_clicked(self) -> None:
         self._save(person=None, policy="new")
