@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 # C0 controls and DEL are removed; tab and newline are kept where a field allows several lines
 # and become spaces elsewhere (they separate words).
@@ -34,10 +36,9 @@ def show_escaped(text: str) -> str:
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_key(name: str | None) -> str:
     """A name folded for comparing people: case, accents' width forms, punctuation and runs of
     spaces do not count (``" SITI.  aminah"`` → ``"siti aminah"``)."""
-    import unicodedata
-
     folded = unicodedata.normalize("NFKC", name or "").casefold()
     return " ".join(_NOT_WORD.sub(" ", folded).split())

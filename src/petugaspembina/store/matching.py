@@ -68,14 +68,14 @@ def _alike(first: str | None, second: str | None) -> bool:
 
 def _name_match(entry: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
     year, other_year = entry.get("birth_year"), row.get("birth_year")
-    return (
-        bool(name_key(entry.get("full_name")))
-        and name_key(entry.get("full_name")) == name_key(row.get("full_name"))
-        and entry.get("sex") is not None
+    return (  # cheapest tests first: a list import asks this many times
+        entry.get("sex") is not None
         and entry.get("sex") == row.get("sex")
         and year is not None
         and other_year is not None
         and abs(int(year) - int(other_year)) <= 1
+        and bool(name_key(entry.get("full_name")))
+        and name_key(entry.get("full_name")) == name_key(row.get("full_name"))
         and _same_place(entry, row)
         and not (entry.get("nik") and row.get("nik") and entry["nik"] != row["nik"])
     )
