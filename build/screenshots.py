@@ -61,8 +61,12 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     sign_in.grab().save(str(OUT / "layar-daftar-hadir.png"))
     sign_in.close()
     kiosk = KioskWindow(store, session_id)
-    kiosk.resize(1000, 760)
+    kiosk.resize(1366, 768)
     kiosk.show()
+    kiosk.name.setText("Rahmat Kusuma")
+    kiosk.male.setChecked(True)
+    kiosk.birth_year.setText("1982")
+    kiosk._say(kiosk.tr("Selamat datang kembali! Anda sudah tercatat hadir. Terima kasih."))
     app.processEvents()
     kiosk.grab().save(str(OUT / "layar-kiosk.png"))
     kiosk._unlocked = True

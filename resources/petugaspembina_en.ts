@@ -326,20 +326,120 @@ Activity: {2} ({3})</translation>
         <translation>Self sign-in</translation>
     </message>
     <message>
-        <source>&lt;h1&gt;Selamat datang&lt;/h1&gt;&lt;p&gt;{0}&lt;/p&gt;&lt;p&gt;Isi data Anda lalu tekan &lt;b&gt;Simpan&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;Welcome&lt;/h1&gt;&lt;p&gt;{0}&lt;/p&gt;&lt;p&gt;Fill in your details, then press &lt;b&gt;Save&lt;/b&gt;.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Selamat datang&lt;/b&gt; — {0}&lt;br&gt;Isi data Anda lalu tekan &lt;b&gt;Simpan&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;Welcome&lt;/b&gt; — {0}&lt;br&gt;Fill in your details, then press &lt;b&gt;Save&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Keluar (petugas)</source>
+        <translation>Leave (officer)</translation>
     </message>
     <message>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>mis. 1990</source>
+        <translation>e.g. 1990</translation>
+    </message>
+    <message>
+        <source>(pilih bila sesuai)</source>
+        <translation>(choose if it applies)</translation>
+    </message>
+    <message>
+        <source>boleh dikosongkan</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <source>wajib bila di bawah 18 tahun</source>
+        <translation>required under 18</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tahun lahir</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Orang tua/wali</source>
+        <translation>Parent/guardian</translation>
+    </message>
+    <message>
+        <source>Hapus tanda tangan</source>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <source>Saya setuju data saya dicatat untuk kegiatan ini</source>
+        <translation>I agree to my data being recorded for this activity</translation>
+    </message>
+    <message>
+        <source>Saya setuju difoto untuk dokumentasi</source>
+        <translation>I agree to be photographed for the record</translation>
+    </message>
+    <message>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <source>Anda sudah tercatat hadir. Terima kasih.</source>
-        <translation>You are already signed in. Thank you.</translation>
+        <source>Tanda tangan (boleh dikosongkan)</source>
+        <translation>Signature (may be left empty)</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam {0} detik.</source>
+        <translation>Too many wrong PINs. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN salah. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>Tahun lahir wajib diisi.</source>
+        <translation>The birth year is required.</translation>
+    </message>
+    <message>
+        <source>Anda sudah tercatat hadir di kegiatan ini. Terima kasih.</source>
+        <translation>You are already signed in to this activity. Thank you.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar dengan data lain. Periksa NIK Anda, atau kosongkan dan minta bantuan petugas.</source>
+        <translation>This NIK is registered with other details. Check your NIK, or leave it empty and ask an officer for help.</translation>
+    </message>
+    <message>
+        <source>Pilih Laki-laki atau Perempuan.</source>
+        <translation>Choose Male or Female.</translation>
+    </message>
+    <message>
+        <source>Selamat datang kembali! Anda sudah tercatat hadir. Terima kasih.</source>
+        <translation>Welcome back! You are signed in. Thank you.</translation>
     </message>
     <message>
         <source>Terima kasih, Anda sudah tercatat hadir.</source>
@@ -348,10 +448,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keluar dari mode kiosk</source>
         <translation>Leave kiosk mode</translation>
-    </message>
-    <message>
-        <source>PIN salah.</source>
-        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -437,16 +533,56 @@ Activity: {2} ({3})</translation>
         <translation>column {0}</translation>
     </message>
     <message>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>peserta lama</source>
+        <translation>returning</translation>
+    </message>
+    <message>
+        <source>lewati</source>
+        <translation>skip</translation>
+    </message>
+    <message>
+        <source>Baris {0}: {1} — {2}</source>
+        <translation>Row {0}: {1} — {2}</translation>
+    </message>
+    <message>
+        <source>{0} orang baru, {1} peserta lama, {2} dilewati; {3} baris bermasalah.</source>
+        <translation>{0} new people, {1} returning, {2} skipped; {3} rows with problems.</translation>
+    </message>
+    <message>
+        <source>orang baru</source>
+        <translation>new person</translation>
+    </message>
+    <message>
+        <source>sudah tercatat hadir di kegiatan ini</source>
+        <translation>already signed in to this activity</translation>
+    </message>
+    <message>
+        <source>sudah tercatat; tidak ditambahkan lagi</source>
+        <translation>already recorded; not added again</translation>
+    </message>
+    <message>
+        <source>pernah hadir; dicatat hadir</source>
+        <translation>came before; signed in</translation>
+    </message>
+    <message>
+        <source>NIK sudah tercatat untuk orang lain (nama berbeda)</source>
+        <translation>NIK already recorded for someone else (different name)</translation>
+    </message>
+    <message>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <source>Baris {0}: {1}</source>
-        <translation>Row {0}: {1}</translation>
+        <source>Rencana</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <source>{0} baris siap, {1} baris bermasalah.</source>
-        <translation>{0} rows ready, {1} rows with problems.</translation>
+        <source>Baris {0}: {1}</source>
+        <translation>Row {0}: {1}</translation>
     </message>
     <message>
         <source>Mengimpor daftar peserta…</source>
@@ -891,12 +1027,16 @@ Activity: {2} ({3})</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <source>PIN petugas</source>
-        <translation>Officer PIN</translation>
+        <source>Pilih PIN 4–8 angka. PIN ini diminta saat keluar dari mode kiosk; jangan beri tahu peserta.</source>
+        <translation>Choose a PIN of 4–8 digits. It is asked for when leaving kiosk mode; do not tell participants.</translation>
     </message>
     <message>
-        <source>Ulangi PIN</source>
-        <translation>Repeat PIN</translation>
+        <source>&amp;PIN petugas</source>
+        <translation>Officer &amp;PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi PIN</source>
+        <translation>&amp;Repeat PIN</translation>
     </message>
     <message>
         <source>OK</source>
@@ -905,6 +1045,18 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>4–8 angka</source>
+        <translation>4–8 digits</translation>
+    </message>
+    <message>
+        <source>PIN harus 4 sampai 8 angka.</source>
+        <translation>The PIN must be 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>Kedua PIN tidak sama. Ketik PIN yang sama dua kali.</source>
+        <translation>The two PINs differ. Type the same PIN twice.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1363,14 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Undo last (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Orang baru, bukan yang di daftar</source>
+        <translation>A new person, not one in the list</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai orang baru walau mirip dengan yang pernah hadir</source>
+        <translation>Save as a new person even though similar to someone who came before</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Peserta&lt;/b&gt;</source>
         <translation>&lt;b&gt;Participant&lt;/b&gt;</translation>
     </message>
@@ -1245,6 +1405,34 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Ha&amp;pus tanda hadir</source>
         <translation>&amp;Remove sign-in</translation>
+    </message>
+    <message>
+        <source>NIK sama</source>
+        <translation>same NIK</translation>
+    </message>
+    <message>
+        <source>NIK sama, nama lain</source>
+        <translation>same NIK, other name</translation>
+    </message>
+    <message>
+        <source>nama, jenis kelamin, tahun lahir dan tempat sama</source>
+        <translation>same name, sex, birth year and place</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.</source>
+        <translation>This NIK is already recorded for someone else. Check the NIK.</translation>
+    </message>
+    <message>
+        <source>Sudah pernah hadir dengan NIK ini: pilih orangnya (Enter atau Ctrl+1).</source>
+        <translation>Came before with this NIK: choose the person (Enter or Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>Mungkin sudah pernah hadir: pilih orangnya (Enter atau Ctrl+1), atau tekan “Orang baru” bila memang berbeda.</source>
+        <translation>May have come before: choose the person (Enter or Ctrl+1), or press “A new person” if they really differ.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah tercatat untuk {0}. Periksa NIK-nya.</source>
+        <translation>This NIK is already recorded for {0}. Check the NIK.</translation>
     </message>
     <message>
         <source>✔ {0} tercatat hadir (nomor {1}).</source>

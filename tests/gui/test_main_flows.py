@@ -20,8 +20,7 @@ from petugaspembina.gui.main_window import MainWindow
 from petugaspembina.gui.referral_dialog import ReferralDialog
 from petugaspembina.gui.session_editor import SessionEditor
 from petugaspembina.gui.sync_view import SyncView
-from petugaspembina.store.pin import check_pin, set_pin
-from petugaspembina.store.signin import session_sign_ins
+from petugaspembina.store.pin import set_pin
 from petugaspembina.store.store import Store
 
 
@@ -104,31 +103,6 @@ def test_referral_through_its_statuses(qtbot: QtBot, store: Store) -> None:
     assert dialog.status_buttons.count() == 0
 
 
-def test_kiosk_needs_the_officer_pin_to_leave(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    session_id = store.rows("SELECT id FROM sessions LIMIT 1")[0]["id"]
-    answers = iter(["1234"])
-    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: next(answers)))
-    window = KioskWindow.start(None, store, session_id)
-    assert window is not None and check_pin(store, "1234")
-    qtbot.addWidget(window)
-    assert window.isFullScreen()
-    before = len(session_sign_ins(store, session_id))
-    window.form.name.setText("Peserta Mandiri")
-    window.form.sex.setText("P")
-    qtbot.keyClick(window.form.sex, Qt.Key.Key_Return)
-    assert "Terima kasih" in window.message.text()
-    assert len(session_sign_ins(store, session_id)) == before + 1
-    assert not hasattr(window, "hits") and not hasattr(window, "table")  # nobody else's data
-    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "0000"))
-    window.close()
-    assert window.isVisible() and "PIN salah" in window.message.text()
-    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "1234"))
-    window.close()
-    assert not window.isVisible()
-
-
 def test_kiosk_refuses_a_bad_new_pin(
     qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,7 +123,7 @@ def test_list_import_with_a_bad_row(qtbot: QtBot, store: Store, tmp_path: Path) 
     dialog = ListImportDialog(store)
     qtbot.addWidget(dialog)
     dialog.load(path)
-    assert "1 baris siap, 1 baris bermasalah" in dialog.summary.text()
+    assert "1 orang baru, 0 peserta lama, 0 dilewati; 1 baris bermasalah" in dialog.summary.text()
     assert dialog.errors.item(0).text().startswith("Baris 3:")
     assert not dialog.import_button.isEnabled()
     path.write_text(

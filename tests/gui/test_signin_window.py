@@ -146,3 +146,70 @@ def test_nik_is_masked_once_entered(window: SignInWindow) -> None:
     from PySide6.QtWidgets import QLineEdit
 
     assert window.form.nik.echoMode() == QLineEdit.EchoMode.PasswordEchoOnEdit
+
+
+def came_before(
+    window: SignInWindow, name: str, sex: str, year: int, nik: str | None = None
+) -> str:
+    """Someone from an earlier session of the same village."""
+    values = {
+        "full_name": name,
+        "sex": sex,
+        "birth_year": year,
+        "region_code": "17.71.01.1001",
+        "village_name": "Pagar Dewa",
+    }
+    if nik:
+        values["nik"] = nik
+    return window.store.write("people", values)
+
+
+def people_count(window: SignInWindow) -> int:
+    return int(window.store.rows("SELECT count(*) AS n FROM people")[0]["n"])
+
+
+def test_typed_duplicate_with_enter_is_offered_the_match_not_created(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    siti = came_before(window, "Siti Aminah", "P", 1995)
+    before = people_count(window)
+    type_person(qtbot, "Siti Aminah", "P", "1995")  # typed in full, then Enter
+    assert people_count(window) == before
+    assert session_sign_ins(window.store, window.session.id) == []
+    assert "Mungkin sudah pernah hadir" in window.message.text()
+    assert window.hits.count() == 1 and "Siti Aminah" in window.hits.item(0).text()
+    assert focused() is window.hits and window.new_person.isVisible()
+    qtbot.keyClick(window.hits, Qt.Key.Key_Return)  # the match is one keystroke away
+    rows = session_sign_ins(window.store, window.session.id)
+    assert [r.person_id for r in rows] == [siti] and people_count(window) == before
+    type_person(qtbot, "siti  AMINAH", "P", "1996")  # again, other spelling: refused by number
+    assert "sudah tercatat hadir (nomor 1" in window.message.text()
+    assert len(session_sign_ins(window.store, window.session.id)) == 1
+
+
+def test_a_different_person_with_the_same_name_after_confirming(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    came_before(window, "Siti Aminah", "P", 1995)
+    before = people_count(window)
+    type_person(qtbot, "Siti Aminah", "P", "1995")
+    window.new_person.click()  # the officer checked: another Siti Aminah
+    assert people_count(window) == before + 1
+    assert len(session_sign_ins(window.store, window.session.id)) == 1
+    assert not window.new_person.isVisible()
+
+
+def test_nik_clash_never_creates_a_second_person(window: SignInWindow, qtbot: QtBot) -> None:
+    nik = "1771015507950002"
+    came_before(window, "Dewi Lestari", "P", 1995, nik)
+    before = people_count(window)
+    window.form.name.setText("Rina Marlina")
+    window.form.sex.setText("P")
+    window.form.birth_year.setText("1990")
+    window.form.nik.setText(nik)
+    qtbot.keyClick(window.form.nik, Qt.Key.Key_Return)
+    assert "NIK ini sudah tercatat untuk orang lain" in window.message.text()
+    assert not window.new_person.isVisible()  # no way round it
+    assert "nama lain" in window.hits.item(0).text()
+    assert people_count(window) == before
+    assert session_sign_ins(window.store, window.session.id) == []

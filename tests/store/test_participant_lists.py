@@ -8,6 +8,7 @@ import pytest
 
 from petugaspembina.store.errors import InvalidInput
 from petugaspembina.store.participant_lists import (
+    Imported,
     check_rows,
     guess_mapping,
     import_people,
@@ -36,7 +37,7 @@ def test_semicolons_windows_1252_and_empty_rows(tmp_path: Path, store: Store) ->
     assert mapping == {"full_name": 0, "sex": 1, "birth_year": 2, "village_name": 3, "phone": 4}
     checked = check_rows(table, mapping)
     assert checked.errors == [] and [n for n, _ in checked.entries] == [2, 4]
-    assert import_people(store, checked) == 2
+    assert import_people(store, checked) == Imported(new=2, returning=0, skipped=0)
     names = {r["full_name"] for r in store.rows("SELECT full_name FROM people")}
     assert names == {"Siti Aminah", "José Ramírez"}
 
@@ -80,6 +81,6 @@ def test_xlsx_and_ten_thousand_rows_into_a_session(tmp_path: Path, store: Store)
     assert not checked.errors and len(checked.entries) == 10_000
     session = store.write("sessions", {"title": "Pra-daftar", "date": "2026-12-01"})
     small = type(checked)(checked.entries[:50], [])
-    assert import_people(store, small, session) == 50
+    assert import_people(store, small, session).new == 50
     rows = session_sign_ins(store, session)
     assert len(rows) == 50 and rows[0].category == "calon_pmi"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 # C0 controls and DEL are removed; tab and newline are kept where a field allows several lines
 # and become spaces elsewhere (they separate words).
@@ -53,3 +55,14 @@ def shorten(text: str | None, width: int, ellipsis: str = "…") -> str:
     space = cut.rfind(" ")
     kept = cut[:space] if space > 0 else line[:room]
     return kept.rstrip(" ,.;:-–—/") + ellipsis
+
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_key(name: str | None) -> str:
+    """A name folded for comparing people: case, accents' width forms, punctuation and runs of
+    spaces do not count (``" SITI.  aminah"`` → ``"siti aminah"``)."""
+    folded = unicodedata.normalize("NFKC", name or "").casefold()
+    return " ".join(_NOT_WORD.sub(" ", folded).split())

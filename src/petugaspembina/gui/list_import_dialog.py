@@ -1,5 +1,6 @@
 """Import a participant list (CSV/XLSX): choose the file, map columns, preview, see the errors by
-row number; nothing is imported until every row is right."""
+row number and, per row, what the import will do (new person, returning person, skipped and why);
+nothing is imported until every row is right."""
 
 from __future__ import annotations
 
@@ -24,11 +25,17 @@ from ..store import queries
 from ..store.errors import InvalidInput
 from ..store.participant_lists import (
     FIELDS,
+    NEW,
+    RETURNING,
+    SKIP,
     Checked,
+    Imported,
+    RowPlan,
     Table,
     check_rows,
     guess_mapping,
     import_people,
+    plan_import,
     read_table,
 )
 from ..store.store import Store
@@ -46,6 +53,7 @@ class ListImportDialog(QDialog):
         self.store = store
         self.table: Table | None = None
         self.checked: Checked | None = None
+        self.plans: list[RowPlan] = []
         self.imported = 0
         self.setWindowTitle(self.tr("Impor daftar peserta"))
         layout = QVBoxLayout(self)
@@ -80,12 +88,13 @@ class ListImportDialog(QDialog):
             self.session.addItem(f"{session.date} — {session.title}", session.id)
         layout.addWidget(QLabel(self.tr("Catat juga sebagai hadir di kegiatan:")))
         layout.addWidget(self.session)
+        self.session.currentIndexChanged.connect(self.on_mapping_changed)
         self.preview = QTableWidget()
         layout.addWidget(self.preview, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
-        self.errors = QListWidget()
-        self.errors.setMaximumHeight(140)
+        self.errors = QListWidget()  # problems first, then what happens to each row
+        self.errors.setMaximumHeight(160)
         layout.addWidget(self.errors)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -138,26 +147,73 @@ class ListImportDialog(QDialog):
         if self.table is None:
             return
         table = self.table
-        self.preview.clear()
-        self.preview.setColumnCount(len(table.headers) + 1)
-        self.preview.setHorizontalHeaderLabels([self.tr("Baris"), *table.headers])
-        self.preview.setRowCount(min(PREVIEW, len(table.rows)))
-        for r, (number, cells) in enumerate(table.rows[:PREVIEW]):
-            for c, value in enumerate([str(number), *cells]):
-                self.preview.setItem(r, c, QTableWidgetItem(value))
         self.errors.clear()
+        self.plans = []
         try:
             self.checked = check_rows(table, self.mapping())
         except InvalidInput as exc:
             self.checked = None
             self.summary.setText(str(exc))
             self.import_button.setEnabled(False)
+            self._fill_preview(table)
             return
         for number, message in self.checked.errors[:500]:
             self.errors.addItem(self.tr("Baris {0}: {1}").format(number, message))
-        ok, bad = len(self.checked.entries), len(self.checked.errors)
-        self.summary.setText(self.tr("{0} baris siap, {1} baris bermasalah.").format(ok, bad))
-        self.import_button.setEnabled(ok > 0 and bad == 0)
+        session_id = self.session.currentData()
+        # Every good row against the session's list and the people recorded, before "ready".
+        self.plans = plan_import(self.store, self.checked, session_id)
+        self._fill_preview(table)
+        action_names = {
+            NEW: self.tr("baru"),
+            RETURNING: self.tr("peserta lama"),
+            SKIP: self.tr("lewati"),
+        }
+        for plan in self.plans:
+            if plan.action != NEW and self.errors.count() < 1000:
+                self.errors.addItem(
+                    self.tr("Baris {0}: {1} — {2}").format(
+                        plan.number, action_names[plan.action], self._reason(plan)
+                    )
+                )
+        count = {a: sum(p.action == a for p in self.plans) for a in (NEW, RETURNING, SKIP)}
+        bad = len(self.checked.errors)
+        self.summary.setText(
+            self.tr("{0} orang baru, {1} peserta lama, {2} dilewati; {3} baris bermasalah.").format(
+                count[NEW], count[RETURNING], count[SKIP], bad
+            )
+        )
+        useful = count[NEW] + (count[RETURNING] if session_id is not None else 0)
+        self.import_button.setEnabled(useful > 0 and bad == 0)
+
+    def _reason(self, plan: RowPlan) -> str:
+        """The plan's reason in the window's language."""
+        reasons = {
+            "orang baru": self.tr("orang baru"),
+            "sudah tercatat hadir di kegiatan ini": self.tr("sudah tercatat hadir di kegiatan ini"),
+            "sudah tercatat; tidak ditambahkan lagi": self.tr(
+                "sudah tercatat; tidak ditambahkan lagi"
+            ),
+            "pernah hadir; dicatat hadir": self.tr("pernah hadir; dicatat hadir"),
+            "NIK sudah tercatat untuk orang lain (nama berbeda)": self.tr(
+                "NIK sudah tercatat untuk orang lain (nama berbeda)"
+            ),
+        }
+        return reasons.get(plan.reason, plan.reason)
+
+    def _fill_preview(self, table: Table) -> None:
+        """The first rows with what will happen to each."""
+        actions = {p.number: p.action for p in self.plans}
+        names = {NEW: self.tr("baru"), RETURNING: self.tr("peserta lama"), SKIP: self.tr("lewati")}
+        self.preview.clear()
+        self.preview.setColumnCount(len(table.headers) + 2)
+        self.preview.setHorizontalHeaderLabels(
+            [self.tr("Baris"), self.tr("Rencana"), *table.headers]
+        )
+        self.preview.setRowCount(min(PREVIEW, len(table.rows)))
+        for r, (number, cells) in enumerate(table.rows[:PREVIEW]):
+            plan = names.get(actions.get(number, ""), "")
+            for c, value in enumerate([str(number), plan, *cells]):
+                self.preview.setItem(r, c, QTableWidgetItem(value))
 
     def on_import_clicked(self) -> None:
         if self.checked is None:
@@ -168,14 +224,14 @@ class ListImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
 
-        def work(progress: Progress) -> int:
+        def work(progress: Progress) -> Imported:
             with Store.open(db_path, full_check=False) as store:  # own connection; checked at start
                 return import_people(store, checked, session_id)
 
         run_task(self, self.tr("Mengimpor daftar peserta…"), work, self._imported, self._failed)
 
-    def _imported(self, count: int) -> None:
-        self.imported = count
+    def _imported(self, done: Imported) -> None:
+        self.imported = done.new + done.returning
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -1,8 +1,9 @@
 """The daftar hadir screen of one session: keyboard-first sign-in of new and returning people.
 
 Keys: type a name or NIK — matches of people who came before appear; Ctrl+1…9 (or ↓ then Enter)
-signs one in. Enter saves a new person and clears the form for the next; Esc clears; Ctrl+Z takes
-back the last sign-in.
+signs one in. Enter saves a new person and clears the form for the next — unless the entry is
+probably someone who came before (store.matching): then those people are offered, and "Orang
+baru" saves a new person anyway; Esc clears; Ctrl+Z takes back the last sign-in.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.corrections import remove_sign_in, restore_sign_in
 from ..store.errors import InvalidInput, StoreError
+from ..store.matching import Match
 from ..store.search import PersonHit, search_people
 from ..store.signin import (
     AlreadySignedIn,
+    MatchPolicy,
+    NikTaken,
     PersonEntry,
+    PossibleMatch,
     SignIn,
     SignInResult,
     session_sign_ins,
@@ -182,11 +187,17 @@ class SignInWindow(QWidget):
         clear = QPushButton(self.tr("Kosongkan (Esc)"))
         self.undo_button = QPushButton(self.tr("&Batalkan terakhir (Ctrl+Z)"))
         self.undo_button.setEnabled(False)
+        self.new_person = QPushButton(self.tr("Orang baru, bukan yang di daftar"))
+        self.new_person.setToolTip(
+            self.tr("Simpan sebagai orang baru walau mirip dengan yang pernah hadir")
+        )
+        self.new_person.setVisible(False)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("<b>Peserta</b>")))
         left.addWidget(self.form)
         left.addWidget(QLabel(self.tr("Pernah hadir (Ctrl+1…9):")))
         left.addWidget(self.hits)
+        left.addWidget(self.new_person)
         buttons = QHBoxLayout()
         for button in (save, clear, self.undo_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -228,13 +239,14 @@ class SignInWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         save.clicked.connect(self.on_form_submitted)
-        clear.clicked.connect(self.form.clear)
+        clear.clicked.connect(self.on_clear_triggered)
         self.undo_button.clicked.connect(self.on_undo_triggered)
+        self.new_person.clicked.connect(self.on_new_person_clicked)
         self.form.submitted.connect(self.on_form_submitted)
         self.form.name.textEdited.connect(self.on_name_edited)
         self.hits.itemActivated.connect(self.on_hit_activated)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.on_undo_triggered)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.clear)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_clear_triggered)
         for number in range(1, MAX_HITS + 1):
             QShortcut(
                 QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.sign_in_hit(n - 1)
@@ -281,14 +293,39 @@ class SignInWindow(QWidget):
 
     # -- returning people -----------------------------------------------------------------------
     def on_name_edited(self, text: str) -> None:
+        self.new_person.setVisible(False)
+        self._show_hits(search_people(self.store, text, limit=MAX_HITS))
+
+    def _show_hits(self, hits: list[PersonHit], notes: list[str] | None = None) -> None:
         self.hits.clear()
-        for index, hit in enumerate(search_people(self.store, text, limit=MAX_HITS), start=1):
+        for index, hit in enumerate(hits[:MAX_HITS], start=1):
             detail = ", ".join(
                 str(p) for p in (hit.sex, hit.birth_year, hit.village_name, hit.nik_masked) if p
             )
-            item = QListWidgetItem(f"{index}. {hit.full_name}  ({detail})")
+            note = f" — {notes[index - 1]}" if notes else ""
+            item = QListWidgetItem(f"{index}. {hit.full_name}  ({detail}){note}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.hits.addItem(item)
+
+    def _offer(self, matches: list[Match], allow_new: bool) -> None:
+        """Show the people the entry probably is, first one selected (Enter or Ctrl+1 signs in)."""
+        notes = {
+            "nik": self.tr("NIK sama"),
+            "nik_lain": self.tr("NIK sama, nama lain"),
+            "nama": self.tr("nama, jenis kelamin, tahun lahir dan tempat sama"),
+        }
+        self._show_hits([m.hit for m in matches], [notes[m.reason] for m in matches])
+        self.new_person.setVisible(allow_new)
+        self.hits.setCurrentRow(0)
+        self.hits.setFocus()
+
+    def on_clear_triggered(self) -> None:
+        self.form.clear()
+        self.hits.clear()
+        self.new_person.setVisible(False)
+
+    def on_new_person_clicked(self) -> None:
+        self._save(person=None, policy="new")
 
     def on_hit_activated(self, item: QListWidgetItem) -> None:
         self._save(person=item.data(Qt.ItemDataRole.UserRole))
@@ -302,7 +339,7 @@ class SignInWindow(QWidget):
     def on_form_submitted(self) -> None:
         self._save(person=None)
 
-    def _save(self, person: PersonHit | None) -> None:
+    def _save(self, person: PersonHit | None, policy: MatchPolicy = "offer") -> None:
         form = self.form
         try:
             done = sign_in(
@@ -314,7 +351,35 @@ class SignInWindow(QWidget):
                 consent_data=form.consent_data.isChecked(),
                 consent_photo=form.consent_photo.isChecked(),
                 guardian_name=form.guardian.text().strip() or None,
+                matches=policy,
             )
+        except PossibleMatch as exc:
+            nik_only = all(not m.same_person for m in exc.matches)
+            allow_new = all(m.reason == "nama" for m in exc.matches)  # a NIK is never new
+            self._offer(exc.matches, allow_new)
+            self._show(
+                self.tr("NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.")
+                if nik_only
+                else self.tr(
+                    "Sudah pernah hadir dengan NIK ini: pilih orangnya (Enter atau Ctrl+1)."
+                )
+                if not allow_new
+                else self.tr(
+                    "Mungkin sudah pernah hadir: pilih orangnya (Enter atau Ctrl+1), "
+                    "atau tekan “Orang baru” bila memang berbeda."
+                ),
+                error=True,
+            )
+            return
+        except NikTaken as exc:
+            self._offer([exc.match], allow_new=False)
+            self._show(
+                self.tr("NIK ini sudah tercatat untuk {0}. Periksa NIK-nya.").format(
+                    exc.match.hit.full_name
+                ),
+                error=True,
+            )
+            return
         except AlreadySignedIn as exc:
             self._show(str(exc), error=True)
             self.table.selectRow(exc.number - 1)
@@ -333,6 +398,7 @@ class SignInWindow(QWidget):
         name = person.full_name if person else form.entry().full_name.strip()
         form.clear()
         self.hits.clear()
+        self.new_person.setVisible(False)
         self.refresh()
         self._show(self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, self.table.rowCount()))
         self.changed.emit()

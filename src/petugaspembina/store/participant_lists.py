@@ -1,5 +1,6 @@
 """Participant lists prepared by a village (CSV or XLSX): read, map columns, check every row,
-import all or nothing (bad-inputs row 29)."""
+say per row what the import will do (new person, returning person, skip and why), then import
+all or nothing (bad-inputs row 29)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..core.enums import ParticipantCategory
+from ..core.ids import new_record_id
+from ..core.text import name_key
+from ..core.validation import is_minor
 from .errors import InvalidInput
-from .signin import PersonEntry, check_person, sign_in
+from .matching import find_matches, same_person
+from .signin import NikTaken, PersonEntry, attendance_values, check_person, choose_match
 from .store import Edit, Store
 
 MAX_ROWS = 20_000
@@ -159,17 +166,127 @@ def check_rows(table: Table, mapping: dict[str, int]) -> Checked:
     return out
 
 
-def import_people(store: Store, checked: Checked, session_id: str | None = None) -> int:
-    """Add the people (signed in to ``session_id`` if given) in one transaction; all or nothing."""
+NEW, RETURNING, SKIP = "baru", "peserta lama", "lewati"
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What the import does with one row: ``action`` is NEW, RETURNING or SKIP; ``reason`` says
+    why in words for the officer; ``person_id`` is the returning person."""
+
+    number: int
+    action: str
+    reason: str
+    values: dict[str, Any]
+    person_id: str | None = None
+
+
+def plan_import(
+    store: Store, checked: Checked, session_id: str | None = None, today: datetime | None = None
+) -> list[RowPlan]:
+    """Check every row against the people already recorded, the rows above it and the session's
+    list, with the same matching as the sign-in form and the kiosk (store.matching)."""
+    values = [check_person(entry).values for _, entry in checked.entries]
+    found = find_matches(store, values)
+    signed: set[str] = set()
+    if session_id is not None:
+        signed = {
+            r["person_id"]
+            for r in store.rows(
+                """SELECT coalesce(p.merged_into, p.id) AS person_id
+                   FROM attendance a JOIN people p ON p.id = a.person_id
+                   WHERE a.session_id = ? AND a.deleted = 0""",
+                (session_id,),
+            )
+        }
+    moment = today or datetime.now(UTC)
+    earlier: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+    earlier_nik: dict[str, int] = {}
+    taken: dict[str, int] = {}  # returning person → row that signs them in
+    plans: list[RowPlan] = []
+    for (number, _), row, matches in zip(checked.entries, values, found, strict=True):
+        key = (name_key(row.get("full_name")), row.get("sex") or "")
+        twin = earlier_nik.get(row.get("nik") or "") or next(
+            (n for n, other in earlier.get(key, []) if same_person(row, other)), None
+        )
+        earlier.setdefault(key, []).append((number, row))
+        if row.get("nik"):
+            earlier_nik.setdefault(row["nik"], number)
+        if twin is not None:
+            plans.append(RowPlan(number, SKIP, f"orang yang sama dengan baris {twin}", row))
+            continue
+        try:
+            person_id = choose_match(matches, "use")
+        except NikTaken:
+            plans.append(
+                RowPlan(number, SKIP, "NIK sudah tercatat untuk orang lain (nama berbeda)", row)
+            )
+            continue
+        if person_id is None:
+            plan = RowPlan(number, NEW, "orang baru", row)
+        elif person_id in taken:
+            plan = RowPlan(number, SKIP, f"orang yang sama dengan baris {taken[person_id]}", row)
+        elif person_id in signed:
+            plan = RowPlan(number, SKIP, "sudah tercatat hadir di kegiatan ini", row, person_id)
+        elif session_id is None:
+            plan = RowPlan(
+                number, RETURNING, "sudah tercatat; tidak ditambahkan lagi", row, person_id
+            )
+        else:
+            plan = RowPlan(number, RETURNING, "pernah hadir; dicatat hadir", row, person_id)
+        year = matches[0].hit.birth_year if person_id else row.get("birth_year")
+        if session_id is not None and plan.action != SKIP and is_minor(year, moment.date()):
+            plan = RowPlan(
+                number,
+                SKIP,
+                "di bawah 18 tahun: catat di layar daftar hadir dengan persetujuan orang tua/wali",
+                row,
+            )
+        if plan.person_id and plan.action != SKIP:
+            taken[plan.person_id] = number
+        plans.append(plan)
+    return plans
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What an import did."""
+
+    new: int
+    returning: int
+    skipped: int
+
+
+def import_people(store: Store, checked: Checked, session_id: str | None = None) -> Imported:
+    """Carry out the plan (made again inside the transaction, so it holds): add the new people
+    and sign new and returning ones in to ``session_id`` if given; all or nothing."""
     if checked.errors:
         raise InvalidInput(f"{len(checked.errors)} baris bermasalah; perbaiki berkasnya dahulu.")
+    moment = datetime.now(UTC)
     with store.transaction():
-        if session_id is None:
-            store.write_many([Edit("people", check_person(e).values) for _, e in checked.entries])
-        else:
-            for number, entry in checked.entries:
-                try:
-                    sign_in(store, session_id, entry=entry, via="daftar")
-                except InvalidInput as exc:
-                    raise InvalidInput(f"Baris {number}: {exc}") from exc
-    return len(checked.entries)
+        if session_id is not None and not store.rows(
+            "SELECT id FROM sessions WHERE id = ? AND deleted = 0", (session_id,)
+        ):
+            raise InvalidInput("Kegiatan tidak ditemukan.")
+        plans = plan_import(store, checked, session_id, moment)
+        edits: list[Edit] = []
+        for plan in plans:
+            person_id = plan.person_id
+            if plan.action == NEW:
+                person_id = new_record_id()
+                edits.append(Edit("people", plan.values, person_id, new=True))
+            if session_id is not None and person_id and plan.action != SKIP:
+                edits.append(
+                    Edit(
+                        "attendance",
+                        attendance_values(session_id, person_id, moment, "daftar"),
+                        new_record_id(),
+                        new=True,
+                    )
+                )
+        store.write_many(edits)
+    return Imported(
+        sum(p.action == NEW for p in plans),
+        sum(p.action == RETURNING for p in plans),
+        sum(p.action == SKIP for p in plans),
+    )

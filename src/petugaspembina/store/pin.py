@@ -1,11 +1,16 @@
-"""The officer's kiosk PIN: 4-8 digits, stored only as a salted PBKDF2 hash in local settings."""
+"""The officer's kiosk PIN: 4-8 digits, stored only as a salted PBKDF2 hash in local settings.
+
+Wrong PINs in a row make the next try wait longer (2, 4, 8 … seconds, at most five minutes);
+each is written to the audit log and the application log, never with what was typed."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 
+from .audit import record_audit
 from .errors import InvalidInput
 from .store import Store
 
@@ -37,3 +42,32 @@ def check_pin(store: Store, pin: str) -> bool:
         return False
     salt_hex, _, digest = stored.partition(":")
     return hmac.compare_digest(digest, _digest(pin, bytes.fromhex(salt_hex)))
+
+
+_FAILURES = "kiosk_pin_failures"
+MAX_DELAY = 300
+_log = logging.getLogger(__name__)
+
+
+def wrong_pin_delay(failures: int) -> int:
+    """Seconds to wait after ``failures`` wrong PINs in a row: 2, 4, 8 … up to five minutes."""
+    return 0 if failures <= 0 else min(2**failures, MAX_DELAY)
+
+
+def wrong_pins(store: Store) -> int:
+    """Wrong PINs typed in a row since the last right one."""
+    return int(store.get_setting(_FAILURES) or 0)
+
+
+def try_pin(store: Store, pin: str) -> int | None:
+    """Check ``pin``: None when right (the count of wrong ones starts again), else the seconds
+    to wait before the next try. Each wrong PIN is logged and audited, without the PIN typed."""
+    if check_pin(store, pin):
+        store.set_setting(_FAILURES, "0")
+        return None
+    failures = wrong_pins(store) + 1
+    store.set_setting(_FAILURES, str(failures))
+    with store.transaction() as conn:
+        record_audit(conn, "kiosk_pin_wrong", detail=f"percobaan ke-{failures}")
+    _log.warning("kiosk: wrong PIN, %d in a row", failures)
+    return wrong_pin_delay(failures)

@@ -1,19 +1,21 @@
-"""Sign-ins (daftar hadir rows): the rules the sign-in screen and the kiosk share.
+"""Sign-ins (daftar hadir rows): the rules the sign-in screen, the kiosk and the list import share.
 
-A returning person is signed in by id; a new one is validated and created in the same transaction
-as the sign-in; the same person twice at one session is refused with a pointer to the first.
+A returning person is signed in by id; a new one is validated, checked against the people who
+came before (store.matching) and only then created, in the same transaction as the sign-in; the
+same person twice at one session is refused with a pointer to the first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from ..core.enums import ParticipantCategory
 from ..core.ids import new_record_id
 from ..core.validation import check_birth_year, check_nik, check_phone, check_sex, is_minor
 from .errors import InvalidInput, NotFound
+from .matching import Match, find_matches
 from .store import Edit, Store
 
 
@@ -24,6 +26,34 @@ class AlreadySignedIn(InvalidInput):
         super().__init__(message, "person")
         self.attendance_id = attendance_id
         self.number = number
+
+
+class PossibleMatch(InvalidInput):
+    """The entry is probably someone who came before: choose them, or confirm a new person."""
+
+    def __init__(self, matches: list[Match]) -> None:
+        super().__init__(
+            "Orang ini mungkin sudah pernah hadir: pilih dari daftar, "
+            "atau simpan sebagai orang baru bila memang berbeda.",
+            "full_name",
+        )
+        self.matches = matches
+
+
+class NikTaken(InvalidInput):
+    """The NIK typed belongs to a person already recorded: never a second person with it."""
+
+    def __init__(self, match: Match) -> None:
+        super().__init__(
+            "NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya, "
+            "atau pilih orang itu dari daftar.",
+            "nik",
+        )
+        self.match = match
+        self.person_id = match.hit.id
+
+
+MatchPolicy = Literal["offer", "use", "new"]
 
 
 @dataclass(slots=True)
@@ -106,6 +136,11 @@ class SignInResult:
     attendance_id: str
     created_person: bool
 
+    @property
+    def returning(self) -> bool:
+        """True when an existing person was signed in."""
+        return not self.created_person
+
 
 @dataclass(frozen=True, slots=True)
 class SignIn:
@@ -179,11 +214,19 @@ def sign_in(
     guardian_name: str | None = None,
     via: str = "petugas",
     now: datetime | None = None,
+    matches: MatchPolicy = "offer",
 ) -> SignInResult:
     """Sign a returning (``person_id``) or new (``entry``) person in.
 
+    ``matches`` says what happens when the entry is probably someone who came before:
+    ``offer`` raises PossibleMatch (the officer chooses), ``use`` signs that person in (the kiosk,
+    a list import), ``new`` creates a new person anyway (the officer said so). A NIK held by
+    another person never creates a second one.
+
     Raises:
         AlreadySignedIn: the person is on this session's list already.
+        PossibleMatch: ``offer`` and the entry matches people who came before.
+        NikTaken: the NIK belongs to a recorded person (``new``, or a different name).
         InvalidInput: a field is wrong (``field`` names it), or a minor lacks guardian consent.
     """
     session = store.rows("SELECT id FROM sessions WHERE id = ? AND deleted = 0", (session_id,))
@@ -198,15 +241,13 @@ def sign_in(
         if checked.errors:
             field_name, message = next(iter(checked.errors.items()))
             raise InvalidInput(message, field_name)
-        nik = checked.values.get("nik")
-        known = (
-            store.rows("SELECT id FROM people WHERE nik = ? AND deleted = 0 LIMIT 1", (nik,))
-            if nik
-            else []
-        )
-        if known:  # the same NIK is the same person: a returning participant
-            person_id = _survivor(store, known[0]["id"])
-        else:
+        found = find_matches(store, [checked.values])[0]
+        if matches != "new":  # one of them already on the list: say so rather than offer
+            for match in found:
+                if match.same_person:
+                    _refuse_second(store, session_id, match.hit.id)
+        person_id = choose_match(found, matches)
+        if person_id is None:
             person_id = new_record_id()
             birth_year = checked.values.get("birth_year")
             edits.append(Edit("people", checked.values, person_id, new=True))
@@ -222,6 +263,34 @@ def sign_in(
         )
     _refuse_second(store, session_id, person_id)
     attendance_id = new_record_id()
+    values = attendance_values(
+        session_id,
+        person_id,
+        moment,
+        via,
+        consent_data=consent_data,
+        consent_photo=consent_photo,
+        signature_png=signature_png,
+        guardian_name=guardian_name,
+    )
+    created = bool(edits)
+    edits.append(Edit("attendance", values, attendance_id, new=True))
+    store.write_many(edits)
+    return SignInResult(person_id, attendance_id, created)
+
+
+def attendance_values(
+    session_id: str,
+    person_id: str,
+    moment: datetime,
+    via: str,
+    *,
+    consent_data: bool = True,
+    consent_photo: bool = False,
+    signature_png: str | None = None,
+    guardian_name: str | None = None,
+) -> dict[str, Any]:
+    """The fields of one new sign-in."""
     values: dict[str, Any] = {
         "session_id": session_id,
         "person_id": person_id,
@@ -234,10 +303,21 @@ def sign_in(
         values["signature_png"] = signature_png
     if guardian_name:
         values.update(guardian_consent=True, guardian_name=guardian_name)
-    created = bool(edits)
-    edits.append(Edit("attendance", values, attendance_id, new=True))
-    store.write_many(edits)
-    return SignInResult(person_id, attendance_id, created)
+    return values
+
+
+def choose_match(found: list[Match], policy: MatchPolicy) -> str | None:
+    """The person an entry is under ``policy`` (None: a new person); raises as ``sign_in`` says."""
+    if not found:
+        return None
+    nik = [m for m in found if m.reason in ("nik", "nik_lain")]
+    if policy == "offer":
+        raise PossibleMatch(found)
+    if nik and (policy == "new" or not nik[0].same_person):
+        raise NikTaken(nik[0])
+    if policy == "new":
+        return None
+    return found[0].hit.id
 
 
 def undo_sign_in(store: Store, done: SignInResult) -> None:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from dataclasses import dataclass
 
 from ..core.enums import Sex
 from ..core.labels import label_of
 from ..core.records import Person
+from ..core.text import name_key
 from ..core.validation import mask_nik
 from ..store.errors import InvalidInput
 from ..store.store import Store
 
-_NOISE = re.compile(r"[^a-z ]+")
 SIMILAR = 0.85
 # Linking people further apart than this in birth year needs --force (a typo is a year or two).
 MAX_BIRTH_YEAR_GAP = 2
@@ -58,10 +57,6 @@ class DuplicatePair:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
-def _normalised(name: str | None) -> str:
-    return " ".join(_NOISE.sub(" ", (name or "").lower()).split())
-
-
 def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
     """Candidate pairs: same NIK; or similar name with the same birth year and village."""
     pairs: dict[tuple[str, str], DuplicatePair] = {}
@@ -81,7 +76,7 @@ def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
              AND birth_year IS NOT NULL AND region_code IS NOT NULL ORDER BY id"""
     ):
         key = (row["birth_year"], row["region_code"])
-        blocks.setdefault(key, []).append((row["id"], _normalised(row["full_name"])))
+        blocks.setdefault(key, []).append((row["id"], name_key(row["full_name"])))
     for members in blocks.values():
         for i, (first, name_a) in enumerate(members):
             for second, name_b in members[i + 1 :]:

@@ -1,0 +1,70 @@
+"""The officer's PIN for the kiosk: chosen once (typed twice, 4–8 digits), asked to leave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from . import messages
+
+
+class PinDialog(QDialog):
+    """Ask for a PIN; when choosing a new one, twice, and it stays open until both agree."""
+
+    def __init__(self, title: str, confirm: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.confirm = confirm
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        if confirm:
+            hint = QLabel(
+                self.tr(
+                    "Pilih PIN 4–8 angka. PIN ini diminta saat keluar dari mode kiosk; "
+                    "jangan beri tahu peserta."
+                )
+            )
+            hint.setWordWrap(True)
+            form.addRow(hint)
+        self.pin = self._pin_edit()
+        form.addRow(self.tr("&PIN petugas"), self.pin)
+        self.again = self._pin_edit()
+        if confirm:
+            form.addRow(self.tr("&Ulangi PIN"), self.again)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
+        form.addRow(messages.button_box(self, self.tr("OK"), self.on_ok_clicked, self.tr("Batal")))
+        self.pin.setFocus()
+
+    def _pin_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setMaxLength(8)
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), edit))
+        edit.setPlaceholderText(self.tr("4–8 angka"))
+        return edit
+
+    def on_ok_clicked(self) -> None:
+        """Accept, unless a new PIN is too short or the two entries differ (then say which)."""
+        if self.confirm:
+            if not 4 <= len(self.pin.text()) <= 8:
+                self.error.setText(self.tr("PIN harus 4 sampai 8 angka."))
+                self.pin.setFocus()
+                return
+            if self.pin.text() != self.again.text():
+                self.error.setText(self.tr("Kedua PIN tidak sama. Ketik PIN yang sama dua kali."))
+                self.again.clear()
+                self.again.setFocus()
+                return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, confirm: bool = False) -> str | None:
+        """The PIN typed, or None when cancelled."""
+        dialog = cls(title, confirm, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.pin.text()
