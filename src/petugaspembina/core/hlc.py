@@ -14,6 +14,8 @@ _MAX_COUNTER = 0xFFFF
 # The app did not exist before this instant; earlier clocks are flagged as suspect.
 FIRST_RELEASE = datetime(2026, 1, 1, tzinfo=UTC)
 SUSPECT_AHEAD = timedelta(days=1)
+# A laptop clock this far behind the newest time the database has seen is pointed out to the user.
+CLOCK_BEHIND_WARNING = timedelta(minutes=5)
 
 
 class HlcError(ValueError):
@@ -79,6 +81,15 @@ def suspect_bounds(now: datetime) -> tuple[str, str]:
 def is_clock_suspect(hlc: Hlc, now: datetime) -> bool:
     """A clock more than a day ahead of ours, or from before the app existed (dead CMOS battery)."""
     return hlc.time > now + SUSPECT_AHEAD or hlc.time < FIRST_RELEASE
+
+
+def clock_behind(newest: Hlc | None, now_millis: int) -> timedelta | None:
+    """How far the wall clock is behind the newest HLC seen, when more than a few minutes
+    (a laptop clock set back, bad-inputs row 37); None when the clock looks right."""
+    if newest is None:
+        return None
+    lag = timedelta(milliseconds=newest.millis - now_millis)
+    return lag if lag > CLOCK_BEHIND_WARNING else None
 
 
 class HybridClock:
