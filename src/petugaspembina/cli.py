@@ -18,6 +18,8 @@ import click
 
 from . import APP_NAME, __version__
 from .core.changes import canonical_json
+from .core.labels import value_label
+from .core.records import SCHEMA
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
@@ -129,6 +131,7 @@ def dump(obj: Context, as_json: bool) -> None:
 
 def _listing(
     name: str,
+    table: str,
     fetch: Callable[[Store], Sequence[Any]],
     columns: Sequence[tuple[str, str, int]],
     help_text: str,
@@ -144,7 +147,13 @@ def _listing(
             return
         click.echo("  ".join(title.ljust(width) for _, title, width in columns))
         for item in items:
-            cells = (str(item[key] if item[key] is not None else "-") for key, _, _ in columns)
+            # Codes read as their Indonesian labels and dates as 22 Nov 2026 (JSON keeps codes).
+            cells = (
+                value_label(table, key, item[key])
+                if key in SCHEMA[table] and key != "sex"  # L/P is what people write
+                else str(item[key] if item[key] is not None else "-")
+                for key, _, _ in columns
+            )
             click.echo(
                 "  ".join(c[:w].ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True))
             )
@@ -152,10 +161,11 @@ def _listing(
 
 _listing(
     "sessions",
+    "sessions",
     queries.list_sessions,
     [
-        ("date", "Tanggal", 10),
-        ("session_type", "Jenis", 13),
+        ("date", "Tanggal", 11),
+        ("session_type", "Jenis", 23),
         ("title", "Judul", 48),
         ("attendees", "Hadir", 5),
         ("male", "L", 3),
@@ -165,6 +175,7 @@ _listing(
     "List sessions (kegiatan).",
 )
 _listing(
+    "people",
     "people",
     queries.list_people,
     [
@@ -180,11 +191,12 @@ _listing(
 )
 _listing(
     "referrals",
+    "referrals",
     queries.list_referrals,
     [
-        ("referred_on", "Tanggal", 10),
+        ("referred_on", "Tanggal", 11),
         ("status", "Status", 10),
-        ("risk_type", "Risiko", 18),
+        ("risk_type", "Risiko", 34),
         ("urgency", "Urgensi", 8),
         ("agency", "Instansi", 20),
         ("id", "ID", 36),
@@ -498,11 +510,12 @@ def _register(store: Store) -> Sequence[Any]:
 
 _listing(
     "register",
+    "certificates",
     _register,
     [
         ("number", "Nomor", 38),
-        ("issued_on", "Terbit", 10),
-        ("status", "Status", 7),
+        ("issued_on", "Terbit", 11),
+        ("status", "Status", 10),
         ("reprints", "Ulang", 5),
         ("name", "Nama", 30),
     ],

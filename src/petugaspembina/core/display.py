@@ -23,10 +23,12 @@ def short_date(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return str(format_date(value, DATE_PATTERN, locale="id"))
+    else:
+        day = value
+    return str(format_date(day, DATE_PATTERN, locale="id"))
 
 
 def zone_of(code: str | None) -> TimeZone:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..store import queries
 from ..store.store import Store
 from . import messages
 from .worker import Progress, run_task
+
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _documents_folder() -> Path:
@@ -49,15 +52,15 @@ class DocumentsView(QWidget):
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
         self.session_combo = QComboBox()
-        form.addRow(self.tr("&Kegiatan:"), self.session_combo)
+        form.addRow(self.tr("Kegia&tan:"), self.session_combo)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
         self.mask_phone.setChecked(True)
         form.addRow("", self.mask_phone)
         buttons = QHBoxLayout()
-        self.certificates_button = QPushButton(self.tr("&Sertifikat semua peserta"))
-        self.sheet_button = QPushButton(self.tr("&Daftar hadir"))
+        self.certificates_button = QPushButton(self.tr("Serti&fikat semua peserta"))
+        self.sheet_button = QPushButton(self.tr("Daftar &hadir"))
         self.report_button = QPushButton(self.tr("&Laporan kegiatan"))
-        self.minutes_button = QPushButton(self.tr("&Berita acara"))
+        self.minutes_button = QPushButton(self.tr("Berita a&cara"))
         for button in (
             self.certificates_button,
             self.sheet_button,
@@ -66,14 +69,14 @@ class DocumentsView(QWidget):
         ):
             buttons.addWidget(button)
         form.addRow(buttons)
-        self.office_button = QPushButton(self.tr("Profil &kantor (kop surat, penanda tangan)…"))
+        self.office_button = QPushButton(self.tr("Profil kant&or (kop surat, penanda tangan)…"))
         form.addRow(self.office_button)
         layout.addWidget(box)
         verify = QGroupBox(self.tr("Verifikasi sertifikat"))
         verify_layout = QHBoxLayout(verify)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Tempel atau pindai kode verifikasi (PP1…)"))
-        self.verify_button = QPushButton(self.tr("&Periksa"))
+        self.verify_button = QPushButton(self.tr("P&eriksa"))
         verify_layout.addWidget(self.code_edit, 1)
         verify_layout.addWidget(self.verify_button)
         layout.addWidget(verify)
@@ -94,7 +97,12 @@ class DocumentsView(QWidget):
         """Refill the session list (newest first)."""
         self.session_combo.clear()
         for session in queries.session_choices(self.store, 500):
-            self.session_combo.addItem(f"{session.date or '-'} — {session.title or ''}", session.id)
+            self.session_combo.addItem(
+                f"{short_date(session.date) or '-'} — {session.title or ''}", session.id
+            )
+            self.session_combo.setItemData(
+                self.session_combo.count() - 1, session.date or "", DATE_ROLE
+            )
 
     def _session_id(self) -> str | None:
         session_id: str | None = self.session_combo.currentData() or None
@@ -106,7 +114,7 @@ class DocumentsView(QWidget):
         session_id = self._session_id()
         if session_id is None or self.store.path is None:
             return
-        date = self.session_combo.currentText().split(" ")[0]
+        date = str(self.session_combo.currentData(DATE_ROLE) or "")  # file names: no names
         target = messages.ask_save_path(
             self, self.tr("Simpan PDF"), _documents_folder() / f"{_safe_stem(kind)}-{date}.pdf"
         )
@@ -157,7 +165,10 @@ class DocumentsView(QWidget):
         if result.valid:
             self.verify_result.setText(
                 self.tr("✔ {0}\nNama: {1}\nKegiatan: {2} ({3})").format(
-                    result.message, result.name, result.session_title, result.session_date
+                    result.message,
+                    result.name,
+                    result.session_title,
+                    short_date(result.session_date),
                 )
             )
         else:

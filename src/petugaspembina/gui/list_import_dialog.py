@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..store import queries
 from ..store.errors import InvalidInput
 from ..store.participant_lists import (
@@ -77,7 +78,7 @@ class ListImportDialog(QDialog):
         self.session = QComboBox()
         self.session.addItem(self.tr("(hanya tambahkan ke data peserta)"), None)
         for session in queries.session_choices(store, 200):
-            self.session.addItem(f"{session.date} — {session.title}", session.id)
+            self.session.addItem(f"{short_date(session.date)} — {session.title}", session.id)
         layout.addWidget(QLabel(self.tr("Catat juga sebagai hadir di kegiatan:")))
         layout.addWidget(self.session)
         self.preview = QTableWidget()
@@ -99,6 +100,7 @@ class ListImportDialog(QDialog):
         layout.addWidget(self.buttons)
         choose.clicked.connect(self.on_choose_clicked)
         self.resize(820, 720)
+        choose.setFocus()
 
     def on_choose_clicked(self) -> None:
         path = messages.ask_open_file(

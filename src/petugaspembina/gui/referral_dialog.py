@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..core.enums import Channel, ReferralStatus, RiskType, Urgency
 from ..core.labels import label_of
 from ..core.records import Person, Referral
@@ -34,6 +35,7 @@ from ..store.errors import StoreError
 from ..store.referrals import agencies, allowed_next, change_status, create_referral, timeline
 from ..store.store import Store
 from . import messages
+from .dates import style_date_edit
 
 
 def _combo(items: list[tuple[str, str]], current: str | None, empty: bool = False) -> QComboBox:
@@ -94,8 +96,7 @@ class ReferralDialog(QDialog):
             if referral.referred_on
             else QDate.currentDate()
         )
-        self.referred_on.setCalendarPopup(True)
-        self.referred_on.setDisplayFormat("dd/MM/yyyy")
+        style_date_edit(self.referred_on)
         self.consent = QCheckBox(self.tr("Yang bersangkutan setuju datanya dibagikan ke instansi"))
         self.consent.setChecked(referral.consent_share)
         self.guardian = QCheckBox(self.tr("Orang tua/wali setuju (wajib untuk anak)"))
@@ -103,7 +104,7 @@ class ReferralDialog(QDialog):
         for label, widget in (
             (self.tr("&Jenis risiko"), self.risk),
             (self.tr("&Urgensi"), self.urgency),
-            (self.tr("Ura&ian"), self.narrative),
+            (self.tr("Uraia&n"), self.narrative),
             (self.tr("&Modus"), self.modus),
             (self.tr("Sumber informasi"), self.source),
             (self.tr("&Instansi penerima"), self.agency),
@@ -135,6 +136,7 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self._refresh_status()
         self.resize(620, 720)
+        self.risk.setFocus()
 
     def on_manage_agencies_clicked(self) -> None:
         from .agencies_dialog import AgenciesDialog
@@ -208,7 +210,7 @@ class ReferralDialog(QDialog):
             self.status_buttons.addWidget(button)
         for entry in timeline(self.store, self.referral_id):
             self.history.addItem(
-                f"{entry.event_date}  {label_of(ReferralStatus, entry.status)}"
+                f"{short_date(entry.event_date)}  {label_of(ReferralStatus, entry.status)}"
                 + (f" — {entry.note}" if entry.note else "")
             )
 

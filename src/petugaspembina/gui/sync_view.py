@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.labels import field_label, table_label, value_label
 from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
@@ -156,11 +156,14 @@ class SyncView(QWidget):
         for row, (conflict, candidate) in enumerate(self._rows):
             winner = "✔" if candidate.hlc == conflict.winner.hlc else ""
             kind = self.tr("(diubah setelah dihapus)") if conflict.kind != "values" else ""
-            value = json.dumps(candidate.value, ensure_ascii=False)
+            if conflict.kind == "edited-after-deletion":
+                value = self.tr("hapus") if candidate.value is True else self.tr("pertahankan")
+            else:
+                value = value_label(conflict.table, conflict.field, candidate.value)
             for column, text in enumerate(
                 (
-                    conflict.table,
-                    f"{conflict.field} {kind}".strip(),
+                    table_label(conflict.table),
+                    f"{field_label(conflict.field)} {kind}".strip(),
                     value,
                     candidate.device_id[:8],
                     winner,

@@ -23,6 +23,7 @@ class SessionSummary:
     attendees: int
     male: int
     female: int
+    officers: str | None = None  # the officers present, else the one whose device recorded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ SESSION_SORT = {
     "attendees": "attendees",
     "male": "male",
     "female": "female",
+    "officers": "officers COLLATE NOCASE",
 }
 PERSON_SORT = {
     "full_name": "p.full_name COLLATE NOCASE",
@@ -89,6 +91,16 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# Officers of a listed session: those ticked as present, else the officer whose device wrote the
+# session's first version (the HLC ends with the device id).
+_OFFICERS = """coalesce(
+    (SELECT group_concat(o.name, ', ') FROM json_each(
+         CASE WHEN json_valid(s.officer_ids) THEN s.officer_ids ELSE '[]' END) j
+     JOIN officers o ON o.id = j.value AND o.deleted = 0),
+    (SELECT o.name FROM fv f JOIN officers o ON o.device_id = substr(f.hlc, -32)
+     AND o.deleted = 0 WHERE f.tbl = 'sessions' AND f.rid = s.id ORDER BY f.hlc LIMIT 1))"""
+
+
 def list_sessions(
     store: Store,
     limit: int = 1000,
@@ -114,7 +126,8 @@ def list_sessions(
                   (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
                    WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'L') AS male,
                   (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
-                   WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'P') AS female
+                   WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'P') AS female,
+                  {_OFFICERS} AS officers
            FROM sessions s
            WHERE {where}
            ORDER BY {_order(SESSION_SORT, sort, descending, "s.date")}, s.id
