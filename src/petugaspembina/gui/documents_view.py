@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.display import short_date
 from ..store import queries
+from ..store.errors import InvalidInput
 from ..store.store import Store
 from . import messages
 from .worker import Progress, run_task
@@ -181,7 +182,7 @@ def _certificates(store: Store, session_id: str, target: Path, progress: Progres
 
     doc, items = issue_for_session(store, session_id)
     if not items:
-        raise ValueError("Kegiatan ini belum memiliki peserta yang hadir.")
+        raise InvalidInput("Kegiatan ini belum memiliki peserta yang hadir.")
     render_certificates(doc, items, target, progress)
 
 

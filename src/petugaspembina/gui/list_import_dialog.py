@@ -33,7 +33,7 @@ from ..store.participant_lists import (
     read_table,
 )
 from ..store.store import Store
-from . import messages
+from . import errors, messages
 from .worker import Progress, run_task
 
 PREVIEW = 20
@@ -114,7 +114,9 @@ class ListImportDialog(QDialog):
         try:
             self.table = read_table(path)
         except (InvalidInput, OSError) as exc:
-            messages.warn(self, self.tr("Impor daftar peserta"), str(exc))
+            messages.warn(
+                self, self.tr("Impor daftar peserta"), errors.expected_message(exc) or str(exc)
+            )
             return
         self.file_label.setText(self.tr("{0}: {1} baris").format(path.name, len(self.table.rows)))
         guess = guess_mapping(self.table.headers)
@@ -174,7 +176,14 @@ class ListImportDialog(QDialog):
             with Store.open(db_path, full_check=False) as store:  # own connection; checked at start
                 return import_people(store, checked, session_id)
 
-        run_task(self, self.tr("Mengimpor daftar peserta…"), work, self._imported, self._failed)
+        run_task(
+            self,
+            self.tr("Mengimpor daftar peserta…"),
+            work,
+            self._imported,
+            self._failed,
+            on_unexpected=lambda: self.import_button.setEnabled(True),
+        )
 
     def _imported(self, count: int) -> None:
         self.imported = count

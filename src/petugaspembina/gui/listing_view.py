@@ -119,11 +119,18 @@ class ListingView(QWidget):
         """The column layout worth remembering, or None while the columns fit no rows."""
         return self.table.horizontalHeader().saveState() if self._sized else None
 
-    def restore_layout(self, state: object) -> bool:
+    def columns_signature(self) -> str:
+        """Which columns the list has, saved with its layout: a layout of other columns (an
+        older version of the app) is not applied."""
+        return ",".join(self.model.column_keys())
+
+    def restore_layout(self, state: object, signature: object) -> bool:
         """Apply a remembered column layout when it is valid for this list (same columns, every
         column wider than nothing); otherwise keep sizing to the rows. True when applied."""
         header = self.table.horizontalHeader()
         if not isinstance(state, QByteArray) or state.isEmpty():
+            return False
+        if signature != self.columns_signature():
             return False
         before = header.saveState()
         valid = (

@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
             ("people", self.people),
             ("referrals", self.referrals),
         ):
-            view.restore_layout(settings.value(f"main/{name}_columns"))
+            view.restore_layout(
+                settings.value(f"main/{name}_columns"), settings.value(f"main/{name}_column_keys")
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self._settings()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
             state = view.saved_layout()  # an empty list's layout is never remembered
             if state is not None:
                 settings.setValue(f"main/{name}_columns", state)
+                settings.setValue(f"main/{name}_column_keys", view.columns_signature())
         for window in self.windows:
             window.close()
         super().closeEvent(event)
