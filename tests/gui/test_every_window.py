@@ -200,3 +200,23 @@ def test_the_checks_find_what_they_look_for(qtbot: QtBot) -> None:
     assert any("'&Waktu'" in p for p in problems)
     assert any("Simpan" in p and "di luar layar" in p for p in problems)
     assert SCREEN.width() == 1366 and SCREEN.height() == 768
+
+
+@pytest.mark.parametrize("name", [n for n in WINDOWS if n != "kiosk"])
+def test_the_english_windows_pass_the_same_checks(
+    name: str, qtbot: QtBot, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from petugaspembina.gui.launch import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_language(app, "en")
+    assert translator is not None
+    try:
+        window = WINDOWS[name](demo, tmp_path, monkeypatch)
+        qtbot.addWidget(window)
+        assert walk(qtbot, window) == []
+    finally:
+        app.removeTranslator(translator)
