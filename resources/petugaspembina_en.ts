@@ -79,6 +79,10 @@
         <translation>Ac&amp;tivity:</translation>
     </message>
     <message>
+        <source>Belum ada kegiatan</source>
+        <translation>No activities yet</translation>
+    </message>
+    <message>
         <source>Serti&amp;fikat semua peserta</source>
         <translation>&amp;Certificates for all participants</translation>
     </message>

@@ -53,6 +53,7 @@ class DocumentsView(QWidget):
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
         self.session_combo = QComboBox()
+        self.session_combo.setPlaceholderText(self.tr("Belum ada kegiatan"))
         form.addRow(self.tr("Kegia&tan:"), self.session_combo)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
         self.mask_phone.setChecked(True)
