@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from petugaspembina import __version__
 from petugaspembina.cli import main
+from petugaspembina.core.enums import ReferralStatus
 
 NIP = "19860926 201505 1 001"
 
@@ -100,3 +102,19 @@ def test_corrupt_database_exits_1_with_reason(tmp_path: Path) -> None:
     db.write_bytes(b"not sqlite" * 500)
     code, _, err = run("--db", str(db), "people")
     assert code == 1 and "bad.db" in err
+
+
+def test_listings_show_labels_and_dates_not_codes(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("--db", db, "demo-data", "--seed", "3", "--sessions", "6")
+    _, sessions, _ = run("--db", db, "sessions")
+    _, referrals, _ = run("--db", db, "referrals")
+    listed = sessions + referrals
+    assert re.search(
+        r"^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) 2026 ", sessions, re.M
+    )
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", listed)
+    for code in ("sosialisasi ", "rapat_timpora", "laporan_wna", "calo ", "dirujuk", "darurat"):
+        assert code not in listed
+    _, as_json, _ = run("--db", db, "referrals", "--json")
+    assert json.loads(as_json)[0]["status"] in {s.value for s in ReferralStatus}  # codes kept

@@ -105,6 +105,8 @@ class DocumentsView(QWidget):
             self.session_combo.setItemData(
                 self.session_combo.count() - 1, session.date or "", DATE_ROLE
             )
+        if self.session_combo.count():  # with a placeholder, Qt leaves nothing chosen
+            self.session_combo.setCurrentIndex(0)
 
     def _session_id(self) -> str | None:
         session_id: str | None = self.session_combo.currentData() or None
