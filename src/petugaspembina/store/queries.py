@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.enums import ReferralStatus, RiskType, Urgency
 from ..core.records import DELETED, ERASED, SCHEMA
 from ..core.validation import mask_nik
 from .store import Store
@@ -204,14 +205,24 @@ def list_referrals(
     sort: str | None = "referred_on",
     descending: bool = True,
 ) -> list[ReferralSummary]:
-    """Visible referrals without personal details; ``text`` matches status, risk or agency."""
+    """Visible referrals without personal details; ``text`` matches status, risk or urgency (by
+    code or by the label a person reads) or the agency."""
     where, params = "r.deleted = 0", []
     if text.strip():
+        typed = text.strip().lower()
+        labelled = [
+            code
+            for enum in (ReferralStatus, RiskType, Urgency)
+            for code in enum.codes()
+            if typed in enum(code).label.lower()
+        ]
+        marks = ", ".join("?" * len(labelled)) or "NULL"
         where += (
             " AND (r.status LIKE ? ESCAPE '\\' OR r.risk_type LIKE ? ESCAPE '\\'"
-            " OR g.abbreviation LIKE ? ESCAPE '\\')"
+            f" OR g.abbreviation LIKE ? ESCAPE '\\' OR r.status IN ({marks})"
+            f" OR r.risk_type IN ({marks}) OR r.urgency IN ({marks}))"
         )
-        params += [_like(text.strip())] * 3
+        params += [_like(text.strip())] * 3 + labelled * 3
     rows = store.rows(
         f"""SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
                   (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id
