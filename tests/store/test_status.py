@@ -35,3 +35,16 @@ def test_laptop_clock_set_years_back_is_flagged_while_the_hlc_still_increases(
     assert lag is not None and lag.days > 365
     store.write("sessions", {"title": "Hari ini", "date": "2026-11-23"})
     assert before is not None and store.clock.last is not None and store.clock.last > before
+
+
+def test_unsent_before_any_export_counts_every_record_once(store: Store) -> None:
+    from petugaspembina.demo import generate
+    from petugaspembina.store.erasure import erase_person
+
+    generate(store, seed=4, sessions=3)
+    person = store.rows("SELECT id FROM people LIMIT 1")[0]["id"]
+    session = store.rows("SELECT id FROM sessions LIMIT 1")[0]["id"]
+    store.delete("sessions", session)
+    erase_person(store, person)
+    distinct = store.rows("SELECT count(*) AS n FROM (SELECT DISTINCT tbl, rid FROM fv)")[0]["n"]
+    assert store.unsent_records() == distinct > 0
