@@ -220,3 +220,34 @@ def test_the_english_windows_pass_the_same_checks(
         assert walk(qtbot, window) == []
     finally:
         app.removeTranslator(translator)
+
+
+FIRST_FIELDS = {
+    "kegiatan baru": "title_edit",
+    "ubah kegiatan": "title_edit",
+    "rujukan baru": "risk",
+    "rujukan": "risk",
+    "instansi": "table",
+    "profil kantor": "letterhead",
+    "pertama kali": "name",
+    "PIN kiosk": "pin",
+}
+
+
+@pytest.mark.parametrize("name", list(FIRST_FIELDS))
+def test_every_editor_opens_with_its_first_field_focused(
+    name: str, qtbot: QtBot, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = WINDOWS[name](demo, tmp_path, monkeypatch)
+    qtbot.addWidget(window)
+    show_on_screen(qtbot, window)
+    assert window.focusWidget() is getattr(window, FIRST_FIELDS[name])
+
+
+def test_sign_in_opens_with_the_name_field_focused(
+    qtbot: QtBot, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _sign_in(demo, tmp_path, monkeypatch)
+    qtbot.addWidget(window)
+    show_on_screen(qtbot, window)
+    assert window.focusWidget() is window.form.name  # type: ignore[attr-defined]
