@@ -59,6 +59,7 @@ class ListingView(QWidget):
         self.empty_hint = QLabel(self.table.viewport())
         self.empty_hint.setObjectName("empty_hint")
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)  # shows typed text as typed
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: #555; font-size: 11pt")
         self.empty_hint.hide()
