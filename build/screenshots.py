@@ -34,7 +34,7 @@ def main() -> None:
         session_id = list_sessions(store)[0].id
         render_documents(store, Path(tmp))  # docs/img: the four documents, worst case
         window = MainWindow(store, demo=True)
-        window.resize(1100, 650)
+        window.resize(1366, 768)  # the common screen of government-issue laptops
         window.show()
         for index, name in enumerate(("kegiatan", "peserta", "rujukan", "sinkronisasi", "dokumen")):
             window.tabs.setCurrentIndex(index)
@@ -43,6 +43,16 @@ def main() -> None:
         _dialogs(app, store, session_id)
         window.close()
         store.close()
+        # A new database: the empty list says what to do.
+        empty = Store.open(Path(tmp) / "empty.db")
+        window = MainWindow(empty)
+        window.resize(1366, 768)
+        window.show()
+        window.tabs.setCurrentIndex(0)
+        app.processEvents()
+        window.grab().save(str(OUT / "layar-kegiatan-kosong.png"))
+        window.close()
+        empty.close()
 
 
 def _dialogs(app: QApplication, store: Store, session_id: str) -> None:

@@ -102,32 +102,12 @@
         <translation>Activity documents</translation>
     </message>
     <message>
-        <source>&amp;Kegiatan:</source>
-        <translation>&amp;Activity:</translation>
-    </message>
-    <message>
         <source>Samarkan nomor HP di daftar hadir</source>
         <translation>Mask phone numbers on the attendance sheet</translation>
     </message>
     <message>
-        <source>&amp;Sertifikat semua peserta</source>
-        <translation>&amp;Certificates for all participants</translation>
-    </message>
-    <message>
-        <source>&amp;Daftar hadir</source>
-        <translation>&amp;Attendance sheet</translation>
-    </message>
-    <message>
         <source>&amp;Laporan kegiatan</source>
-        <translation>Activity &amp;report</translation>
-    </message>
-    <message>
-        <source>&amp;Berita acara</source>
-        <translation>Official &amp;minutes</translation>
-    </message>
-    <message>
-        <source>Profil &amp;kantor (kop surat, penanda tangan)…</source>
-        <translation>Office &amp;profile (letterhead, signatory)…</translation>
+        <translation>Acti&amp;vity report</translation>
     </message>
     <message>
         <source>Register sertifikat</source>
@@ -138,20 +118,8 @@
         <translation>Search number or name…</translation>
     </message>
     <message>
-        <source>Cetak &amp;ulang…</source>
-        <translation>Reprin&amp;t…</translation>
-    </message>
-    <message>
         <source>Sertifikat peserta &amp;ini</source>
         <translation>Certificate for th&amp;is participant</translation>
-    </message>
-    <message>
-        <source>Pese&amp;rta:</source>
-        <translation>Pa&amp;rticipant:</translation>
-    </message>
-    <message>
-        <source>Batalk&amp;an…</source>
-        <translation>C&amp;ancel…</translation>
     </message>
     <message>
         <source>Nomor</source>
@@ -182,8 +150,44 @@
         <translation>Paste or scan the verification code (PP1…)</translation>
     </message>
     <message>
-        <source>&amp;Periksa</source>
-        <translation>&amp;Check</translation>
+        <source>Kegia&amp;tan:</source>
+        <translation>Ac&amp;tivity:</translation>
+    </message>
+    <message>
+        <source>Belum ada kegiatan</source>
+        <translation>No activities yet</translation>
+    </message>
+    <message>
+        <source>&amp;Untuk peserta:</source>
+        <translation>Participa&amp;nt:</translation>
+    </message>
+    <message>
+        <source>Serti&amp;fikat semua peserta</source>
+        <translation>&amp;Certificates for all participants</translation>
+    </message>
+    <message>
+        <source>Daftar &amp;hadir</source>
+        <translation>Attendance s&amp;heet</translation>
+    </message>
+    <message>
+        <source>Berita a&amp;cara</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Profil kant&amp;or (kop surat, penanda tangan)…</source>
+        <translation>&amp;Office profile (letterhead, signatory)…</translation>
+    </message>
+    <message>
+        <source>Cetak ulan&amp;g…</source>
+        <translation>Print a cop&amp;y…</translation>
+    </message>
+    <message>
+        <source>Batalka&amp;n…</source>
+        <translation>Cance&amp;l…</translation>
+    </message>
+    <message>
+        <source>P&amp;eriksa</source>
+        <translation>Ch&amp;eck</translation>
     </message>
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
@@ -590,6 +594,13 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>ListingView</name>
+    <message>
+        <source>Tidak ada yang cocok dengan &quot;{0}&quot;.</source>
+        <translation>Nothing matches &quot;{0}&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tanggal</source>
@@ -620,8 +631,16 @@ Activity: {2} ({3})</translation>
         <translation>F</translation>
     </message>
     <message>
+        <source>Petugas</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
         <source>Cari kegiatan (judul, desa, tempat)…</source>
         <translation>Search activities (title, village, venue)…</translation>
+    </message>
+    <message>
+        <source>Belum ada kegiatan. Tekan Ctrl+N untuk membuat kegiatan baru.</source>
+        <translation>No activities yet. Press Ctrl+N to create a new activity.</translation>
     </message>
     <message>
         <source>Nama</source>
@@ -652,6 +671,10 @@ Activity: {2} ({3})</translation>
         <translation>Search name, NIK, village or phone…</translation>
     </message>
     <message>
+        <source>Belum ada peserta. Peserta tercatat lewat daftar hadir kegiatan (tab Kegiatan, Ctrl+D) atau tombol Impor daftar peserta di bawah.</source>
+        <translation>No participants yet. Participants are recorded through an activity&apos;s attendance list (Activities tab, Ctrl+D) or the Import participant list button below.</translation>
+    </message>
+    <message>
         <source>Tanggal Rujuk</source>
         <translation>Referred on</translation>
     </message>
@@ -678,6 +701,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Cari status, jenis risiko, instansi…</source>
         <translation>Search status, risk type, agency…</translation>
+    </message>
+    <message>
+        <source>Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…</source>
+        <translation>No referrals yet. Choose a participant in the Participants tab, then press Refer this participant…</translation>
     </message>
     <message>
         <source>&amp;Kegiatan</source>
@@ -805,11 +832,43 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>B&amp;ahasa</source>
-        <translation>L&amp;anguage</translation>
+        <translation>Lan&amp;guage</translation>
     </message>
     <message>
-        <source>Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}</source>
-        <translation>Database: {0}   Device: {1}   Changes not yet sent: {2}</translation>
+        <source>Basis data: {0}   Perangkat: {1}   {2}</source>
+        <translation>Database: {0}   Device: {1}   {2}</translation>
+    </message>
+    <message>
+        <source>{0} rekaman belum dikirim</source>
+        <translation>{0} records not yet sent</translation>
+    </message>
+    <message>
+        <source>Semua rekaman sudah dikirim</source>
+        <translation>All records sent</translation>
+    </message>
+    <message>
+        <source>⚠ Jam laptop terlambat — periksa tanggal dan jam</source>
+        <translation>⚠ Laptop clock is behind — check the date and time</translation>
+    </message>
+    <message>
+        <source>Jam laptop menunjukkan waktu {0} lebih awal dari waktu terbaru yang sudah tercatat di basis data ({1}). Perbaiki tanggal dan jam di pengaturan Windows. Data tetap tersimpan dengan urutan yang benar.</source>
+        <translation>The laptop clock is {0} behind the newest time already recorded in the database ({1}). Correct the date and time in the Windows settings. Data is still stored in the right order.</translation>
+    </message>
+    <message>
+        <source>{0} tahun</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
+        <source>{0} hari</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>{0} jam</source>
+        <translation>{0} hours</translation>
+    </message>
+    <message>
+        <source>{0} menit</source>
+        <translation>{0} minutes</translation>
     </message>
     <message>
         <source>Bahasa berganti setelah aplikasi dibuka ulang.</source>
@@ -1102,8 +1161,8 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Urgency</translation>
     </message>
     <message>
-        <source>Ura&amp;ian</source>
-        <translation>Narrat&amp;ive</translation>
+        <source>Uraia&amp;n</source>
+        <translation>&amp;Narrative</translation>
     </message>
     <message>
         <source>&amp;Modus</source>
@@ -1173,12 +1232,12 @@ Activity: {2} ({3})</translation>
         <translation>New activity</translation>
     </message>
     <message>
-        <source>&amp;Jenis kegiatan</source>
-        <translation>Activity &amp;type</translation>
-    </message>
-    <message>
         <source>&amp;Judul</source>
         <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Je&amp;nis kegiatan</source>
+        <translation>Activity &amp;kind</translation>
     </message>
     <message>
         <source>&amp;Tanggal</source>
@@ -1186,11 +1245,11 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>&amp;Waktu</source>
-        <translation>&amp;Time</translation>
+        <translation>Ti&amp;me</translation>
     </message>
     <message>
         <source>Tem&amp;pat</source>
-        <translation>&amp;Venue</translation>
+        <translation>Ve&amp;nue</translation>
     </message>
     <message>
         <source>&amp;Desa/Kelurahan</source>
@@ -1309,7 +1368,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>Jenis &amp;kelamin</source>
-        <translation>&amp;Sex</translation>
+        <translation>Se&amp;x</translation>
     </message>
     <message>
         <source>&amp;Tahun lahir</source>
@@ -1333,7 +1392,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>Orang tua/&amp;wali</source>
-        <translation>Parent/&amp;guardian</translation>
+        <translation>Parent/guar&amp;dian</translation>
     </message>
     <message>
         <source>Tanda tangan</source>
@@ -1485,7 +1544,7 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Import bundles… (Ctrl+I)</translation>
     </message>
     <message>
-        <source>Perangkat dan &amp;kunci…</source>
+        <source>Pera&amp;ngkat dan kunci…</source>
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
@@ -1579,6 +1638,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>(diubah setelah dihapus)</source>
         <translation>(edited after deletion)</translation>
+    </message>
+    <message>
+        <source>hapus</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>pertahankan</source>
+        <translation>keep</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1776,37 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Ketik nama desa/kelurahan, lalu pilih dari daftar</source>
         <translation>Type a village name, then pick it from the list</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Berkas tidak dapat dibaca atau ditulis</source>
+        <translation>The file cannot be read or written</translation>
+    </message>
+    <message>
+        <source>Basis data tidak dapat dibaca atau ditulis. Coba lagi, atau buka ulang aplikasi.</source>
+        <translation>The database cannot be read or written. Try again, or reopen the app.</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>An error occurred</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga, dan tindakan tadi tidak diselesaikan. Data yang sudah tersimpan tetap aman.
+
+Coba lagi. Bila terulang, tekan “Salin rincian” dan kirimkan ke petugas TI kantor.</source>
+        <translation>An unexpected error occurred, and the last action was not completed. Data already saved is safe.
+
+Try again. If it happens again, press “Copy details” and send them to the office IT staff.</translation>
+    </message>
+    <message>
+        <source>Salin rincian</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -375,3 +375,19 @@ def test_bad_invocations_get_an_indonesian_message_and_never_a_traceback(tmp_pat
         assert "Galat:" in result.stderr or "Ditolak:" in result.stderr, (args, result.stderr)
         for english in ("Error:", "Usage:", "No such", "Missing", "Invalid value", "is not"):
             assert english not in result.stderr, (args, result.stderr)
+
+
+def test_listings_show_labels_and_dates_not_codes(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("--db", db, "demo-data", "--seed", "3", "--sessions", "6")
+    _, sessions, _ = run("--db", db, "sessions")
+    _, referrals, _ = run("--db", db, "referrals")
+    listed = sessions + referrals
+    assert re.search(
+        r"^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) 2026 ", sessions, re.M
+    )
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", listed)
+    for code in ("sosialisasi ", "rapat_timpora", "laporan_wna", "calo ", "dirujuk", "darurat"):
+        assert code not in listed
+    _, as_json, _ = run("--db", db, "referrals", "--json")
+    assert json.loads(as_json)[0]["status"] in {s.value for s in ReferralStatus}  # codes kept

@@ -31,7 +31,8 @@ from .core.enums import (
     Sex,
     Urgency,
 )
-from .core.labels import label_of
+from .core.labels import label_of, value_label
+from .core.records import SCHEMA
 from .core.text import shorten, show_escaped
 from .core.validation import check_nip
 from .paths import AppPaths, app_paths
@@ -181,18 +182,24 @@ def print_table(
     items: Sequence[dict[str, Any]],
     columns: Sequence[tuple[str, str, int]],
     labels: dict[str, type[Labelled]] | None = None,
+    table: str | None = None,
 ) -> None:
-    """A plain text table: labels instead of codes, long text shortened at a word with "…"."""
+    """A plain text table as people read it: labels instead of codes, dates as 22 Nov 2026,
+    long text shortened at a word with "…" (``--json`` keeps the codes)."""
     labels = labels or {}
+    fields = SCHEMA.get(table or "", {})
     click.echo("  ".join(title.ljust(width) for _, title, width in columns).rstrip())
     for item in items:
         cells = []
         for key, _, width in columns:
             value = item[key]
-            text = label_of(labels[key], value) if key in labels else value
-            cells.append(
-                shorten(show_escaped("-" if text is None or text == "" else str(text)), width)
-            )
+            if key in labels:
+                text = label_of(labels[key], value)
+            elif key in fields and key != "sex":  # L/P is what people write
+                text = value_label(table or "", key, value)
+            else:
+                text = "-" if value is None or value == "" else str(value)
+            cells.append(shorten(show_escaped(text or "-"), width))
         click.echo(
             "  ".join(c.ljust(w) for c, (_, _, w) in zip(cells, columns, strict=True)).rstrip()
         )
@@ -200,6 +207,7 @@ def print_table(
 
 def _listing(
     name: str,
+    table: str,
     fetch: Callable[[Store], Sequence[Any]],
     columns: Sequence[tuple[str, str, int]],
     help_text: str,
@@ -220,14 +228,15 @@ def _listing(
             labelled = [with_labels(item, labels) for item in items]
             click.echo(json.dumps(labelled, ensure_ascii=False, indent=1))
             return
-        print_table(items, columns, shown)
+        print_table(items, columns, shown, table)
 
 
 _listing(
     "sessions",
+    "sessions",
     queries.list_sessions,
     [
-        ("date", "Tanggal", 10),
+        ("date", "Tanggal", 11),
         ("session_type", "Jenis", 23),
         ("title", "Judul", 48),
         ("attendees", "Hadir", 5),
@@ -239,6 +248,7 @@ _listing(
     {"session_type": SessionType},
 )
 _listing(
+    "people",
     "people",
     queries.list_people,
     [
@@ -257,12 +267,13 @@ _listing(
 )
 _listing(
     "referrals",
+    "referrals",
     queries.list_referrals,
     [
-        ("referred_on", "Tanggal", 10),
-        ("status", "Status", 9),
-        ("risk_type", "Risiko", 28),
-        ("urgency", "Urgensi", 7),
+        ("referred_on", "Tanggal", 11),
+        ("status", "Status", 10),
+        ("risk_type", "Risiko", 34),
+        ("urgency", "Urgensi", 8),
         ("agency", "Instansi", 20),
         ("id", "ID", 36),
     ],

@@ -53,7 +53,7 @@ def test_models_pass_qtmodeltester_and_search_filters_in_sql(
     people.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # birth year, in SQL
     years = [people.model.row_dict(r)["birth_year"] for r in range(people.model.rowCount())]
     assert years == sorted(years, reverse=True)
-    assert "Perubahan belum dikirim" in window.status.text()
+    assert "rekaman belum dikirim" in window.status.text()
 
 
 def test_create_a_session_with_the_village_picker(qtbot: QtBot, store: Store) -> None:

@@ -114,3 +114,13 @@ def test_search_short_words_narrow_by_name(store: Store) -> None:
     assert [h.full_name for h in search_people(store, "Si")] == ["Siti Aminah", "Siti Rahma"]
     assert search_people(store, "   ") == []
     assert search_people(store, '"; DROP TABLE people; --') == []
+
+
+def test_second_sign_in_names_the_time_in_the_sessions_zone(store: Store) -> None:
+    wita = store.write(
+        "sessions", {"title": "Sosialisasi", "date": "2026-11-22", "time_zone": "WITA"}
+    )
+    first = sign_in(store, wita, entry=PersonEntry(full_name="Budi", sex="L"), now=NOW)
+    with pytest.raises(AlreadySignedIn) as caught:
+        sign_in(store, wita, person_id=first.person_id, now=NOW)
+    assert "pukul 10:30 WITA" in str(caught.value) and "UTC" not in str(caught.value)

@@ -21,6 +21,8 @@ SUSPECT_AHEAD = timedelta(days=1)
 # leaves the local clock room for 65,536 × (10000 - 2200) years of writes before year 10000, so no
 # imported value can make a later local write fail (tests/core/test_hlc.py proves it).
 MAX_HLC = "2200-01-01T00:00:00.000Z/0000/"
+# A laptop clock this far behind the newest time the database has seen is pointed out to the user.
+CLOCK_BEHIND_WARNING = timedelta(minutes=5)
 
 
 class HlcError(ValueError):
@@ -96,6 +98,15 @@ def suspect_bounds(now: datetime) -> tuple[str, str]:
 def is_clock_suspect(hlc: Hlc, now: datetime) -> bool:
     """A clock more than a day ahead of ours, or from before the app existed (dead CMOS battery)."""
     return hlc.time > now + SUSPECT_AHEAD or hlc.time < FIRST_RELEASE
+
+
+def clock_behind(newest: Hlc | None, now_millis: int) -> timedelta | None:
+    """How far the wall clock is behind the newest HLC seen, when more than a few minutes
+    (a laptop clock set back, bad-inputs row 37); None when the clock looks right."""
+    if newest is None:
+        return None
+    lag = timedelta(milliseconds=newest.millis - now_millis)
+    return lag if lag > CLOCK_BEHIND_WARNING else None
 
 
 class HybridClock:

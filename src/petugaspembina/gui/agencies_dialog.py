@@ -66,6 +66,8 @@ class AgenciesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
         self.resize(1100, 460)
+        self.table.setFocus()
+        self.table.setCurrentCell(0, 0)
 
     def _add_row(self, row: dict[str, object]) -> None:
         index = self.table.rowCount()

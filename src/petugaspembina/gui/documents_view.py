@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..core.text import shorten
 from ..documents.register import RegisterEntry
 from ..store import queries
 from ..store.store import Store
 from . import messages
 from .worker import Progress, run_task
+
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _documents_folder() -> Path:
@@ -65,23 +68,24 @@ class DocumentsView(QWidget):
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
         self.session_combo = QComboBox()
-        form.addRow(self.tr("&Kegiatan:"), self.session_combo)
+        self.session_combo.setPlaceholderText(self.tr("Belum ada kegiatan"))
+        form.addRow(self.tr("Kegia&tan:"), self.session_combo)
         one = QHBoxLayout()
         self.person_combo = QComboBox()
         self.person_button = QPushButton(self.tr("Sertifikat peserta &ini"))
         one.addWidget(self.person_combo, 1)
         one.addWidget(self.person_button)
-        person_label = QLabel(self.tr("Pese&rta:"))
+        person_label = QLabel(self.tr("&Untuk peserta:"))
         person_label.setBuddy(self.person_combo)
         form.addRow(person_label, one)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
         self.mask_phone.setChecked(True)
         form.addRow("", self.mask_phone)
         buttons = QHBoxLayout()
-        self.certificates_button = QPushButton(self.tr("&Sertifikat semua peserta"))
-        self.sheet_button = QPushButton(self.tr("&Daftar hadir"))
+        self.certificates_button = QPushButton(self.tr("Serti&fikat semua peserta"))
+        self.sheet_button = QPushButton(self.tr("Daftar &hadir"))
         self.report_button = QPushButton(self.tr("&Laporan kegiatan"))
-        self.minutes_button = QPushButton(self.tr("&Berita acara"))
+        self.minutes_button = QPushButton(self.tr("Berita a&cara"))
         for button in (
             self.certificates_button,
             self.sheet_button,
@@ -90,7 +94,7 @@ class DocumentsView(QWidget):
         ):
             buttons.addWidget(button)
         form.addRow(buttons)
-        self.office_button = QPushButton(self.tr("Profil &kantor (kop surat, penanda tangan)…"))
+        self.office_button = QPushButton(self.tr("Profil kant&or (kop surat, penanda tangan)…"))
         form.addRow(self.office_button)
         layout.addWidget(box)
         register = QGroupBox(self.tr("Register sertifikat"))
@@ -98,8 +102,8 @@ class DocumentsView(QWidget):
         search_row = QHBoxLayout()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Cari nomor atau nama…"))
-        self.reprint_button = QPushButton(self.tr("Cetak &ulang…"))
-        self.void_button = QPushButton(self.tr("Batalk&an…"))
+        self.reprint_button = QPushButton(self.tr("Cetak ulan&g…"))
+        self.void_button = QPushButton(self.tr("Batalka&n…"))
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.reprint_button)
         search_row.addWidget(self.void_button)
@@ -127,7 +131,7 @@ class DocumentsView(QWidget):
         verify_layout = QHBoxLayout(verify)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Tempel atau pindai kode verifikasi (PP1…)"))
-        self.verify_button = QPushButton(self.tr("&Periksa"))
+        self.verify_button = QPushButton(self.tr("P&eriksa"))
         verify_layout.addWidget(self.code_edit, 1)
         verify_layout.addWidget(self.verify_button)
         layout.addWidget(verify)
@@ -154,7 +158,12 @@ class DocumentsView(QWidget):
         self.session_combo.clear()
         for session in queries.session_choices(self.store, 500):
             title = shorten(session.title or "", 70)
-            self.session_combo.addItem(f"{session.date or '-'} — {title}", session.id)
+            self.session_combo.addItem(f"{short_date(session.date) or '-'} — {title}", session.id)
+            self.session_combo.setItemData(
+                self.session_combo.count() - 1, session.date or "", DATE_ROLE
+            )
+        if self.session_combo.count():  # with a placeholder, Qt leaves nothing chosen
+            self.session_combo.setCurrentIndex(0)
         self.session_combo.blockSignals(False)
         self.reload_people()
         self.reload_register()
@@ -227,7 +236,7 @@ class DocumentsView(QWidget):
         session_id = session_id or self._session_id()
         if session_id is None or self.store.path is None:
             return
-        date = date or self.session_combo.currentText().split(" ")[0]
+        date = date or str(self.session_combo.currentData(DATE_ROLE) or "")  # file names: no names
         target = messages.ask_save_path(
             self, self.tr("Simpan PDF"), _documents_folder() / f"{_safe_stem(kind)}-{date}.pdf"
         )
@@ -335,7 +344,10 @@ class DocumentsView(QWidget):
         if result.valid:
             self.verify_result.setText(
                 self.tr("✔ {0}\nNama: {1}\nKegiatan: {2} ({3})").format(
-                    result.message, result.name, result.session_title, result.session_date
+                    result.message,
+                    result.name,
+                    result.session_title,
+                    short_date(result.session_date),
                 )
             )
         else:

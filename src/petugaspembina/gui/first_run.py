@@ -92,6 +92,7 @@ class FirstRunDialog(QDialog):
             self, self.tr("Mulai"), self.on_start_clicked, self.tr("Batal")
         )
         form.addRow(buttons)
+        self.name.setFocus()
 
     def on_change_clicked(self) -> None:
         folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"))

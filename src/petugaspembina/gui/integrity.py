@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from ..core.display import short_date
 from ..store.backup import backup, list_backups, newest_good_backup, restore
 from ..store.db import quick_check
 from ..store.errors import StoreError
@@ -28,7 +29,8 @@ def offer_backup(parent: QWidget | None, database: Path, backups: Path, reason: 
             "Berkas tidak diubah; hubungi petugas TI kantor.",
         )
         return False
-    when = found.taken_at.astimezone().strftime("%d-%m-%Y %H:%M")
+    local = found.taken_at.astimezone()  # the laptop's own zone: a backup is a local event
+    when = f"{short_date(local.date())} {local:%H:%M}"
     question = (
         f"{reason}\n\nPulihkan dari cadangan terbaru ({when})? Berkas yang rusak "
         "disimpan dengan nama lain, tidak ditimpa."

@@ -18,6 +18,7 @@ from .. import APP_NAME, ORG_NAME
 from ..paths import AppPaths, app_paths
 from ..store.errors import CorruptDatabase, StoreError
 from ..store.store import Store
+from . import errors
 from .integrity import check_in_background, offer_backup
 
 LANGUAGE_KEY = "ui/language"
@@ -63,6 +64,7 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
     from .main_window import MainWindow
 
     app = _application(paths)
+    errors.install(paths.logs)  # one handler for unexpected errors from here on
     settings = QSettings()
     install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     temp = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..store import queries
 from ..store.errors import InvalidInput
 from ..store.participant_lists import (
@@ -39,7 +40,7 @@ from ..store.participant_lists import (
     read_table,
 )
 from ..store.store import Store
-from . import messages
+from . import errors, messages
 from .worker import Progress, run_task
 
 PREVIEW = 20
@@ -85,7 +86,7 @@ class ListImportDialog(QDialog):
         self.session = QComboBox()
         self.session.addItem(self.tr("(hanya tambahkan ke data peserta)"), None)
         for session in queries.session_choices(store, 200):
-            self.session.addItem(f"{session.date} — {session.title}", session.id)
+            self.session.addItem(f"{short_date(session.date)} — {session.title}", session.id)
         layout.addWidget(QLabel(self.tr("Catat juga sebagai hadir di kegiatan:")))
         layout.addWidget(self.session)
         self.session.currentIndexChanged.connect(self.on_mapping_changed)
@@ -108,6 +109,7 @@ class ListImportDialog(QDialog):
         layout.addWidget(self.buttons)
         choose.clicked.connect(self.on_choose_clicked)
         self.resize(820, 720)
+        choose.setFocus()
 
     def on_choose_clicked(self) -> None:
         path = messages.ask_open_file(
@@ -121,7 +123,9 @@ class ListImportDialog(QDialog):
         try:
             self.table = read_table(path)
         except (InvalidInput, OSError) as exc:
-            messages.warn(self, self.tr("Impor daftar peserta"), str(exc))
+            messages.warn(
+                self, self.tr("Impor daftar peserta"), errors.expected_message(exc) or str(exc)
+            )
             return
         self.file_label.setText(self.tr("{0}: {1} baris").format(path.name, len(self.table.rows)))
         guess = guess_mapping(self.table.headers)
@@ -228,7 +232,14 @@ class ListImportDialog(QDialog):
             with Store.open(db_path, full_check=False) as store:  # own connection; checked at start
                 return import_people(store, checked, session_id)
 
-        run_task(self, self.tr("Mengimpor daftar peserta…"), work, self._imported, self._failed)
+        run_task(
+            self,
+            self.tr("Mengimpor daftar peserta…"),
+            work,
+            self._imported,
+            self._failed,
+            on_unexpected=lambda: self.import_button.setEnabled(True),
+        )
 
     def _imported(self, done: Imported) -> None:
         self.imported = done.new + done.returning

@@ -1,14 +1,20 @@
-"""A list tab: a search field (filtering in SQL as you type), a sortable table, action buttons."""
+"""A list tab: a search field (filtering in SQL as you type), a sortable table, action buttons.
+
+Columns are sized to their content whenever rows arrive in a list that had none; the layout of a
+list that never showed rows is not worth remembering (``saved_layout`` is None then). An empty
+list shows a hint saying what to do.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -30,9 +36,11 @@ class ListingView(QWidget):
         placeholder: str,
         sort_column: int = 0,
         sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+        empty_hint: str = "",
     ) -> None:
         super().__init__()
         self.model = model
+        self.empty_text = empty_hint
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
@@ -47,6 +55,17 @@ class ListingView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.layout_restored = False  # set when a saved column layout was applied
+        self._sized = False  # columns fit rows (sized or restored), not only the headers
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)  # shows typed text as typed
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #555; font-size: 11pt")
+        self.empty_hint.hide()
+        self.table.viewport().installEventFilter(self)
+        model.modelReset.connect(self._rows_changed)
+        model.rowsInserted.connect(self._rows_changed)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -63,11 +82,71 @@ class ListingView(QWidget):
         self.table.resizeColumnsToContents()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self.model._loaded:  # a tab's list is queried when first shown, not at start
-            self.model.ensure_loaded()
-            if not self.layout_restored:  # size columns to the rows, not to the headers alone
-                self.table.resizeColumnsToContents()
+        # A tab's list is queried when first shown, not at start; rows arriving size the columns.
+        self.model.ensure_loaded()
         super().showEvent(event)
+
+    def _rows_changed(self) -> None:
+        """Rows arrived or the list was re-queried: size the columns the first time there are
+        rows (again after the list was empty), and show the hint while it is empty."""
+        rows = self.model.rowCount()
+        if rows and not self._sized:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        elif not rows and not self.model._text and not self.layout_restored:
+            self._sized = False  # an empty list's widths fit the headers only
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        empty = self.model._loaded and self.model.rowCount() == 0
+        if empty and self.model._text:
+            text = self.tr('Tidak ada yang cocok dengan "{0}".').format(self.model._text)
+        else:
+            text = self.empty_text
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(empty and bool(text))
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        area = self.table.viewport().rect().adjusted(24, 24, -24, -24)
+        self.empty_hint.setGeometry(area.x(), area.y(), area.width(), min(area.height(), 120))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_hint()
+        return False
+
+    def saved_layout(self) -> QByteArray | None:
+        """The column layout worth remembering, or None while the columns fit no rows."""
+        return self.table.horizontalHeader().saveState() if self._sized else None
+
+    def columns_signature(self) -> str:
+        """Which columns the list has, saved with its layout: a layout of other columns (an
+        older version of the app) is not applied."""
+        return ",".join(self.model.column_keys())
+
+    def restore_layout(self, state: object, signature: object) -> bool:
+        """Apply a remembered column layout when it is valid for this list (same columns, every
+        column wider than nothing); otherwise keep sizing to the rows. True when applied."""
+        header = self.table.horizontalHeader()
+        if not isinstance(state, QByteArray) or state.isEmpty():
+            return False
+        if signature != self.columns_signature():
+            return False
+        before = header.saveState()
+        valid = (
+            header.restoreState(state)
+            and header.count() == self.model.columnCount()
+            and all(
+                header.sectionSize(i) >= header.minimumSectionSize() or header.isSectionHidden(i)
+                for i in range(header.count())
+            )
+        )
+        if not valid:
+            header.restoreState(before)
+            return False
+        self.layout_restored = self._sized = True
+        return True
 
     def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         """An action button under the table."""

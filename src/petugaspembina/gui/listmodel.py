@@ -130,6 +130,10 @@ class ListingModel(QAbstractTableModel):
             return self._columns[section][1]
         return None
 
+    def column_keys(self) -> list[str]:
+        """The attribute shown in each column, in order."""
+        return [name for name, _, _ in self._columns]
+
     def row_dict(self, row: int) -> dict[str, Any]:
         """The dataclass of one row as a dict."""
         return dataclasses.asdict(self._rows[row])

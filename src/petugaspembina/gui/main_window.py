@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from .. import APP_NAME
+from ..core.display import short_date
 from ..core.enums import ParticipantCategory, ReferralStatus, RiskType, SessionType, Urgency
 from ..core.labels import label_of
 from ..core.records import Person, Session
@@ -44,13 +45,14 @@ class MainWindow(QMainWindow):
                 store,
                 queries.list_sessions,
                 [
-                    ("date", self.tr("Tanggal"), None),
+                    ("date", self.tr("Tanggal"), short_date),
                     ("session_type", self.tr("Jenis"), _label(SessionType)),
                     ("title", self.tr("Judul"), None),
                     ("village_name", self.tr("Desa/Kelurahan"), None),
                     ("attendees", self.tr("Hadir"), None),
                     ("male", self.tr("L"), None),
                     ("female", self.tr("P"), None),
+                    ("officers", self.tr("Petugas"), None),
                 ],
                 self,
                 sortable=list(queries.SESSION_SORT),
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             ),
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
             sort_order=Qt.SortOrder.DescendingOrder,
+            empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat kegiatan baru."),
         )
         self.people = ListingView(
             ListingModel(
@@ -77,13 +80,17 @@ class MainWindow(QMainWindow):
                 lazy=True,
             ),
             self.tr("Cari nama, NIK, desa atau nomor HP…"),
+            empty_hint=self.tr(
+                "Belum ada peserta. Peserta tercatat lewat daftar hadir kegiatan (tab Kegiatan, "
+                "Ctrl+D) atau tombol Impor daftar peserta di bawah."
+            ),
         )
         self.referrals = ListingView(
             ListingModel(
                 store,
                 queries.list_referrals,
                 [
-                    ("referred_on", self.tr("Tanggal Rujuk"), None),
+                    ("referred_on", self.tr("Tanggal Rujuk"), short_date),
                     ("status", self.tr("Status"), _label(ReferralStatus)),
                     ("risk_type", self.tr("Jenis Risiko"), _label(RiskType)),
                     ("urgency", self.tr("Urgensi"), _label(Urgency)),
@@ -96,6 +103,9 @@ class MainWindow(QMainWindow):
             ),
             self.tr("Cari status, jenis risiko, instansi…"),
             sort_order=Qt.SortOrder.DescendingOrder,
+            empty_hint=self.tr(
+                "Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…"
+            ),
         )
         from .documents_view import DocumentsView
         from .sync_view import SyncView
@@ -132,6 +142,10 @@ class MainWindow(QMainWindow):
         self._actions()
         self.status = QLabel()
         self.statusBar().addWidget(self.status)
+        self.clock_warning = QLabel()
+        self.clock_warning.setObjectName("clock_warning")
+        self.clock_warning.setStyleSheet("color: #b00020; font-weight: bold")
+        self.statusBar().addPermanentWidget(self.clock_warning)
         self.windows: list[QWidget] = []
         self.update_status()  # the lists loaded themselves just now
         self._restore()
@@ -179,9 +193,9 @@ class MainWindow(QMainWindow):
             ("people", self.people),
             ("referrals", self.referrals),
         ):
-            state = settings.value(f"main/{name}_header")
-            if state is not None:
-                view.layout_restored = view.table.horizontalHeader().restoreState(state)
+            view.restore_layout(
+                settings.value(f"main/{name}_columns"), settings.value(f"main/{name}_column_keys")
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self._settings()
@@ -192,7 +206,10 @@ class MainWindow(QMainWindow):
             ("people", self.people),
             ("referrals", self.referrals),
         ):
-            settings.setValue(f"main/{name}_header", view.table.horizontalHeader().saveState())
+            state = view.saved_layout()  # an empty list's layout is never remembered
+            if state is not None:
+                settings.setValue(f"main/{name}_columns", state)
+                settings.setValue(f"main/{name}_column_keys", view.columns_signature())
         for window in self.windows:
             window.close()
         super().closeEvent(event)
@@ -205,14 +222,50 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        """The status bar: database, device, changes not yet sent."""
+        """The status bar: database, device, records not yet sent, a clock set back."""
+        unsent = self.store.unsent_records()
         self.status.setText(
-            self.tr("Basis data: {0}   Perangkat: {1}   Perubahan belum dikirim: {2}").format(
+            self.tr("Basis data: {0}   Perangkat: {1}   {2}").format(
                 self.store.path.name if self.store.path else ":memory:",
                 self.store.device_id[:8],
-                self.store.pending_changes(),
+                self.tr("{0} rekaman belum dikirim").format(unsent)
+                if unsent
+                else self.tr("Semua rekaman sudah dikirim"),
             )
         )
+        self.update_clock_warning()
+
+    def update_clock_warning(self) -> None:
+        """Point out a laptop clock behind the newest time the database has seen."""
+        behind = self.store.clock_behind()
+        if behind is None:
+            self.clock_warning.clear()
+            self.clock_warning.setToolTip("")
+            self.clock_warning.hide()
+            return
+        newest = self.store.clock.last
+        self.clock_warning.setText(self.tr("⚠ Jam laptop terlambat — periksa tanggal dan jam"))
+        self.clock_warning.setToolTip(
+            self.tr(
+                "Jam laptop menunjukkan waktu {0} lebih awal dari waktu terbaru yang sudah "
+                "tercatat di basis data ({1}). Perbaiki tanggal dan jam di pengaturan Windows. "
+                "Data tetap tersimpan dengan urutan yang benar."
+            ).format(
+                self._span(behind.total_seconds()), short_date(newest.time.date()) if newest else ""
+            )
+        )
+        self.clock_warning.show()
+
+    def _span(self, seconds: float) -> str:
+        """``3 tahun``, ``12 hari``, ``2 jam`` or ``7 menit``: how far a clock is off, roughly."""
+        for size, unit in (
+            (365 * 86400, self.tr("{0} tahun")),
+            (86400, self.tr("{0} hari")),
+            (3600, self.tr("{0} jam")),
+        ):
+            if seconds >= size:
+                return unit.format(int(seconds // size))
+        return self.tr("{0} menit").format(int(seconds // 60))
 
     # -- actions ------------------------------------------------------------------------------
     def on_language_triggered(self, code: str) -> None:

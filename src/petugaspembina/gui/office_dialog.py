@@ -93,6 +93,7 @@ class OfficeDialog(QDialog):
             self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal")
         )
         form.addRow(buttons)
+        self.letterhead.setFocus()
 
     def _labels(self) -> dict[str, str]:
         return {

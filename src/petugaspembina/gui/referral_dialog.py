@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..core.enums import Channel, ReferralStatus, RiskType, Urgency
 from ..core.labels import label_of
 from ..core.records import Person, Referral
@@ -42,15 +43,14 @@ from ..store.referrals import (
 )
 from ..store.store import Store
 from . import messages
+from .dates import style_date_edit
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "not set" value, shown as "—"
 
 
 def _date_edit(iso: str | None, empty: bool) -> QDateEdit:
-    """A dd/MM/yyyy date with a calendar; ``empty`` allows "not set" (shown as —)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    """A date in the window's one style, with a calendar; ``empty`` allows "not set" (—)."""
+    edit = style_date_edit(QDateEdit())
     if empty:
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")
@@ -137,7 +137,7 @@ class ReferralDialog(QDialog):
         for label, widget in (
             (self.tr("&Jenis risiko"), self.risk),
             (self.tr("&Urgensi"), self.urgency),
-            (self.tr("Ura&ian"), self.narrative),
+            (self.tr("Uraia&n"), self.narrative),
             (self.tr("&Modus"), self.modus),
             (self.tr("Sumber informasi"), self.source),
             (agency_label, agency_row),
@@ -174,6 +174,7 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
         self._refresh_status()
         self.resize(620, 720)
+        self.risk.setFocus()
 
     def on_manage_agencies_clicked(self) -> None:
         from .agencies_dialog import AgenciesDialog
@@ -257,7 +258,7 @@ class ReferralDialog(QDialog):
             self.status_buttons.addWidget(button)
         for entry in timeline(self.store, self.referral_id):
             self.history.addItem(
-                f"{entry.event_date}  {label_of(ReferralStatus, entry.status)}"
+                f"{short_date(entry.event_date)}  {label_of(ReferralStatus, entry.status)}"
                 + (f" — {entry.note}" if entry.note else "")
             )
 

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from .. import regions
 from ..core.enums import SessionType, TimeZone, Topic
 from ..core.records import Officer, Session
+from ..profile import OFFICER_KEY
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
+from .dates import style_date_edit
 from .village_picker import VillagePicker
 
 
@@ -66,16 +68,15 @@ class SessionEditor(QDialog):
         tabs = QTabWidget()
         main = QWidget()
         form = QFormLayout(main)
+        # The title comes first: it is what an officer types, and the editor opens on it.
+        self.title_edit = QLineEdit(session.title or "")
+        form.addRow(self.tr("&Judul"), self.title_edit)
         self.kind = QComboBox()
         for kind in SessionType:
             self.kind.addItem(kind.label, kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(session.session_type)))
-        form.addRow(self.tr("&Jenis kegiatan"), self.kind)
-        self.title_edit = QLineEdit(session.title or "")
-        form.addRow(self.tr("&Judul"), self.title_edit)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        form.addRow(self.tr("Je&nis kegiatan"), self.kind)
+        self.date = style_date_edit(QDateEdit())
         self.date.setDate(
             QDate.fromString(session.date, "yyyy-MM-dd") if session.date else QDate.currentDate()
         )
@@ -89,7 +90,9 @@ class SessionEditor(QDialog):
         self.zone.setCurrentIndex(max(0, self.zone.findData(session.time_zone)))
         for widget in (self.start, QLabel("–"), self.end, self.zone):
             times.addWidget(widget)
-        form.addRow(self.tr("&Waktu"), times)
+        time_label = QLabel(self.tr("&Waktu"))
+        time_label.setBuddy(self.start)  # a label of a row of fields needs its buddy for Alt+W
+        form.addRow(time_label, times)
         self.venue = QLineEdit(session.venue or "")
         form.addRow(self.tr("Tem&pat"), self.venue)
         self.village = VillagePicker()
@@ -135,11 +138,10 @@ class SessionEditor(QDialog):
         self.speakers.setFixedHeight(70)
         content_form.addRow(self.tr("Narasumber"), self.speakers)
         officers = store.rows("SELECT id, name FROM officers WHERE deleted = 0 ORDER BY name")
-        # A new session is this device's officer's own: pre-ticked (the berita acara names them).
-        own = {store.meta("officer_id") or ""} if not session_id else set()
-        self.officers = _check_list(
-            [(o["id"], o["name"] or "") for o in officers], set(session.officer_ids) | own
-        )
+        present = set(session.officer_ids)
+        if not session_id and store.meta(OFFICER_KEY):  # a new session: this laptop's officer
+            present.add(str(store.meta(OFFICER_KEY)))
+        self.officers = _check_list([(o["id"], o["name"] or "") for o in officers], present)
         self.officers.setFixedHeight(70)
         content_form.addRow(self.tr("Petugas"), self.officers)
         self.notes = QPlainTextEdit(session.notes or "")
@@ -159,6 +161,7 @@ class SessionEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(640, 560)
+        self.title_edit.setFocus()
 
     def values(self) -> dict[str, Any]:
         """The form as session field values."""

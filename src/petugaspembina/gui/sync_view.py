@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.labels import field_label, table_label, value_label
 from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
@@ -39,7 +39,7 @@ class SyncView(QWidget):
         row = QHBoxLayout(box)
         self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
         self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
-        self.trust_button = QPushButton(self.tr("Perangkat dan &kunci…"))
+        self.trust_button = QPushButton(self.tr("Pera&ngkat dan kunci…"))
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
         row.addWidget(self.trust_button)
@@ -180,11 +180,14 @@ class SyncView(QWidget):
         for row, (conflict, candidate) in enumerate(self._rows):
             winner = "✔" if candidate.hlc == conflict.winner.hlc else ""
             kind = self.tr("(diubah setelah dihapus)") if conflict.kind != "values" else ""
-            value = json.dumps(candidate.value, ensure_ascii=False)
+            if conflict.kind == "edited-after-deletion":
+                value = self.tr("hapus") if candidate.value is True else self.tr("pertahankan")
+            else:
+                value = value_label(conflict.table, conflict.field, candidate.value)
             for column, text in enumerate(
                 (
-                    conflict.table,
-                    f"{conflict.field} {kind}".strip(),
+                    table_label(conflict.table),
+                    f"{field_label(conflict.field)} {kind}".strip(),
                     value,
                     candidate.device_id[:8],
                     winner,

@@ -17,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from . import errors
+
 Progress = Callable[[int, int], None]
 PROGRESS_INTERVAL = 0.05
 # While a task runs, Python threads trade the GIL every 0.2 ms instead of 5 ms. Painting a list
@@ -48,11 +50,11 @@ class Cancelled(Exception):
 
 
 class _Signals(QObject):
-    """Signals: progressed(done, total), succeeded(result), failed(message), cancelled()."""
+    """Signals: progressed(done, total), succeeded(result), failed(exception), cancelled()."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
     cancelled = Signal()
 
 
@@ -87,7 +89,7 @@ class Task:
         except Cancelled:
             self._emit(self.signals.cancelled)
         except Exception as exc:  # every failure reaches the user as a message, never a crash
-            self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
+            self._emit(self.signals.failed, exc)
         else:
             self._emit(self.signals.succeeded, result)
         finally:
@@ -106,9 +108,14 @@ def run_task(
     on_failure: Callable[[str], None],
     *,
     quiet: bool = False,
+    on_unexpected: Callable[[], None] | None = None,
 ) -> Task:
     """Start ``work`` in the background behind a modal, cancellable progress dialog
-    (``quiet``: no dialog, for checks the user did not ask for)."""
+    (``quiet``: no dialog, for checks the user did not ask for).
+
+    An expected error (``errors.expected_message``) reaches ``on_failure`` as its Indonesian
+    message; any other goes to the window's one handler for unexpected errors, then
+    ``on_unexpected`` runs (to re-enable a button, say)."""
     dialog = QProgressDialog(label, parent.tr("Batal"), 0, 0, parent)
     if quiet:
         dialog.setMinimumDuration(2**31 - 1)
@@ -133,9 +140,15 @@ def run_task(
         finish()
         on_success(result)
 
-    def failed(message: str) -> None:
+    def failed(exc: BaseException) -> None:
         finish()
-        on_failure(message)
+        message = errors.expected_message(exc)
+        if message is not None:
+            on_failure(message)
+            return
+        errors.report_unexpected(parent, exc)
+        if on_unexpected is not None:
+            on_unexpected()
 
     task.signals.succeeded.connect(succeeded)
     task.signals.failed.connect(failed)

@@ -54,11 +54,19 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
+_NOT_A_LIST = (
+    "Berkas {0} bukan daftar CSV atau XLSX yang dapat dibaca. Buka di Excel, lalu simpan "
+    "sebagai CSV atau XLSX."
+)
+
+
 def read_table(path: Path) -> Table:
     """Read the first sheet of an XLSX, or a CSV (comma, semicolon or tab; UTF-8 or Windows-1252)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     raw = path.read_bytes()
+    if b"\x00" in raw[:65536]:  # a spreadsheet, picture or program, not text (bad-inputs row 29)
+        raise InvalidInput(_NOT_A_LIST.format(path.name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -68,7 +76,10 @@ def read_table(path: Path) -> Table:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InvalidInput(_NOT_A_LIST.format(path.name)) from exc
     return _table(records)
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.enums import ReferralStatus, RiskType, Urgency
 from ..core.records import DELETED, ERASED, SCHEMA
 from ..core.validation import mask_nik
 from .store import Store
@@ -23,6 +24,7 @@ class SessionSummary:
     attendees: int
     male: int
     female: int
+    officers: str | None = None  # the officers present, else the one whose device recorded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ SESSION_SORT = {
     "attendees": "attendees",
     "male": "male",
     "female": "female",
+    "officers": "officers COLLATE NOCASE",
 }
 PERSON_SORT = {
     "full_name": "p.full_name COLLATE NOCASE",
@@ -89,6 +92,16 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# Officers of a listed session: those ticked as present, else the officer whose device wrote the
+# session's first version (the HLC ends with the device id).
+_OFFICERS = """coalesce(
+    (SELECT group_concat(o.name, ', ') FROM json_each(
+         CASE WHEN json_valid(s.officer_ids) THEN s.officer_ids ELSE '[]' END) j
+     JOIN officers o ON o.id = j.value AND o.deleted = 0),
+    (SELECT o.name FROM fv f JOIN officers o ON o.device_id = substr(f.hlc, -32)
+     AND o.deleted = 0 WHERE f.tbl = 'sessions' AND f.rid = s.id ORDER BY f.hlc LIMIT 1))"""
+
+
 def list_sessions(
     store: Store,
     limit: int = 1000,
@@ -114,7 +127,8 @@ def list_sessions(
                   (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
                    WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'L') AS male,
                   (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
-                   WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'P') AS female
+                   WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'P') AS female,
+                  {_OFFICERS} AS officers
            FROM sessions s
            WHERE {where}
            ORDER BY {_order(SESSION_SORT, sort, descending, "s.date")}, s.id
@@ -191,14 +205,24 @@ def list_referrals(
     sort: str | None = "referred_on",
     descending: bool = True,
 ) -> list[ReferralSummary]:
-    """Visible referrals without personal details; ``text`` matches status, risk or agency."""
+    """Visible referrals without personal details; ``text`` matches status, risk or urgency (by
+    code or by the label a person reads) or the agency."""
     where, params = "r.deleted = 0", []
     if text.strip():
+        typed = text.strip().lower()
+        labelled = [
+            code
+            for enum in (ReferralStatus, RiskType, Urgency)
+            for code in enum.codes()
+            if typed in enum(code).label.lower()
+        ]
+        marks = ", ".join("?" * len(labelled)) or "NULL"
         where += (
             " AND (r.status LIKE ? ESCAPE '\\' OR r.risk_type LIKE ? ESCAPE '\\'"
-            " OR g.abbreviation LIKE ? ESCAPE '\\')"
+            f" OR g.abbreviation LIKE ? ESCAPE '\\' OR r.status IN ({marks})"
+            f" OR r.risk_type IN ({marks}) OR r.urgency IN ({marks}))"
         )
-        params += [_like(text.strip())] * 3
+        params += [_like(text.strip())] * 3 + labelled * 3
     rows = store.rows(
         f"""SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
                   (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
+from ..core.display import time_in_zone
 from ..core.enums import ParticipantCategory
 from ..core.ids import new_record_id
 from ..core.validation import check_birth_year, check_nik, check_phone, check_sex, is_minor
@@ -192,10 +193,11 @@ def _survivor(store: Store, person_id: str) -> str:
 def _refuse_second(store: Store, session_id: str, person_id: str) -> None:
     for sign_in in session_sign_ins(store, session_id):
         if sign_in.person_id == _survivor(store, person_id):
-            at = (sign_in.signed_at or "")[11:16]
+            zone = store.rows("SELECT time_zone FROM sessions WHERE id = ?", (session_id,))
+            at = time_in_zone(sign_in.signed_at, zone[0]["time_zone"] if zone else None)
             raise AlreadySignedIn(
                 f"{sign_in.full_name} sudah tercatat hadir (nomor {sign_in.number}"
-                + (f", pukul {at} UTC" if at else "")
+                + (f", pukul {at}" if at else "")
                 + ").",
                 sign_in.attendance_id,
                 sign_in.number,

@@ -15,7 +15,7 @@ from ..profile import current_officer
 from ..regions import data_version
 from ..store.db import transaction
 from ..store.schema_version import SCHEMA_VERSION
-from ..store.store import Store
+from ..store.store import OFFICE_DESTINATION, Store
 from .bundle import (
     FORMAT,
     FORMAT_VERSION,
@@ -29,7 +29,7 @@ from .bundle import (
 from .sealed import seal
 from .trust import enrolled_office, office_keys
 
-DEFAULT_DESTINATION = "kantor"
+DEFAULT_DESTINATION = OFFICE_DESTINATION
 
 
 @dataclass(frozen=True, slots=True)

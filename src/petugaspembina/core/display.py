@@ -1,0 +1,72 @@
+"""Dates and times as people read them, one style everywhere (window, documents' lists, CLI).
+
+A date is ``22 Nov 2026`` (babel's Indonesian short month names); a time is shown in the
+session's zone with its name, ``19:25 WIB`` — stored moments are UTC and never shown as such.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from babel.dates import format_date
+
+from .enums import TimeZone
+
+DATE_PATTERN = "d MMM y"  # babel (CLDR) pattern: 22 Nov 2026, 5 Agu 2026
+QT_DATE_FORMAT = "d MMM yyyy"  # the same style for Qt date editors (with an Indonesian locale)
+
+
+def short_date(value: date | str | None) -> str:
+    """``22 Nov 2026``; a stored ISO date (or date-time) is accepted, "" for none, and text
+    that is not a date is shown as it is."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    else:
+        day = value
+    return str(format_date(day, DATE_PATTERN, locale="id"))
+
+
+def zone_of(code: str | None) -> TimeZone:
+    """The session's zone (WIB when unknown)."""
+    return TimeZone(code) if code in TimeZone.codes() else TimeZone.WIB
+
+
+def parse_moment(value: datetime | str | None) -> datetime | None:
+    """A stored UTC moment (``2026-11-22T12:25:00Z``) as an aware datetime, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def in_zone(moment: datetime, zone: str | None) -> datetime:
+    """The moment on the wall clocks of ``zone``."""
+    hours = zone_of(zone).utc_offset_hours
+    return moment.astimezone(UTC) + timedelta(hours=hours)
+
+
+def time_in_zone(value: datetime | str | None, zone: str | None) -> str:
+    """``19:25 WIB`` for a stored UTC moment; "" when there is none."""
+    moment = parse_moment(value)
+    if moment is None:
+        return ""
+    return f"{in_zone(moment, zone):%H:%M} {zone_of(zone).value}"
+
+
+def moment_in_zone(value: datetime | str | None, zone: str | None) -> str:
+    """``22 Nov 2026 19:25 WIB``; "" when there is none."""
+    moment = parse_moment(value)
+    if moment is None:
+        return ""
+    local = in_zone(moment, zone)
+    return f"{short_date(local.date())} {local:%H:%M} {zone_of(zone).value}"

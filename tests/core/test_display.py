@@ -1,0 +1,56 @@
+"""Dates, times and codes as people read them: one date style, the session's zone, labels."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from petugaspembina.core.display import moment_in_zone, short_date, time_in_zone
+from petugaspembina.core.enums import CertificateStatus, RiskType
+from petugaspembina.core.hlc import Hlc, clock_behind
+from petugaspembina.core.labels import field_label, label_of, table_label, value_label
+
+
+def test_one_short_date_style_with_indonesian_month_names() -> None:
+    assert short_date(date(2026, 11, 22)) == "22 Nov 2026"
+    assert short_date("2026-08-05") == "5 Agu 2026"
+    assert short_date("2026-05-01T03:00:00Z") == "1 Mei 2026"
+    assert short_date(None) == "" and short_date("") == ""
+    assert short_date("bukan tanggal") == "bukan tanggal"
+
+
+def test_times_are_shown_in_the_sessions_zone_never_utc() -> None:
+    stored = "2026-11-22T12:25:00Z"
+    assert time_in_zone(stored, "WIB") == "19:25 WIB"
+    assert time_in_zone(stored, "WITA") == "20:25 WITA"
+    assert time_in_zone(stored, "WIT") == "21:25 WIT"
+    assert time_in_zone(stored, None) == "19:25 WIB"  # an unknown zone reads as WIB
+    assert time_in_zone(None, "WIB") == ""
+    # Past midnight in the zone, the date moves too.
+    assert moment_in_zone("2026-11-22T18:30:00Z", "WIT") == "23 Nov 2026 03:30 WIT"
+    assert time_in_zone(datetime(2026, 11, 22, 0, 5, tzinfo=UTC), "WITA") == "08:05 WITA"
+
+
+def test_codes_read_as_indonesian_labels() -> None:
+    assert label_of(RiskType, "laporan_wna") == "Laporan tentang Orang Asing"
+    assert label_of(RiskType, "calo") == "Perekrut Mencurigakan (Calo)"
+    assert label_of(CertificateStatus, "issued") == "Terbit"
+    assert label_of(RiskType, "kode_baru") == "kode_baru"  # from a newer app: shown as is
+    assert table_label("people") == "Peserta" and table_label("unknown") == "unknown"
+    assert field_label("full_name") == "Nama" and field_label("risk_type") == "Jenis risiko"
+    assert value_label("referrals", "risk_type", "calo") == "Perekrut Mencurigakan (Calo)"
+    assert value_label("sessions", "topics", ["tppo", "paspor"]).startswith("TPPO")
+    assert value_label("sessions", "date", "2026-11-22") == "22 Nov 2026"
+    assert value_label("people", "_deleted", True) == "Ya"
+    assert value_label("certificates", "status", "issued") == "Terbit"
+    assert value_label("people", "nik", None) == "-"
+
+
+def test_clock_behind_the_newest_time_seen_is_flagged_after_a_few_minutes() -> None:
+    newest = Hlc(int(datetime(2026, 11, 22, 12, 0, tzinfo=UTC).timestamp() * 1000), 0, "a" * 32)
+    now = newest.millis
+    assert clock_behind(None, now) is None
+    assert clock_behind(newest, now) is None
+    assert clock_behind(newest, now - 60_000) is None  # a minute: ordinary drift
+    years_back = int(datetime(2023, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    lag = clock_behind(newest, years_back)
+    assert lag is not None and lag.days > 1000

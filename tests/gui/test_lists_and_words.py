@@ -1,0 +1,150 @@
+"""What a person reads in the main window: lists sized to their rows, hints on empty lists, the
+officer column, one date style, the unsent count in records and a clock set back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo import generate
+from petugaspembina.gui.main_window import MainWindow
+from petugaspembina.gui.session_editor import SessionEditor
+from petugaspembina.profile import create_profile
+from petugaspembina.store.store import Store
+
+LONG_TITLE = "Sosialisasi Pencegahan TPPO dan Penyelundupan Manusia di Desa Pagar Dewa"
+
+
+def _window(qtbot: QtBot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _title_column_fits(window: MainWindow) -> bool:
+    table = window.sessions.table
+    text_width = table.fontMetrics().horizontalAdvance(LONG_TITLE)
+    return table.columnWidth(2) >= min(text_width, 500) - 10
+
+
+def test_an_empty_lists_layout_is_never_saved_and_columns_fit_rows_when_they_arrive(
+    qtbot: QtBot, store: Store
+) -> None:
+    window = _window(qtbot, store)
+    assert window.sessions.model.rowCount() == 0
+    window.close()
+    assert QSettings().value("main/sessions_columns") is None  # nothing worth remembering
+    # A stale layout saved by an older version for an empty list is ignored, not restored.
+    QSettings().setValue(
+        "main/sessions_header", window.sessions.table.horizontalHeader().saveState()
+    )
+    store.write("sessions", {"title": LONG_TITLE, "date": "2026-11-22"})
+    again = _window(qtbot, store)
+    assert _title_column_fits(again)
+    again.close()
+    assert QSettings().value("main/sessions_columns") is not None
+    # Restored next time, since it was made with rows.
+    third = _window(qtbot, store)
+    assert third.sessions.layout_restored and _title_column_fits(third)
+
+
+def test_columns_are_sized_when_the_first_rows_arrive_in_an_open_window(
+    qtbot: QtBot, store: Store
+) -> None:
+    window = _window(qtbot, store)
+    store.write("sessions", {"title": LONG_TITLE, "date": "2026-11-22"})
+    window.refresh()
+    assert _title_column_fits(window)
+
+
+def test_a_saved_layout_with_other_columns_is_not_restored(qtbot: QtBot, store: Store) -> None:
+    store.write("sessions", {"title": LONG_TITLE, "date": "2026-11-22"})
+    window = _window(qtbot, store)
+    QSettings().setValue(
+        "main/sessions_columns", window.referrals.table.horizontalHeader().saveState()
+    )
+    other = _window(qtbot, store)
+    assert not other.sessions.layout_restored and _title_column_fits(other)
+
+
+def test_empty_lists_say_what_to_do(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    hint = window.sessions.empty_hint
+    assert hint.isVisible() and "Ctrl+N" in hint.text()
+    window.tabs.setCurrentWidget(window.people)
+    assert window.people.empty_hint.isVisible()
+    assert "Impor daftar peserta" in window.people.empty_hint.text()
+    window.tabs.setCurrentWidget(window.referrals)
+    assert "Rujuk peserta ini" in window.referrals.empty_hint.text()
+    window.tabs.setCurrentWidget(window.sessions)
+    store.write("sessions", {"title": LONG_TITLE, "date": "2026-11-22"})
+    window.refresh()
+    assert not hint.isVisible()
+    window.sessions.search.setText("tidak ada yang begini")
+    assert hint.isVisible() and "tidak ada yang begini" in hint.text()
+
+
+def test_officer_column_dates_and_labels_read_as_words(qtbot: QtBot, store: Store) -> None:
+    create_profile(store, "Rahmat Hidayat", "198609262015051001", "Kanim Bengkulu", None)
+    store.write(
+        "sessions",
+        {"title": LONG_TITLE, "date": "2026-11-22", "session_type": "rapat_timpora"},
+    )
+    window = _window(qtbot, store)
+    model = window.sessions.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = {h: model.index(0, c).data() for c, h in enumerate(headers)}
+    assert row["Petugas"] == "Rahmat Hidayat"  # recorded on this officer's laptop
+    assert row["Tanggal"] == "22 Nov 2026" and row["Jenis"] == "Rapat Timpora"
+
+
+def test_demo_referrals_show_labels_not_codes(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "demo.sqlite3")  # lives as long as the window
+    generate(store, seed=2, sessions=6)
+    window = _window(qtbot, store)
+    window.tabs.setCurrentWidget(window.referrals)
+    model = window.referrals.model
+    shown = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(4)}
+    assert shown and not shown & {"laporan_wna", "calo", "dirujuk", "selesai", "darurat"}
+    assert all("-" not in str(model.index(r, 0).data()) for r in range(model.rowCount()))
+
+
+def test_status_bar_counts_unsent_records(qtbot: QtBot, store: Store) -> None:
+    session = store.write("sessions", {"title": "A", "date": "2026-11-22", "venue": "Balai"})
+    store.write("sessions", {"title": "B"}, session)
+    store.write("people", {"full_name": "Siti Aminah", "sex": "P"})
+    window = _window(qtbot, store)
+    assert "2 rekaman belum dikirim" in window.status.text()
+    assert not window.clock_warning.isVisible()
+
+
+def test_laptop_clock_set_years_back_is_shown_in_the_status_bar(qtbot: QtBot, store: Store) -> None:
+    store.write("sessions", {"title": "Kemarin", "date": "2026-11-22"})
+    store.wall_millis = lambda: int(datetime(2023, 1, 1, tzinfo=UTC).timestamp() * 1000)
+    window = _window(qtbot, store)
+    assert window.clock_warning.isVisible() and "Jam laptop" in window.clock_warning.text()
+    assert "3 tahun" in window.clock_warning.toolTip()
+    before = store.clock.last
+    store.write("sessions", {"title": "Hari ini", "date": "2026-11-23"})  # still later HLCs
+    assert before is not None and store.clock.last is not None and store.clock.last > before
+
+
+def test_session_editor_opens_on_the_title_with_this_laptops_officer_ticked(
+    qtbot: QtBot, store: Store
+) -> None:
+    officer = create_profile(store, "Rahmat Hidayat", "198609262015051001", "Kanim", None)
+    editor = SessionEditor(store)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.focusWidget() is editor.title_edit
+    qtbot.keyClicks(editor.focusWidget(), "Sosialisasi")
+    assert editor.title_edit.text() == "Sosialisasi"
+    assert editor.values()["officer_ids"] == [officer]
+    assert editor.date.displayFormat() == "d MMM yyyy"
