@@ -152,6 +152,15 @@ def m004_listing_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m005_kept_apart(db: sqlite_utils.Database) -> None:
+    """The clerk's "Berbeda" decisions on duplicate suggestions; recap indexes."""
+    db.execute(_current_table_sql("kept_apart"))
+    db.execute("CREATE INDEX kept_apart_pair ON kept_apart (first_id, second_id)")
+    db.execute("CREATE INDEX certificates_issued ON certificates (issued_on)")
+    db.execute("CREATE INDEX referrals_referred_on ON referrals (referred_on)")
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)
