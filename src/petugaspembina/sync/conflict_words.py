@@ -292,7 +292,9 @@ def describe_conflict(
         conflict.kind,
         record_kind,
         record,
-        field_label(conflict.field),
+        "Diubah setelah dihapus"
+        if conflict.kind == "edited-after-deletion"
+        else field_label(conflict.field),
         explanation,
         candidates,
     )
