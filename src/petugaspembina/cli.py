@@ -270,12 +270,15 @@ def import_(obj: Context, files: tuple[Path, ...], as_json: bool, receipts: Path
 @click.pass_obj
 def conflicts(obj: Context, as_json: bool) -> None:
     """List conflicts: every candidate value, where it came from, the provisional winner."""
+    from .sync.conflict_words import describe_conflicts
     from .sync.conflicts import list_conflicts
 
     with obj.store() as store:
         found = list_conflicts(store)
+        words = describe_conflicts(store, found) if as_json else []
     if as_json:
-        click.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1))
+        items = [{**c.to_json(), **w.to_json()} for c, w in zip(found, words, strict=True)]
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
         return
     if not found:
         click.echo("Tidak ada konflik.")
@@ -367,4 +370,8 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
     click.echo(f"{count} rekaman dihapus permanen.")
 
 
-from . import cli_documents  # noqa: E402, F401  (registers the document commands on main)
+# Commands kept in their own modules register themselves on ``main``.
+from . import (  # noqa: E402, F401
+    cli_clerk,  # recap, keep-apart
+    cli_documents,  # certificates, attendance-sheet, report, ...
+)
