@@ -1,0 +1,180 @@
+"""The office clerk's journey at 1366×768: drop a folder of three officers' bundles, resolve a
+conflict by typing a value, restore a record edited after deletion, link one duplicate and keep
+another apart (with undo), export the quarter's recap as PDF and XLSX; and the role at first run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo_office import OfficeInbox, build_office_inbox, office_database
+from petugaspembina.gui import messages
+from petugaspembina.gui.first_run import FirstRunDialog
+from petugaspembina.gui.main_window import MainWindow
+from petugaspembina.paths import app_paths
+from petugaspembina.store.recap import quarter_of
+from petugaspembina.store.store import Store
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> OfficeInbox:
+    return build_office_inbox(tmp_path_factory.mktemp("inbox"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, home: Path) -> MainWindow:
+    store = office_database(tmp_path / "kantor.sqlite3")
+    shown = MainWindow(store, paths=app_paths(home))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    return shown
+
+
+def _drop(widget: object, folder: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)  # type: ignore[attr-defined]
+
+
+def test_clerk_imports_resolves_links_and_exports_the_quarter(
+    qtbot: QtBot,
+    window: MainWindow,
+    inbox: OfficeInbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clerk = window.clerk
+    assert clerk is not None and window.size().width() == 1366
+    assert window.tabs.currentWidget() is clerk.inbox
+    captions = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert captions[:4] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap"]
+    assert captions[4:6] == ["Kegiatan", "Peserta"]
+
+    # 1. Drop the stick's folder: four bundles, a report in words each, the gap in the register.
+    _drop(clerk.inbox, inbox.folder)
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == 4, timeout=60_000)
+    officers = {clerk.inbox.report.item(r, 1).text() for r in range(4)}
+    assert officers == {"Rahmat Hidayat", "Dewi Lestari", "Andi Saputra"}
+    gaps = [clerk.inbox.register.item(r, 6).text() for r in range(clerk.inbox.register.rowCount())]
+    assert "bundel yang belum diterima: #2" in gaps
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik (2)"
+    assert window.tabs.tabText(2).replace("&", "") == "Duplikat (2)"
+
+    # 2. The name conflict: typed value, Enter.
+    window.tabs.setCurrentWidget(clerk.conflicts)
+    review = clerk.conflicts
+    row = next(i for i, w in enumerate(review.words) if w.kind == "values")
+    review.queue.setCurrentRow(row)
+    assert "Nama lengkap" in review.record.text()
+    assert len(review.group.buttons()) == 2
+    assert all("Lestari" in b.text() or "Saputra" in b.text() for b in review.group.buttons())
+    qtbot.keyClicks(review.typed, "Agus Yang Benar")
+    qtbot.keyClick(review.typed, Qt.Key.Key_Return)
+    store = window.store
+    name = store.rows("SELECT full_name FROM people WHERE id = ?", (inbox.conflict_person,))
+    assert name[0]["full_name"] == "Agus Yang Benar"
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik (1)"
+    # ... and the record edited after deletion: restore it.
+    assert review.words[0].kind == "edited-after-deletion"
+    restore = next(b for b in review.group.buttons() if "Pulihkan" in b.text())
+    restore.setChecked(True)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    assert (
+        store.rows("SELECT deleted FROM people WHERE id = ?", (inbox.deleted_person,))[0]["deleted"]
+        == 0
+    )
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik"
+
+    # 3. Duplicates: "Sama" for the twin, "Berbeda" for the namesakes, undo and decide again.
+    window.tabs.setCurrentWidget(clerk.duplicates)
+    duplicates = clerk.duplicates
+
+    def select(pair: tuple[str, str]) -> None:
+        index = next(
+            i for i, p in enumerate(duplicates.pairs) if {p.first.id, p.second.id} == set(pair)
+        )
+        duplicates.queue.setCurrentRow(index)
+        duplicates.queue.setFocus()
+
+    select(inbox.duplicate)
+    assert duplicates.compare.item(0, 0).text() and duplicates.compare.item(2, 0).text()
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_S)
+    merged = store.rows(
+        "SELECT merged_into FROM people WHERE id IN (?, ?) AND merged_into IS NOT NULL",
+        inbox.duplicate,
+    )
+    assert len(merged) == 1
+    select(inbox.namesake)
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_B)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 1
+    assert duplicates.pairs == []
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 0
+    assert len(duplicates.pairs) == 1
+    select(inbox.namesake)
+    qtbot.mouseClick(duplicates.different_button, Qt.MouseButton.LeftButton)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 1
+    assert window.tabs.tabText(2).replace("&", "") == "Duplikat"
+
+    # 4. The quarter's recap, as PDF and XLSX.
+    window.tabs.setCurrentWidget(clerk.recap)
+    first_day = store.rows("SELECT min(date) AS d FROM sessions WHERE deleted = 0")[0]["d"]
+    quarter = quarter_of(date.fromisoformat(first_day))
+    clerk.recap.set_period(quarter)
+    recap = clerk.recap.recap
+    assert recap is not None and recap.sessions > 0
+    assert clerk.recap.charts["hadir_per_jenis_kelamin"].rows
+    saved: list[Path] = []
+    monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))
+    pdf, xlsx = tmp_path / "rekap.pdf", tmp_path / "rekap.xlsx"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: pdf)
+    qtbot.mouseClick(clerk.recap.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pdf in saved, timeout=60_000)
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: xlsx)
+    qtbot.mouseClick(clerk.recap.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: xlsx in saved, timeout=60_000)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "REKAPITULASI" in text and quarter.date_from is not None
+    book = load_workbook(xlsx)
+    assert book.sheetnames[0] == "Ringkasan"
+    assert book["Daftar Hadir"].max_row - 1 == recap.sign_ins
+    assert "Nama" not in [c.value for c in next(book["Daftar Hadir"].iter_rows(max_row=1))]
+
+
+def test_role_is_chosen_at_first_run(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = FirstRunDialog(tmp_path / "data.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Nur Aisyah")
+    dialog.nip.setText("199201012019022001")
+    dialog.office.setCurrentText("Kantor Imigrasi Kelas I TPI Pontianak")
+    dialog.role.setCurrentIndex(dialog.role.findData("kantor"))
+    dialog.on_start_clicked()
+    assert dialog.answers is not None and dialog.answers.role == "kantor"
+
+
+def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "x.sqlite3")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    assert window.clerk is None and window.tabs.count() == 5
+    window.role_actions["kantor"].trigger()
+    assert window.clerk is not None and window.tabs.count() == 9
+    assert store.get_setting("role") == "kantor"
+    window.role_actions["petugas"].trigger()
+    assert window.clerk is None and window.tabs.count() == 5
+    assert window.role_actions["petugas"].isChecked()
