@@ -43,6 +43,8 @@ def main() -> None:
         assert window.clerk is not None
         window.clerk.inbox.show_reports(reports)
         window.clerk.recap.set_period(YEAR)
+        while window.clerk.recap.recap is None or window.clerk.recap.recap.filter != YEAR:
+            app.processEvents()  # the recap is computed on a worker thread
         for index, shot in enumerate(("kotak-masuk", "konflik", "duplikat", "rekap")):
             window.tabs.setCurrentIndex(index)
             app.processEvents()

@@ -135,9 +135,11 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     window.tabs.setCurrentWidget(clerk.recap)
     first_day = store.rows("SELECT min(date) AS d FROM sessions WHERE deleted = 0")[0]["d"]
     quarter = quarter_of(date.fromisoformat(first_day))
-    clerk.recap.set_period(quarter)
+    with qtbot.waitSignal(clerk.recap.shown, timeout=60_000):
+        clerk.recap.set_period(quarter)
     recap = clerk.recap.recap
-    assert recap is not None and recap.sessions > 0
+    assert recap is not None and recap.filter.date_from == quarter.date_from
+    assert recap.sessions > 0
     assert clerk.recap.charts["hadir_per_jenis_kelamin"].rows
     saved: list[Path] = []
     monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -106,16 +106,28 @@ class DuplicateReview(QWidget):
         self.different_button.clicked.connect(self.on_different_clicked)
         self.skip_button.clicked.connect(self.on_skip_clicked)
         self.undo_button.clicked.connect(self.on_undo_clicked)
-        for keys, slot in (
-            ("S", self.on_same_clicked),
-            ("B", self.on_different_clicked),
-            ("N", self.on_skip_clicked),
-            (QKeySequence.StandardKey.Undo, self.on_undo_clicked),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # Single keys act wherever the focus is in this tab (nothing here takes typed text); an
+        # event filter rather than shortcuts, so the list's type-ahead search never eats them.
+        self.keys = {
+            Qt.Key.Key_S: self.on_same_clicked,
+            Qt.Key.Key_B: self.on_different_clicked,
+            Qt.Key.Key_N: self.on_skip_clicked,
+        }
+        for widget in (self, self.queue, self.compare):
+            widget.installEventFilter(self)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.on_undo_clicked()
+                return True
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            action = self.keys.get(Qt.Key(event.key()))
+            if action is not None and modifiers == Qt.KeyboardModifier.NoModifier:
+                action()
+                return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
         """Reload the suggestions (skipped pairs go to the end of the queue)."""

@@ -296,30 +296,44 @@ def _band_rows(counts: dict[Any, int]) -> list[Row]:
 
 
 def _participants(store: Store) -> int:
-    """Distinct people of the counted sign-ins, linked duplicates once."""
+    """Distinct people of the counted sign-ins, linked duplicates once (the few links are
+    followed in Python, the counting stays in SQL)."""
+    conn = store.conn
     merged = dict(
-        store.conn.execute(
+        conn.execute(
             "SELECT id, merged_into FROM people WHERE deleted = 0 AND merged_into IS NOT NULL"
         ).fetchall()
     )
+    if not merged:
+        return int(
+            conn.execute("SELECT count(DISTINCT person_id) FROM recap_signins").fetchone()[0]
+        )
+    targets = list(set(merged.values()))
     visible: set[str] = set()
-    if merged:
-        targets = list(set(merged.values()))
-        for start in range(0, len(targets), 500):
-            chunk = targets[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            visible.update(
-                row[0]
-                for row in store.conn.execute(
-                    f"SELECT id FROM people WHERE deleted = 0 AND id IN ({marks})", chunk
-                )
+    for start in range(0, len(targets), 500):
+        chunk = targets[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        visible.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM people WHERE deleted = 0 AND id IN ({marks})", chunk
             )
-    roots = set()
-    for (person_id,) in store.conn.execute(
-        "SELECT DISTINCT person_id FROM recap_signins WHERE person_id IS NOT NULL"
-    ):
-        roots.add(root_of(person_id, merged, visible))
-    return len(roots)
+        )
+    conn.execute("DROP TABLE IF EXISTS temp.recap_roots")
+    conn.execute("CREATE TEMP TABLE recap_roots (id TEXT PRIMARY KEY, root TEXT NOT NULL)")
+    try:
+        conn.executemany(
+            "INSERT INTO recap_roots VALUES (?, ?)",
+            [(pid, root_of(pid, merged, visible)) for pid in merged],
+        )
+        return int(
+            conn.execute(
+                """SELECT count(DISTINCT coalesce(m.root, r.person_id)) FROM recap_signins r
+                   LEFT JOIN recap_roots m ON m.id = r.person_id"""
+            ).fetchone()[0]
+        )
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.recap_roots")
 
 
 def root_of(person_id: str, merged: dict[str, str], visible: set[str]) -> str:
