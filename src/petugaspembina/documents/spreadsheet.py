@@ -94,14 +94,18 @@ def write_xlsx(
     bold = Font(bold=True)
 
     def cells(sheet: Any, values: Iterable[Any], header: bool = False) -> list[Any]:
-        out = []
+        """Plain values go in as they are (fast); formula-like texts and headers as cells."""
+        out: list[Any] = []
         for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula (bad input 33)
-            if header:
-                cell.font = bold
-            out.append(cell)
+            if header or formula_like(value):
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula (bad input 33)
+                if header:
+                    cell.font = bold
+                out.append(cell)
+            else:
+                out.append(value)
         return out
 
     summary = book.create_sheet("Ringkasan")
