@@ -34,7 +34,7 @@ from .pdfout import write_pdf
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 BAR = colors.HexColor("#2f6f9f")
-MAX_ROWS = 15  # longer breakdowns (villages, officers) show their top rows and "lainnya"
+MAX_ROWS = 20  # longer breakdowns (villages, officers) show their top rows and "lainnya"
 
 
 def period_text(recap: Recap) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR_COLOUR = QColor("#2f6f9f")
 ROW_HEIGHT = 22
-MAX_ROWS = 12
+MAX_ROWS = 17
 
 
 class BarChart(QWidget):
