@@ -1091,6 +1091,10 @@ Activity: {2} ({3})</translation>
         <translation>The start date must come before the end date.</translation>
     </message>
     <message>
+        <source>Menghitung rekap…</source>
+        <translation>Computing the recap…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; kegiatan · &lt;b&gt;{1}&lt;/b&gt; tanda hadir · &lt;b&gt;{2}&lt;/b&gt; peserta unik · &lt;b&gt;{3}&lt;/b&gt; rujukan · &lt;b&gt;{4}&lt;/b&gt; sertifikat terbit — {5}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; sessions · &lt;b&gt;{1}&lt;/b&gt; sign-ins · &lt;b&gt;{2}&lt;/b&gt; unique participants · &lt;b&gt;{3}&lt;/b&gt; referrals · &lt;b&gt;{4}&lt;/b&gt; certificates issued — {5}</translation>
     </message>
