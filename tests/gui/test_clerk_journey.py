@@ -180,3 +180,47 @@ def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None
     window.role_actions["petugas"].trigger()
     assert window.clerk is None and window.tabs.count() == 5
     assert window.role_actions["petugas"].isChecked()
+
+
+def test_watched_inbox_folder_imports_new_bundles_once(
+    qtbot: QtBot, window: MainWindow, inbox: OfficeInbox, tmp_path: Path
+) -> None:
+    import shutil
+
+    clerk = window.clerk
+    assert clerk is not None
+    watched = tmp_path / "kotak-masuk"
+    watched.mkdir()
+    clerk.inbox.watch(watched)
+    assert str(watched) in clerk.inbox.watch_label.text()
+    first = sorted(inbox.folder.glob("*.json"))[0]
+    shutil.copy(first, watched / first.name)
+    clerk.inbox.on_watched_folder_changed()
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == 1, timeout=60_000)
+    qtbot.waitUntil(lambda: not clerk.inbox.busy, timeout=60_000)
+    assert "Bundel #" in clerk.inbox.report.item(0, 2).text()
+    clerk.inbox.report.setRowCount(0)
+    clerk.inbox.on_watched_folder_changed()  # nothing new: nothing imported again
+    assert clerk.inbox.report.rowCount() == 0
+
+
+def test_first_run_stores_the_chosen_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from petugaspembina.gui import launch
+    from petugaspembina.gui.first_run import FirstRunAnswers
+
+    db = tmp_path / "data.sqlite3"
+    answers = FirstRunAnswers(
+        "Nur Aisyah",
+        "199201012019022001",
+        "Kantor Imigrasi Kelas I TPI Pontianak",
+        None,
+        "id",
+        db,
+        "kantor",
+    )
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent, database: answers))
+    store = launch._first_run(Store.open(db), db, QSettings())
+    assert store is not None and store.get_setting("role") == "kantor"
+    store.close()
