@@ -77,6 +77,7 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
     conflicts = json.loads(stdout)
     assert len(conflicts) == 1
     conflict = conflicts[0]
+    # The contract's keys, plus the human description the clerk's tools add (docs/clerk.md).
     assert set(conflict) == {
         "conflict_id",
         "kind",
@@ -85,6 +86,7 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
         "field",
         "candidates",
         "winner",
+        "description",
     }
     assert conflict["kind"] == "values" and conflict["field"] == "full_name"
     assert {c["value"] for c in conflict["candidates"]} == {"Versi A", "Versi B"}
