@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -231,19 +232,27 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
         )
         by = {
             name: _grouped(store, f"SELECT {name}, count(*) FROM recap_signins GROUP BY 1")
-            for name in ("sex", "category", "band", "village", "month")
+            for name in ("sex", "category", "band")
         }
-        officers = _grouped(
-            store,
-            """SELECT coalesce(o.name, ''), count(*) FROM recap_signins r
-               JOIN sessions s ON s.id = r.session_id, json_each(s.officer_ids) j
-               LEFT JOIN officers o ON o.id = j.value AND o.deleted = 0 GROUP BY 1""",
-        )
-        session_months = _grouped(
-            store,
-            f"SELECT substr(s.date, 1, 7), count(*) FROM sessions s WHERE {where} GROUP BY 1",
+        # Village, month and officers are the session's: count per session once, then add up.
+        per_session = _grouped(store, "SELECT session_id, count(*) FROM recap_signins GROUP BY 1")
+        names = dict(conn.execute("SELECT id, name FROM officers WHERE deleted = 0").fetchall())
+        by["village"], by["month"] = Counter(), Counter()
+        officers: Counter[str] = Counter()
+        session_months: Counter[str] = Counter()
+        for session_id, village, month, officer_ids in conn.execute(
+            f"SELECT s.id, s.village_name, substr(s.date, 1, 7), s.officer_ids "
+            f"FROM sessions s WHERE {where}",
             params,
-        )
+        ):
+            session_months[month] += 1
+            count = per_session.get(session_id, 0)
+            if not count:
+                continue
+            by["village"][village] += count
+            by["month"][month] += count
+            for officer_id in json.loads(officer_ids) if officer_ids else []:
+                officers[names.get(officer_id) or ""] += count
         sign_ins = sum(by["sex"].values())
         participants = _participants(store)
     finally:
