@@ -1501,20 +1501,20 @@ Activity: {2} ({3})</translation>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt; — select the right value, then Use</translation>
     </message>
     <message>
-        <source>Tabel</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>Kolom</source>
-        <translation>Field</translation>
-    </message>
-    <message>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <source>Dari perangkat</source>
-        <translation>From device</translation>
+        <source>Rekaman</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
     </message>
     <message>
         <source>Sementara dipakai</source>
@@ -1567,10 +1567,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
-    </message>
-    <message>
-        <source>(diubah setelah dihapus)</source>
-        <translation>(edited after deletion)</translation>
     </message>
 </context>
 <context>

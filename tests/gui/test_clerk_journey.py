@@ -224,3 +224,23 @@ def test_first_run_stores_the_chosen_role(tmp_path: Path, monkeypatch: pytest.Mo
     store = launch._first_run(Store.open(db), db, QSettings())
     assert store is not None and store.get_setting("role") == "kantor"
     store.close()
+
+
+def test_sync_tab_lists_conflicts_in_words(
+    qtbot: QtBot, tmp_path: Path, inbox: OfficeInbox
+) -> None:
+    from petugaspembina.gui.sync_view import SyncView
+    from petugaspembina.sync.importer import import_files
+    from petugaspembina.sync.inbox import bundle_files
+
+    store = office_database(tmp_path / "kantor.sqlite3")
+    import_files(store, bundle_files([inbox.folder]), quarantine=tmp_path / "q", backups=None)
+    view = SyncView(store)
+    qtbot.addWidget(view)
+    rows = [
+        [view.conflicts.item(r, c).text() for c in range(5)]
+        for r in range(view.conflicts.rowCount())
+    ]
+    assert any(row[0].startswith("Peserta: ") and row[1] == "Nama lengkap" for row in rows)
+    assert not any('"' in row[2] for row in rows)
+    assert {row[3].split(" (")[0] for row in rows} >= {"Dewi Lestari", "Andi Saputra"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -55,10 +54,10 @@ class SyncView(QWidget):
         self.conflicts = QTableWidget(0, 5)
         self.conflicts.setHorizontalHeaderLabels(
             [
-                self.tr("Tabel"),
-                self.tr("Kolom"),
+                self.tr("Rekaman"),
+                self.tr("Isian"),
                 self.tr("Nilai"),
-                self.tr("Dari perangkat"),
+                self.tr("Dari"),
                 self.tr("Sementara dipakai"),
             ]
         )
@@ -147,26 +146,29 @@ class SyncView(QWidget):
         messages.warn(self, self.tr("Sinkronisasi"), message)
 
     def reload_conflicts(self) -> None:
-        """List every candidate of every open conflict, one row each."""
+        """List every candidate of every open conflict, one row each, in words."""
+        from ..sync.conflict_words import describe_conflicts
+
+        found = list_conflicts(self.store)
         self._rows: list[tuple[Conflict, Any]] = []
-        for conflict in list_conflicts(self.store):
-            for candidate in conflict.candidates:
+        texts = []
+        for conflict, words in zip(found, describe_conflicts(self.store, found), strict=True):
+            for candidate, said in zip(conflict.candidates, words.candidates, strict=True):
                 self._rows.append((conflict, candidate))
-        self.conflicts.setRowCount(len(self._rows))
-        for row, (conflict, candidate) in enumerate(self._rows):
-            winner = "✔" if candidate.hlc == conflict.winner.hlc else ""
-            kind = self.tr("(diubah setelah dihapus)") if conflict.kind != "values" else ""
-            value = json.dumps(candidate.value, ensure_ascii=False)
-            for column, text in enumerate(
-                (
-                    conflict.table,
-                    f"{conflict.field} {kind}".strip(),
-                    value,
-                    candidate.device_id[:8],
-                    winner,
+                texts.append(
+                    (
+                        f"{words.record_kind}: {words.record}",
+                        words.field_label,
+                        said.text,
+                        f"{said.officer} ({said.device}, {said.local_time})",
+                        "✔" if said.provisional else "",
+                    )
                 )
-            ):
+        self.conflicts.setRowCount(len(self._rows))
+        for row, values in enumerate(texts):
+            for column, text in enumerate(values):
                 self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        self.conflicts.resizeColumnsToContents()
 
     def on_use_clicked(self) -> None:
         rows = self.conflicts.selectionModel().selectedRows()
