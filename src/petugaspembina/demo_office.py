@@ -5,6 +5,7 @@ bundle that never arrived (a gap in one device's numbering)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def build_office_inbox(work: Path, sessions: int = 4) -> OfficeInbox:
     third.write("people", {"full_name": conflict["full_name"] + "i"}, conflict["id"])
     # One deletes a person another still edits: edited after deletion.
     second.delete("people", deleted["id"])
+    time.sleep(0.005)  # the edit's clock must come after the delete's (HLCs order by time first)
     third.write("people", {"phone": "081234567890"}, deleted["id"])
     generate(second, seed=12, sessions=max(sessions - 1, 1))
     _export(second, stick)

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..store.recap import (
+from ..store.recap import Recap
+from ..store.recap_rows import (
     PERSONAL_HEADERS,
     REFERRAL_HEADERS,
     SIGN_IN_HEADERS,
-    Recap,
     referral_rows,
     session_rows,
     sign_in_rows,

@@ -21,7 +21,6 @@ from __future__ import annotations
 import calendar
 import json
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -36,8 +35,6 @@ from ..core.enums import (
     Sex,
     Urgency,
 )
-from ..core.labels import label_of
-from ..core.validation import mask_nik
 from .store import Store
 
 UNKNOWN = "Tidak diisi"
@@ -129,7 +126,7 @@ def region_clause(column: str, region: str | None) -> tuple[str, list[str]]:
     return f"({column} = ? OR {column} LIKE ?)", [region, region + ".%"]
 
 
-def _session_where(flt: RecapFilter, alias: str = "s") -> tuple[str, list[Any]]:
+def session_where(flt: RecapFilter, alias: str = "s") -> tuple[str, list[Any]]:
     parts = [f"{alias}.deleted = 0"]
     params: list[Any] = []
     if flt.date_from:
@@ -195,7 +192,7 @@ def age_band(session_date: str | None, birth_year: int | None) -> str:
     return ""
 
 
-def _labels(enum: type[Labelled]) -> dict[str, str]:
+def labels(enum: type[Labelled]) -> dict[str, str]:
     """Code → label for a whole column at a time (``label_of`` per cell is slow at 100k rows)."""
     return {m.value: m.label for m in enum}
 
@@ -206,7 +203,7 @@ def _grouped(store: Store, sql: str, params: list[Any] | None = None) -> dict[An
 
 def compute_recap(store: Store, flt: RecapFilter) -> Recap:
     """Every figure of the recap (one read transaction, temporary table of the sign-ins)."""
-    where, params = _session_where(flt)
+    where, params = session_where(flt)
     conn = store.conn
     conn.execute("DROP TABLE IF EXISTS temp.recap_signins")
     bands = " ".join(
@@ -363,7 +360,7 @@ def root_of(person_id: str, merged: dict[str, str], visible: set[str]) -> str:
     return current
 
 
-def _referral_where(flt: RecapFilter) -> tuple[str, list[Any]]:
+def referral_where(flt: RecapFilter) -> tuple[str, list[Any]]:
     parts = ["r.deleted = 0"]
     params: list[Any] = []
     if flt.date_from:
@@ -380,7 +377,7 @@ def _referral_where(flt: RecapFilter) -> tuple[str, list[Any]]:
 
 
 def _referral_figures(store: Store, flt: RecapFilter) -> tuple[int, list[Breakdown]]:
-    where, params = _referral_where(flt)
+    where, params = referral_where(flt)
     base = f"FROM referrals r LEFT JOIN people p ON p.id = r.person_id WHERE {where}"
     status = _grouped(store, f"SELECT r.status, count(*) {base} GROUP BY 1", params)
     risk = _grouped(store, f"SELECT r.risk_type, count(*) {base} GROUP BY 1", params)
@@ -420,99 +417,6 @@ def _certificates(store: Store, flt: RecapFilter) -> dict[Any, int]:
             LEFT JOIN sessions s ON s.id = c.session_id WHERE {" AND ".join(parts)} GROUP BY 1""",
         params,
     )
-
-
-# -- detail rows for spreadsheets ------------------------------------------------------------
-
-
-def session_rows(store: Store, flt: RecapFilter) -> Iterator[list[Any]]:
-    """Sessions in the recap: date, type, title, village, region, sign-ins, L, P."""
-    where, params = _session_where(flt)
-    for row in store.conn.execute(
-        f"""SELECT s.date, s.session_type, s.title, s.village_name, s.region_path, s.venue,
-                   (SELECT count(*) FROM attendance a
-                    WHERE a.session_id = s.id AND a.deleted = 0) AS hadir
-            FROM sessions s WHERE {where} ORDER BY s.date, s.title""",
-        params,
-    ):
-        yield [
-            row["date"],
-            label_of(SessionType, row["session_type"]),
-            row["title"],
-            row["village_name"],
-            row["region_path"],
-            row["venue"],
-            row["hadir"],
-        ]
-
-
-SIGN_IN_HEADERS = [
-    "Tanggal",
-    "Kegiatan",
-    "Desa/Kelurahan",
-    "L/P",
-    "Tahun lahir",
-    "Usia",
-    "Kategori",
-]
-PERSONAL_HEADERS = ["Nama", "NIK", "Nomor HP"]
-
-
-def sign_in_rows(
-    store: Store, flt: RecapFilter, *, personal: bool = False, full_nik: bool = False
-) -> Iterator[list[Any]]:
-    """Sign-ins in the recap, streamed; names, NIK (masked unless ``full_nik``) and phone only
-    when ``personal``."""
-    where, params = _session_where(flt)
-    categories = _labels(ParticipantCategory)
-    for row in store.conn.execute(
-        f"""SELECT s.date, s.title, s.village_name, p.sex, p.birth_year,
-                   coalesce(a.category, p.category) AS category, p.full_name, p.nik, p.phone
-            FROM attendance a JOIN sessions s ON s.id = a.session_id
-            LEFT JOIN people p ON p.id = a.person_id AND p.deleted = 0
-            WHERE a.deleted = 0 AND {where} ORDER BY s.date, s.title, a.signed_at""",
-        params,
-    ):
-        out = [
-            row["date"],
-            row["title"],
-            row["village_name"],
-            row["sex"],
-            row["birth_year"],
-            age_band(row["date"], row["birth_year"]),
-            categories.get(row["category"], row["category"]),
-        ]
-        if personal:
-            nik = row["nik"] if full_nik else mask_nik(row["nik"])
-            out = [row["full_name"], nik or None, row["phone"], *out]
-        yield out
-
-
-REFERRAL_HEADERS = ["Tanggal rujuk", "Status", "Jenis risiko", "Urgensi", "Instansi", "Desa"]
-
-
-def referral_rows(store: Store, flt: RecapFilter, *, personal: bool = False) -> Iterator[list[Any]]:
-    """Referrals in the recap, never their narratives; the person's name only when ``personal``."""
-    where, params = _referral_where(flt)
-    for row in store.conn.execute(
-        f"""SELECT r.referred_on, r.status, r.risk_type, r.urgency, g.abbreviation,
-                   p.village_name, p.full_name
-            FROM referrals r LEFT JOIN people p ON p.id = r.person_id
-            LEFT JOIN agencies g ON g.id = r.agency_id AND g.deleted = 0
-            WHERE {where} ORDER BY r.referred_on""",
-        params,
-    ):
-        out = [
-            row["referred_on"],
-            label_of(ReferralStatus, row["status"]),
-            label_of(RiskType, row["risk_type"]),
-            label_of(Urgency, row["urgency"]),
-            row["abbreviation"],
-            row["village_name"],
-        ]
-        if personal:
-            out = [row["full_name"], *out]
-        yield out
 
 
 def quarter_of(day: date) -> RecapFilter:
