@@ -53,6 +53,87 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>(tidak ada data)</source>
+        <translation>(no data)</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkTabs</name>
+    <message>
+        <source>Kotak &amp;masuk</source>
+        <translation>In&amp;box</translation>
+    </message>
+    <message>
+        <source>K&amp;onflik</source>
+        <translation>C&amp;onflicts</translation>
+    </message>
+    <message>
+        <source>D&amp;uplikat</source>
+        <translation>D&amp;uplicates</translation>
+    </message>
+    <message>
+        <source>R&amp;ekap</source>
+        <translation>R&amp;ecap</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReview</name>
+    <message>
+        <source>Nilai yang tercatat</source>
+        <translation>Recorded values</translation>
+    </message>
+    <message>
+        <source>Atau &amp;ketik nilai yang benar:</source>
+        <translation>Or &amp;type the right value:</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya (PgUp)</source>
+        <translation>‹ Previous (PgUp)</translation>
+    </message>
+    <message>
+        <source>Berikutnya › (PgDn)</source>
+        <translation>Next › (PgDn)</translation>
+    </message>
+    <message>
+        <source>&amp;Gunakan (Enter)</source>
+        <translation>&amp;Use (Enter)</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik. Semua data dari para petugas sudah selaras.</source>
+        <translation>No conflicts. All officers&apos; data agree.</translation>
+    </message>
+    <message>
+        <source>Isian: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Field: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tetap dihapus</source>
+        <translation>Keep deleted</translation>
+    </message>
+    <message>
+        <source>Pulihkan (pakai perubahan terakhir)</source>
+        <translation>Restore (use the latest change)</translation>
+    </message>
+    <message>
+        <source>{0}, perangkat {1}, {2}</source>
+        <translation>{0}, device {1}, {2}</translation>
+    </message>
+    <message>
+        <source> — sementara dipakai</source>
+        <translation> — used for now</translation>
+    </message>
+    <message>
+        <source>Pilih salah satu nilai atau ketik nilainya.</source>
+        <translation>Pick one of the values or type the value.</translation>
+    </message>
+</context>
+<context>
     <name>DeletedSessionsDialog</name>
     <message>
         <source>Kegiatan terhapus</source>
@@ -265,6 +346,85 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateReview</name>
+    <message>
+        <source>Peserta A</source>
+        <translation>Participant A</translation>
+    </message>
+    <message>
+        <source>Peserta B</source>
+        <translation>Participant B</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <source>Tahun lahir</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>&amp;Sama — gabungkan (S)</source>
+        <translation>&amp;Same — link (S)</translation>
+    </message>
+    <message>
+        <source>&amp;Berbeda — jangan sarankan lagi (B)</source>
+        <translation>&amp;Different — do not suggest again (B)</translation>
+    </message>
+    <message>
+        <source>&amp;Lewati (N)</source>
+        <translation>Skip (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Batalkan keputusan terakhir (Ctrl+Z)</source>
+        <translation>Undo the last decision (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Tidak ada saran duplikat.</source>
+        <translation>No duplicate suggestions.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kemiripan {0}%&lt;/b&gt; — {1}. Apakah keduanya orang yang sama?</source>
+        <translation>&lt;b&gt;Similarity {0}%&lt;/b&gt; — {1}. Are they the same person?</translation>
+    </message>
+    <message>
+        <source>(tidak diisi)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>{0} kegiatan</source>
+        <translation>{0} sessions</translation>
+    </message>
+    <message>
+        <source>Digabungkan: {0} dihitung sebagai satu orang.</source>
+        <translation>Linked: {0} counts as one person.</translation>
+    </message>
+    <message>
+        <source>Dicatat sebagai dua orang berbeda; pasangan ini tidak disarankan lagi.</source>
+        <translation>Recorded as two different people; this pair will not be suggested again.</translation>
+    </message>
+    <message>
+        <source>Keputusan terakhir dibatalkan.</source>
+        <translation>The last decision was undone.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Selamat datang di Petugas Pembina</source>
@@ -273,6 +433,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Isi profil petugas untuk perangkat ini. Data tersimpan di laptop ini dan dapat dikirim ke kantor sebagai bundel.</source>
         <translation>Fill in the officer profile for this device. Data stays on this laptop and can be sent to the office as a bundle.</translation>
+    </message>
+    <message>
+        <source>Petugas lapangan (kegiatan, daftar hadir, rujukan)</source>
+        <translation>Field officer (sessions, sign-ins, referrals)</translation>
+    </message>
+    <message>
+        <source>Petugas kantor (impor bundel, konflik, duplikat, rekap)</source>
+        <translation>Office clerk (bundle import, conflicts, duplicates, recap)</translation>
     </message>
     <message>
         <source>Ubah…</source>
@@ -293,6 +461,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>&amp;Jabatan</source>
         <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>&amp;Bahasa</source>
@@ -321,6 +493,105 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Nama kantor wajib diisi.</source>
         <translation>The office name is required.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>&lt;b&gt;Seret berkas bundel atau seluruh folder (flashdisk) ke sini&lt;/b&gt;&lt;br&gt;Setiap berkas diperiksa utuh; berkas rusak ditolak tanpa mengubah data.</source>
+        <translation>&lt;b&gt;Drop bundle files or a whole folder (USB stick) here&lt;/b&gt;&lt;br&gt;Each file is checked whole; a damaged file is refused without changing any data.</translation>
+    </message>
+    <message>
+        <source>Impor &amp;folder…</source>
+        <translation>Import &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Impor &amp;berkas…</source>
+        <translation>Import &amp;files…</translation>
+    </message>
+    <message>
+        <source>&amp;Pantau folder kotak masuk…</source>
+        <translation>&amp;Watch an inbox folder…</translation>
+    </message>
+    <message>
+        <source>Hasil impor terakhir</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Bundel yang sudah diterima, per petugas dan perangkat</source>
+        <translation>Bundles received, per officer and device</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Nomor terakhir</source>
+        <translation>Latest number</translation>
+    </message>
+    <message>
+        <source>Terakhir diterima</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>Kekurangan</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Pilih folder berisi bundel (mis. flashdisk)</source>
+        <translation>Choose a folder with bundles (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>Pilih bundel</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>Folder kotak masuk yang dipantau</source>
+        <translation>Inbox folder to watch</translation>
+    </message>
+    <message>
+        <source>Folder kotak masuk dipantau: {0} — bundel baru diimpor otomatis.</source>
+        <translation>Watching the inbox folder {0} — new bundles are imported automatically.</translation>
+    </message>
+    <message>
+        <source>Tidak ada folder kotak masuk yang dipantau.</source>
+        <translation>No inbox folder is watched.</translation>
+    </message>
+    <message>
+        <source>Kotak masuk</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas bundel (.json) di sana.</source>
+        <translation>There are no bundle files (.json) there.</translation>
+    </message>
+    <message>
+        <source>Mengimpor {0} berkas…</source>
+        <translation>Importing {0} files…</translation>
+    </message>
+    <message>
+        <source>lengkap</source>
+        <translation>complete</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1042,14 @@ Activity: {2} ({3})</translation>
         <translation>Open / edit…</translation>
     </message>
     <message>
+        <source>Petugas lapangan</source>
+        <translation>Field officer</translation>
+    </message>
+    <message>
+        <source>Petugas kantor</source>
+        <translation>Office clerk</translation>
+    </message>
+    <message>
         <source>Hapus permanen semua data {0} ({1}, {2}): kehadiran, rujukan dan sertifikat? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
         <translation>Permanently erase all data of {0} ({1}, {2}): sign-ins, referrals and certificates? The erasure travels in bundles and cannot be undone.</translation>
     </message>
@@ -829,6 +1108,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keluar</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Mode kerja</source>
+        <translation>&amp;Work mode</translation>
     </message>
     <message>
         <source>B&amp;ahasa</source>
@@ -1116,6 +1399,101 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kedua PIN tidak sama. Ketik PIN yang sama dua kali.</source>
         <translation>The two PINs differ. Type the same PIN twice.</translation>
+    </message>
+</context>
+<context>
+    <name>RecapView</name>
+    <message>
+        <source>&amp;Dari</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Triwulan ini</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Triwulan lalu</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>Tahun ini</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>&amp;Wilayah</source>
+        <translation>&amp;Region</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Sertakan data &amp;pribadi (nama, NIK tersamar, HP)</source>
+        <translation>Include &amp;personal data (names, masked NIK, phones)</translation>
+    </message>
+    <message>
+        <source>Cetak &amp;PDF untuk Kanwil…</source>
+        <translation>&amp;PDF for the regional office…</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;XLSX…</source>
+        <translation>Export &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Semua wilayah</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <source>Tanggal awal harus sebelum tanggal akhir.</source>
+        <translation>The start date must come before the end date.</translation>
+    </message>
+    <message>
+        <source>Menghitung rekap…</source>
+        <translation>Computing the recap…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; kegiatan · &lt;b&gt;{1}&lt;/b&gt; tanda hadir · &lt;b&gt;{2}&lt;/b&gt; peserta unik · &lt;b&gt;{3}&lt;/b&gt; rujukan · &lt;b&gt;{4}&lt;/b&gt; sertifikat terbit — {5}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; sessions · &lt;b&gt;{1}&lt;/b&gt; sign-ins · &lt;b&gt;{2}&lt;/b&gt; unique participants · &lt;b&gt;{3}&lt;/b&gt; referrals · &lt;b&gt;{4}&lt;/b&gt; certificates issued — {5}</translation>
+    </message>
+    <message>
+        <source>Simpan rekap PDF</source>
+        <translation>Save the recap PDF</translation>
+    </message>
+    <message>
+        <source>Simpan rekap XLSX</source>
+        <translation>Save the recap XLSX</translation>
+    </message>
+    <message>
+        <source>Folder untuk berkas CSV rekap</source>
+        <translation>Folder for the recap CSV files</translation>
+    </message>
+    <message>
+        <source>NIK lengkap</source>
+        <translation>Full NIK</translation>
+    </message>
+    <message>
+        <source>NIK biasanya ditulis tersamar (3201********0001). Tulis NIK lengkap? Simpan berkasnya hanya di tempat yang aman.</source>
+        <translation>NIKs are normally masked (3201********0001). Write the full NIK? Keep the file only in a safe place.</translation>
+    </message>
+    <message>
+        <source>Menulis rekap…</source>
+        <translation>Writing the recap…</translation>
+    </message>
+    <message>
+        <source>Rekap</source>
+        <translation>Recap</translation>
+    </message>
+    <message>
+        <source>Rekap disimpan: {0}</source>
+        <translation>Recap saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -1568,20 +1946,20 @@ Activity: {2} ({3})</translation>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt; — select the right value, then Use</translation>
     </message>
     <message>
-        <source>Tabel</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>Kolom</source>
-        <translation>Field</translation>
-    </message>
-    <message>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <source>Dari perangkat</source>
-        <translation>From device</translation>
+        <source>Rekaman</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
     </message>
     <message>
         <source>Sementara dipakai</source>
@@ -1634,18 +2012,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
-    </message>
-    <message>
-        <source>(diubah setelah dihapus)</source>
-        <translation>(edited after deletion)</translation>
-    </message>
-    <message>
-        <source>hapus</source>
-        <translation>delete</translation>
-    </message>
-    <message>
-        <source>pertahankan</source>
-        <translation>keep</translation>
     </message>
 </context>
 <context>

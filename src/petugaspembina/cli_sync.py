@@ -182,18 +182,21 @@ def _table_label(table: str) -> str:
 @click.pass_obj
 def conflicts(obj: Context, as_json: bool) -> None:
     """List conflicts: every candidate value, where it came from, the provisional winner."""
+    from .sync.conflict_words import describe_conflicts
     from .sync.conflicts import list_conflicts
 
     with obj.store() as store:
         found = list_conflicts(store)
+        words = describe_conflicts(store, found) if as_json else []
     if as_json:
         items = [
             {
                 **c.to_json(),
                 "kind_label": CONFLICT_KINDS.get(c.kind, c.kind),
                 "table_label": _table_label(c.table),
+                **w.to_json(),
             }
-            for c in found
+            for c, w in zip(found, words, strict=True)
         ]
         click.echo(json.dumps(items, ensure_ascii=False, indent=1))
         return

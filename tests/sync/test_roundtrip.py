@@ -87,6 +87,7 @@ def test_conflict_listed_and_resolved_in_the_contract_shape(tmp_path: Path) -> N
         "winner",
         "kind_label",
         "table_label",
+        "description",
     }
     assert conflict["kind"] == "values" and conflict["field"] == "full_name"
     assert (conflict["kind_label"], conflict["table_label"]) == ("Nilai berbeda", "Peserta")

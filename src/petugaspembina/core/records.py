@@ -264,6 +264,19 @@ class DeviceKey(Record):
     public_key: str = synced(k.text(64))
 
 
+@dataclass(slots=True)
+class KeptApart(Record):
+    """The clerk's "Berbeda" decision: two people records are different people, never suggest them
+    as duplicates again. The id is derived from the pair, so two offices deciding it converge on
+    one record; undoing it deletes the record."""
+
+    TABLE: ClassVar[str] = "kept_apart"
+    LABEL: ClassVar[str] = "Bukan Duplikat"
+    first_id: str = synced(k.reference("people"))
+    second_id: str = synced(k.reference("people"))
+    decided_on: str | None = synced(k.Kind("date"))
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Officer,
     Village,
@@ -277,6 +290,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Certificate,
     CertificateEvent,
     DeviceKey,
+    KeptApart,
 )
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 

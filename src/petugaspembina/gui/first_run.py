@@ -32,6 +32,7 @@ class FirstRunAnswers:
     position: str | None
     language: str
     database: Path
+    role: str = "petugas"
 
 
 class FirstRunDialog(QDialog):
@@ -66,6 +67,11 @@ class FirstRunDialog(QDialog):
         )
         self.office.setCurrentText("")
         self.position = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItem(self.tr("Petugas lapangan (kegiatan, daftar hadir, rujukan)"), "petugas")
+        self.role.addItem(
+            self.tr("Petugas kantor (impor bundel, konflik, duplikat, rekap)"), "kantor"
+        )
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
@@ -81,6 +87,7 @@ class FirstRunDialog(QDialog):
             (self.tr("N&IP"), self.nip),
             (self.tr("&Kantor"), self.office),
             (self.tr("&Jabatan"), self.position),
+            (self.tr("&Peran"), self.role),
             (self.tr("&Bahasa"), self.language),
         ):
             form.addRow(label, widget)
@@ -118,6 +125,7 @@ class FirstRunDialog(QDialog):
                 self.position.text().strip() or None,
                 self.language.currentData(),
                 self.database,
+                self.role.currentData(),
             )
             self.accept()
 

@@ -149,6 +149,9 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
         settings.setValue(DATABASE_KEY, str(answers.database))
     settings.setValue(LANGUAGE_KEY, answers.language)
     create_profile(store, answers.name, answers.nip, answers.office, answers.position)
+    from .clerk_tabs import set_role
+
+    set_role(store, answers.role)
     return store
 
 

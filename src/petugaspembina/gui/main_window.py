@@ -17,6 +17,7 @@ from ..paths import AppPaths
 from ..store import queries
 from ..store.store import Store
 from . import messages
+from .clerk_tabs import CLERK, OFFICER, ClerkTabs, role_of, set_role
 from .listing_view import ListingView
 from .listmodel import ListingModel
 
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, demo: bool = False, paths: AppPaths | None = None) -> None:
         super().__init__()
         self.store = store
+        self.paths = paths
         self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self.referrals.activated.connect(self._open_referral)
         self.referrals.add_button(self.tr("Buka / ubah…"), self.on_open_referral_triggered)
         self.sync_view.changed.connect(self.refresh)
+        self.clerk: ClerkTabs | None = None
+        self.set_role(role_of(store))
         self._actions()
         self.status = QLabel()
         self.statusBar().addWidget(self.status)
@@ -168,6 +172,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+        roles = self.menuBar().addMenu(self.tr("&Mode kerja"))
+        self.role_actions: dict[str, QAction] = {}
+        for role, name in (
+            (OFFICER, self.tr("Petugas lapangan")),
+            (CLERK, self.tr("Petugas kantor")),
+        ):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(role == role_of(self.store))
+            action.triggered.connect(lambda _=False, r=role: self.on_role_triggered(r))
+            roles.addAction(action)
+            self.role_actions[role] = action
         languages = self.menuBar().addMenu(self.tr("B&ahasa"))
         current = str(self._settings().value("ui/language", "id"))
         for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
@@ -219,6 +234,8 @@ class MainWindow(QMainWindow):
         for view in (self.sessions, self.people, self.referrals):
             view.reload()
         self.documents_view.reload()
+        if self.clerk is not None:
+            self.clerk.reload()
         self.update_status()
 
     def update_status(self) -> None:
@@ -268,6 +285,23 @@ class MainWindow(QMainWindow):
         return self.tr("{0} menit").format(int(seconds // 60))
 
     # -- actions ------------------------------------------------------------------------------
+    def set_role(self, role: str) -> None:
+        """Office clerks get Kotak masuk, Konflik, Duplikat and Rekap before the lists."""
+        if role == CLERK and self.clerk is None:
+            self.clerk = ClerkTabs(self, self.store, self.paths)
+            self.clerk.install()
+            self.tabs.setCurrentIndex(0)
+        elif role != CLERK and self.clerk is not None:
+            self.clerk.remove()
+            self.clerk.deleteLater()
+            self.clerk = None
+
+    def on_role_triggered(self, role: str) -> None:
+        set_role(self.store, role)
+        self.set_role(role)
+        for code, action in self.role_actions.items():
+            action.setChecked(code == role)
+
     def on_language_triggered(self, code: str) -> None:
         self._settings().setValue("ui/language", code)
         messages.inform(self, APP_NAME, self.tr("Bahasa berganti setelah aplikasi dibuka ulang."))

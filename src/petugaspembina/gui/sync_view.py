@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.labels import field_label, table_label, value_label
 from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
@@ -63,10 +62,10 @@ class SyncView(QWidget):
         self.conflicts = QTableWidget(0, 5)
         self.conflicts.setHorizontalHeaderLabels(
             [
-                self.tr("Tabel"),
-                self.tr("Kolom"),
+                self.tr("Rekaman"),
+                self.tr("Isian"),
                 self.tr("Nilai"),
-                self.tr("Dari perangkat"),
+                self.tr("Dari"),
                 self.tr("Sementara dipakai"),
             ]
         )
@@ -171,29 +170,29 @@ class SyncView(QWidget):
         messages.warn(self, self.tr("Sinkronisasi"), message)
 
     def reload_conflicts(self) -> None:
-        """List every candidate of every open conflict, one row each."""
+        """List every candidate of every open conflict, one row each, in words."""
+        from ..sync.conflict_words import describe_conflicts
+
+        found = list_conflicts(self.store)
         self._rows: list[tuple[Conflict, Any]] = []
-        for conflict in list_conflicts(self.store):
-            for candidate in conflict.candidates:
+        texts = []
+        for conflict, words in zip(found, describe_conflicts(self.store, found), strict=True):
+            for candidate, said in zip(conflict.candidates, words.candidates, strict=True):
                 self._rows.append((conflict, candidate))
-        self.conflicts.setRowCount(len(self._rows))
-        for row, (conflict, candidate) in enumerate(self._rows):
-            winner = "✔" if candidate.hlc == conflict.winner.hlc else ""
-            kind = self.tr("(diubah setelah dihapus)") if conflict.kind != "values" else ""
-            if conflict.kind == "edited-after-deletion":
-                value = self.tr("hapus") if candidate.value is True else self.tr("pertahankan")
-            else:
-                value = value_label(conflict.table, conflict.field, candidate.value)
-            for column, text in enumerate(
-                (
-                    table_label(conflict.table),
-                    f"{field_label(conflict.field)} {kind}".strip(),
-                    value,
-                    candidate.device_id[:8],
-                    winner,
+                texts.append(
+                    (
+                        f"{words.record_kind}: {words.record}",
+                        words.field_label,
+                        said.text,
+                        f"{said.officer} ({said.device}, {said.local_time})",
+                        "✔" if said.provisional else "",
+                    )
                 )
-            ):
+        self.conflicts.setRowCount(len(self._rows))
+        for row, values in enumerate(texts):
+            for column, text in enumerate(values):
                 self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        self.conflicts.resizeColumnsToContents()
 
     def on_use_clicked(self) -> None:
         rows = self.conflicts.selectionModel().selectedRows()

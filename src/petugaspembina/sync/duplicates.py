@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from ..core.enums import Sex
 from ..core.labels import label_of
-from ..core.records import Person
+from ..core.records import KeptApart, Person
 from ..core.text import name_key
 from ..core.validation import mask_nik
-from ..store.errors import InvalidInput
+from ..store.errors import InvalidInput, NotFound
 from ..store.store import Store
 
 SIMILAR = 0.85
@@ -85,7 +87,9 @@ def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
                     pairs[(first, second)] = DuplicatePair(
                         first, second, "name+birth_year+village", round(score, 3)
                     )
-    found = sorted(pairs.values(), key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
+    apart = kept_apart_pairs(store)
+    kept = [p for p in pairs.values() if (p.first_id, p.second_id) not in apart]
+    found = sorted(kept, key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
     people = person_briefs(store, {i for p in found for i in (p.first_id, p.second_id)})
     return [
         dataclasses.replace(p, first=people.get(p.first_id), second=people.get(p.second_id))
@@ -167,3 +171,139 @@ def link_duplicate(
             raise InvalidInput(refusal)
     store.write(Person.TABLE, {"merged_into": root}, duplicate_id)
     return root
+
+
+# -- the clerk's review: what a person sees of a pair, and the "Berbeda" decision ---------------
+
+_PAIR_NAMESPACE = uuid.UUID("6f1c2a57-3f0e-4d8e-9a51-2b7c1d0e5a90")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSide:
+    """One person of a suggested pair, as the clerk compares them (NIK masked)."""
+
+    id: str
+    full_name: str
+    sex: str
+    birth_year: int | None
+    village_name: str
+    nik_masked: str
+    sessions: int
+
+
+@dataclass(frozen=True, slots=True)
+class PairDescription:
+    """A suggested pair in human terms: both people side by side, why, and how similar."""
+
+    first: PersonSide
+    second: PersonSide
+    reason: str
+    reason_text: str
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        """Extra keys for ``duplicates --json`` (the pair's own keys stay as they are)."""
+        from dataclasses import asdict
+
+        return {
+            "first": asdict(self.first),
+            "second": asdict(self.second),
+            "reason_text": self.reason_text,
+            "score_percent": round(self.score * 100),
+        }
+
+
+REASON_TEXT = {
+    "nik": "NIK sama",
+    "name+birth_year+village": "nama mirip, tahun lahir dan desa sama",
+}
+
+
+def _side(store: Store, person_id: str) -> PersonSide:
+    rows = store.rows(
+        """SELECT p.id, p.full_name, p.sex, p.birth_year, p.village_name, p.nik,
+                  (SELECT count(*) FROM attendance a WHERE a.person_id = p.id AND a.deleted = 0)
+                  AS sessions
+           FROM people p WHERE p.id = ?""",
+        (person_id,),
+    )
+    if not rows:
+        raise NotFound("Peserta tidak ditemukan.")
+    row = rows[0]
+    return PersonSide(
+        row["id"],
+        row["full_name"] or "",
+        row["sex"] or "",
+        row["birth_year"],
+        row["village_name"] or "",
+        mask_nik(row["nik"]),
+        int(row["sessions"]),
+    )
+
+
+def describe_pair(store: Store, pair: DuplicatePair) -> PairDescription:
+    """Name, sex, birth year, village, masked NIK and sessions attended of both people."""
+    return PairDescription(
+        _side(store, pair.first_id),
+        _side(store, pair.second_id),
+        pair.reason,
+        REASON_TEXT.get(pair.reason, pair.reason),
+        pair.score,
+    )
+
+
+def _ordered(first_id: str, second_id: str) -> tuple[str, str]:
+    return (first_id, second_id) if first_id < second_id else (second_id, first_id)
+
+
+def kept_apart_id(first_id: str, second_id: str) -> str:
+    """The record id of a pair's decision: the same on every device (a UUID of the pair)."""
+    a, b = _ordered(first_id, second_id)
+    return str(uuid.uuid5(_PAIR_NAMESPACE, f"{a}|{b}"))
+
+
+def kept_apart_pairs(store: Store) -> set[tuple[str, str]]:
+    """Pairs the clerk (here or at another office) decided are different people."""
+    return {
+        _ordered(row["first_id"], row["second_id"])
+        for row in store.rows(
+            "SELECT first_id, second_id FROM kept_apart WHERE deleted = 0 "
+            "AND first_id IS NOT NULL AND second_id IS NOT NULL"
+        )
+    }
+
+
+def keep_apart(store: Store, first_id: str, second_id: str, today: date | None = None) -> str:
+    """Record "Berbeda": these two are different people; travels in bundles. Returns the id."""
+    if first_id == second_id:
+        raise InvalidInput("Pilih dua peserta yang berbeda.")
+    store.get(Person, first_id)
+    store.get(Person, second_id)
+    a, b = _ordered(first_id, second_id)
+    rid = kept_apart_id(a, b)
+    values = {"first_id": a, "second_id": b, "decided_on": (today or date.today()).isoformat()}
+    row = store.rows("SELECT deleted FROM kept_apart WHERE id = ?", (rid,))
+    if not row:
+        from ..store.store import Edit
+
+        store.write_many([Edit(KeptApart.TABLE, values, rid, new=True)])
+    elif row[0]["deleted"]:
+        store.undelete(KeptApart.TABLE, rid)
+        store.write(KeptApart.TABLE, values, rid)
+    return rid
+
+
+def undo_keep_apart(store: Store, first_id: str, second_id: str) -> None:
+    """Take back "Berbeda": the pair may be suggested again."""
+    rid = kept_apart_id(first_id, second_id)
+    if not store.rows("SELECT 1 FROM kept_apart WHERE id = ? AND deleted = 0", (rid,)):
+        raise NotFound("Keputusan 'Berbeda' untuk pasangan ini tidak ditemukan.")
+    store.delete(KeptApart.TABLE, rid)
+
+
+def unlink_duplicate(store: Store, duplicate_id: str) -> None:
+    """Take back "Sama": the duplicate stands on its own again (``merged_into`` cleared)."""
+    person = store.get(Person, duplicate_id)
+    if not person.merged_into:
+        raise InvalidInput("Peserta ini tidak sedang digabungkan.")
+    store.write(Person.TABLE, {"merged_into": None}, duplicate_id)

@@ -46,6 +46,8 @@ class FileReport:
     changed_records: int = 0
     new_versions: int = 0
     conflicts: int = 0
+    new_by_table: dict[str, int] = field(default_factory=dict)
+    changed_by_table: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     quarantined_as: str | None = None
@@ -297,6 +299,8 @@ def _merge(store: Store, path: Path, parsed: ParsedBundle, now: datetime) -> Fil
         changed_records=sum(result.changed_records.values()),
         new_versions=result.new_versions,
         conflicts=result.conflicts,
+        new_by_table=dict(result.new_records),
+        changed_by_table=dict(result.changed_records),
     )
     report.warnings.extend(_warnings(store, parsed))
     return report

@@ -1,0 +1,116 @@
+"""The office clerk's commands: ``recap`` (figures, XLSX, PDF, CSV) and ``keep-apart`` (the
+"Berbeda" decision on a suggested duplicate pair). Registered on the same ``main`` group."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .cli import Context, fail, main
+
+
+def _iso(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        fail(f"{option} harus tanggal YYYY-MM-DD (bukan '{value}').")
+
+
+@main.command()
+@click.option("--from", "date_from", default=None, help="First day (YYYY-MM-DD), included.")
+@click.option("--to", "date_to", default=None, help="Last day (YYYY-MM-DD), included.")
+@click.option("--region", default=None, help="Region code: province, kabupaten, kecamatan, desa.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="XLSX file to write.")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help="PDF file to write.")
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for CSV files.",
+)
+@click.option("--personal", is_flag=True, help="Names and phones in XLSX/CSV (NIK masked).")
+@click.option("--full-nik", is_flag=True, help="With --personal: the NIK unmasked.")
+@click.pass_obj
+def recap(
+    obj: Context,
+    date_from: str | None,
+    date_to: str | None,
+    region: str | None,
+    as_json: bool,
+    xlsx: Path | None,
+    pdf: Path | None,
+    csv_dir: Path | None,
+    personal: bool,
+    full_nik: bool,
+) -> None:
+    """Rekapitulasi for a period and a region: sessions, sign-ins, referrals, certificates."""
+    from .core.fields import Kind
+    from .documents.pdfout import OutputError
+    from .store.recap import RecapFilter, compute_recap, dumps
+
+    flt = RecapFilter(_iso(date_from, "--from"), _iso(date_to, "--to"), region)
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        fail("--from harus sebelum --to.")
+    if region and Kind("region").problem(region):
+        fail(f"--region harus kode wilayah Kemendagri, mis. 61.12 (bukan '{region}').")
+    if full_nik and not personal:
+        fail("--full-nik hanya bersama --personal.")
+    with obj.store() as store:
+        figures = compute_recap(store, flt)
+        try:
+            if pdf is not None:
+                from .documents.recap_pdf import render_recap_pdf
+
+                render_recap_pdf(store, figures, pdf)
+            if xlsx is not None:
+                from .documents.spreadsheet import write_xlsx
+
+                write_xlsx(store, figures, xlsx, personal=personal, full_nik=full_nik)
+            if csv_dir is not None:
+                from .documents.spreadsheet import write_csv
+
+                write_csv(store, figures, csv_dir, personal=personal, full_nik=full_nik)
+        except (OutputError, OSError) as exc:
+            fail(str(exc))
+    if as_json:
+        click.echo(dumps(figures))
+        return
+    click.echo(
+        f"Rekapitulasi {flt.date_from or 'awal'} s.d. {flt.date_to or 'sekarang'}, "
+        f"{figures.region_name}"
+    )
+    click.echo(
+        f"  {figures.sessions} kegiatan, {figures.sign_ins} tanda hadir, "
+        f"{figures.participants} peserta unik, {figures.referrals} rujukan, "
+        f"{figures.certificates} sertifikat terbit"
+    )
+    for breakdown in figures.breakdowns:
+        click.echo(f"{breakdown.title}:")
+        for row in breakdown.rows:
+            click.echo(f"  {row.label:<40} {row.count:>7}")
+    for path in (pdf, xlsx, csv_dir):
+        if path is not None:
+            click.echo(f"Ditulis: {path}")
+
+
+@main.command("keep-apart")
+@click.argument("first_id")
+@click.argument("second_id")
+@click.option("--undo", is_flag=True, help="Take the decision back (the pair may be suggested).")
+@click.pass_obj
+def keep_apart_command(obj: Context, first_id: str, second_id: str, undo: bool) -> None:
+    """Record that FIRST_ID and SECOND_ID are different people ("Berbeda"); travels in bundles."""
+    from .sync.duplicates import keep_apart, undo_keep_apart
+
+    with obj.store() as store:
+        if undo:
+            undo_keep_apart(store, first_id, second_id)
+            click.echo("Keputusan 'Berbeda' dibatalkan.")
+        else:
+            keep_apart(store, first_id, second_id)
+            click.echo("Dicatat: dua orang berbeda; pasangan ini tidak disarankan lagi.")

@@ -1,0 +1,178 @@
+"""The recap as XLSX (openpyxl write-only: rows stream to disk, memory stays flat) and as CSV.
+
+Bad input 33: a text cell that would start with ``=``, ``+``, ``-``, ``@``, tab or CR could become
+a formula in a spreadsheet program. In XLSX such cells are written with the string type (never a
+formula); in CSV they get a leading apostrophe, as spreadsheet programs expect.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..store.recap import Recap
+from ..store.recap_rows import (
+    PERSONAL_HEADERS,
+    REFERRAL_HEADERS,
+    SIGN_IN_HEADERS,
+    referral_rows,
+    session_rows,
+    sign_in_rows,
+)
+from ..store.store import Store
+from .pdfout import OutputError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SESSION_HEADERS = ["Tanggal", "Jenis", "Judul", "Desa/Kelurahan", "Wilayah", "Tempat", "Hadir"]
+
+
+def formula_like(value: object) -> bool:
+    """Whether a text would be read as a formula by a spreadsheet program."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_safe(value: object) -> object:
+    """A CSV cell that cannot become a formula: formula-like texts get a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
+def _summary_rows(recap: Recap) -> list[list[Any]]:
+    flt = recap.filter
+    return [
+        ["Rekapitulasi kegiatan Desa Binaan Imigrasi"],
+        ["Periode", flt.date_from or "awal", flt.date_to or "sekarang"],
+        ["Wilayah", recap.region_name],
+        [],
+        ["Jumlah kegiatan", recap.sessions],
+        ["Jumlah tanda hadir", recap.sign_ins],
+        ["Peserta unik", recap.participants],
+        ["Rujukan", recap.referrals],
+        ["Sertifikat terbit", recap.certificates],
+    ]
+
+
+def sheet_name(title: str) -> str:
+    """An Excel sheet name: at most 31 characters, none of ``[]:*?/\\``."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title)
+    return cleaned[:31]
+
+
+def _check_target(target: Path, suffix: str) -> None:
+    if target.suffix.lower() != suffix:
+        raise OutputError(
+            f"Nama berkas keluaran harus berakhiran {suffix} (bukan '{target.name}')."
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"Folder tujuan {folder} tidak ada.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"Folder tujuan {folder} tidak dapat ditulisi.")
+
+
+def write_xlsx(
+    store: Store,
+    recap: Recap,
+    target: Path,
+    *,
+    personal: bool = False,
+    full_nik: bool = False,
+) -> Path:
+    """Ringkasan, one sheet per breakdown, then Kegiatan, Daftar Hadir and Rujukan sheets.
+
+    Names, NIK and phone numbers appear only when ``personal``; the NIK stays masked unless
+    ``full_nik`` as well.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    _check_target(target, ".xlsx")
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def cells(sheet: Any, values: Iterable[Any], header: bool = False) -> list[Any]:
+        """Plain values go in as they are (fast); formula-like texts and headers as cells."""
+        out: list[Any] = []
+        for value in values:
+            if header or formula_like(value):
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula (bad input 33)
+                if header:
+                    cell.font = bold
+                out.append(cell)
+            else:
+                out.append(value)
+        return out
+
+    summary = book.create_sheet("Ringkasan")
+    summary.column_dimensions["A"].width = 28
+    summary.column_dimensions["B"].width = 40
+    for row in _summary_rows(recap):
+        summary.append(cells(summary, row))
+    for breakdown in recap.breakdowns:
+        sheet = book.create_sheet(sheet_name(breakdown.title))
+        sheet.column_dimensions["A"].width = 40
+        sheet.append(cells(sheet, ["Uraian", "Jumlah"], header=True))
+        for line in breakdown.rows:
+            sheet.append(cells(sheet, [line.label, line.count]))
+        sheet.append(cells(sheet, ["Jumlah", breakdown.total], header=True))
+    _detail(book, cells, "Kegiatan", SESSION_HEADERS, session_rows(store, recap.filter))
+    headers = (PERSONAL_HEADERS if personal else []) + SIGN_IN_HEADERS
+    rows = sign_in_rows(store, recap.filter, personal=personal, full_nik=full_nik)
+    _detail(book, cells, "Daftar Hadir", headers, rows)
+    headers = (["Nama"] if personal else []) + REFERRAL_HEADERS
+    _detail(book, cells, "Rujukan", headers, referral_rows(store, recap.filter, personal=personal))
+    temp = target.with_name(target.name + ".tmp")
+    book.save(temp)
+    os.replace(temp, target)
+    return target
+
+
+def _detail(
+    book: Any, cells: Any, title: str, headers: list[str], rows: Iterable[list[Any]]
+) -> None:
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    sheet.append(cells(sheet, headers, header=True))
+    for row in rows:
+        sheet.append(cells(sheet, row))
+
+
+def write_csv(
+    store: Store, recap: Recap, folder: Path, *, personal: bool = False, full_nik: bool = False
+) -> list[Path]:
+    """One CSV per breakdown plus kegiatan.csv, daftar_hadir.csv and rujukan.csv (UTF-8 with BOM
+    and semicolons, as Excel in Indonesia opens them)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [_csv(folder / "ringkasan.csv", _summary_rows(recap))]
+    for breakdown in recap.breakdowns:
+        lines: list[list[Any]] = [
+            ["Uraian", "Jumlah"],
+            *[[r.label, r.count] for r in breakdown.rows],
+        ]
+        lines.append(["Jumlah", breakdown.total])
+        written.append(_csv(folder / f"{breakdown.key}.csv", lines))
+    written.append(
+        _csv(folder / "kegiatan.csv", [SESSION_HEADERS, *session_rows(store, recap.filter)])
+    )
+    headers = (PERSONAL_HEADERS if personal else []) + SIGN_IN_HEADERS
+    rows = sign_in_rows(store, recap.filter, personal=personal, full_nik=full_nik)
+    written.append(_csv(folder / "daftar_hadir.csv", [headers, *rows]))
+    headers = (["Nama"] if personal else []) + REFERRAL_HEADERS
+    rows = referral_rows(store, recap.filter, personal=personal)
+    written.append(_csv(folder / "rujukan.csv", [headers, *rows]))
+    return written
+
+
+def _csv(path: Path, rows: Iterable[list[Any]]) -> Path:
+    temp = path.with_name(path.name + ".tmp")
+    with temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        for row in rows:
+            writer.writerow([csv_safe(v) for v in row])
+    os.replace(temp, path)
+    return path

@@ -1,0 +1,98 @@
+"""The office clerk's tabs — Kotak masuk, Konflik, Duplikat, Rekap — placed before the lists when
+this device's role is "kantor" (chosen at first run, changeable from the Mode kerja menu)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from ..paths import AppPaths
+from ..store.store import Store
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ROLE_KEY = "role"
+OFFICER = "petugas"
+CLERK = "kantor"
+
+
+def role_of(store: Store) -> str:
+    """This device's role: ``petugas`` (field officer, the default) or ``kantor`` (office clerk)."""
+    return store.get_setting(ROLE_KEY, OFFICER) or OFFICER
+
+
+def set_role(store: Store, role: str) -> None:
+    """Remember this device's role (a local setting; it does not travel in bundles)."""
+    store.set_setting(ROLE_KEY, CLERK if role == CLERK else OFFICER)
+
+
+class ClerkTabs(QObject):
+    """The four clerk views of one main window, with counts on the Konflik and Duplikat tabs."""
+
+    def __init__(self, window: MainWindow, store: Store, paths: AppPaths | None) -> None:
+        super().__init__(window)
+        from .conflict_review import ConflictReview
+        from .duplicate_review import DuplicateReview
+        from .inbox_view import InboxView
+        from .recap_view import RecapView
+
+        self.window = window
+        self.inbox = InboxView(store, paths)
+        self.conflicts = ConflictReview(store)
+        self.duplicates = DuplicateReview(store)
+        self.recap = RecapView(store)
+        self.conflict_count = len(self.conflicts.words)
+        self.duplicate_count = len(self.duplicates.pairs)
+        self.inbox.changed.connect(window.refresh)
+        self.conflicts.changed.connect(window.refresh)
+        self.duplicates.changed.connect(window.refresh)
+        self.conflicts.count_changed.connect(self._conflicts_counted)
+        self.duplicates.count_changed.connect(self._duplicates_counted)
+
+    def views(self) -> list[tuple[QWidget, str]]:
+        """The tabs in order, with their captions."""
+        return [
+            (self.inbox, self.tr("Kotak &masuk")),
+            (self.conflicts, self._caption(self.tr("K&onflik"), self.conflict_count)),
+            (self.duplicates, self._caption(self.tr("D&uplikat"), self.duplicate_count)),
+            (self.recap, self.tr("R&ekap")),
+        ]
+
+    @staticmethod
+    def _caption(text: str, count: int) -> str:
+        return f"{text} ({count})" if count else text
+
+    def install(self) -> None:
+        """Put the clerk's tabs first."""
+        for index, (view, caption) in enumerate(self.views()):
+            self.window.tabs.insertTab(index, view, caption)
+
+    def remove(self) -> None:
+        """Take the clerk's tabs out (the device became an officer's)."""
+        for view, _ in self.views():
+            index = self.window.tabs.indexOf(view)
+            if index >= 0:
+                self.window.tabs.removeTab(index)
+
+    def reload(self) -> None:
+        """After imports and edits elsewhere: counts, queues, register and recap."""
+        self.inbox.reload()
+        self.conflicts.reload()
+        self.duplicates.reload()
+        self.recap.reload()
+
+    def _conflicts_counted(self, count: int) -> None:
+        self.conflict_count = count
+        self._retitle(self.conflicts, self._caption(self.tr("K&onflik"), count))
+
+    def _duplicates_counted(self, count: int) -> None:
+        self.duplicate_count = count
+        self._retitle(self.duplicates, self._caption(self.tr("D&uplikat"), count))
+
+    def _retitle(self, view: QWidget, caption: str) -> None:
+        index = self.window.tabs.indexOf(view)
+        if index >= 0:
+            self.window.tabs.setTabText(index, caption)

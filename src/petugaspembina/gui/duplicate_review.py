@@ -1,0 +1,239 @@
+"""Duplikat: a queue of suggested pairs shown side by side (name, sex, birth year, village, masked
+NIK, sessions attended, similarity). "Sama" links them, "Berbeda" records that they are different
+people (the decision travels in bundles and the pair is not suggested again); both can be undone.
+Keyboard: S = Sama, B = Berbeda, N = lewati, Ctrl+Z = batalkan keputusan terakhir."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store.errors import StoreError
+from ..store.store import Store
+from ..sync.duplicates import (
+    PairDescription,
+    describe_pair,
+    find_duplicates,
+    keep_apart,
+    link_duplicate,
+    undo_keep_apart,
+    unlink_duplicate,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the clerk decided, to undo it."""
+
+    kind: str  # "same" | "different"
+    first_id: str
+    second_id: str
+    duplicate_id: str = ""
+
+
+class DuplicateReview(QWidget):
+    """Signals: changed() after a decision or an undo; count_changed(int) with the queue length."""
+
+    changed = Signal()
+    count_changed = Signal(int)
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.pairs: list[PairDescription] = []
+        self.decisions: list[Decision] = []
+        self.skipped: set[tuple[str, str]] = set()
+        splitter = QSplitter()
+        self.queue = QListWidget()
+        self.queue.setMinimumWidth(300)
+        splitter.addWidget(self.queue)
+        panel = QWidget()
+        right = QVBoxLayout(panel)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        right.addWidget(self.heading)
+        self.compare = QTableWidget(6, 2)
+        self.compare.setHorizontalHeaderLabels([self.tr("Peserta A"), self.tr("Peserta B")])
+        self.compare.setVerticalHeaderLabels(
+            [
+                self.tr("Nama"),
+                self.tr("L/P"),
+                self.tr("Tahun lahir"),
+                self.tr("Desa/Kelurahan"),
+                self.tr("NIK"),
+                self.tr("Kehadiran"),
+            ]
+        )
+        self.compare.horizontalHeader().setStretchLastSection(True)
+        self.compare.horizontalHeader().setDefaultSectionSize(260)
+        self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare.setFixedHeight(6 * 30 + 30)
+        right.addWidget(self.compare)
+        buttons = QHBoxLayout()
+        self.same_button = QPushButton(self.tr("&Sama — gabungkan (S)"))
+        self.different_button = QPushButton(self.tr("&Berbeda — jangan sarankan lagi (B)"))
+        self.skip_button = QPushButton(self.tr("&Lewati (N)"))
+        self.undo_button = QPushButton(self.tr("Batalkan keputusan terakhir (Ctrl+Z)"))
+        for button in (self.same_button, self.different_button, self.skip_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        right.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.queue.currentRowChanged.connect(self._show)
+        self.same_button.clicked.connect(self.on_same_clicked)
+        self.different_button.clicked.connect(self.on_different_clicked)
+        self.skip_button.clicked.connect(self.on_skip_clicked)
+        self.undo_button.clicked.connect(self.on_undo_clicked)
+        # Single keys act wherever the focus is in this tab (nothing here takes typed text); an
+        # event filter rather than shortcuts, so the list's type-ahead search never eats them.
+        self.keys = {
+            Qt.Key.Key_S: self.on_same_clicked,
+            Qt.Key.Key_B: self.on_different_clicked,
+            Qt.Key.Key_N: self.on_skip_clicked,
+        }
+        for widget in (self, self.queue, self.compare):
+            widget.installEventFilter(self)
+        self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.on_undo_clicked()
+                return True
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            action = self.keys.get(Qt.Key(event.key()))
+            if action is not None and modifiers == Qt.KeyboardModifier.NoModifier:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def reload(self) -> None:
+        """Reload the suggestions (skipped pairs go to the end of the queue)."""
+        pairs = [describe_pair(self.store, p) for p in find_duplicates(self.store)]
+        pairs.sort(key=lambda p: (p.first.id, p.second.id) in self.skipped)
+        self.pairs = pairs
+        self.queue.blockSignals(True)
+        self.queue.clear()
+        for pair in pairs:
+            self.queue.addItem(
+                f"{pair.first.full_name} ↔ {pair.second.full_name}  ({round(pair.score * 100)}%)"
+            )
+        self.queue.blockSignals(False)
+        self.undo_button.setEnabled(bool(self.decisions))
+        for button in (self.same_button, self.different_button, self.skip_button):
+            button.setEnabled(bool(pairs))
+        if pairs:
+            self.queue.setCurrentRow(0)
+            self._show(0)
+        else:
+            self.heading.setText(self.tr("Tidak ada saran duplikat."))
+            self.compare.clearContents()
+        self.count_changed.emit(len(pairs))
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.pairs):
+            return
+        pair = self.pairs[row]
+        self.heading.setText(
+            self.tr("<b>Kemiripan {0}%</b> — {1}. Apakah keduanya orang yang sama?").format(
+                round(pair.score * 100), pair.reason_text
+            )
+        )
+        for column, side in enumerate((pair.first, pair.second)):
+            values = (
+                side.full_name,
+                side.sex,
+                str(side.birth_year or ""),
+                side.village_name,
+                side.nik_masked or self.tr("(tidak diisi)"),
+                self.tr("{0} kegiatan").format(side.sessions),
+            )
+            for line, value in enumerate(values):
+                self.compare.setItem(line, column, QTableWidgetItem(value))
+
+    def _current(self) -> PairDescription | None:
+        row = self.queue.currentRow()
+        return self.pairs[row] if 0 <= row < len(self.pairs) else None
+
+    def on_same_clicked(self) -> None:
+        pair = self._current()
+        if pair is None:
+            return
+        # The one who came to more sessions stands for both; the other is linked to it.
+        keep, other = (
+            (pair.first, pair.second)
+            if pair.first.sessions >= pair.second.sessions
+            else (pair.second, pair.first)
+        )
+        try:
+            link_duplicate(self.store, other.id, keep.id)
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        self.decisions.append(Decision("same", pair.first.id, pair.second.id, other.id))
+        self.status.setText(
+            self.tr("Digabungkan: {0} dihitung sebagai satu orang.").format(keep.full_name)
+        )
+        self._decided()
+
+    def on_different_clicked(self) -> None:
+        pair = self._current()
+        if pair is None:
+            return
+        try:
+            keep_apart(self.store, pair.first.id, pair.second.id)
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        self.decisions.append(Decision("different", pair.first.id, pair.second.id))
+        self.status.setText(
+            self.tr("Dicatat sebagai dua orang berbeda; pasangan ini tidak disarankan lagi.")
+        )
+        self._decided()
+
+    def on_skip_clicked(self) -> None:
+        pair = self._current()
+        if pair is not None:
+            self.skipped.add((pair.first.id, pair.second.id))
+            self.reload()
+
+    def on_undo_clicked(self) -> None:
+        if not self.decisions:
+            return
+        decision = self.decisions.pop()
+        try:
+            if decision.kind == "same":
+                unlink_duplicate(self.store, decision.duplicate_id)
+            else:
+                undo_keep_apart(self.store, decision.first_id, decision.second_id)
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(self.tr("Keputusan terakhir dibatalkan."))
+        self._decided()
+
+    def _decided(self) -> None:
+        self.reload()
+        self.changed.emit()

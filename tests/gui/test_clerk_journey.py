@@ -1,0 +1,246 @@
+"""The office clerk's journey at 1366×768: drop a folder of three officers' bundles, resolve a
+conflict by typing a value, restore a record edited after deletion, link one duplicate and keep
+another apart (with undo), export the quarter's recap as PDF and XLSX; and the role at first run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo_office import OfficeInbox, build_office_inbox, office_database
+from petugaspembina.gui import messages
+from petugaspembina.gui.first_run import FirstRunDialog
+from petugaspembina.gui.main_window import MainWindow
+from petugaspembina.paths import app_paths
+from petugaspembina.store.recap import quarter_of
+from petugaspembina.store.store import Store
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> OfficeInbox:
+    return build_office_inbox(tmp_path_factory.mktemp("inbox"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, home: Path) -> MainWindow:
+    store = office_database(tmp_path / "kantor.sqlite3")
+    shown = MainWindow(store, paths=app_paths(home))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    return shown
+
+
+def _drop(widget: object, folder: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)  # type: ignore[attr-defined]
+
+
+def test_clerk_imports_resolves_links_and_exports_the_quarter(
+    qtbot: QtBot,
+    window: MainWindow,
+    inbox: OfficeInbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clerk = window.clerk
+    assert clerk is not None and window.size().width() == 1366
+    assert window.tabs.currentWidget() is clerk.inbox
+    captions = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert captions[:4] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap"]
+    assert captions[4:6] == ["Kegiatan", "Peserta"]
+
+    # 1. Drop the stick's folder: four bundles, a report in words each, the gap in the register.
+    _drop(clerk.inbox, inbox.folder)
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == 4, timeout=60_000)
+    officers = {clerk.inbox.report.item(r, 1).text() for r in range(4)}
+    assert officers == {"Rahmat Hidayat", "Dewi Lestari", "Andi Saputra"}
+    gaps = [clerk.inbox.register.item(r, 6).text() for r in range(clerk.inbox.register.rowCount())]
+    assert "bundel yang belum diterima: #2" in gaps
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik (2)"
+    assert window.tabs.tabText(2).replace("&", "") == "Duplikat (2)"
+
+    # 2. The name conflict: typed value, Enter.
+    window.tabs.setCurrentWidget(clerk.conflicts)
+    review = clerk.conflicts
+    row = next(i for i, w in enumerate(review.words) if w.kind == "values")
+    review.queue.setCurrentRow(row)
+    assert "Nama lengkap" in review.record.text()
+    assert len(review.group.buttons()) == 2
+    assert all("Lestari" in b.text() or "Saputra" in b.text() for b in review.group.buttons())
+    qtbot.keyClicks(review.typed, "Agus Yang Benar")
+    qtbot.keyClick(review.typed, Qt.Key.Key_Return)
+    store = window.store
+    name = store.rows("SELECT full_name FROM people WHERE id = ?", (inbox.conflict_person,))
+    assert name[0]["full_name"] == "Agus Yang Benar"
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik (1)"
+    # ... and the record edited after deletion: restore it.
+    assert review.words[0].kind == "edited-after-deletion"
+    restore = next(b for b in review.group.buttons() if "Pulihkan" in b.text())
+    restore.setChecked(True)
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    assert (
+        store.rows("SELECT deleted FROM people WHERE id = ?", (inbox.deleted_person,))[0]["deleted"]
+        == 0
+    )
+    assert window.tabs.tabText(1).replace("&", "") == "Konflik"
+
+    # 3. Duplicates: "Sama" for the twin, "Berbeda" for the namesakes, undo and decide again.
+    window.tabs.setCurrentWidget(clerk.duplicates)
+    duplicates = clerk.duplicates
+
+    def select(pair: tuple[str, str]) -> None:
+        index = next(
+            i for i, p in enumerate(duplicates.pairs) if {p.first.id, p.second.id} == set(pair)
+        )
+        duplicates.queue.setCurrentRow(index)
+        duplicates.queue.setFocus()
+
+    select(inbox.duplicate)
+    assert duplicates.compare.item(0, 0).text() and duplicates.compare.item(2, 0).text()
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_S)
+    merged = store.rows(
+        "SELECT merged_into FROM people WHERE id IN (?, ?) AND merged_into IS NOT NULL",
+        inbox.duplicate,
+    )
+    assert len(merged) == 1
+    select(inbox.namesake)
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_B)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 1
+    assert duplicates.pairs == []
+    qtbot.keyClick(duplicates.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 0
+    assert len(duplicates.pairs) == 1
+    select(inbox.namesake)
+    qtbot.mouseClick(duplicates.different_button, Qt.MouseButton.LeftButton)
+    assert store.rows("SELECT count(*) AS n FROM kept_apart WHERE deleted = 0")[0]["n"] == 1
+    assert window.tabs.tabText(2).replace("&", "") == "Duplikat"
+
+    # 4. The quarter's recap, as PDF and XLSX.
+    window.tabs.setCurrentWidget(clerk.recap)
+    first_day = store.rows("SELECT min(date) AS d FROM sessions WHERE deleted = 0")[0]["d"]
+    quarter = quarter_of(date.fromisoformat(first_day))
+    with qtbot.waitSignal(clerk.recap.shown, timeout=60_000):
+        clerk.recap.set_period(quarter)
+    recap = clerk.recap.recap
+    assert recap is not None and recap.filter.date_from == quarter.date_from
+    assert recap.sessions > 0
+    assert clerk.recap.charts["hadir_per_jenis_kelamin"].rows
+    saved: list[Path] = []
+    monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))
+    pdf, xlsx = tmp_path / "rekap.pdf", tmp_path / "rekap.xlsx"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: pdf)
+    qtbot.mouseClick(clerk.recap.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pdf in saved, timeout=60_000)
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: xlsx)
+    qtbot.mouseClick(clerk.recap.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: xlsx in saved, timeout=60_000)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "REKAPITULASI" in text and quarter.date_from is not None
+    book = load_workbook(xlsx)
+    assert book.sheetnames[0] == "Ringkasan"
+    assert book["Daftar Hadir"].max_row - 1 == recap.sign_ins
+    assert "Nama" not in [c.value for c in next(book["Daftar Hadir"].iter_rows(max_row=1))]
+
+
+def test_role_is_chosen_at_first_run(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = FirstRunDialog(tmp_path / "data.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Nur Aisyah")
+    dialog.nip.setText("199201012019022001")
+    dialog.office.setCurrentText("Kantor Imigrasi Kelas I TPI Pontianak")
+    dialog.role.setCurrentIndex(dialog.role.findData("kantor"))
+    dialog.on_start_clicked()
+    assert dialog.answers is not None and dialog.answers.role == "kantor"
+
+
+def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "x.sqlite3")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    assert window.clerk is None and window.tabs.count() == 5
+    window.role_actions["kantor"].trigger()
+    assert window.clerk is not None and window.tabs.count() == 9
+    assert store.get_setting("role") == "kantor"
+    window.role_actions["petugas"].trigger()
+    assert window.clerk is None and window.tabs.count() == 5
+    assert window.role_actions["petugas"].isChecked()
+
+
+def test_watched_inbox_folder_imports_new_bundles_once(
+    qtbot: QtBot, window: MainWindow, inbox: OfficeInbox, tmp_path: Path
+) -> None:
+    import shutil
+
+    clerk = window.clerk
+    assert clerk is not None
+    watched = tmp_path / "kotak-masuk"
+    watched.mkdir()
+    clerk.inbox.watch(watched)
+    assert str(watched) in clerk.inbox.watch_label.text()
+    first = sorted(inbox.folder.glob("*.json"))[0]
+    shutil.copy(first, watched / first.name)
+    clerk.inbox.on_watched_folder_changed()
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == 1, timeout=60_000)
+    qtbot.waitUntil(lambda: not clerk.inbox.busy, timeout=60_000)
+    assert "Bundel #" in clerk.inbox.report.item(0, 2).text()
+    clerk.inbox.report.setRowCount(0)
+    clerk.inbox.on_watched_folder_changed()  # nothing new: nothing imported again
+    assert clerk.inbox.report.rowCount() == 0
+
+
+def test_first_run_stores_the_chosen_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from petugaspembina.gui import launch
+    from petugaspembina.gui.first_run import FirstRunAnswers
+
+    db = tmp_path / "data.sqlite3"
+    answers = FirstRunAnswers(
+        "Nur Aisyah",
+        "199201012019022001",
+        "Kantor Imigrasi Kelas I TPI Pontianak",
+        None,
+        "id",
+        db,
+        "kantor",
+    )
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent, database: answers))
+    store = launch._first_run(Store.open(db), db, QSettings())
+    assert store is not None and store.get_setting("role") == "kantor"
+    store.close()
+
+
+def test_sync_tab_lists_conflicts_in_words(
+    qtbot: QtBot, tmp_path: Path, inbox: OfficeInbox
+) -> None:
+    from petugaspembina.gui.sync_view import SyncView
+    from petugaspembina.sync.importer import import_files
+    from petugaspembina.sync.inbox import bundle_files
+
+    store = office_database(tmp_path / "kantor.sqlite3")
+    import_files(store, bundle_files([inbox.folder]), quarantine=tmp_path / "q", backups=None)
+    view = SyncView(store)
+    qtbot.addWidget(view)
+    rows = [
+        [view.conflicts.item(r, c).text() for c in range(5)]
+        for r in range(view.conflicts.rowCount())
+    ]
+    assert any(row[0].startswith("Peserta: ") and row[1] == "Nama lengkap" for row in rows)
+    assert not any('"' in row[2] for row in rows)
+    assert {row[3].split(" (")[0] for row in rows} >= {"Dewi Lestari", "Andi Saputra"}
