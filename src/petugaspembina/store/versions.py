@@ -183,8 +183,11 @@ def _recompute_heads(conn: sqlite3.Connection) -> None:
         f"""UPDATE fv SET head = CASE
                WHEN EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = fv.tbl AND s.rid = fv.rid
                             AND s.field = fv.field AND s.hlc = fv.hlc) THEN {SUPERSEDED}
-               WHEN fv.hlc = m.win THEN {WINNER} + m.conflict ELSE {LEAF} END
-            FROM multi m WHERE m.tbl = fv.tbl AND m.rid = fv.rid AND m.field = fv.field"""
+               ELSE (SELECT CASE WHEN fv.hlc = m.win THEN {WINNER} + m.conflict ELSE {LEAF} END
+                     FROM multi m WHERE m.tbl = fv.tbl AND m.rid = fv.rid AND m.field = fv.field)
+               END
+            WHERE seq IN (SELECT f.seq FROM multi m CROSS JOIN fv f
+                          ON f.tbl = m.tbl AND f.rid = m.rid AND f.field = m.field)"""
     )
 
 
@@ -201,11 +204,11 @@ def _rebuild_sql(table: str) -> str:
     flag = "coalesce(max(CASE WHEN h.field = '{}' THEN json_extract(h.value, '$') END), 0)"
     return f"""
         INSERT INTO "{table}" (id, {columns}, deleted, erased, updated_hlc)
-        SELECT h.rid, {pivots}, max({flag.format(DELETED)}, {flag.format(ERASED)}),
+        SELECT t.rid, {pivots}, max({flag.format(DELETED)}, {flag.format(ERASED)}),
                {flag.format(ERASED)}, max(h.hlc)
         FROM touched_records t CROSS JOIN fv h ON h.tbl = t.tbl AND h.rid = t.rid
         WHERE t.tbl = '{table}' AND h.head >= {WINNER}
-        GROUP BY h.rid
+        GROUP BY t.rid
         ON CONFLICT (id) DO UPDATE SET {updates}"""
 
 
