@@ -159,7 +159,7 @@ def m005_merge_flags(db: sqlite_utils.Database) -> None:
     ``fv.head``: 0 superseded, 1 leaf, 2 winner, 3 winner whose field is in conflict. The
     ``heads`` view keeps the old table's shape for readers.
     """
-    from .versions import rebuild_all
+    from .versions import recompute_all_heads
 
     db.execute("ALTER TABLE fv ADD COLUMN head INTEGER NOT NULL DEFAULT 0")
     db.execute("DROP TABLE heads")  # drops heads_conflicts and heads_deleted with it
@@ -175,7 +175,7 @@ def m005_merge_flags(db: sqlite_utils.Database) -> None:
         "CREATE INDEX fv_deleted ON fv (tbl, rid, hlc) "
         "WHERE head >= 2 AND field = '_deleted' AND value = 'true'"
     )
-    rebuild_all(db.conn)
+    recompute_all_heads(db.conn)  # the current rows stay as they are: the winners are the same
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

@@ -238,10 +238,15 @@ def current_leaves(conn: sqlite3.Connection, table: str, rid: str) -> dict[str, 
     return leaves
 
 
-def rebuild_all(conn: sqlite3.Connection) -> None:
-    """Recompute every head and current row from the field versions (repair, migrations)."""
+def recompute_all_heads(conn: sqlite3.Connection) -> None:
+    """Work out leaves, winners and conflicts of every field from the field versions."""
     _prepare(conn)
     conn.execute("INSERT INTO multi (tbl, rid, field) SELECT DISTINCT tbl, rid, field FROM fv")
     _recompute_heads(conn)
+
+
+def rebuild_all(conn: sqlite3.Connection) -> None:
+    """Recompute every head and current row from the field versions (repair, migrations)."""
+    recompute_all_heads(conn)
     conn.execute("INSERT INTO touched_records (tbl, rid) SELECT DISTINCT tbl, rid FROM fv")
     _rebuild_current(conn, ApplyResult())
