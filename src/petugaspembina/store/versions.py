@@ -65,7 +65,7 @@ _INSERT = f"""
 
 
 class _Clash(Exception):
-    """Raised inside SQLite by ``_clash``; carries the op_id that arrived with other content."""
+    """Raised inside SQLite by ``_clash`` (which notes the op_id) to stop the upsert."""
 
 
 def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
