@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,9 +19,13 @@ from .core.enums import (
     Topic,
     Urgency,
 )
+from .core.ids import uuid7
 from .documents.office import PROFILE_KEY, profile_for_office
 from .store.referrals import seed_agencies
 from .store.store import Edit, Store
+
+# 2026-01-01T00:00:00Z: the made-up clock of demo record ids.
+_DEMO_EPOCH_MS = 1_767_225_600_000
 
 MEN = [
     "Ahmad",
@@ -156,9 +159,14 @@ class _Generator:
         self.store = store
         self.rng = random.Random(seed)
         self.nik_serial = 0
+        self.id_clock = 0
 
     def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        """Time-ordered like the app's own ids, from a made-up clock so a seed repeats exactly."""
+        self.id_clock += 1
+        return uuid7(
+            _DEMO_EPOCH_MS + self.id_clock // 16, self.id_clock % 16, self.rng.getrandbits(62)
+        )
 
     def villages(self, regency: str) -> list[regions.Region]:
         names = regions._get_index().names

@@ -129,6 +129,8 @@ def main() -> None:
 
     bundles_for(100_000)  # the parts P9 imports (rebuilt when the part size changes)
     db = CACHE / "p1.sqlite3"
+    for leftover in ("-wal", "-shm"):  # a previous run exits without closing (os._exit below)
+        db.with_name(db.name + leftover).unlink(missing_ok=True)
     shutil.copyfile(source, db)
     app_s, bare_s = p1(db)
     print(

@@ -6,7 +6,12 @@ P5: the same import again (all already present), against P4 (≤ 0.25×).
 P6: import seconds per field version at several sizes, against the smallest (≤ 1.3×).
 P7: full export, against ``json.dumps`` of the same changes (≤ 3×).
 
+Each figure is given as wall time and as CPU time (user + system) of the process: on a machine
+shared with other work the CPU figures are the steadier ones (fsync waits are in wall time only).
+
 Run: ``PYTHONPATH=. uv run python -m tests.bench.bench_sync [--people 100000] [--runs 5]``
+The 1 M-people point of P6 (≈ 12 M versions; ~10 GB of temporary files, over an hour to build):
+``PYTHONPATH=. uv run python -m tests.bench.bench_sync --people 10000 --growth 10000,1000000 --runs 1``
 """
 
 from __future__ import annotations
@@ -35,9 +40,9 @@ from petugaspembina.sync.importer import import_files
 db, folder, repeat = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 files = sorted(folder.glob("*.json"))
 store = Store.open(db)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 reports = import_files(store, files, quarantine=folder / "q", backups=None)
-first = time.perf_counter() - start
+first, first_cpu = time.perf_counter() - start, time.process_time() - cpu
 assert all(r.result == "imported" for r in reports), [r.message for r in reports]
 second = 0.0
 if repeat:
@@ -46,7 +51,7 @@ if repeat:
     second = time.perf_counter() - start
     assert all(r.result == "already-imported" for r in again)
 store.close()
-print(first, second, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(first, second, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, first_cpu)
 """
 
 
@@ -62,8 +67,8 @@ def bundles_for(people: int) -> tuple[Path, int]:
         return folder, store.version_count()
 
 
-def import_run(folder: Path, repeat: bool) -> tuple[float, float, int]:
-    """(import s, re-import s, peak KiB) in a fresh process on an empty database."""
+def import_run(folder: Path, repeat: bool) -> tuple[float, float, int, float]:
+    """(import s, re-import s, peak KiB, import CPU s) in a fresh process on an empty database."""
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
             [
@@ -78,45 +83,50 @@ def import_run(folder: Path, repeat: bool) -> tuple[float, float, int]:
             capture_output=True,
             text=True,
         ).stdout.split()
-    return float(out[0]), float(out[1]), int(out[2])
+    return float(out[0]), float(out[1]), int(out[2]), float(out[3])
 
 
-def floor_executemany(people: int) -> float:
-    """Plain executemany of the same field versions into one bare table, one transaction."""
+def floor_executemany(people: int) -> tuple[float, float]:
+    """Plain executemany of the same field versions into one bare table, one transaction.
+
+    (wall s, CPU s), medians of 5."""
     source = office_database(CACHE, people, max(1, people // 33))
     with Store.open(source) as store:
         rows = store.conn.execute("SELECT tbl, rid, field, hlc, value, base FROM fv").fetchall()
     rows = [tuple(r) for r in rows]
-    times = []
+    times, cpus = [], []
     for _ in range(5):
         with tempfile.TemporaryDirectory() as tmp:
             conn = connect(Path(tmp) / "floor.db")
             conn.execute("CREATE TABLE fv (tbl, rid, field, hlc, value, base)")
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             conn.execute("BEGIN")
             conn.executemany("INSERT INTO fv VALUES (?, ?, ?, ?, ?, ?)", rows)
             conn.execute("COMMIT")
             times.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
             conn.close()
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpus)
 
 
-def p7_export(people: int) -> tuple[float, float]:
-    """(full export s, json.dumps of the same changes s), medians of 5."""
+def p7_export(people: int) -> tuple[float, float, float, float]:
+    """(full export s, json.dumps of the same changes s, the same two in CPU s), medians of 5."""
     source = office_database(CACHE, people, max(1, people // 33))
-    export_times, dump_times = [], []
+    export_times, dump_times, export_cpus, dump_cpus = [], [], [], []
     for _ in range(5):
         with tempfile.TemporaryDirectory() as tmp, Store.open(source) as store:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             export_bundles(store, Path(tmp), full=True, destination=f"bench-{time.time()}")
             export_times.append(time.perf_counter() - start)
+            export_cpus.append(time.process_time() - cpu)
             changes = []
             for file in Path(tmp).glob("*.json"):
                 changes.extend(json.loads(file.read_bytes())["changes"])
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             json.dumps(changes, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             dump_times.append(time.perf_counter() - start)
-    return statistics.median(export_times), statistics.median(dump_times)
+            dump_cpus.append(time.process_time() - cpu)
+    return tuple(statistics.median(x) for x in (export_times, dump_times, export_cpus, dump_cpus))  # type: ignore[return-value]
 
 
 def main() -> None:
@@ -131,30 +141,39 @@ def main() -> None:
     import_run(folder, repeat=False)  # warm-up
     runs = [import_run(folder, repeat=True) for _ in range(args.runs)]
     p4 = statistics.median(r[0] for r in runs)
+    p4_cpu = statistics.median(r[3] for r in runs)
     p5 = statistics.median(r[1] for r in runs)
     peak_mib = max(r[2] for r in runs) / 1024
-    floor = floor_executemany(args.people)
+    floor, floor_cpu = floor_executemany(args.people)
     print(
         f"P4: {versions:,} field versions in {parts} bundles: import {p4:.2f} s, floor "
-        f"executemany {floor:.2f} s, ratio {p4 / floor:.2f} (budget 4), peak {peak_mib:.0f} MiB"
+        f"executemany {floor:.2f} s, ratio {p4 / floor:.2f} (budget 4), peak {peak_mib:.0f} MiB; "
+        f"CPU {p4_cpu:.2f} s vs {floor_cpu:.2f} s, ratio {p4_cpu / floor_cpu:.2f}"
     )
     print(f"P5: re-import {p5:.2f} s, ratio to P4 {p5 / p4:.2f} (budget 0.25)")
-    per_version = {}
+    per_version, per_version_cpu = {}, {}
     for size in (int(s) for s in args.growth.split(",")):
         size_folder, size_versions = bundles_for(size)
-        seconds = statistics.median(import_run(size_folder, repeat=False)[0] for _ in range(3))
+        size_runs = [
+            import_run(size_folder, repeat=False) for _ in range(args.runs if size < 500_000 else 1)
+        ]
+        seconds = statistics.median(r[0] for r in size_runs)
+        cpu = statistics.median(r[3] for r in size_runs)
         per_version[size] = seconds / size_versions
+        per_version_cpu[size] = cpu / size_versions
         print(
             f"P6: {size:,} people: {size_versions:,} versions, {seconds:.2f} s, "
-            f"{per_version[size] * 1e6:.2f} µs per version"
+            f"{per_version[size] * 1e6:.2f} µs per version (CPU {per_version_cpu[size] * 1e6:.2f} µs)"
         )
-    smallest = per_version[min(per_version)]
-    growth = max(per_version.values()) / smallest
-    print(f"P6: growth ratio {growth:.2f} (budget 1.3)")
-    export_s, dumps_s = p7_export(args.people)
+    smallest = min(per_version)
+    growth = max(per_version.values()) / per_version[smallest]
+    growth_cpu = max(per_version_cpu.values()) / per_version_cpu[smallest]
+    print(f"P6: growth ratio {growth:.2f}, CPU {growth_cpu:.2f} (budget 1.3)")
+    export_s, dumps_s, export_cpu, dumps_cpu = p7_export(args.people)
     print(
         f"P7: full export {export_s:.2f} s, json.dumps floor {dumps_s:.2f} s, ratio "
-        f"{export_s / dumps_s:.2f} (budget 3)"
+        f"{export_s / dumps_s:.2f} (budget 3); CPU {export_cpu:.2f} s vs {dumps_cpu:.2f} s, "
+        f"ratio {export_cpu / dumps_cpu:.2f}"
     )
     print(
         f"ratios P4 {p4 / floor:.2f} P5 {p5 / p4:.2f} P6 {growth:.2f} P7 {export_s / dumps_s:.2f}"

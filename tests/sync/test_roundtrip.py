@@ -179,7 +179,11 @@ def test_erasure_travels_in_bundles(tmp_path: Path) -> None:
     first = export(officer, tmp_path / "1.json")
     cli(office, "import", str(first[0]))
     with Store.open(officer) as store:
-        person = store.rows("SELECT id, full_name FROM people WHERE deleted = 0 LIMIT 1")[0]
+        person = store.rows(  # a name no one else's contains, so the dump can be searched
+            """SELECT id, full_name FROM people p WHERE deleted = 0
+               AND (SELECT count(*) FROM people q WHERE instr(q.full_name, p.full_name)) = 1
+               LIMIT 1"""
+        )[0]
         store.erase([("people", person["id"])])
     cli(office, "import", str(export(officer, tmp_path / "2.json")[0]))
     cli(office, "import", str(first[0]))  # a stale bundle does not bring the values back

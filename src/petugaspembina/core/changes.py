@@ -11,6 +11,25 @@ _ENCODER = json.JSONEncoder(
     sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
 )
 EMPTY_BASE = "[]"
+# What ``_ENCODER`` itself calls for a bare string (ensure_ascii=False): the C escaper.
+_encode_string = json.encoder.encode_basestring
+_LITERALS = {True: "true", False: "false", None: "null"}
+
+
+def _encode_value(value: Any) -> str:
+    """``canonical_json`` of one field value, skipping the encoder's set-up for plain scalars.
+
+    The same text by construction: the encoder writes a string with ``encode_basestring``, an int
+    with ``int.__repr__`` and true/false/null as literals (a property test compares the two).
+    """
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is bool or value is None:
+        return _LITERALS[value]
+    return _ENCODER.encode(value)
 
 
 def canonical_json(value: Any) -> str:
@@ -43,7 +62,7 @@ class Change:
 
     def rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """One row per field version: (table, id, field, hlc, value JSON, base JSON)."""
-        encode = _ENCODER.encode
+        encode = _encode_value
         base = self.base
         return [
             (
@@ -52,7 +71,7 @@ class Change:
                 name,
                 self.hlc,
                 encode(value),
-                encode(sorted(base[name])) if base.get(name) else EMPTY_BASE,
+                _ENCODER.encode(sorted(base[name])) if base.get(name) else EMPTY_BASE,
             )
             for name, value in self.values.items()
         ]

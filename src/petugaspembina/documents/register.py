@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ..core.enums import CertificateEventKind, CertificateStatus
+from ..core.ids import new_record_id
 from ..core.records import Certificate, Person, Session
 from ..store.errors import InvalidInput, NotFound
 from ..store.store import Edit, Store
@@ -101,7 +102,7 @@ def issue_for_session(
                     date.fromisoformat(issued_on),
                 )
                 cert = Certificate(
-                    id=str(uuid.uuid4()),
+                    id=new_record_id(),
                     number=number,
                     person_id=person.id,
                     session_id=session_id,

@@ -186,6 +186,32 @@ def m006_kept_apart(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX people_recap ON people (id, deleted, sex, birth_year, category)")
 
 
+@migrations()
+def m007_merge_flags(db: sqlite_utils.Database) -> None:
+    """Merge heads become a flag on the version log: one B-tree written per version, not two.
+
+    ``fv.head``: 0 superseded, 1 leaf, 2 winner, 3 winner whose field is in conflict. The
+    ``heads`` view keeps the old table's shape for readers.
+    """
+    from .versions import recompute_all_heads
+
+    db.execute("ALTER TABLE fv ADD COLUMN head INTEGER NOT NULL DEFAULT 0")
+    db.execute("DROP TABLE heads")  # drops heads_conflicts and heads_deleted with it
+    db.execute(
+        """CREATE VIEW heads AS SELECT tbl, rid, field, hlc, value,
+               (SELECT count(*) FROM fv l WHERE l.tbl = fv.tbl AND l.rid = fv.rid
+                AND l.field = fv.field AND l.head >= 1) AS leaves, (head = 3) AS conflict
+           FROM fv WHERE head >= 2"""
+    )
+    db.execute("CREATE INDEX fv_conflicts ON fv (tbl, rid, field) WHERE head = 3")
+    # The few deleted records, for "edited after deletion" without scanning every winner.
+    db.execute(
+        "CREATE INDEX fv_deleted ON fv (tbl, rid, hlc) "
+        "WHERE head >= 2 AND field = '_deleted' AND value = 'true'"
+    )
+    recompute_all_heads(db.conn)  # the current rows stay as they are: the winners are the same
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

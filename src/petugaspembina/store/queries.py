@@ -239,14 +239,14 @@ def list_referrals(
 def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Every synced table's visible records with their winning values, sorted by id.
 
-    Built from the merge heads only, so two databases with the same field versions dump the same.
+    Built from the merge winners only, so two databases with the same field versions dump the same.
     """
     out: dict[str, list[dict[str, Any]]] = {}
     for table in SCHEMA:
         records: dict[str, dict[str, Any]] = {}
         for rid, name, value in store.conn.execute(
-            f"""SELECT h.rid, h.field, h.value FROM heads h JOIN "{table}" c ON c.id = h.rid
-                WHERE h.tbl = ? AND c.deleted = 0 AND h.field NOT IN ('{DELETED}', '{ERASED}')
+            f"""SELECT h.rid, h.field, h.value FROM fv h JOIN "{table}" c ON c.id = h.rid
+                WHERE h.tbl = ? AND h.head >= 2 AND c.deleted = 0 AND h.field NOT IN ('{DELETED}', '{ERASED}')
                 ORDER BY h.rid, h.field""",
             (table,),
         ):

@@ -1,4 +1,4 @@
-"""The merge engine: add field versions, recompute leaves and winners, rebuild current rows.
+"""The merge engine: add field versions, flag leaves and winners, rebuild current rows.
 
 Local edits and imported bundles both come through ``apply_rows``; state depends only on the set of
 field versions, which is what makes imports idempotent and order-independent (sync.md "Merge").
@@ -32,13 +32,16 @@ class ApplyResult:
     erased: int = 0
 
 
+# Merge state lives on the log itself, in ``fv.head``: one B-tree is written per version instead
+# of a log plus a separate heads table (benchmarks.md). The ``heads`` view keeps the old shape.
+SUPERSEDED, LEAF, WINNER, WINNER_IN_CONFLICT = 0, 1, 2, 3
+
 _TEMP_TABLES = (
-    """CREATE TEMP TABLE IF NOT EXISTS incoming (
-        tbl TEXT, rid TEXT, field TEXT, hlc TEXT, value TEXT, base TEXT)""",
     """CREATE TEMP TABLE IF NOT EXISTS new_erased (tbl TEXT, rid TEXT,
         PRIMARY KEY (tbl, rid)) WITHOUT ROWID""",
-    """CREATE TEMP TABLE IF NOT EXISTS touched (tbl TEXT, rid TEXT, field TEXT,
-        PRIMARY KEY (tbl, rid, field)) WITHOUT ROWID""",
+    # Fields with more than one version: only these need leaves and winners worked out.
+    """CREATE TEMP TABLE IF NOT EXISTS multi (tbl TEXT, rid TEXT, field TEXT, win TEXT,
+        conflict INTEGER, PRIMARY KEY (tbl, rid, field)) WITHOUT ROWID""",
     """CREATE TEMP TABLE IF NOT EXISTS touched_records (tbl TEXT, rid TEXT, existed INTEGER,
         PRIMARY KEY (tbl, rid)) WITHOUT ROWID""",
 )
@@ -48,8 +51,21 @@ def _prepare(conn: sqlite3.Connection) -> None:
     # Statement by statement: executescript() would commit the caller's transaction.
     for sql in _TEMP_TABLES:
         conn.execute(sql)
-    for name in ("incoming", "new_erased", "touched", "touched_records"):
+    for name in ("new_erased", "multi", "touched_records"):
         conn.execute(f"DELETE FROM temp.{name}")
+
+
+# A version arrives as a winner that is its field's only version; a known op_id is skipped, or
+# refused through ``_clash`` when its value or base differ (erased records: op_id only).
+_INSERT = f"""
+    INSERT INTO fv (tbl, rid, field, hlc, value, base, head) VALUES (?, ?, ?, ?, ?, ?, {WINNER})
+    ON CONFLICT (tbl, rid, field, hlc) DO UPDATE SET head = _clash(fv.tbl, fv.field, fv.hlc)
+    WHERE (fv.value IS NOT excluded.value OR fv.base IS NOT excluded.base)
+          AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = fv.tbl AND e.rid = fv.rid)"""
+
+
+class _Clash(Exception):
+    """Raised inside SQLite by ``_clash`` (which notes the op_id) to stop the upsert."""
 
 
 def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
@@ -61,24 +77,40 @@ def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
         IntegrityConflict: a version already here (same op_id) arrived with another value or base.
     """
     _prepare(conn)
-    conn.executemany(
-        "INSERT INTO incoming (tbl, rid, field, hlc, value, base) VALUES (?, ?, ?, ?, ?, ?)", rows
-    )
-    _register_erasures(conn)
-    _check_integrity(conn)
+    rows = list(rows)
     result = ApplyResult()
+    result.erased = _register_erasures(conn, rows)
+    # Erasure blanks a record's values whenever they arrive (few records: a set lookup per row).
+    erased = {(t, r) for t, r in conn.execute("SELECT tbl, rid FROM erased")}
+    if erased:
+        rows = [
+            (t, r, f, h, "null", b) if (t, r) in erased and f not in _KEEP else (t, r, f, h, v, b)
+            for t, r, f, h, v, b in rows
+        ]
     mark = conn.execute("SELECT coalesce(max(seq), 0) FROM fv").fetchone()[0]
-    total = conn.execute("SELECT count(*) FROM incoming").fetchone()[0]
-    conn.execute(
-        """INSERT OR IGNORE INTO fv (tbl, rid, field, hlc, value, base)
-           SELECT tbl, rid, field, hlc, value, base FROM incoming"""
-    )
-    result.new_versions = conn.execute("SELECT count(*) FROM fv WHERE seq > ?", (mark,)).fetchone()[
-        0
-    ]
-    result.already_present = total - result.new_versions
-    result.erased = conn.execute("SELECT count(*) FROM new_erased").fetchone()[0]
+    clashes: list[tuple[str, str, str]] = []
+
+    def clash(table: str, name: str, hlc: str) -> int:
+        clashes.append((table, name, hlc))
+        raise _Clash
+
+    conn.create_function("_clash", 3, clash)
+    try:
+        conn.executemany(_INSERT, rows)
+    except sqlite3.OperationalError:
+        if not clashes:
+            raise
+        table, name, hlc = clashes[0]
+        raise IntegrityConflict(
+            f"Versi data yang sama (tabel {table}, kolom {name}, HLC {hlc}) datang dengan isi "
+            "berbeda: berkas rusak atau diubah."
+        ) from None
+    result.new_versions, result.max_hlc = conn.execute(
+        "SELECT count(*), max(hlc) FROM fv WHERE seq > ?", (mark,)
+    ).fetchone()
+    result.already_present = len(rows) - result.new_versions
     if result.new_versions == 0 and result.erased == 0:
+        result.max_hlc = None
         return result
     conn.execute(
         """INSERT OR IGNORE INTO fv_superseded (tbl, rid, field, hlc)
@@ -87,56 +119,50 @@ def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
         (mark,),
     )
     conn.execute(
-        """INSERT OR IGNORE INTO touched SELECT tbl, rid, field FROM fv WHERE seq > ?
-           UNION SELECT f.tbl, f.rid, f.field FROM new_erased e
-                 CROSS JOIN fv f ON f.tbl = e.tbl AND f.rid = e.rid""",
+        """INSERT OR IGNORE INTO multi (tbl, rid, field)
+           SELECT f.tbl, f.rid, f.field FROM fv f WHERE f.seq > ? AND EXISTS (
+               SELECT 1 FROM fv g WHERE g.tbl = f.tbl AND g.rid = f.rid AND g.field = f.field
+               AND g.hlc <> f.hlc)""",
         (mark,),
     )
-    result.max_hlc = conn.execute("SELECT max(hlc) FROM fv WHERE seq > ?", (mark,)).fetchone()[0]
+    conn.execute(
+        """INSERT OR IGNORE INTO multi (tbl, rid, field)
+           SELECT DISTINCT f.tbl, f.rid, f.field FROM new_erased e
+           CROSS JOIN fv f ON f.tbl = e.tbl AND f.rid = e.rid"""
+    )
     _recompute_heads(conn)
+    conn.execute(
+        "INSERT OR IGNORE INTO touched_records (tbl, rid) SELECT tbl, rid FROM fv WHERE seq > ?",
+        (mark,),
+    )
+    conn.execute("INSERT OR IGNORE INTO touched_records (tbl, rid) SELECT tbl, rid FROM new_erased")
     _rebuild_current(conn, result)
     result.conflicts = conn.execute(
-        """SELECT count(*) FROM touched t CROSS JOIN heads h
-           ON h.tbl = t.tbl AND h.rid = t.rid AND h.field = t.field WHERE h.conflict = 1"""
+        f"SELECT count(*) FROM multi WHERE conflict = {WINNER_IN_CONFLICT - WINNER}"
     ).fetchone()[0]
     return result
 
 
-def _register_erasures(conn: sqlite3.Connection) -> None:
-    """Note records erased by this batch and blank what erasure covers, now and in history."""
-    conn.execute(
-        """INSERT INTO new_erased SELECT DISTINCT tbl, rid FROM incoming i
-           WHERE field = ? AND value = 'true'
-           AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = i.tbl AND e.rid = i.rid)""",
-        (ERASED,),
+_KEEP = (DELETED, ERASED)
+
+
+def _register_erasures(conn: sqlite3.Connection, rows: list[Row]) -> int:
+    """Note records erased by this batch and blank their history; return how many."""
+    targets = {(t, r) for t, r, f, _, v, _ in rows if f == ERASED and v == "true"}
+    if not targets:
+        return 0
+    conn.executemany(
+        """INSERT INTO new_erased SELECT ?, ? WHERE NOT EXISTS (
+               SELECT 1 FROM erased e WHERE e.tbl = ?1 AND e.rid = ?2)""",
+        sorted(targets),
     )
     conn.execute("INSERT INTO erased SELECT tbl, rid FROM new_erased")
-    conn.execute(
-        f"""UPDATE incoming SET value = 'null' WHERE field NOT IN {_KEEP_ON_ERASE}
-            AND (tbl, rid) IN (SELECT tbl, rid FROM erased)"""
-    )
     conn.execute(
         f"""UPDATE fv SET value = 'null' WHERE field NOT IN {_KEEP_ON_ERASE}
             AND seq IN (SELECT f.seq FROM new_erased e CROSS JOIN fv f
                         ON f.tbl = e.tbl AND f.rid = e.rid)"""
     )
-
-
-def _check_integrity(conn: sqlite3.Connection) -> None:
-    """Refuse the batch when a known op_id comes with another value or base (erased: op_id only)."""
-    clash = conn.execute(
-        """SELECT i.tbl, i.rid, i.field, i.hlc FROM incoming i
-           LEFT JOIN fv f ON f.tbl = i.tbl AND f.rid = i.rid AND f.field = i.field AND f.hlc = i.hlc
-           WHERE f.seq IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = i.tbl AND e.rid = i.rid)
-                 AND (f.value IS NOT i.value OR f.base IS NOT i.base)
-           LIMIT 1"""
-    ).fetchone()
-    if clash:
-        raise IntegrityConflict(
-            f"Versi data yang sama (tabel {clash[0]}, kolom {clash[2]}, HLC {clash[3]}) datang dengan isi berbeda: "
-            "berkas rusak atau diubah."
-        )
+    return int(conn.execute("SELECT count(*) FROM new_erased").fetchone()[0])
 
 
 # The temp tables have no statistics, so joins name them first with CROSS JOIN (which fixes
@@ -144,16 +170,24 @@ def _check_integrity(conn: sqlite3.Connection) -> None:
 
 
 def _recompute_heads(conn: sqlite3.Connection) -> None:
-    """Winner = the leaf with the greatest HLC; conflict = leaves hold different values."""
+    """For each field in ``multi``: leaves, winner = the leaf with the greatest HLC, conflict =
+    the leaves hold different values."""
     conn.execute(
-        """INSERT OR REPLACE INTO heads (tbl, rid, field, hlc, value, leaves, conflict)
-           SELECT f.tbl, f.rid, f.field, max(f.hlc), f.value, count(*),
-                  count(DISTINCT coalesce(f.value, 'null')) > 1
-           FROM touched t CROSS JOIN fv f
-                ON f.tbl = t.tbl AND f.rid = t.rid AND f.field = t.field
-           WHERE NOT EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = f.tbl AND s.rid = f.rid
-                             AND s.field = f.field AND s.hlc = f.hlc)
-           GROUP BY f.tbl, f.rid, f.field"""
+        """UPDATE multi SET (win, conflict) = (
+               SELECT max(f.hlc), count(DISTINCT coalesce(f.value, 'null')) > 1 FROM fv f
+               WHERE f.tbl = multi.tbl AND f.rid = multi.rid AND f.field = multi.field
+               AND NOT EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = f.tbl
+                   AND s.rid = f.rid AND s.field = f.field AND s.hlc = f.hlc))"""
+    )
+    conn.execute(
+        f"""UPDATE fv SET head = CASE
+               WHEN EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = fv.tbl AND s.rid = fv.rid
+                            AND s.field = fv.field AND s.hlc = fv.hlc) THEN {SUPERSEDED}
+               ELSE (SELECT CASE WHEN fv.hlc = m.win THEN {WINNER} + m.conflict ELSE {LEAF} END
+                     FROM multi m WHERE m.tbl = fv.tbl AND m.rid = fv.rid AND m.field = fv.field)
+               END
+            WHERE seq IN (SELECT f.seq FROM multi m CROSS JOIN fv f
+                          ON f.tbl = m.tbl AND f.rid = m.rid AND f.field = m.field)"""
     )
 
 
@@ -170,17 +204,16 @@ def _rebuild_sql(table: str) -> str:
     flag = "coalesce(max(CASE WHEN h.field = '{}' THEN json_extract(h.value, '$') END), 0)"
     return f"""
         INSERT INTO "{table}" (id, {columns}, deleted, erased, updated_hlc)
-        SELECT h.rid, {pivots}, max({flag.format(DELETED)}, {flag.format(ERASED)}),
+        SELECT t.rid, {pivots}, max({flag.format(DELETED)}, {flag.format(ERASED)}),
                {flag.format(ERASED)}, max(h.hlc)
-        FROM touched_records t CROSS JOIN heads h ON h.tbl = t.tbl AND h.rid = t.rid
-        WHERE t.tbl = '{table}'
-        GROUP BY h.rid
+        FROM touched_records t CROSS JOIN fv h ON h.tbl = t.tbl AND h.rid = t.rid
+        WHERE t.tbl = '{table}' AND h.head >= {WINNER}
+        GROUP BY t.rid
         ON CONFLICT (id) DO UPDATE SET {updates}"""
 
 
 def _rebuild_current(conn: sqlite3.Connection, result: ApplyResult) -> None:
     """Rewrite the current-state rows of every record the batch touched."""
-    conn.execute("INSERT INTO touched_records (tbl, rid) SELECT DISTINCT tbl, rid FROM touched")
     for table in SCHEMA:
         counts = conn.execute(
             f"""SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM "{table}" c WHERE c.id = t.rid))
@@ -198,18 +231,22 @@ def current_leaves(conn: sqlite3.Connection, table: str, rid: str) -> dict[str, 
     """The leaf HLCs of every field of one record: the base of the next local edit."""
     leaves: dict[str, list[str]] = {}
     for row in conn.execute(
-        """SELECT f.field, f.hlc FROM fv f WHERE f.tbl = ? AND f.rid = ?
-           AND NOT EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = f.tbl AND s.rid = f.rid
-                           AND s.field = f.field AND s.hlc = f.hlc)""",
+        f"SELECT field, hlc FROM fv WHERE tbl = ? AND rid = ? AND head >= {LEAF}",
         (table, rid),
     ):
         leaves.setdefault(row[0], []).append(row[1])
     return leaves
 
 
+def recompute_all_heads(conn: sqlite3.Connection) -> None:
+    """Work out leaves, winners and conflicts of every field from the field versions."""
+    _prepare(conn)
+    conn.execute("INSERT INTO multi (tbl, rid, field) SELECT DISTINCT tbl, rid, field FROM fv")
+    _recompute_heads(conn)
+
+
 def rebuild_all(conn: sqlite3.Connection) -> None:
     """Recompute every head and current row from the field versions (repair, migrations)."""
-    _prepare(conn)
-    conn.execute("INSERT INTO touched SELECT DISTINCT tbl, rid, field FROM fv")
-    _recompute_heads(conn)
+    recompute_all_heads(conn)
+    conn.execute("INSERT INTO touched_records (tbl, rid) SELECT DISTINCT tbl, rid FROM fv")
     _rebuild_current(conn, ApplyResult())

@@ -52,16 +52,14 @@ def list_conflicts(store: Store) -> list[Conflict]:
     """Every open conflict, value conflicts first, sorted for stable output."""
     found: list[Conflict] = []
     heads = store.rows(
-        "SELECT tbl, rid, field, hlc, value FROM heads WHERE conflict = 1 ORDER BY tbl, rid, field"
+        "SELECT tbl, rid, field, hlc, value FROM fv WHERE head = 3 ORDER BY tbl, rid, field"
     )
     for head in heads:
         leaves = [
             _candidate(row["hlc"], row["value"])
             for row in store.rows(
-                """SELECT f.hlc, f.value FROM fv f WHERE f.tbl = ? AND f.rid = ? AND f.field = ?
-                   AND NOT EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = f.tbl
-                       AND s.rid = f.rid AND s.field = f.field AND s.hlc = f.hlc)
-                   ORDER BY f.hlc""",
+                """SELECT hlc, value FROM fv WHERE tbl = ? AND rid = ? AND field = ?
+                   AND head >= 1 ORDER BY hlc""",
                 (head["tbl"], head["rid"], head["field"]),
             )
         ]
@@ -87,10 +85,10 @@ def _edited_after_deletion(store: Store) -> list[Conflict]:
     rows = store.rows(
         f"""SELECT * FROM (
                 SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
-                       (SELECT max(h.hlc) FROM heads h WHERE h.tbl = d.tbl AND h.rid = d.rid
-                        AND h.field NOT IN ('{DELETED}', '{ERASED}')) AS edit_hlc
-                FROM heads d
-                WHERE d.field = '{DELETED}' AND d.value = 'true'
+                       (SELECT max(h.hlc) FROM fv h WHERE h.tbl = d.tbl AND h.rid = d.rid
+                        AND h.head >= 2 AND h.field NOT IN ('{DELETED}', '{ERASED}')) AS edit_hlc
+                FROM fv d
+                WHERE d.head >= 2 AND d.field = '{DELETED}' AND d.value = 'true'
                   AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = d.tbl AND e.rid = d.rid))
             WHERE edit_hlc > deleted_hlc ORDER BY tbl, rid"""
     )
