@@ -27,7 +27,8 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.inbox import bundle_files, describe_report, received_register
 from . import messages
-from .worker import Progress, run_task
+from .import_task import import_work
+from .worker import run_task
 
 WATCH_KEY = "clerk/inbox_folder"
 
@@ -184,22 +185,10 @@ class InboxView(QWidget):
         db_path, paths = self.store.path, self.paths.ensure()
         self.busy = True
 
-        def work(progress: Progress) -> list[Any]:
-            from ..sync.importer import import_files
-
-            with Store.open(db_path, full_check=False) as store:  # checked at start
-                return import_files(
-                    store,
-                    files,
-                    quarantine=paths.quarantine,
-                    backups=paths.backups,
-                    progress=lambda done, total, name: progress(done, total),
-                )
-
         run_task(
             self,
             self.tr("Mengimpor {0} berkas…").format(len(files)),
-            work,
+            import_work(db_path, files, paths),
             self.show_reports,
             self._failed,
         )

@@ -21,6 +21,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
 from . import messages
+from .import_task import import_work
 from .worker import Progress, run_task
 
 
@@ -117,20 +118,13 @@ class SyncView(QWidget):
         allow_unsigned = self.allow_unsigned.isChecked()
         self.allow_unsigned.setChecked(False)  # for that one import only
 
-        def work(progress: Progress) -> list[Any]:
-            from ..sync.importer import import_files
-
-            with Store.open(db_path, full_check=False) as store:  # checked at start
-                return import_files(
-                    store,
-                    files,
-                    quarantine=paths.quarantine,
-                    backups=paths.backups,
-                    progress=lambda done, total, name: progress(done, total),
-                    allow_unsigned=allow_unsigned,
-                )
-
-        run_task(self, self.tr("Mengimpor…"), work, self._imported, self._failed)
+        run_task(
+            self,
+            self.tr("Mengimpor…"),
+            import_work(db_path, files, paths, allow_unsigned),
+            self._imported,
+            self._failed,
+        )
 
     def _imported(self, reports: list[Any]) -> None:
         self.last_reports = reports
