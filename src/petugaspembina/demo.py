@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import regions
+from .core.display import zone_for_region
 from .core.enums import (
     AgencyKind,
     Channel,
@@ -329,7 +330,7 @@ def _session_values(rng: random.Random, village: regions.Region, day: date) -> d
         "date": day.isoformat(),
         "start_time": "09:00",
         "end_time": "12:00",
-        "time_zone": "WITA" if village.code.startswith("63") else "WIB",
+        "time_zone": zone_for_region(village.code).value,
         "venue": f"{rng.choice(VENUES)} {village.name}",
         "region_code": village.code,
         "village_name": village.name,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from petugaspembina.core.display import moment_in_zone, short_date, time_in_zone
+import pytest
+
+from petugaspembina.core.display import moment_in_zone, short_date, time_in_zone, zone_for_region
 from petugaspembina.core.enums import CertificateStatus, RiskType
 from petugaspembina.core.hlc import Hlc, clock_behind
 from petugaspembina.core.labels import field_label, label_of, table_label, value_label
@@ -54,3 +56,21 @@ def test_clock_behind_the_newest_time_seen_is_flagged_after_a_few_minutes() -> N
     years_back = int(datetime(2023, 1, 1, tzinfo=UTC).timestamp() * 1000)
     lag = clock_behind(newest, years_back)
     assert lag is not None and lag.days > 1000
+
+
+@pytest.mark.parametrize(
+    ("code", "zone"),
+    [
+        ("63.10.01.2001", "WITA"),  # Tanah Bumbu (Batulicin), Kalimantan Selatan
+        ("17.71.01.1001", "WIB"),  # Kota Bengkulu
+        ("61.01", "WIB"),  # Kalimantan Barat
+        ("51", "WITA"),  # Bali
+        ("73.71", "WITA"),  # Makassar
+        ("81.71", "WIT"),  # Ambon
+        ("91.71.01.1001", "WIT"),  # Jayapura
+        ("96", "WIT"),  # Papua Barat Daya
+        (None, "WIB"),
+    ],
+)
+def test_a_village_s_time_zone_follows_its_province(code: str | None, zone: str) -> None:
+    assert zone_for_region(code).value == zone

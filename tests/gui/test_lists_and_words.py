@@ -148,3 +148,15 @@ def test_session_editor_opens_on_the_title_with_this_laptops_officer_ticked(
     assert editor.title_edit.text() == "Sosialisasi"
     assert editor.values()["officer_ids"] == [officer]
     assert editor.date.displayFormat() == "d MMM yyyy"
+
+
+def test_picking_a_village_sets_its_time_zone(qtbot: QtBot, store: Store) -> None:
+    editor = SessionEditor(store)
+    qtbot.addWidget(editor)
+    assert editor.zone.currentData() == "WIB"
+    qtbot.keyClicks(editor.village, "Batulicin")
+    matches = editor.village._model.stringList()
+    assert matches, "Batulicin is in the Kemendagri list"
+    editor.village.on_completer_activated(matches[0])
+    assert editor.village.region is not None and editor.village.region.code.startswith("63")
+    assert editor.zone.currentData() == "WITA"  # Kalimantan Selatan

@@ -36,6 +36,23 @@ def zone_of(code: str | None) -> TimeZone:
     return TimeZone(code) if code in TimeZone.codes() else TimeZone.WIB
 
 
+# Provinces (first two digits of a Kemendagri code) on Central (WITA) time; 8x and 9x (Maluku,
+# Papua) are on Eastern (WIT) time; the rest (Sumatra, Java, West and Central Kalimantan) on WIB.
+_WITA_PROVINCES = frozenset(
+    {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+)
+
+
+def zone_for_region(code: str | None) -> TimeZone:
+    """The time zone of a village, regency or province by its Kemendagri code (WIB when unknown)."""
+    province = (code or "")[:2]
+    if province in _WITA_PROVINCES:
+        return TimeZone.WITA
+    if province[:1] in ("8", "9"):
+        return TimeZone.WIT
+    return TimeZone.WIB
+
+
 def parse_moment(value: datetime | str | None) -> datetime | None:
     """A stored UTC moment (``2026-11-22T12:25:00Z``) as an aware datetime, or None."""
     if value is None or value == "":

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import regions
+from ..core.display import zone_for_region
 from ..core.enums import SessionType, TimeZone, Topic
 from ..core.records import Officer, Session
 from ..profile import OFFICER_KEY
@@ -101,6 +102,7 @@ class SessionEditor(QDialog):
             session.village_name or "",
         )
         form.addRow(self.tr("&Desa/Kelurahan"), self.village)
+        self.village.picked.connect(self.on_village_picked)
         self.letter = QLineEdit(session.letter_number or "")
         form.addRow(self.tr("Nomor surat tugas"), self.letter)
         counts = QHBoxLayout()
@@ -209,6 +211,10 @@ class SessionEditor(QDialog):
         if self.village.text().strip() and self.village.region is None:
             found.append(self.tr("Pilih desa/kelurahan dari daftar (ketik minimal 3 huruf)."))
         return found
+
+    def on_village_picked(self, code: str) -> None:
+        """The session's time zone follows the village (Batulicin is WITA, Jayapura WIT)."""
+        self.zone.setCurrentIndex(max(0, self.zone.findData(zone_for_region(code).value)))
 
     def on_save_clicked(self) -> None:
         values = self.values()
