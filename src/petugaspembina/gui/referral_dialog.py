@@ -173,7 +173,8 @@ class ReferralDialog(QDialog):
         )
         layout.addWidget(buttons)
         self._refresh_status()
-        self.resize(620, 720)
+        # With its title bar the dialog must fit 1280×720 (1920×1080 at 150 %): not 720 high.
+        self.resize(620, 640)
         self.risk.setFocus()
 
     def on_manage_agencies_clicked(self) -> None:
