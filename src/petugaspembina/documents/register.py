@@ -14,7 +14,6 @@ from ..core.ids import new_record_id
 from ..core.records import Certificate, Person, Session
 from ..store.errors import InvalidInput, NotFound
 from ..store.store import Edit, Store
-from ..sync.keys import sign, verify
 from .data import SessionDocument, session_document
 from .office import DEFAULT_PATTERN, format_number
 
@@ -73,6 +72,8 @@ def issue_for_session(
 ) -> tuple[SessionDocument, list[PrintedCertificate]]:
     """Certificates for the attendees of a session (or some of them): new ones get a number and a
     signed code; ones already issued are logged as reprints. One transaction."""
+    from ..sync import keys  # loads cryptography: only when signing or checking
+
     doc = session_document(store, session_id)
     issued_on = (today or date.today()).isoformat()
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -110,7 +111,7 @@ def issue_for_session(
                     device_id=store.device_id,
                     status=CertificateStatus.ISSUED.value,
                 )
-                signature = sign(store, _payload(cert.id, number, issued_on, store.device_id))
+                signature = keys.sign(store, _payload(cert.id, number, issued_on, store.device_id))
                 cert.signature = base64.b64encode(signature).decode()
                 edits.append(
                     Edit(
@@ -183,6 +184,8 @@ class Verification:
 
 def verify_code(store: Store, code: str) -> Verification:
     """Check a code against the register and the issuing device's public key."""
+    from ..sync import keys  # loads cryptography: only when signing or checking
+
     text = "".join(code.split()).upper()
     if not text.startswith(CODE_PREFIX):
         return Verification(False, "Kode verifikasi tidak dikenal.")
@@ -199,7 +202,7 @@ def verify_code(store: Store, code: str) -> Verification:
     except NotFound:
         return Verification(False, "Sertifikat tidak ada dalam register basis data ini.")
     try:
-        genuine = cert.device_id == device_id and verify(
+        genuine = cert.device_id == device_id and keys.verify(
             store, device_id, _payload(cert.id, cert.number, cert.issued_on, device_id), signature
         )
     except NotFound as exc:

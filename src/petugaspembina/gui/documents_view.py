@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from ..core.display import short_date
 from ..core.text import shorten
-from ..documents.register import RegisterEntry
 from ..store import queries
 from ..store.store import Store
 from . import messages
 from .worker import Progress, run_task
+
+if TYPE_CHECKING:  # the register module loads the signing keys: not at start-up
+    from ..documents.register import RegisterEntry
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 

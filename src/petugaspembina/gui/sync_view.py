@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -48,7 +49,7 @@ class SyncView(QWidget):
             self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
         )
         layout.addWidget(self.allow_unsigned)
-        self._show_trust_options()
+        self.allow_unsigned.setVisible(False)  # decided when the tab is first shown (start-up)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -147,6 +148,11 @@ class SyncView(QWidget):
         self.report.resizeRowsToContents()
         self.reload_conflicts()
         self.changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Look at the office keys when the tab is shown: loading the keys costs start-up time."""
+        self._show_trust_options()
+        super().showEvent(event)
 
     def on_trust_clicked(self) -> None:
         from .trust_dialog import TrustDialog
