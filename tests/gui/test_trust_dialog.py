@@ -79,10 +79,12 @@ def test_office_with_keys_imports_a_plain_bundle_only_when_ticked_once(
     office = Store.open(tmp_path / "office.sqlite3")
     plain_view = SyncView(office)
     qtbot.addWidget(plain_view)
+    plain_view.show()  # the choice is settled when the tab is shown
     assert plain_view.allow_unsigned.isHidden()  # no keys: plain bundles import anyway
     create_office_keys(office)
     view = SyncView(office)
     qtbot.addWidget(view)
+    view.show()
     assert not view.allow_unsigned.isHidden()
     monkeypatch.setattr(messages, "ask_open_files", lambda *a: [bundle])
     view.import_button.click()
