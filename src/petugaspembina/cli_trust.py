@@ -108,6 +108,11 @@ def enrol(obj: Context, file: Path) -> None:
     who = show_escaped(done.label or "-")
     if done.kind == "device":
         click.echo(f"Perangkat {done.key_id} ({who}) terdaftar di kantor ini.")
+    elif done.kind == "relay-office":
+        click.echo(
+            f"Kantor terdaftar: {who} (id {done.key_id}); bundel bertanda tangannya diterima "
+            "di sini, termasuk versi petugas yang diteruskannya."
+        )
     else:
         click.echo(f"Kantor terdaftar: {who} (id {done.key_id}); bundel akan disegel untuknya.")
     click.echo(f"Sidik jari: {done.fingerprint}")

@@ -5,8 +5,8 @@ delivered shuffled, duplicated, dropped and relayed. CI runs 1,000 derandomized 
 state machine; ``HYPOTHESIS_PROFILE=long`` runs more (see docs/sync.md).
 
 ``SealedSyncMachine`` runs the same rules with keys (I11 on top of I1-I10): both offices hold office
-keys and enrol every device and each other, each officer's device enrols its home office, so every
-officer's bundle travels sealed and every office bundle signed. A delivery the trust rules refuse
+keys and enrol every device and each other (relays), each officer's device enrols its home office,
+so every officer's bundle travels sealed and every office bundle signed. A delivery the trust rules refuse
 (a sealed bundle at anyone but its office, an officer relaying versions its office has not seen)
 must be rejected with the database unchanged; every other delivery must import. CI runs 150
 examples; the ``slow`` test runs 500.
@@ -154,6 +154,10 @@ class SyncMachine(RuleBasedStateMachine):
             for office in OFFICES:
                 enrol_file(self.replicas[office].store, folder / f"{name}.key.json")
             enrol_file(device, folder / f"{HOME[name]}.key.json")
+        for name in OFFICES:  # each office takes the other's relays
+            for other in OFFICES:
+                if other != name:
+                    enrol_file(self.replicas[name].store, folder / f"{other}.key.json")
         for replica in self.replicas.values():  # a device's first key use publishes its key
             replica.learn_local(0)
 
@@ -249,7 +253,7 @@ class SyncMachine(RuleBasedStateMachine):
         if not self.SEALED or to in DEVICES:
             return sent.sealed_for is not None  # a device opens no sealed bundle
         if sent.sealed_for is None:  # an office's signed bundle
-            return not self.RELAYS or sent.sender == to
+            return not self.RELAYS or sent.sender == to  # its own bundle: no relay of itself
         if sent.sealed_for != to:
             return True
         # An officer's device relays only versions in other names that this office already holds.
@@ -346,7 +350,7 @@ class SealedSyncMachine(SyncMachine):
     """The same machine with office keys and enrolled devices: bundles travel sealed or signed."""
 
     SEALED = True
-    RELAYS = False
+    RELAYS = True
 
 
 SealedSyncMachine.TestCase.settings = settings(
