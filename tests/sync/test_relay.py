@@ -30,7 +30,7 @@ from petugaspembina.sync.trust import (
 
 from .helpers import cli_import, load, make_bundle
 from .test_bad_bundles import assert_rejected
-from .test_trust import World
+from .test_trust import World, cli
 
 
 class Region(World):
@@ -69,6 +69,11 @@ def test_kanwil_enrols_an_office_key_file_as_a_relay(region: Region) -> None:
         assert enrolled_office(store) is None
         audit = [r[0] for r in store.conn.execute("SELECT action FROM audit")]
     assert "relay-office-enrolled" in audit
+    code, out, _ = cli("--db", str(region.kanwil), "devices", "--json")
+    assert code == 0
+    assert [r["kid"] for r in json.loads(out)["relay_offices"]] == [office_file["kid"]]
+    code, out, _ = cli("--db", str(region.kanwil), "devices")
+    assert f"Kantor relai: Kantor Imigrasi Bogor ({office_file['kid']})" in out, out
 
 
 def test_office_relay_of_its_officers_versions_imports_at_the_kanwil(region: Region) -> None:

@@ -339,6 +339,26 @@ def enrolled_office(store: Store) -> EnrolledOffice | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RelayOffice:
+    """An office enrolled here as a relay (``devices``)."""
+
+    kid: str
+    office: str | None
+    fingerprint: str
+    enrolled_at: str
+    revoked_at: str | None
+
+
+def list_relay_offices(store: Store) -> list[RelayOffice]:
+    """Every office enrolled here as a relay."""
+    rows = store.conn.execute(
+        "SELECT kid, office, fingerprint, enrolled_at, revoked_at FROM relay_offices "
+        "ORDER BY enrolled_at, kid"
+    )
+    return [RelayOffice(*row) for row in rows]
+
+
 def relay_office_key(store: Store, kid: str) -> Ed25519PublicKey | None:
     """The signing key of an office enrolled here as a relay (docs/security.md "Relays"), or None."""
     row = store.conn.execute(
