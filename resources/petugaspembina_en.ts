@@ -2077,6 +2077,10 @@ Activity: {2} ({3})</translation>
         <translation>No office enrolled yet: bundles are sent unsealed.</translation>
     </message>
     <message>
+        <source>Kantor relai: {0} ({1}) — sidik jari &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>Relay office: {0} ({1}) — fingerprint &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>dicabut {0}</source>
         <translation>revoked {0}</translation>
     </message>

@@ -108,6 +108,11 @@ def enrol(obj: Context, file: Path) -> None:
     who = show_escaped(done.label or "-")
     if done.kind == "device":
         click.echo(f"Perangkat {done.key_id} ({who}) terdaftar di kantor ini.")
+    elif done.kind == "relay-office":
+        click.echo(
+            f"Kantor terdaftar: {who} (id {done.key_id}); bundel bertanda tangannya diterima "
+            "di sini, termasuk versi petugas yang diteruskannya."
+        )
     else:
         click.echo(f"Kantor terdaftar: {who} (id {done.key_id}); bundel akan disegel untuknya.")
     click.echo(f"Sidik jari: {done.fingerprint}")
@@ -118,13 +123,14 @@ def enrol(obj: Context, file: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_obj
 def devices(obj: Context, as_json: bool) -> None:
-    """List enrolled devices (and the enrolled office, on an officer's device)."""
-    from .sync.trust import enrolled_office, list_devices, office_keys
+    """List enrolled devices (and the enrolled office, or the offices enrolled as relays)."""
+    from .sync.trust import enrolled_office, list_devices, list_relay_offices, office_keys
 
     with obj.store() as store:
         entries = list_devices(store)
         office = enrolled_office(store)
         own = office_keys(store)
+        relays = list_relay_offices(store)
     if as_json:
         doc = {
             "office_keys": {"kid": own.kid, "fingerprint": own.fingerprint} if own else None,
@@ -134,6 +140,7 @@ def devices(obj: Context, as_json: bool) -> None:
                 else None
             ),
             "devices": [dataclasses.asdict(e) for e in entries],
+            "relay_offices": [dataclasses.asdict(r) for r in relays],
         }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=1))
         return
@@ -143,6 +150,11 @@ def devices(obj: Context, as_json: bool) -> None:
         click.echo(
             f"Kantor terdaftar: {show_escaped(office.office or '-')} ({office.kid})  "
             f"sidik jari {office.fingerprint}"
+        )
+    for relay in relays:
+        click.echo(
+            f"Kantor relai: {show_escaped(relay.office or '-')} ({relay.kid})  "
+            f"sidik jari {relay.fingerprint}"
         )
     if not entries:
         click.echo("Belum ada perangkat terdaftar.")

@@ -52,6 +52,27 @@ def test_enrolment_both_ways_and_revocation(
     officer.close()
 
 
+def test_kanwil_enrols_an_office_key_file_as_a_relay_office(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    office = Store.open(tmp_path / "office.sqlite3")
+    kanwil = Store.open(tmp_path / "kanwil.sqlite3")
+    at_office, at_kanwil = TrustDialog(office), TrustDialog(kanwil)
+    qtbot.addWidget(at_office)
+    qtbot.addWidget(at_kanwil)
+    at_office.create_button.click()
+    at_office.save_office_key(tmp_path / "kantor.json")
+    at_kanwil.create_button.click()
+    done = at_kanwil.enrol_path(tmp_path / "kantor.json")
+    assert done is not None and done.kind == "relay-office"
+    assert f"Kantor relai: - ({done.key_id})" in at_kanwil.status.text()
+    assert done.fingerprint in at_kanwil.status.text()
+    assert enrolled_office(kanwil) is None  # the Kanwil keeps sending signed, not sealed
+    office.close()
+    kanwil.close()
+
+
 def test_sync_tab_opens_the_trust_dialog(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

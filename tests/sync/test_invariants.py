@@ -3,6 +3,13 @@
 Three officers' devices and two offices create, edit, delete, erase and resolve; bundles are
 delivered shuffled, duplicated, dropped and relayed. CI runs 1,000 derandomized examples of the
 state machine; ``HYPOTHESIS_PROFILE=long`` runs more (see docs/sync.md).
+
+``SealedSyncMachine`` runs the same rules with keys (I11 on top of I1-I10): both offices hold office
+keys and enrol every device and each other (relays), each officer's device enrols its home office,
+so every officer's bundle travels sealed and every office bundle signed. A delivery the trust rules refuse
+(a sealed bundle at anyone but its office, an officer relaying versions its office has not seen)
+must be rejected with the database unchanged; every other delivery must import. CI runs 150
+examples; the ``slow`` test runs 500.
 """
 
 from __future__ import annotations
@@ -10,9 +17,12 @@ from __future__ import annotations
 import json
 import os
 import random
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -31,6 +41,15 @@ from petugaspembina.sync.errors import BundleRejected
 from petugaspembina.sync.exporter import prepare_export, record_export
 from petugaspembina.sync.importer import import_bytes
 from petugaspembina.sync.reader import read_bundle
+from petugaspembina.sync.sealed import seal
+from petugaspembina.sync.trust import (
+    create_office_keys,
+    device_key_file,
+    enrol_file,
+    enrolled_office,
+    office_key_file,
+    write_key_file,
+)
 
 from . import model
 from .model import FV
@@ -62,6 +81,17 @@ FIELDS = {
     "birth_year": st.sampled_from([1980, 1990]),
 }
 IDS = [f"00000000-0000-4000-8000-{n:012d}" for n in range(4)]
+HOME = {"officer-a": "kanim-1", "officer-b": "kanim-1", "officer-c": "kanim-2"}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """An exported bundle: the bytes that travel (sealed or signed) and the plain bundle inside."""
+
+    sender: str
+    data: bytes
+    plain: bytes
+    sealed_for: str | None = None
 
 
 class Replica:
@@ -96,6 +126,8 @@ class Replica:
 
 class SyncMachine(RuleBasedStateMachine):
     bundles = Bundle("bundles")
+    SEALED = False
+    RELAYS = False  # offices enrol each other and take relays (sealed machine)
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,10 +136,36 @@ class SyncMachine(RuleBasedStateMachine):
             name: Replica(name, skew) for name, skew in zip(DEVICES + OFFICES, skews, strict=True)
         }
         self.all_bundles: list[bytes] = []
+        self.key_folder: tempfile.TemporaryDirectory[str] | None = None
+        if self.SEALED:
+            self._enrol_everyone()
+
+    def _enrol_everyone(self) -> None:
+        """The enrolment ceremony of docs/security.md, done once for every pair that meets."""
+        self.key_folder = tempfile.TemporaryDirectory()
+        folder = Path(self.key_folder.name)
+        for name in OFFICES:
+            office = self.replicas[name].store
+            create_office_keys(office)
+            write_key_file(office_key_file(office), folder / f"{name}.key.json")
+        for name in DEVICES:
+            device = self.replicas[name].store
+            write_key_file(device_key_file(device), folder / f"{name}.key.json")
+            for office in OFFICES:
+                enrol_file(self.replicas[office].store, folder / f"{name}.key.json")
+            enrol_file(device, folder / f"{HOME[name]}.key.json")
+        for name in OFFICES:  # each office takes the other's relays
+            for other in OFFICES:
+                if other != name:
+                    enrol_file(self.replicas[name].store, folder / f"{other}.key.json")
+        for replica in self.replicas.values():  # a device's first key use publishes its key
+            replica.learn_local(0)
 
     def teardown(self) -> None:
         for replica in self.replicas.values():
             replica.store.close()
+        if self.key_folder is not None:
+            self.key_folder.cleanup()
 
     # -- local work on officers' devices (and clerks at offices) ------------------------------
     @rule(who=st.sampled_from(DEVICES), rid=st.sampled_from(IDS), data=st.data())
@@ -173,27 +231,54 @@ class SyncMachine(RuleBasedStateMachine):
         full=st.booleans(),
         destination=st.sampled_from(["kanim-1", "kanim-2"]),
     )
-    def export(self, who: str, full: bool, destination: str) -> bytes:
+    def export(self, who: str, full: bool, destination: str) -> Sent:
         replica = self.replicas[who]
         prepared = prepare_export(replica.store, full=full, destination=destination)
         if prepared is None:
-            return b""
+            return Sent(who, b"", b"")
         record_export(replica.store, prepared, destination)
         carried = model.from_bundle(prepared.data)
         assert carried <= model.blanked(replica.versions)
         if full:
             assert carried == model.blanked(replica.versions)
         self.all_bundles.append(prepared.data)
-        return prepared.data
+        office = enrolled_office(replica.store) if self.SEALED and who in DEVICES else None
+        if office is None:
+            return Sent(who, prepared.data, prepared.data)
+        sealed = seal(replica.store, office, prepared.data, prepared.bundle_id, prepared.seq)
+        return Sent(who, sealed, prepared.data, HOME[who])
 
-    @rule(data=bundles, to=st.sampled_from(DEVICES + OFFICES), twice=st.booleans())
-    def deliver(self, data: bytes, to: str, twice: bool) -> None:
-        if not data:
+    def refused(self, sent: Sent, to: str) -> bool:
+        """Whether the trust rules of docs/security.md refuse this delivery (sealed machine)."""
+        if not self.SEALED or to in DEVICES:
+            return sent.sealed_for is not None  # a device opens no sealed bundle
+        if sent.sealed_for is None:  # an office's signed bundle
+            return not self.RELAYS or sent.sender == to  # its own bundle: no relay of itself
+        if sent.sealed_for != to:
+            return True
+        # An officer's device relays only versions in other names that this office already holds.
+        sender = self.replicas[sent.sender].store.device_id
+        held = {(v.table, v.rid, v.field, v.hlc) for v in self.replicas[to].stored()}
+        return any(
+            v.hlc.rsplit("/", 1)[-1] != sender and (v.table, v.rid, v.field, v.hlc) not in held
+            for v in model.from_bundle(sent.plain)
+        )
+
+    @rule(sent=bundles, to=st.sampled_from(DEVICES + OFFICES), twice=st.booleans())
+    def deliver(self, sent: Sent, to: str, twice: bool) -> None:
+        if not sent.data:
             return
         replica = self.replicas[to]
+        if self.refused(sent, to):
+            before = canonical_json(dump(replica.store)), replica.max_seq()
+            report = import_bytes(replica.store, Path("b.json"), sent.data, quarantine=None)
+            assert report.result == "rejected", report.message
+            assert (canonical_json(dump(replica.store)), replica.max_seq()) == before
+            return
+        data = sent.data
         first = import_bytes(replica.store, Path("b.json"), data, quarantine=None)
         assert first.result in ("imported", "already-imported"), first.message
-        replica.versions |= model.from_bundle(data)
+        replica.versions |= model.from_bundle(sent.plain)
         seen = {v.hlc for v in replica.stored()}
         # I8: after an import, the next HLC exceeds everything seen.
         assert not seen or replica.store.next_hlc() > max(seen)
@@ -259,6 +344,27 @@ class SyncMachine(RuleBasedStateMachine):
 
 SyncMachine.TestCase.settings = PROFILE
 TestSyncInvariants = SyncMachine.TestCase
+
+
+class SealedSyncMachine(SyncMachine):
+    """The same machine with office keys and enrolled devices: bundles travel sealed or signed."""
+
+    SEALED = True
+    RELAYS = True
+
+
+SealedSyncMachine.TestCase.settings = settings(
+    PROFILE, max_examples=5000 if LONG else int(os.environ.get("SEALED_EXAMPLES", 150))
+)
+TestSealedSyncInvariants = SealedSyncMachine.TestCase
+
+
+@pytest.mark.slow
+def test_sealed_invariants_long_run() -> None:
+    """500 examples of the sealed machine (the CI run above takes 150)."""
+    from hypothesis.stateful import run_state_machine_as_test
+
+    run_state_machine_as_test(SealedSyncMachine, settings=settings(PROFILE, max_examples=500))
 
 
 json_values = st.recursive(

@@ -27,6 +27,7 @@ from ..sync.trust import (
     enrol_file,
     enrolled_office,
     list_devices,
+    list_relay_offices,
     office_key_file,
     office_keys,
     revoke_device,
@@ -105,6 +106,12 @@ class TrustDialog(QDialog):
             )
         elif own is None:
             lines.append(self.tr("Belum ada kantor terdaftar: bundel dikirim tanpa segel."))
+        for relay in list_relay_offices(self.store):
+            lines.append(
+                self.tr("Kantor relai: {0} ({1}) — sidik jari <b>{2}</b>").format(
+                    show_escaped(relay.office or "-"), relay.kid, relay.fingerprint
+                )
+            )
         self.status.setText("<br>".join(lines))
         # An office sees its devices; an officer's laptop with an enrolled office has no use for
         # office keys, so those controls are not offered there.

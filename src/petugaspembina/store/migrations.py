@@ -212,6 +212,21 @@ def m007_merge_flags(db: sqlite_utils.Database) -> None:
     recompute_all_heads(db.conn)  # the current rows stay as they are: the winners are the same
 
 
+@migrations()
+def m008_relay_offices(db: sqlite_utils.Database) -> None:
+    """Offices whose signed bundles this office takes as relays (local, never synced).
+
+    An office key file enrolled at a database that has office keys of its own (a Kanwil enrolling
+    a Kanim) lands here; on an officer's device it stays in ``enrolled_offices`` (the seal target).
+    """
+    db.execute(
+        """CREATE TABLE relay_offices (
+            kid TEXT PRIMARY KEY, office TEXT, signing_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, revoked_at TEXT
+        )"""
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

@@ -26,7 +26,7 @@ from .bundle import (
     header_digest,
     write_atomically,
 )
-from .sealed import seal
+from .sealed import seal_parts
 from .trust import enrolled_office, office_keys
 
 DEFAULT_DESTINATION = OFFICE_DESTINATION
@@ -134,9 +134,9 @@ def export_bundles(
             path = out.with_name(f"{out.stem}-{len(results) + 1}{out.suffix}")
         else:
             path = out
-        data = prepared.data
+        data: bytes | tuple[bytes, ...] = prepared.data
         if office is not None:
-            data = seal(store, office, data, prepared.bundle_id, prepared.seq)
+            data = seal_parts(store, office, prepared.data, prepared.bundle_id, prepared.seq)
         write_atomically(path, data)
         record_export(store, prepared, destination)
         counts = prepared.counts

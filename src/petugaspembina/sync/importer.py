@@ -26,7 +26,7 @@ from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
 from .reader import ParsedBundle, parse_json, read_bundle
 from .sealed import is_sealed, open_sealed
-from .trust import enrolled_office, office_keys
+from .trust import enrolled_office, office_keys, relay_office_key
 
 Progress = Callable[[int, int, str], None]
 
@@ -161,6 +161,7 @@ def _read_trusted(
 ) -> tuple[ParsedBundle, str | None]:
     """The checked bundle and the enrolled device that signed it (None: not signed)."""
     keys = office_keys(store)
+    relay = False
     if _SEALED_MARK in data[:200]:
         doc = parse_json(data)
         if not is_sealed(doc):
@@ -179,7 +180,8 @@ def _read_trusted(
     else:
         parsed = read_bundle(data, now)
         signer = _office_signer(store, parsed)
-        if keys is not None and not allow_unsigned:
+        relay = keys is not None and signer is not None
+        if keys is not None and signer is None and not allow_unsigned:
             raise BundleRejected(
                 "unsigned",
                 "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
@@ -187,22 +189,29 @@ def _read_trusted(
                 'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
             )
     if keys is not None and parsed.device_id != store.device_id:
-        authorise(store, parsed.changes, parsed.device_id)
+        authorise(store, parsed.changes, parsed.device_id, relay=relay)
     return parsed, signer
 
 
 def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
-    """ "kantor terdaftar <kid>" when the enrolled office signed this plain bundle, else None.
+    """ "kantor terdaftar <kid>" when an office enrolled here signed this plain bundle, else None.
 
-    A signature by the enrolled office that does not verify refuses the bundle; a signature by
-    any other office key counts as no signature (this device cannot check it).
+    On an officer's device that is the enrolled office; at an office, an office enrolled as a
+    relay. A signature by such an office that does not verify refuses the bundle; a signature by
+    any other office key counts as no signature (this database cannot check it).
     """
-    office = enrolled_office(store)
     signature = parsed.signature
-    if office is None or signature is None or signature["kid"] != office.kid:
+    if signature is None:
+        return None
+    if office_keys(store) is not None:
+        key = relay_office_key(store, signature["kid"])
+    else:
+        office = enrolled_office(store)
+        key = office.signing_key if office is not None and office.kid == signature["kid"] else None
+    if key is None:
         return None
     try:
-        office.signing_key.verify(
+        key.verify(
             base64.b64decode(signature["sig"], validate=True),
             OFFICE_SIGN_CONTEXT + str(parsed.header_sha256).encode(),
         )
@@ -210,7 +219,7 @@ def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
         raise BundleRejected(
             "bad-signature", "Tanda tangan kantor pada bundel ini tidak cocok (telah diubah)."
         ) from exc
-    return f"kantor terdaftar {office.kid}"
+    return f"kantor terdaftar {signature['kid']}"
 
 
 _SEALED_MARK = b'"petugaspembina.sealed-bundle"'

@@ -17,7 +17,6 @@ on ``to`` before any decryption; an unknown or revoked device is refused before 
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import json
@@ -48,6 +47,13 @@ def _signed_message(info: bytes, plain: bytes) -> bytes:
 
 def seal(store: Store, office: EnrolledOffice, plain: bytes, bundle_id: str, seq: int) -> bytes:
     """Sign ``plain`` with this device's key and encrypt it to ``office``: the sealed file bytes."""
+    return b"".join(seal_parts(store, office, plain, bundle_id, seq))
+
+
+def seal_parts(
+    store: Store, office: EnrolledOffice, plain: bytes, bundle_id: str, seq: int
+) -> tuple[bytes, ...]:
+    """``seal`` as pieces to write one after another (no copy of the whole file in memory)."""
     envelope: dict[str, Any] = {
         "format": SEALED_FORMAT,
         "format_version": SEALED_VERSION,
@@ -62,7 +68,7 @@ def seal(store: Store, office: EnrolledOffice, plain: bytes, bundle_id: str, seq
     sealed = _HPKE.encrypt(signature + plain, office.sealing_key, info=info)
     # ``format`` first, like a plain bundle, so a reader knows the file by its first bytes.
     head = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
-    return b"".join((head[:-1].encode(), b',"sealed":"', base64.b64encode(sealed), b'"}'))
+    return (head[:-1].encode(), b',"sealed":"', binascii.b2a_base64(sealed, newline=False), b'"}')
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +135,7 @@ def open_sealed(store: Store, doc: dict[str, Any]) -> Opened:
     envelope = {key: doc[key] for key in _ENVELOPE_KEYS}
     info = canonical_json(envelope).encode("utf-8")
     try:
-        sealed = base64.b64decode(doc["sealed"], validate=True)
+        sealed = binascii.a2b_base64(doc["sealed"], strict_mode=True)
         opened = _HPKE.decrypt(sealed, keys.sealing, info=info)
     except (binascii.Error, ValueError, InvalidTag) as exc:
         raise BundleRejected(

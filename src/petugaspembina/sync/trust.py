@@ -189,7 +189,7 @@ def write_key_file(doc: dict[str, Any], out: Path) -> None:
 class Enrolled:
     """What ``enrol`` did, for the screen: kind, who, and the fingerprint to compare aloud."""
 
-    kind: str  # "device" or "office"
+    kind: str  # "device", "office" (the seal target) or "relay-office" (at an office)
     key_id: str
     label: str | None
     fingerprint: str
@@ -284,6 +284,15 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
         )
     shown = fingerprint(b"office", sealing, signing)
     label = _label(doc.get("office"))
+    if own is not None:  # an office enrolling another office: it will take that office's relays
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO relay_offices (kid, office, signing_key, fingerprint, enrolled_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kid) DO UPDATE SET office = excluded.office",
+                (kid, label, _b64(signing), shown, utc_now_iso()),
+            )
+            record_audit(conn, "relay-office-enrolled", detail=kid)
+        return Enrolled("relay-office", kid, label, shown)
     with store.transaction() as conn:
         # One office at a time: a new office file replaces the old one (the officer moved).
         conn.execute("DELETE FROM enrolled_offices")
@@ -328,6 +337,34 @@ def enrolled_office(store: Store) -> EnrolledOffice | None:
         Ed25519PublicKey.from_public_bytes(base64.b64decode(row[3])),
         row[4],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RelayOffice:
+    """An office enrolled here as a relay (``devices``)."""
+
+    kid: str
+    office: str | None
+    fingerprint: str
+    enrolled_at: str
+    revoked_at: str | None
+
+
+def list_relay_offices(store: Store) -> list[RelayOffice]:
+    """Every office enrolled here as a relay."""
+    rows = store.conn.execute(
+        "SELECT kid, office, fingerprint, enrolled_at, revoked_at FROM relay_offices "
+        "ORDER BY enrolled_at, kid"
+    )
+    return [RelayOffice(*row) for row in rows]
+
+
+def relay_office_key(store: Store, kid: str) -> Ed25519PublicKey | None:
+    """The signing key of an office enrolled here as a relay (docs/security.md "Relays"), or None."""
+    row = store.conn.execute(
+        "SELECT signing_key FROM relay_offices WHERE kid = ? AND revoked_at IS NULL", (kid,)
+    ).fetchone()
+    return None if row is None else Ed25519PublicKey.from_public_bytes(base64.b64decode(row[0]))
 
 
 @dataclass(frozen=True, slots=True)
