@@ -1844,6 +1844,14 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Remove sign-in</translation>
     </message>
     <message>
+        <source>Data belum disimpan</source>
+        <translation>Unsaved data</translation>
+    </message>
+    <message>
+        <source>Data peserta yang sedang diketik belum disimpan. Simpan dahulu?</source>
+        <translation>The participant being typed has not been saved. Save it first?</translation>
+    </message>
+    <message>
         <source>NIK sama</source>
         <translation>same NIK</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from petugaspembina.gui import messages
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.store.signin import session_sign_ins
 from petugaspembina.store.store import Store
@@ -42,7 +43,7 @@ NAMES = [
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> SignInWindow:
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SignInWindow:
     store = Store.open(tmp_path / "db.sqlite3")
     session_id = store.write(
         "sessions",
@@ -59,6 +60,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> SignInWindow:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     widget.form.name.setFocus()
+    # closing at teardown must not ask about a half-typed entry (tests below ask for real)
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
     return widget
 
 
@@ -213,3 +216,89 @@ def test_nik_clash_never_creates_a_second_person(window: SignInWindow, qtbot: Qt
     assert "nama lain" in window.hits.item(0).text()
     assert people_count(window) == before
     assert session_sign_ins(window.store, window.session.id) == []
+
+
+def half_typed(qtbot: QtBot) -> None:
+    qtbot.keyClicks(focused(), "Rina Marlina")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "P")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "1999")
+
+
+def test_closing_with_unsaved_entry_and_batal_keeps_the_window(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        messages, "ask_unsaved", lambda p, title, text: asked.append(title) or "cancel"
+    )
+    half_typed(qtbot)
+    assert not window.close()
+    assert asked == ["Data belum disimpan"]
+    assert window.isVisible() and window.form.name.text() == "Rina Marlina"
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_with_unsaved_entry_and_simpan_saves_it_first(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "save")
+    half_typed(qtbot)
+    assert window.close()
+    rows = session_sign_ins(window.store, window.session.id)
+    assert [(r.full_name, r.sex) for r in rows] == [("Rina Marlina", "P")]
+
+
+def test_closing_with_unsaved_entry_that_cannot_be_saved_stays_open(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "save")
+    qtbot.keyClicks(focused(), "Rina Marlina")  # no sex, no birth year: not savable
+    assert not window.close()
+    assert window.message.text()  # the reason is shown
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_with_unsaved_entry_and_buang_discards_it(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
+    half_typed(qtbot)
+    assert window.close()
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_an_empty_form_asks_nothing(
+    window: SignInWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: pytest.fail("asked"))
+    assert window.close()
+
+
+def test_unsaved_question_defaults_to_batal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes: list[QMessageBox] = []
+
+    def press(text: str | None) -> object:
+        def run(box: QMessageBox) -> int:
+            boxes.append(box)
+            button = (
+                box.defaultButton()
+                if text is None
+                else next(b for b in box.buttons() if b.text() == text)
+            )
+            button.click()
+            return 0
+
+        return run
+
+    monkeypatch.setattr(QMessageBox, "exec", press(None))  # Enter
+    assert messages.ask_unsaved(None, "Data belum disimpan", "teks") == "cancel"
+    assert boxes[0].escapeButton().text() == "Batal"
+    assert {b.text() for b in boxes[0].buttons()} == {"Simpan", "Buang", "Batal"}
+    monkeypatch.setattr(QMessageBox, "exec", press("Simpan"))
+    assert messages.ask_unsaved(None, "t", "teks") == "save"
+    monkeypatch.setattr(QMessageBox, "exec", press("Buang"))
+    assert messages.ask_unsaved(None, "t", "teks") == "discard"

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,7 @@ from ..store.signin import (
     undo_sign_in,
 )
 from ..store.store import Store
+from . import messages
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker
 
@@ -148,6 +149,15 @@ class SignInForm(QWidget):
             village_name=region.name if region else self.village.text(),
             phone=self.phone.text(),
             nik=self.nik.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether anything has been typed, chosen or drawn for the person being entered."""
+        edits = (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian)
+        return (
+            any(edit.text().strip() for edit in edits)
+            or self.category.currentIndex() > 0
+            or not self.signature.is_empty()
         )
 
     def clear(self) -> None:
@@ -291,6 +301,19 @@ class SignInWindow(QWidget):
             return True
         return False
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A half-typed person is not lost silently: save it (as Enter would), drop it, or stay."""
+        if self.form.is_dirty():
+            choice = messages.ask_unsaved(
+                self,
+                self.tr("Data belum disimpan"),
+                self.tr("Data peserta yang sedang diketik belum disimpan. Simpan dahulu?"),
+            )
+            if choice == "cancel" or (choice == "save" and not self._save(person=None)):
+                event.ignore()
+                return
+        super().closeEvent(event)
+
     # -- returning people -----------------------------------------------------------------------
     def on_name_edited(self, text: str) -> None:
         self.new_person.setVisible(False)
@@ -339,7 +362,8 @@ class SignInWindow(QWidget):
     def on_form_submitted(self) -> None:
         self._save(person=None)
 
-    def _save(self, person: PersonHit | None, policy: MatchPolicy = "offer") -> None:
+    def _save(self, person: PersonHit | None, policy: MatchPolicy = "offer") -> bool:
+        """Sign in the chosen or typed person; False (with the reason shown) when not saved."""
         form = self.form
         try:
             done = sign_in(
@@ -370,7 +394,7 @@ class SignInWindow(QWidget):
                 ),
                 error=True,
             )
-            return
+            return False
         except NikTaken as exc:
             self._offer([exc.match], allow_new=False)
             self._show(
@@ -379,20 +403,20 @@ class SignInWindow(QWidget):
                 ),
                 error=True,
             )
-            return
+            return False
         except AlreadySignedIn as exc:
             self._show(str(exc), error=True)
             self.table.selectRow(exc.number - 1)
-            return
+            return False
         except InvalidInput as exc:
             self._show(str(exc), error=True)
             widget = form.fields.get(exc.field or "")
             if widget is not None:
                 widget.setFocus()
-            return
+            return False
         except StoreError as exc:
             self._show(str(exc), error=True)
-            return
+            return False
         self.undo_stack.append(done)
         self.undo_button.setEnabled(True)
         name = person.full_name if person else form.entry().full_name.strip()
@@ -402,6 +426,7 @@ class SignInWindow(QWidget):
         self.refresh()
         self._show(self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, self.table.rowCount()))
         self.changed.emit()
+        return True
 
     def on_undo_triggered(self) -> None:
         if not self.undo_stack:
