@@ -1864,6 +1864,10 @@ Activity: {2} ({3})</translation>
         <translation>same name, sex, birth year and place</translation>
     </message>
     <message>
+        <source>nama mirip, jenis kelamin, tahun lahir dan tempat sama</source>
+        <translation>similar name, same sex, birth year and place</translation>
+    </message>
+    <message>
         <source>NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.</source>
         <translation>This NIK is already recorded for someone else. Check the NIK.</translation>
     </message>

@@ -302,3 +302,13 @@ def test_unsaved_question_defaults_to_batal(monkeypatch: pytest.MonkeyPatch) -> 
     assert messages.ask_unsaved(None, "t", "teks") == "save"
     monkeypatch.setattr(QMessageBox, "exec", press("Buang"))
     assert messages.ask_unsaved(None, "t", "teks") == "discard"
+
+
+def test_near_duplicate_in_one_session_is_offered_as_mirip(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    type_person(qtbot, "Siti Nurhaliza binti Abdul Rahman Hakim", "P", "1995")
+    type_person(qtbot, "siti nurhaliza  binti abd rahman hakim", "P", "1995")
+    assert len(session_sign_ins(window.store, window.session.id)) == 1  # not a second person
+    assert window.hits.count() == 1 and "mirip" in window.hits.item(0).text()
+    assert window.new_person.isVisible()

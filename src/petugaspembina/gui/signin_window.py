@@ -336,6 +336,7 @@ class SignInWindow(QWidget):
             "nik": self.tr("NIK sama"),
             "nik_lain": self.tr("NIK sama, nama lain"),
             "nama": self.tr("nama, jenis kelamin, tahun lahir dan tempat sama"),
+            "mirip": self.tr("nama mirip, jenis kelamin, tahun lahir dan tempat sama"),
         }
         self._show_hits([m.hit for m in matches], [notes[m.reason] for m in matches])
         self.new_person.setVisible(allow_new)
@@ -379,7 +380,9 @@ class SignInWindow(QWidget):
             )
         except PossibleMatch as exc:
             nik_only = all(not m.same_person for m in exc.matches)
-            allow_new = all(m.reason == "nama" for m in exc.matches)  # a NIK is never new
+            allow_new = all(
+                m.reason in ("nama", "mirip") for m in exc.matches
+            )  # a NIK is never new
             self._offer(exc.matches, allow_new)
             self._show(
                 self.tr("NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.")
