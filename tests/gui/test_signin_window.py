@@ -312,3 +312,41 @@ def test_near_duplicate_in_one_session_is_offered_as_mirip(
     assert len(session_sign_ins(window.store, window.session.id)) == 1  # not a second person
     assert window.hits.count() == 1 and "mirip" in window.hits.item(0).text()
     assert window.new_person.isVisible()
+
+
+def test_signed_in_list_fits_1366x768_without_cut_names_or_labels(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    window.resize(1366, 740)
+    type_person(qtbot, "Siti Nurhaliza binti Abdul Rahman Hakim", "P", "1995")
+    QApplication.processEvents()
+    table = window.table
+    metrics = table.fontMetrics()
+    name_width = metrics.horizontalAdvance("Siti Nurhaliza binti Abdul Rahman Hakim")
+    assert table.columnWidth(1) >= name_width  # the name is not cut
+    assert table.columnWidth(0) < table.columnWidth(1) // 3  # the number column is narrow
+    assert not table.horizontalScrollBar().isVisible()  # Desa without sideways scrolling
+    layout = window.form.layout()
+    assert isinstance(layout, QFormLayout)
+    for label in window.form.findChildren(QLabel):
+        if label.text():
+            assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_session_editor_shows_every_topic(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    from petugaspembina.gui.session_editor import SessionEditor
+
+    editor = SessionEditor(Store.open(tmp_path / "e.sqlite3"))
+    qtbot.addWidget(editor)
+    editor.show()
+    topics = editor.topics
+    tabs = editor.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    assert editor.height() <= 700
+    assert topics.viewport().height() >= topics.count() * topics.sizeHintForRow(0)
+    assert topics.indexAt(topics.viewport().rect().topLeft()).row() == 0  # the top is in sight

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -221,7 +222,13 @@ class SignInWindow(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("No"), self.tr("Nama"), self.tr("L/P"), self.tr("Desa")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)
+            + (QHeaderView.ResizeMode.ResizeToContents,) * 2
+        ):
+            header.setSectionResizeMode(column, mode)  # number narrow, the name takes the room
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)  # the No column numbers the rows
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -246,6 +253,9 @@ class SignInWindow(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
+        splitter.setChildrenCollapsible(False)
+        left_widget.setMinimumWidth(left_widget.sizeHint().width())  # no clipped label or field
+        splitter.setStretchFactor(1, 1)  # the list takes the room the form does not need
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         save.clicked.connect(self.on_form_submitted)
