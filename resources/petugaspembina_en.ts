@@ -1721,6 +1721,10 @@ Activity: {2} ({3})</translation>
         <translation>e.g. 1990</translation>
     </message>
     <message>
+        <source>ketik atau pilih</source>
+        <translation>type or choose</translation>
+    </message>
+    <message>
         <source>opsional</source>
         <translation>optional</translation>
     </message>

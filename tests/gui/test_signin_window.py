@@ -350,3 +350,31 @@ def test_session_editor_shows_every_topic(qtbot: QtBot, tmp_path: Path) -> None:
     assert editor.height() <= 700
     assert topics.viewport().height() >= topics.count() * topics.sizeHintForRow(0)
     assert topics.indexAt(topics.viewport().rect().topLeft()).row() == 0  # the top is in sight
+
+
+def test_typing_a_category_with_a_space_then_tab_goes_on_to_the_next_field(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    for text in ("Rina Marlina", "P", "1990"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.category.isAncestorOf(focused()) or focused() is window.form.category
+    qtbot.keyClicks(focused(), "Tokoh Pemuda")
+    assert not window.form.category.view().isVisible()  # no popup swallowed the typing
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.village.isAncestorOf(focused()) or focused() is window.form.village
+    assert window.form.category.currentData() == "tokoh_pemuda"
+    window.form.phone.setFocus()
+    qtbot.keyClicks(focused(), "0812-3456-7890")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is window.form.nik
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    row = window.store.rows("SELECT category, phone FROM people")
+    assert row and row[0]["category"] == "tokoh_pemuda" and row[0]["phone"]
+
+
+def test_a_category_typed_in_lowercase_or_by_its_start_is_chosen(window: SignInWindow) -> None:
+    combo = window.form.category
+    for typed, code in (("tokoh pemuda", "tokoh_pemuda"), ("bab", "babinsa"), ("tokoh", "")):
+        combo.setEditText(typed)
+        assert window.form.entry().category == code, typed

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -90,6 +91,16 @@ class SignInForm(QWidget):
         self.category.addItem("", "")
         for category in ParticipantCategory:
             self.category.addItem(category.label, category.value)
+        # Typed, not popped open: Space in a plain combo opens its list and the rest of the
+        # typing goes astray. The label completes as it is typed; Tab takes it.
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.category.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        category_edit = self.category.lineEdit()
+        category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
+        category_edit.editingFinished.connect(self._settle_category)
         self.village = VillagePicker()
         self.default_region = (
             regions.lookup(session.region_code or "") if session.region_code else None
@@ -138,8 +149,20 @@ class SignInForm(QWidget):
         for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.submitted.emit)
 
+    def _settle_category(self) -> None:
+        """Choose the category whose label was typed (any case, or its unique start)."""
+        text = self.category.currentText().strip().casefold()
+        labels = [self.category.itemText(i).casefold() for i in range(self.category.count())]
+        found = [i for i, label in enumerate(labels) if label == text] or [
+            i for i, label in enumerate(labels) if text and label.startswith(text)
+        ]
+        index = found[0] if len(found) == 1 or (found and labels[found[0]] == text) else 0
+        self.category.setCurrentIndex(index)
+        self.category.setEditText(self.category.itemText(index))
+
     def entry(self) -> PersonEntry:
         """The typed values."""
+        self._settle_category()
         region = self.village.region
         return PersonEntry(
             full_name=self.name.text(),
