@@ -95,10 +95,12 @@ class SignInForm(QWidget):
         # typing goes astray. The label completes as it is typed; Tab takes it.
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.category.completer()
+        completer = QCompleter([self.category.itemText(i) for i in range(self.category.count())])
+        self.category.setCompleter(completer)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         category_edit = self.category.lineEdit()
+        assert category_edit is not None  # an editable combo has one
         category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
         category_edit.editingFinished.connect(self._settle_category)
         self.village = VillagePicker()
