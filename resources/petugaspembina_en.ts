@@ -1721,6 +1721,10 @@ Activity: {2} ({3})</translation>
         <translation>e.g. 1990</translation>
     </message>
     <message>
+        <source>ketik atau pilih</source>
+        <translation>type or choose</translation>
+    </message>
+    <message>
         <source>opsional</source>
         <translation>optional</translation>
     </message>
@@ -1844,6 +1848,14 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Remove sign-in</translation>
     </message>
     <message>
+        <source>Data belum disimpan</source>
+        <translation>Unsaved data</translation>
+    </message>
+    <message>
+        <source>Data peserta yang sedang diketik belum disimpan. Simpan dahulu?</source>
+        <translation>The participant being typed has not been saved. Save it first?</translation>
+    </message>
+    <message>
         <source>NIK sama</source>
         <translation>same NIK</translation>
     </message>
@@ -1854,6 +1866,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>nama, jenis kelamin, tahun lahir dan tempat sama</source>
         <translation>same name, sex, birth year and place</translation>
+    </message>
+    <message>
+        <source>nama mirip, jenis kelamin, tahun lahir dan tempat sama</source>
+        <translation>similar name, same sex, birth year and place</translation>
     </message>
     <message>
         <source>NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.</source>

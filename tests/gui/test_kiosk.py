@@ -311,3 +311,45 @@ def test_wrong_pins_wait_longer_each_time_and_are_logged(
     answer[0] = "2468"
     window.close()
     assert not window.isVisible() and wrong_pins(store) == 0
+
+
+def test_kiosk_thank_you_goes_when_the_next_person_types_or_after_a_while(
+    qtbot: QtBot, store: Store, session: str
+) -> None:
+    window = open_kiosk(qtbot, store, session, SCREENS["1366x768"])
+    type_in(window, "Rina Marlina", "P", "1999")
+    window.save.click()
+    assert "Terima kasih" in window.message.text() and window.name.text() == ""
+    qtbot.keyClicks(window.name, "B")  # the next participant starts typing
+    assert window.message.text() == ""
+    type_in(window, "Budi Santoso", "L", "1990")
+    window.save.click()
+    assert "Terima kasih" in window.message.text()
+    qtbot.waitUntil(
+        lambda: window.message.text() == "", timeout=kiosk.MESSAGE_SECONDS * 1000 + 2000
+    )
+
+
+def test_kiosk_wrong_pin_returns_focus_to_nama(
+    qtbot: QtBot, store: Store, session: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_pin(store, "2468")
+    monkeypatch.setattr(PinDialog, "ask", classmethod(lambda cls, *a, **k: "0000"))
+    window = open_kiosk(qtbot, store, session, SCREENS["1366x768"])
+    window.activateWindow()
+    window.phone.setFocus()
+    window.close()
+    assert "PIN salah" in window.message.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.name)
+
+
+def test_kiosk_pin_dialog_uses_the_kiosk_type_size(
+    qtbot: QtBot, store: Store, session: str
+) -> None:
+    window = open_kiosk(qtbot, store, session, SCREENS["1366x768"])
+    dialog = PinDialog("Keluar dari mode kiosk", False, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.font().pointSize() == window.font().pointSize() == 16
+    assert dialog.pin.font().pointSize() == 16

@@ -249,3 +249,31 @@ def test_lists_start_in_their_natural_order_and_erase_from_the_window(
         window.people.model.id_at(r) for r in range(window.people.model.rowCount())
     ]
     assert store.rows("SELECT erased FROM people WHERE id = ?", (chosen,)) == [{"erased": 1}]
+
+
+def test_a_saved_new_session_is_selected_so_ctrl_d_opens_it(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in ("2026-11-01", "2026-11-02"):
+        store.write("sessions", {"title": f"Lama {day}", "date": day})
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    written: list[str] = []
+
+    def save_new(parent: object, store_: Store, session_id: str | None = None) -> str:
+        written.append(store_.write("sessions", {"title": "Baru", "date": "2026-10-01"}))
+        return written[-1]
+
+    monkeypatch.setattr(SessionEditor, "ask", save_new)
+    window.on_new_session_triggered()
+    assert window.sessions.selected_id() == written[0]
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda p, t, text: warned.append(text))
+    window.on_sign_in_triggered()  # what Ctrl+D does
+    assert warned == [] and window.windows[-1].session.id == written[0]
+    window.windows[-1].close()
+    window.sessions.table.clearSelection()
+    monkeypatch.setattr(SessionEditor, "ask", lambda p, s, session_id=None: session_id)
+    window._edit_session(written[0])
+    assert window.sessions.selected_id() == written[0]

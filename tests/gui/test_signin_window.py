@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from petugaspembina.gui import messages
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.store.signin import session_sign_ins
 from petugaspembina.store.store import Store
@@ -42,7 +43,7 @@ NAMES = [
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> SignInWindow:
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SignInWindow:
     store = Store.open(tmp_path / "db.sqlite3")
     session_id = store.write(
         "sessions",
@@ -59,6 +60,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> SignInWindow:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     widget.form.name.setFocus()
+    # closing at teardown must not ask about a half-typed entry (tests below ask for real)
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
     return widget
 
 
@@ -213,3 +216,165 @@ def test_nik_clash_never_creates_a_second_person(window: SignInWindow, qtbot: Qt
     assert "nama lain" in window.hits.item(0).text()
     assert people_count(window) == before
     assert session_sign_ins(window.store, window.session.id) == []
+
+
+def half_typed(qtbot: QtBot) -> None:
+    qtbot.keyClicks(focused(), "Rina Marlina")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "P")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "1999")
+
+
+def test_closing_with_unsaved_entry_and_batal_keeps_the_window(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        messages, "ask_unsaved", lambda p, title, text: asked.append(title) or "cancel"
+    )
+    half_typed(qtbot)
+    assert not window.close()
+    assert asked == ["Data belum disimpan"]
+    assert window.isVisible() and window.form.name.text() == "Rina Marlina"
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_with_unsaved_entry_and_simpan_saves_it_first(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "save")
+    half_typed(qtbot)
+    assert window.close()
+    rows = session_sign_ins(window.store, window.session.id)
+    assert [(r.full_name, r.sex) for r in rows] == [("Rina Marlina", "P")]
+
+
+def test_closing_with_unsaved_entry_that_cannot_be_saved_stays_open(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "save")
+    qtbot.keyClicks(focused(), "Rina Marlina")  # no sex, no birth year: not savable
+    assert not window.close()
+    assert window.message.text()  # the reason is shown
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_with_unsaved_entry_and_buang_discards_it(
+    window: SignInWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
+    half_typed(qtbot)
+    assert window.close()
+    assert session_sign_ins(window.store, window.session.id) == []
+
+
+def test_closing_an_empty_form_asks_nothing(
+    window: SignInWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages, "ask_unsaved", lambda *a: pytest.fail("asked"))
+    assert window.close()
+
+
+def test_unsaved_question_defaults_to_batal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes: list[QMessageBox] = []
+
+    def press(text: str | None) -> object:
+        def run(box: QMessageBox) -> int:
+            boxes.append(box)
+            button = (
+                box.defaultButton()
+                if text is None
+                else next(b for b in box.buttons() if b.text() == text)
+            )
+            button.click()
+            return 0
+
+        return run
+
+    monkeypatch.setattr(QMessageBox, "exec", press(None))  # Enter
+    assert messages.ask_unsaved(None, "Data belum disimpan", "teks") == "cancel"
+    assert boxes[0].escapeButton().text() == "Batal"
+    assert {b.text() for b in boxes[0].buttons()} == {"Simpan", "Buang", "Batal"}
+    monkeypatch.setattr(QMessageBox, "exec", press("Simpan"))
+    assert messages.ask_unsaved(None, "t", "teks") == "save"
+    monkeypatch.setattr(QMessageBox, "exec", press("Buang"))
+    assert messages.ask_unsaved(None, "t", "teks") == "discard"
+
+
+def test_near_duplicate_in_one_session_is_offered_as_mirip(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    type_person(qtbot, "Siti Nurhaliza binti Abdul Rahman Hakim", "P", "1995")
+    type_person(qtbot, "siti nurhaliza  binti abd rahman hakim", "P", "1995")
+    assert len(session_sign_ins(window.store, window.session.id)) == 1  # not a second person
+    assert window.hits.count() == 1 and "mirip" in window.hits.item(0).text()
+    assert window.new_person.isVisible()
+
+
+def test_signed_in_list_fits_1366x768_without_cut_names_or_labels(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    window.resize(1366, 740)
+    type_person(qtbot, "Siti Nurhaliza binti Abdul Rahman Hakim", "P", "1995")
+    QApplication.processEvents()
+    table = window.table
+    metrics = table.fontMetrics()
+    name_width = metrics.horizontalAdvance("Siti Nurhaliza binti Abdul Rahman Hakim")
+    assert table.columnWidth(1) >= name_width  # the name is not cut
+    assert table.columnWidth(0) < table.columnWidth(1) // 3  # the number column is narrow
+    assert not table.horizontalScrollBar().isVisible()  # Desa without sideways scrolling
+    layout = window.form.layout()
+    assert isinstance(layout, QFormLayout)
+    for label in window.form.findChildren(QLabel):
+        if label.text():
+            assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_session_editor_shows_every_topic(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    from petugaspembina.gui.session_editor import SessionEditor
+
+    editor = SessionEditor(Store.open(tmp_path / "e.sqlite3"))
+    qtbot.addWidget(editor)
+    editor.show()
+    topics = editor.topics
+    tabs = editor.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    assert editor.height() <= 700
+    assert topics.viewport().height() >= topics.count() * topics.sizeHintForRow(0)
+    assert topics.indexAt(topics.viewport().rect().topLeft()).row() == 0  # the top is in sight
+
+
+def test_typing_a_category_with_a_space_then_tab_goes_on_to_the_next_field(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    for text in ("Rina Marlina", "P", "1990"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.category.isAncestorOf(focused()) or focused() is window.form.category
+    qtbot.keyClicks(focused(), "Tokoh Pemuda")
+    assert not window.form.category.view().isVisible()  # no popup swallowed the typing
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.village.isAncestorOf(focused()) or focused() is window.form.village
+    assert window.form.category.currentData() == "tokoh_pemuda"
+    window.form.phone.setFocus()
+    qtbot.keyClicks(focused(), "0812-3456-7890")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is window.form.nik
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    row = window.store.rows("SELECT category, phone FROM people")
+    assert row and row[0]["category"] == "tokoh_pemuda" and row[0]["phone"]
+
+
+def test_a_category_typed_in_lowercase_or_by_its_start_is_chosen(window: SignInWindow) -> None:
+    combo = window.form.category
+    for typed, code in (("tokoh pemuda", "tokoh_pemuda"), ("bab", "babinsa"), ("tokoh", "")):
+        combo.setEditText(typed)
+        assert window.form.entry().category == code, typed

@@ -269,3 +269,50 @@ def test_no_path_ever_duplicates_a_person_across_spellings(
             assert len(session_sign_ins(store, today)) == 1
     finally:
         store.close()
+
+
+SITI_FULL = "Siti Nurhaliza binti Abdul Rahman Hakim"
+
+
+def test_a_similar_name_is_offered_as_mirip(store: Store) -> None:
+    siti = person(store, SITI_FULL, "P", 1995, **VILLAGE)
+    entry = values("siti nurhaliza  binti abd rahman hakim", "P", "1995", **VILLAGE)
+    assert [(m.hit.id, m.reason) for m in find_matches(store, [entry])[0]] == [(siti, "mirip")]
+
+
+def test_a_similar_name_elsewhere_or_another_sex_is_not_offered(store: Store) -> None:
+    person(store, SITI_FULL, "P", 1995, region_code="17.71.02.1001", village_name="Lain")
+    person(store, SITI_FULL, "L", 1995, **VILLAGE)
+    person(store, SITI_FULL, "P", 1990, **VILLAGE)
+    entry = values("Siti Nurhaliza binti Abd Rahman Hakim", "P", "1995", **VILLAGE)
+    assert find_matches(store, [entry])[0] == []
+
+
+def test_a_different_name_is_not_similar(store: Store) -> None:
+    person(store, "Siti Aminah", "P", 1995, **VILLAGE)
+    entry = values("Sri Wahyuni", "P", "1995", **VILLAGE)
+    assert find_matches(store, [entry])[0] == []
+
+
+def test_kiosk_never_signs_in_a_similar_name_but_the_form_offers_it(store: Store) -> None:
+    session = store.write("sessions", {"title": "S", "date": "2026-11-22", **VILLAGE})
+    siti = person(store, SITI_FULL, "P", 1995, **VILLAGE)
+    entry = PersonEntry(
+        full_name="Siti Nurhaliza binti Abd Rahman Hakim", sex="P", birth_year="1995", **VILLAGE
+    )
+    with pytest.raises(PossibleMatch) as offered:
+        sign_in(store, session, entry=entry, now=NOW)
+    assert [(m.hit.id, m.reason) for m in offered.value.matches] == [(siti, "mirip")]
+    done = sign_in(store, session, entry=entry, now=NOW, matches="use")
+    assert done.created_person and done.person_id != siti
+
+
+def test_names_are_tidied_on_save() -> None:
+    assert values("  siti   nurhaliza BINTI abdul ", "P", "1995")["full_name"] == (
+        "siti nurhaliza BINTI abdul"
+    )
+    assert values("siti  nurhaliza binti abdul", "P", "1995")["full_name"] == (
+        "Siti Nurhaliza binti Abdul"
+    )
+    assert values("BUDI BIN SANTOSO ", "L", "1990")["full_name"] == "Budi bin Santoso"
+    assert values("Ma'ruf McDonald", "L", "1990")["full_name"] == "Ma'ruf McDonald"

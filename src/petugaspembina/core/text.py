@@ -66,3 +66,20 @@ def name_key(name: str | None) -> str:
     spaces do not count (``" SITI.  aminah"`` → ``"siti aminah"``)."""
     folded = unicodedata.normalize("NFKC", name or "").casefold()
     return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+_LOWER_WORDS = frozenset({"bin", "binti", "van", "de"})
+
+
+def tidy_name(name: str) -> str:
+    """A typed name as it is stored: runs of spaces collapsed, trimmed; all-lowercase or
+    all-uppercase typing gets title case ("siti BINTI ..." stays as typed when mixed), with
+    "bin"/"binti" kept lowercase."""
+    words = name.split()
+    joined = " ".join(words)
+    if joined != joined.lower() and joined != joined.upper():
+        return joined
+    return " ".join(
+        w.lower() if i and w.lower() in _LOWER_WORDS else w.capitalize()
+        for i, w in enumerate(words)
+    )

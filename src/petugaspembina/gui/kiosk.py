@@ -198,6 +198,8 @@ class KioskWindow(QWidget):
         self.save.clicked.connect(self.on_save_clicked)
         for edit in (self.name, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.on_save_clicked)
+            edit.textEdited.connect(self._on_typing)
+        self.sex.buttonClicked.connect(self._on_typing)
         self.clear()
 
     # -- starting and leaving --------------------------------------------------------------
@@ -241,6 +243,7 @@ class KioskWindow(QWidget):
             event.accept()
         else:
             event.ignore()
+            self.name.setFocus()  # the next participant starts here
 
     def _may_leave(self) -> bool:
         wait = self._wait_until - _clock()
@@ -347,6 +350,13 @@ class KioskWindow(QWidget):
             else self.tr("Terima kasih, Anda sudah tercatat hadir.")
         )
         self.changed.emit()
+
+    def _on_typing(self, *_args: object) -> None:
+        """The next participant (or this one, fixing a field) is typing: the last answer goes,
+        so a "thank you" or "already signed in" is never read as meant for them."""
+        if self.message.text():
+            self._clear_timer.stop()
+            self.message.clear()
 
     def _refuse(self, text: str, field_name: str | None) -> None:
         self._say(text, error=True)

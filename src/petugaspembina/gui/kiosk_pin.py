@@ -38,6 +38,9 @@ class PinDialog(QDialog):
         form.addRow(self.error)
         form.addRow(messages.button_box(self, self.tr("OK"), self.on_ok_clicked, self.tr("Batal")))
         self.pin.setFocus()
+        if parent is not None:  # a dialog window does not take its parent's font by itself
+            for widget in (self, *self.findChildren(QWidget)):  # (nor do its fields under the
+                widget.setFont(parent.font())  # kiosk's style sheet): the kiosk's large type
 
     def _pin_edit(self) -> QLineEdit:
         edit = QLineEdit()

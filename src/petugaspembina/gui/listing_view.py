@@ -168,6 +168,22 @@ class ListingView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
+    def select_id(self, record_id: str) -> bool:
+        """Select (and show) the row of ``record_id``, fetching further pages as needed; False
+        when it is not in the list (e.g. filtered out)."""
+        self.model.ensure_loaded()
+        row = 0
+        while True:
+            while row < self.model.rowCount():
+                if self.model.id_at(row) == record_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    return True
+                row += 1
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
+
     def reload(self) -> None:
         """Re-query, keeping the filter and sort (a list not yet shown waits until it is)."""
         if self.isVisible() or self.model._loaded:

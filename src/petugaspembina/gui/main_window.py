@@ -320,8 +320,10 @@ class MainWindow(QMainWindow):
     def on_new_session_triggered(self) -> None:
         from .session_editor import SessionEditor
 
-        if SessionEditor.ask(self, self.store) is not None:
+        saved = SessionEditor.ask(self, self.store)
+        if saved is not None:
             self.refresh()
+            self.sessions.select_id(saved)  # Ctrl+D right after opens its daftar hadir
 
     def on_edit_session_triggered(self) -> None:
         session_id = self._selected_session()
@@ -333,6 +335,7 @@ class MainWindow(QMainWindow):
 
         if SessionEditor.ask(self, self.store, session_id) is not None:
             self.refresh()
+            self.sessions.select_id(session_id)
 
     def _selected_session(self) -> str | None:
         session_id = self.sessions.selected_id()

@@ -48,6 +48,22 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
+    """Unsaved typing before a window closes: "Simpan", "Buang" or "Batal" (the default, also
+    Esc). Returns ``"save"``, ``"discard"`` or ``"cancel"``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    save = box.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Buang", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
     """Where to save a file; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")

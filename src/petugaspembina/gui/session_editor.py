@@ -124,6 +124,10 @@ class SessionEditor(QDialog):
         content = QWidget()
         content_form = QFormLayout(content)
         self.topics = _check_list([(t.value, t.label) for t in Topic], set(session.topics))
+        rows = min(self.topics.count(), 10)  # every topic in sight without scrolling, up to ten
+        self.topics.setMinimumHeight(
+            rows * self.topics.sizeHintForRow(0) + 2 * self.topics.frameWidth() + 4
+        )
         content_form.addRow(self.tr("Materi/topik"), self.topics)
         self.partners = QLineEdit(", ".join(session.partner_agencies))
         self.partners.setPlaceholderText(self.tr("Pisahkan dengan koma: Timpora, BP3MI, Disnaker"))
@@ -162,7 +166,7 @@ class SessionEditor(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(680, 660)  # fits a 1366×768 screen with its task bar
         self.title_edit.setFocus()
 
     def values(self) -> dict[str, Any]:

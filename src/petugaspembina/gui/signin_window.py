@@ -12,12 +12,14 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -50,6 +52,7 @@ from ..store.signin import (
     undo_sign_in,
 )
 from ..store.store import Store
+from . import messages
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker
 
@@ -88,6 +91,18 @@ class SignInForm(QWidget):
         self.category.addItem("", "")
         for category in ParticipantCategory:
             self.category.addItem(category.label, category.value)
+        # Typed, not popped open: Space in a plain combo opens its list and the rest of the
+        # typing goes astray. The label completes as it is typed; Tab takes it.
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter([self.category.itemText(i) for i in range(self.category.count())])
+        self.category.setCompleter(completer)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        category_edit = self.category.lineEdit()
+        assert category_edit is not None  # an editable combo has one
+        category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
+        category_edit.editingFinished.connect(self._settle_category)
         self.village = VillagePicker()
         self.default_region = (
             regions.lookup(session.region_code or "") if session.region_code else None
@@ -136,8 +151,20 @@ class SignInForm(QWidget):
         for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.submitted.emit)
 
+    def _settle_category(self) -> None:
+        """Choose the category whose label was typed (any case, or its unique start)."""
+        text = self.category.currentText().strip().casefold()
+        labels = [self.category.itemText(i).casefold() for i in range(self.category.count())]
+        found = [i for i, label in enumerate(labels) if label == text] or [
+            i for i, label in enumerate(labels) if text and label.startswith(text)
+        ]
+        index = found[0] if len(found) == 1 or (found and labels[found[0]] == text) else 0
+        self.category.setCurrentIndex(index)
+        self.category.setEditText(self.category.itemText(index))
+
     def entry(self) -> PersonEntry:
         """The typed values."""
+        self._settle_category()
         region = self.village.region
         return PersonEntry(
             full_name=self.name.text(),
@@ -148,6 +175,15 @@ class SignInForm(QWidget):
             village_name=region.name if region else self.village.text(),
             phone=self.phone.text(),
             nik=self.nik.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether anything has been typed, chosen or drawn for the person being entered."""
+        edits = (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian)
+        return (
+            any(edit.text().strip() for edit in edits)
+            or self.category.currentIndex() > 0
+            or not self.signature.is_empty()
         )
 
     def clear(self) -> None:
@@ -211,7 +247,13 @@ class SignInWindow(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("No"), self.tr("Nama"), self.tr("L/P"), self.tr("Desa")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)
+            + (QHeaderView.ResizeMode.ResizeToContents,) * 2
+        ):
+            header.setSectionResizeMode(column, mode)  # number narrow, the name takes the room
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)  # the No column numbers the rows
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -236,6 +278,9 @@ class SignInWindow(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
+        splitter.setChildrenCollapsible(False)
+        left_widget.setMinimumWidth(left_widget.sizeHint().width())  # no clipped label or field
+        splitter.setStretchFactor(1, 1)  # the list takes the room the form does not need
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         save.clicked.connect(self.on_form_submitted)
@@ -291,6 +336,19 @@ class SignInWindow(QWidget):
             return True
         return False
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A half-typed person is not lost silently: save it (as Enter would), drop it, or stay."""
+        if self.form.is_dirty():
+            choice = messages.ask_unsaved(
+                self,
+                self.tr("Data belum disimpan"),
+                self.tr("Data peserta yang sedang diketik belum disimpan. Simpan dahulu?"),
+            )
+            if choice == "cancel" or (choice == "save" and not self._save(person=None)):
+                event.ignore()
+                return
+        super().closeEvent(event)
+
     # -- returning people -----------------------------------------------------------------------
     def on_name_edited(self, text: str) -> None:
         self.new_person.setVisible(False)
@@ -313,6 +371,7 @@ class SignInWindow(QWidget):
             "nik": self.tr("NIK sama"),
             "nik_lain": self.tr("NIK sama, nama lain"),
             "nama": self.tr("nama, jenis kelamin, tahun lahir dan tempat sama"),
+            "mirip": self.tr("nama mirip, jenis kelamin, tahun lahir dan tempat sama"),
         }
         self._show_hits([m.hit for m in matches], [notes[m.reason] for m in matches])
         self.new_person.setVisible(allow_new)
@@ -339,7 +398,8 @@ class SignInWindow(QWidget):
     def on_form_submitted(self) -> None:
         self._save(person=None)
 
-    def _save(self, person: PersonHit | None, policy: MatchPolicy = "offer") -> None:
+    def _save(self, person: PersonHit | None, policy: MatchPolicy = "offer") -> bool:
+        """Sign in the chosen or typed person; False (with the reason shown) when not saved."""
         form = self.form
         try:
             done = sign_in(
@@ -355,7 +415,9 @@ class SignInWindow(QWidget):
             )
         except PossibleMatch as exc:
             nik_only = all(not m.same_person for m in exc.matches)
-            allow_new = all(m.reason == "nama" for m in exc.matches)  # a NIK is never new
+            allow_new = all(
+                m.reason in ("nama", "mirip") for m in exc.matches
+            )  # a NIK is never new
             self._offer(exc.matches, allow_new)
             self._show(
                 self.tr("NIK ini sudah tercatat untuk orang lain. Periksa NIK-nya.")
@@ -370,7 +432,7 @@ class SignInWindow(QWidget):
                 ),
                 error=True,
             )
-            return
+            return False
         except NikTaken as exc:
             self._offer([exc.match], allow_new=False)
             self._show(
@@ -379,20 +441,20 @@ class SignInWindow(QWidget):
                 ),
                 error=True,
             )
-            return
+            return False
         except AlreadySignedIn as exc:
             self._show(str(exc), error=True)
             self.table.selectRow(exc.number - 1)
-            return
+            return False
         except InvalidInput as exc:
             self._show(str(exc), error=True)
             widget = form.fields.get(exc.field or "")
             if widget is not None:
                 widget.setFocus()
-            return
+            return False
         except StoreError as exc:
             self._show(str(exc), error=True)
-            return
+            return False
         self.undo_stack.append(done)
         self.undo_button.setEnabled(True)
         name = person.full_name if person else form.entry().full_name.strip()
@@ -402,6 +464,7 @@ class SignInWindow(QWidget):
         self.refresh()
         self._show(self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, self.table.rowCount()))
         self.changed.emit()
+        return True
 
     def on_undo_triggered(self) -> None:
         if not self.undo_stack:

@@ -7,6 +7,10 @@ A likely match is either
 - the same name once case, punctuation and runs of spaces are folded, the same sex, birth years
   at most one apart, and the same place: the same kecamatan when both have a Kemendagri code,
   else the same village name (``nama``). A different NIK on both sides means two people.
+- a similar name (``mirip``): the same sex, birth years and place, and a name nearly the same
+  once common shortenings are spelled out ("Abd" → "abdul", "Moh" → "muhammad") and double
+  spaces folded. Only ever offered to the officer; the kiosk and list imports never take it as
+  the person (store.signin.choose_match).
 """
 
 from __future__ import annotations
@@ -29,9 +33,38 @@ _COLUMNS = (
 )
 
 
+_SHORTENINGS = {
+    "abd": "abdul",
+    "abd.": "abdul",
+    "moh": "muhammad",
+    "muh": "muhammad",
+    "mhd": "muhammad",
+    "moch": "muhammad",
+    "mochammad": "muhammad",
+    "mohammad": "muhammad",
+    "mohamad": "muhammad",
+    "muhamad": "muhammad",
+    "m": "muhammad",
+    "bt": "binti",
+    "bin.": "bin",
+}
+
+
+def _spelled_out(key: str) -> str:
+    return " ".join(_SHORTENINGS.get(word, word) for word in key.split())
+
+
+def similar_names(first: str | None, second: str | None) -> bool:
+    """Names probably one person's spellings: equal folded, or nearly so once shortenings are
+    spelled out (difflib ratio at least SIMILAR_NAME)."""
+    a, b = _spelled_out(name_key(first)), _spelled_out(name_key(second))
+    return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_NAME)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A person an entry probably is; ``reason`` is ``nik``, ``nik_lain`` or ``nama``."""
+    """A person an entry probably is; ``reason`` is ``nik``, ``nik_lain``, ``nama`` or ``mirip``
+    (a similar name: offered, never used without the officer)."""
 
     hit: PersonHit
     reason: str
@@ -66,7 +99,13 @@ def _alike(first: str | None, second: str | None) -> bool:
     return bool(short) and all(any(w.startswith(s) for w in rest) for s in short)
 
 
-def _name_match(entry: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
+def _name_match(
+    entry: Mapping[str, Any],
+    row: Mapping[str, Any],
+    alike: Callable[[str | None, str | None], bool] | None = None,
+) -> bool:
+    """Same sex, birth year ±1, place, no differing NIKs, and equal folded names (or names
+    ``alike`` says are alike)."""
     year, other_year = entry.get("birth_year"), row.get("birth_year")
     return (  # cheapest tests first: a list import asks this many times
         entry.get("sex") is not None
@@ -75,7 +114,11 @@ def _name_match(entry: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
         and other_year is not None
         and abs(int(year) - int(other_year)) <= 1
         and bool(name_key(entry.get("full_name")))
-        and name_key(entry.get("full_name")) == name_key(row.get("full_name"))
+        and (
+            name_key(entry.get("full_name")) == name_key(row.get("full_name"))
+            if alike is None
+            else alike(entry.get("full_name"), row.get("full_name"))
+        )
         and _same_place(entry, row)
         and not (entry.get("nik") and row.get("nik") and entry["nik"] != row["nik"])
     )
@@ -110,7 +153,9 @@ def _judge(
     for row in by_name:
         if _name_match(entry, row):
             found.setdefault(row["id"], Match(_hit(row), "nama"))
-    order = {"nik": 0, "nama": 1, "nik_lain": 2}
+        elif _name_match(entry, row, similar_names):
+            found.setdefault(row["id"], Match(_hit(row), "mirip"))
+    order = {"nik": 0, "nama": 1, "mirip": 2, "nik_lain": 3}
     return sorted(found.values(), key=lambda m: (order[m.reason], m.hit.id))
 
 
@@ -128,12 +173,19 @@ def _name_rows(store: Store, entry: Mapping[str, Any]) -> list[dict[str, Any]]:
     key, year, sex = name_key(entry.get("full_name")), entry.get("birth_year"), entry.get("sex")
     if not key or year is None or sex is None:
         return []
+    # Same sex, birth year ±1 and place: a handful of people, so similar names are cheap to judge.
+    kecamatan = _kecamatan(entry.get("region_code"))
+    place, place_params = "p.village_name = ? COLLATE NOCASE", [entry.get("village_name") or ""]
+    if kecamatan:
+        place = f"({place} OR p.region_code LIKE ?)"
+        place_params.append(kecamatan + ".%")
     join, where, params = fts_filter(key)
     return store.rows(
-        f"""SELECT {_COLUMNS} FROM people p {join}
+        f"""SELECT {_COLUMNS} FROM people p
             WHERE p.deleted = 0 AND p.merged_into IS NULL AND p.sex = ?
-              AND p.birth_year BETWEEN ? AND ?{where}""",
-        (sex, int(year) - 1, int(year) + 1, *params),
+              AND p.birth_year BETWEEN ? AND ? AND ({place} OR p.id IN (
+                SELECT p.id FROM people p {join} WHERE 1 = 1{where}))""",
+        (sex, int(year) - 1, int(year) + 1, *place_params, *params),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from ..core.display import time_in_zone
 from ..core.enums import ParticipantCategory
 from ..core.ids import new_record_id
+from ..core.text import tidy_name
 from ..core.validation import check_birth_year, check_nik, check_phone, check_sex, is_minor
 from .errors import InvalidInput, NotFound
 from .matching import Match, find_matches
@@ -85,7 +86,7 @@ class Checked:
 def check_person(entry: PersonEntry, today: date | None = None) -> Checked:
     """Validate a new person's fields the way the form shows them (one message per field)."""
     out = Checked()
-    name = " ".join(entry.full_name.split())
+    name = tidy_name(entry.full_name)
     if not name:
         out.errors["full_name"] = "Nama wajib diisi."
     elif len(name) > 120:
@@ -246,7 +247,7 @@ def sign_in(
         found = find_matches(store, [checked.values])[0]
         if matches != "new":  # one of them already on the list: say so rather than offer
             for match in found:
-                if match.same_person:
+                if match.same_person and match.reason != "mirip":
                     _refuse_second(store, session_id, match.hit.id)
         person_id = choose_match(found, matches)
         if person_id is None:
@@ -310,6 +311,8 @@ def attendance_values(
 
 def choose_match(found: list[Match], policy: MatchPolicy) -> str | None:
     """The person an entry is under ``policy`` (None: a new person); raises as ``sign_in`` says."""
+    if policy != "offer":  # a similar name is only ever offered, never taken as the person
+        found = [m for m in found if m.reason != "mirip"]
     if not found:
         return None
     nik = [m for m in found if m.reason in ("nik", "nik_lain")]
