@@ -68,6 +68,9 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
             make_certificates(store, session_id, out, list(person_ids) or None)
         ),
     )
+    if any(item.preview for item in printed):
+        click.echo(f"{out}: {len(printed)} sertifikat pratinjau (DRAF, belum bernomor).")
+        return
     reprints = sum(item.reprint for item in printed)
     click.echo(f"{out}: {len(printed)} sertifikat ({reprints} cetak ulang).")
 

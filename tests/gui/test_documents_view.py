@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from petugaspembina.store.store import Store
 
 
 @pytest.fixture
-def view(qtbot: QtBot, tmp_path: Path) -> DocumentsView:
+def view(qtbot: QtBot, tmp_path: Path, complete_office: Callable[[Store], None]) -> DocumentsView:
     store = Store.open(tmp_path / "demo.db")
     generate(store, seed=2, sessions=2)
+    complete_office(store)
     widget = DocumentsView(store, open_after=False)
     qtbot.addWidget(widget)
     return widget

@@ -75,8 +75,11 @@ def fit_para(
     return para(safe, fitted)
 
 
-def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
-    """The visible mark on every page while the office profile still has placeholders."""
+def draw_draft_mark(
+    canvas: Canvas, width: float, height: float, banner_top: float = 9 * mm
+) -> None:
+    """The visible mark on every page while the office profile still has placeholders; the
+    banner line sits ``banner_top`` below the page's top edge (inside a drawn border, if any)."""
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.35))
     canvas.setFont(SANS_BOLD, 26)
@@ -87,7 +90,7 @@ def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.7, 0.05, 0.05))
     canvas.setFont(SANS_BOLD, 8)
-    canvas.drawCentredString(width / 2, height - 9 * mm, DRAFT_MARK)
+    canvas.drawCentredString(width / 2, height - banner_top, DRAFT_MARK)
     canvas.restoreState()
 
 

@@ -243,7 +243,11 @@ def render_berita_acara(
     day = parse_iso(session.date)
     with store.transaction():
         number = berita_acara_number(
-            store, session.id, office.numbering_pattern or DEFAULT_PATTERN, today
+            store,
+            session.id,
+            office.numbering_pattern or DEFAULT_PATTERN,
+            today,
+            draft=data.draft,
         )
         story = _berita_acara_story(store, data, number)
         place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
