@@ -218,3 +218,20 @@ def test_draft_berita_acara_takes_no_number(tmp_path: Path) -> None:
         make_berita_acara(store, session_id, tmp_path / "ba2.pdf")
         text = pdf_pages(tmp_path / "ba2.pdf")[0]
         assert "Nomor: 0001/BA-PIMPASA/" in text and "DRAF" not in text
+
+
+def test_draft_prints_no_invented_signatory_or_address(tmp_path: Path) -> None:
+    from petugaspembina.documents.produce import make_berita_acara
+
+    db = tmp_path / "d.db"
+    _init(db)
+    with Store.open(db) as store:
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        make_certificates(store, session_id, tmp_path / "c.pdf")
+        make_berita_acara(store, session_id, tmp_path / "ba.pdf")
+    for path in (tmp_path / "c.pdf", tmp_path / "ba.pdf"):
+        text = " ".join(pdf_pages(path))
+        assert "Nama Kepala Kantor" not in text and "19700101" not in text
+        assert "Jl. Contoh" not in text
+        assert "(nama kepala kantor)" in text and "NIP (belum diisi)" in text

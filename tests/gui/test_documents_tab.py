@@ -254,3 +254,28 @@ def test_existing_session_keeps_its_own_officers(qtbot: QtBot, tmp_path: Path) -
     ]
     assert ticked == [other]
     store.close()
+
+
+def test_office_dialog_shows_placeholders_greyed_not_as_values(
+    view: DocumentsView, qtbot: QtBot
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    for name in ("address", "signatory_name", "signatory_nip"):
+        assert dialog.edits[name].text() == ""
+        assert dialog.edits[name].placeholderText()
+    assert dialog.edits["signatory_position"].text()  # filled from the office's name
+
+
+def test_draft_banner_button_opens_the_office_dialog(
+    view: DocumentsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    opened: list[Store] = []
+    monkeypatch.setattr(OfficeDialog, "ask", lambda parent, store: opened.append(store) or False)
+    assert not view.draft_banner.isHidden()
+    view.complete_button.click()
+    assert opened == [view.store]

@@ -20,7 +20,7 @@ from .fonts import SANS, SANS_BOLD, SERIF_BOLD, printable, register_fonts
 from .images import image_reader
 from .indonesian import office_title, parse_iso, tanggal
 from .layout import draw_draft_mark
-from .office import DEFAULTS
+from .office import DEFAULTS, NIP_PLACEHOLDER
 from .pdfout import write_pdf
 from .register import PrintedCertificate
 
@@ -236,9 +236,9 @@ def _signature_block(
     for line in names:
         canvas.drawString(x, bottom, line)
         bottom -= size + 2
-    if office.signatory_nip:
-        canvas.setFont(SANS, 10)
-        canvas.drawString(x, bottom - 1, f"NIP {format_nip(office.signatory_nip)}")
+    canvas.setFont(SANS, 10)
+    nip = office.signatory_nip
+    canvas.drawString(x, bottom - 1, f"NIP {format_nip(nip)}" if nip else NIP_PLACEHOLDER)
 
 
 def render_certificates(

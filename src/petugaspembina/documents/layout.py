@@ -135,8 +135,10 @@ def signature_block(
     nip: str | None,
     image_b64: str | None = None,
     width: float = 70 * mm,
+    no_nip: str | None = None,
 ) -> Table:
-    """Place and date, position, space (or the signature image), name, NIP."""
+    """Place and date, position, space (or the signature image), name, NIP (``no_nip`` in its
+    place when there is none)."""
     rows: list[list[Flowable]] = [[para(place_date, CELL)]] if place_date else []
     rows.append([fit_para(position, width)])
     image = image_flowable(image_b64, 40 * mm, 16 * mm)
@@ -144,6 +146,8 @@ def signature_block(
     rows.append([fit_para(name, width, CELL_BOLD)])
     if nip:
         rows.append([para(f"NIP {format_nip(nip)}", CELL)])
+    elif no_nip:
+        rows.append([para(no_nip, CELL)])
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])

@@ -35,7 +35,7 @@ from .layout import (
     rich,
     signature_block,
 )
-from .office import DEFAULT_PATTERN
+from .office import DEFAULT_PATTERN, NIP_PLACEHOLDER
 from .pdfout import write_pdf
 from .register import berita_acara_number
 
@@ -211,6 +211,7 @@ def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str)
         office.signatory_nip,
         office.signature_png,
         width=half + 10 * mm,
+        no_nip=NIP_PLACEHOLDER,
     )
     head_row = Table(
         [["", head, ""]], colWidths=[(half - 10 * mm) / 2, half + 10 * mm, (half - 10 * mm) / 2]
