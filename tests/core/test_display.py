@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from petugaspembina.core.display import moment_in_zone, short_date, time_in_zone
 from petugaspembina.core.enums import CertificateStatus, RiskType
 from petugaspembina.core.hlc import Hlc, clock_behind
@@ -54,3 +56,20 @@ def test_clock_behind_the_newest_time_seen_is_flagged_after_a_few_minutes() -> N
     years_back = int(datetime(2023, 1, 1, tzinfo=UTC).timestamp() * 1000)
     lag = clock_behind(newest, years_back)
     assert lag is not None and lag.days > 1000
+
+
+def test_local_moment_reads_as_date_and_time_on_this_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from petugaspembina.core.display import local_moment
+
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    try:
+        assert local_moment("2026-11-22T14:52:07Z") == "22 Nov 2026 21:52"
+        assert local_moment(None) == "" and local_moment("bukan waktu") == "bukan waktu"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -235,3 +235,20 @@ def test_draft_prints_no_invented_signatory_or_address(tmp_path: Path) -> None:
         assert "Nama Kepala Kantor" not in text and "19700101" not in text
         assert "Jl. Contoh" not in text
         assert "(nama kepala kantor)" in text and "NIP (belum diisi)" in text
+
+
+def test_register_cli_shows_short_dates_and_json_keeps_iso(tmp_path: Path) -> None:
+    from datetime import date
+
+    from petugaspembina.core.display import short_date
+
+    db = tmp_path / "d.db"
+    with Store.open(db) as store:
+        save_office_profile(store, COMPLETE_PROFILE)
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        make_certificates(store, session_id, tmp_path / "c.pdf")
+    today = date.today()
+    out = cli(db, "register")[1]
+    assert short_date(today) in out and today.isoformat() not in out
+    assert json.loads(cli(db, "register", "--json")[1])[0]["issued_on"] == today.isoformat()

@@ -279,3 +279,27 @@ def test_draft_banner_button_opens_the_office_dialog(
     assert not view.draft_banner.isHidden()
     view.complete_button.click()
     assert opened == [view.store]
+
+
+def test_register_dates_in_the_one_date_style(office_view: DocumentsView) -> None:
+    from petugaspembina.core.display import short_date
+
+    _, items = issue_for_session(office_view.store, office_view.session_combo.currentData())
+    office_view.reload_register()
+    shown = office_view.register_table.item(0, 1).text()
+    assert shown == short_date(items[0].certificate.issued_on) and "-" not in shown
+
+
+def test_recap_date_edits_in_the_one_date_style(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from petugaspembina.core.display import short_date
+    from petugaspembina.gui.recap_view import RecapView
+
+    store = Store.open(tmp_path / "r.db")
+    view = RecapView(store, today=date(2026, 11, 22))
+    qtbot.addWidget(view)
+    view.date_from.setDate(QDate(2026, 10, 1))
+    assert view.date_from.text() == short_date(date(2026, 10, 1)) == "1 Okt 2026"

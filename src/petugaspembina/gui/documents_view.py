@@ -211,7 +211,7 @@ class DocumentsView(QWidget):
         for row, entry in enumerate(self.register_entries):
             cells = (
                 entry.number,
-                entry.issued_on,
+                short_date(entry.issued_on),
                 entry.status_label,
                 str(entry.reprints),
                 entry.name or "-",
