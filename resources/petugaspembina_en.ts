@@ -235,6 +235,10 @@
         <translation>Ac&amp;tivity:</translation>
     </message>
     <message>
+        <source>Lengkapi profil kantor…</source>
+        <translation>Complete the office profile…</translation>
+    </message>
+    <message>
         <source>Belum ada kegiatan</source>
         <translation>No activities yet</translation>
     </message>
@@ -1183,6 +1187,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kop surat (satu baris per baris)</source>
         <translation>Letterhead (one line per line)</translation>
+    </message>
+    <message>
+        <source>18 digit, mis. 19750315 200003 1 002</source>
+        <translation>18 digits, e.g. 19750315 200003 1 002</translation>
     </message>
     <message>
         <source>Awalan (a.n./Plh./Plt.)</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +41,25 @@ def store(db_path: Path) -> Iterator[Store]:
     opened = Store.open(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def complete_office() -> Callable[[Store], None]:
+    """Fills a store's office profile: certificates then get register numbers (while the profile
+    is a draft they are only previews)."""
+    from petugaspembina.documents.office import save_office_profile
+
+    def fill(store: Store) -> None:
+        save_office_profile(
+            store,
+            {
+                "letterhead": ["KANTOR IMIGRASI KELAS I TPI BENGKULU"],
+                "address": "Jl. Jenderal Sudirman No. 12, Bengkulu 38227",
+                "city": "Bengkulu",
+                "signatory_name": "Hendra Wijaya",
+                "signatory_nip": "197503152000031002",
+                "signatory_position": "Kepala Kantor Imigrasi Kelas I TPI Bengkulu",
+            },
+        )
+
+    return fill

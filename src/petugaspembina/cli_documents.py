@@ -68,6 +68,9 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
             make_certificates(store, session_id, out, list(person_ids) or None)
         ),
     )
+    if any(item.preview for item in printed):
+        click.echo(f"{out}: {len(printed)} sertifikat pratinjau (DRAF, belum bernomor).")
+        return
     reprints = sum(item.reprint for item in printed)
     click.echo(f"{out}: {len(printed)} sertifikat ({reprints} cetak ulang).")
 
@@ -193,6 +196,7 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
 @click.pass_obj
 def register(obj: Context, as_json: bool, search: str) -> None:
     """The certificate register: number, issue date, status, reprints."""
+    from .core.display import short_date
     from .documents.register import list_register
 
     with obj.store() as store:
@@ -204,10 +208,10 @@ def register(obj: Context, as_json: bool, search: str) -> None:
     if not entries:
         click.echo("Register sertifikat masih kosong.")
         return
-    columns = (("Nomor", 38), ("Terbit", 10), ("Status", 10), ("Ulang", 5), ("Nama", 30))
+    columns = (("Nomor", 38), ("Terbit", 11), ("Status", 10), ("Ulang", 5), ("Nama", 30))
     click.echo("  ".join(title.ljust(width) for title, width in columns))
     for e in entries:
-        cells = (e.number, e.issued_on, e.status_label, str(e.reprints), e.name or "-")
+        cells = (e.number, short_date(e.issued_on), e.status_label, str(e.reprints), e.name or "-")
         click.echo(
             "  ".join(c[:w].ljust(w) for c, (_, w) in zip(cells, columns, strict=True)).rstrip()
         )

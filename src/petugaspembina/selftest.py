@@ -28,9 +28,21 @@ def _regions(folder: Path) -> None:
 
 def _certificate(folder: Path) -> None:
     from .documents.certificates import render_certificates
+    from .documents.office import save_office_profile
     from .documents.register import issue_for_session, verify_code
 
     with Store.open(folder / "selftest.sqlite3") as store:
+        save_office_profile(  # a complete profile: a draft would only make an unnumbered preview
+            store,
+            {
+                "letterhead": ["KANTOR IMIGRASI UJI MANDIRI"],
+                "address": "Jl. Uji Mandiri No. 1",
+                "city": "Bengkulu",
+                "signatory_name": "Uji Mandiri",
+                "signatory_nip": "197503152000031002",
+                "signatory_position": "Kepala Kantor",
+            },
+        )
         session_id = store.write("sessions", {"title": "Uji Mandiri", "date": "2026-01-05"})
         person_id = store.rows("SELECT id FROM people LIMIT 1")[0]["id"]
         store.write("attendance", {"session_id": session_id, "person_id": person_id})

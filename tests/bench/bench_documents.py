@@ -22,7 +22,7 @@ from petugaspembina.core.records import Attendance, Certificate, Person, Session
 from petugaspembina.documents.certificates import PAGE, draw_certificate
 from petugaspembina.documents.data import Attendee, SessionDocument
 from petugaspembina.documents.fonts import register_fonts
-from petugaspembina.documents.office import office_profile
+from petugaspembina.documents.office import office_profile, save_office_profile
 from petugaspembina.documents.produce import make_certificates
 from petugaspembina.documents.register import PrintedCertificate
 from petugaspembina.store.store import Edit, Store
@@ -63,6 +63,17 @@ def _session_with_attendees(store: Store) -> str:
 def real_path(folder: Path) -> float:
     """Fresh register each run: issuing (not reprinting) is the expensive case."""
     with Store.open(folder / f"{uuid.uuid4()}.db") as store:
+        save_office_profile(  # complete: a draft profile only makes unnumbered previews
+            store,
+            {
+                "letterhead": ["KANTOR IMIGRASI KELAS I TPI BENGKULU"],
+                "address": "Jl. Jenderal Sudirman No. 12, Bengkulu 38227",
+                "city": "Bengkulu",
+                "signatory_name": "Hendra Wijaya",
+                "signatory_nip": "197503152000031002",
+                "signatory_position": "Kepala Kantor Imigrasi Kelas I TPI Bengkulu",
+            },
+        )
         session_id = _session_with_attendees(store)
         start = time.perf_counter()
         make_certificates(store, session_id, folder / "real.pdf")  # as the CLI and window do

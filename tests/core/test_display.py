@@ -74,3 +74,20 @@ def test_clock_behind_the_newest_time_seen_is_flagged_after_a_few_minutes() -> N
 )
 def test_a_village_s_time_zone_follows_its_province(code: str | None, zone: str) -> None:
     assert zone_for_region(code).value == zone
+
+
+def test_local_moment_reads_as_date_and_time_on_this_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from petugaspembina.core.display import local_moment
+
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    try:
+        assert local_moment("2026-11-22T14:52:07Z") == "22 Nov 2026 21:52"
+        assert local_moment(None) == "" and local_moment("bukan waktu") == "bukan waktu"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -33,6 +33,13 @@ COMPLETE_PROFILE = {
 }
 
 
+def complete_office(store: Store) -> None:
+    """Fill the office profile: certificates then get register numbers (a draft only previews)."""
+    from petugaspembina.documents.office import save_office_profile
+
+    save_office_profile(store, COMPLETE_PROFILE)
+
+
 def signature_png(seed: int, size: tuple[int, int] = (300, 100)) -> str:
     """A drawn signature (distinct per seed, so each is its own image in the PDF), base64."""
     image = Image.new("RGBA", size, (0, 0, 0, 0))

@@ -22,6 +22,8 @@ from petugaspembina.store.errors import InvalidInput
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.store import Store
 
+from .helpers import complete_office
+
 HOSTILE = [
     "<b>Tebal</b> & <i>Miring</i>",
     "Siti <img src='/etc/passwd'/> Aminah",
@@ -46,6 +48,7 @@ def cli(db: Path, *args: str) -> tuple[int, str, str]:
 def demo(tmp_path: Path) -> tuple[Store, str]:
     store = Store.open(tmp_path / "demo.db")
     generate(store, seed=1, sessions=2)
+    complete_office(store)
     session_id = list_sessions(store)[0].id
     yield store, session_id
     store.close()
@@ -215,6 +218,7 @@ def test_register_logs_reprints_and_numbers_do_not_collide_across_devices(tmp_pa
     for name in ("a", "b"):
         with Store.open(tmp_path / f"{name}.db") as store:
             generate(store, seed=1, sessions=1)
+            complete_office(store)
             session_id = list_sessions(store)[0].id
             _, first = issue_for_session(store, session_id)
             _, again = issue_for_session(store, session_id)

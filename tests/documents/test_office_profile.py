@@ -168,3 +168,87 @@ def test_readme_example_documents_name_the_init_office_and_one_officer(tmp_path:
     assert "Rahmat Hidayat" in pdf_pages(tmp_path / "report---berita-acara.pdf")[0] + "".join(
         pdf_pages(tmp_path / "report---berita-acara.pdf")
     )
+
+
+def test_draft_certificates_are_previews_that_use_up_no_number(tmp_path: Path) -> None:
+    """CLI: a draft print leaves the register empty; the first print after the profile is
+    complete is numbered, signed and not a reprint."""
+    db = tmp_path / "d.db"
+    _init(db)
+    with Store.open(db) as store:
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        sign_in(store, session_id, "Rudi Hartono")
+    draft = tmp_path / "draft.pdf"
+    code, out, err = cli(db, "certificates", "--session", session_id, "--out", str(draft))
+    assert code == 0, err
+    assert "pratinjau" in out and "cetak ulang" not in out
+    assert json.loads(cli(db, "register", "--json")[1]) == []
+    pages = pdf_pages(draft)
+    assert len(pages) == 2
+    assert all("Nomor: DRAF" in page and "Pratinjau" in page for page in pages)
+    assert not any("Pindai untuk verifikasi" in page for page in pages)  # no signed QR code
+    with Store.open(db) as store:
+        assert store.meta("certificate_seq") is None
+        assert store.rows("SELECT count(*) AS n FROM certificate_events")[0]["n"] == 0
+        save_office_profile(store, COMPLETE_PROFILE)
+    final = tmp_path / "final.pdf"
+    code, out, err = cli(db, "certificates", "--session", session_id, "--out", str(final))
+    assert code == 0, err
+    assert "2 sertifikat (0 cetak ulang)" in out
+    entries = json.loads(cli(db, "register", "--json")[1])
+    assert len(entries) == 2 and all(e["reprints"] == 0 for e in entries)
+    assert {e["number"][:4] for e in entries} == {"0001", "0002"}
+    for page in pdf_pages(final):
+        assert "Cetak ulang" not in page and "Nomor: DRAF" not in page
+        assert "Pindai untuk verifikasi" in page and DRAFT_MARK not in page
+
+
+def test_draft_berita_acara_takes_no_number(tmp_path: Path) -> None:
+    from petugaspembina.documents.produce import make_berita_acara
+
+    with Store.open(tmp_path / "d.db") as store:
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        make_berita_acara(store, session_id, tmp_path / "ba.pdf")
+        assert "Nomor: DRAF" in pdf_pages(tmp_path / "ba.pdf")[0]
+        assert store.meta("berita_acara_seq") is None
+        assert store.meta(f"berita_acara:{session_id}") is None
+        save_office_profile(store, COMPLETE_PROFILE)
+        make_berita_acara(store, session_id, tmp_path / "ba2.pdf")
+        text = pdf_pages(tmp_path / "ba2.pdf")[0]
+        assert "Nomor: 0001/BA-PIMPASA/" in text and "DRAF" not in text
+
+
+def test_draft_prints_no_invented_signatory_or_address(tmp_path: Path) -> None:
+    from petugaspembina.documents.produce import make_berita_acara
+
+    db = tmp_path / "d.db"
+    _init(db)
+    with Store.open(db) as store:
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        make_certificates(store, session_id, tmp_path / "c.pdf")
+        make_berita_acara(store, session_id, tmp_path / "ba.pdf")
+    for path in (tmp_path / "c.pdf", tmp_path / "ba.pdf"):
+        text = " ".join(pdf_pages(path))
+        assert "Nama Kepala Kantor" not in text and "19700101" not in text
+        assert "Jl. Contoh" not in text
+        assert "(nama kepala kantor)" in text and "NIP (belum diisi)" in text
+
+
+def test_register_cli_shows_short_dates_and_json_keeps_iso(tmp_path: Path) -> None:
+    from datetime import date
+
+    from petugaspembina.core.display import short_date
+
+    db = tmp_path / "d.db"
+    with Store.open(db) as store:
+        save_office_profile(store, COMPLETE_PROFILE)
+        session_id = new_session(store)
+        sign_in(store, session_id, "Siti Aminah", "P")
+        make_certificates(store, session_id, tmp_path / "c.pdf")
+    today = date.today()
+    out = cli(db, "register")[1]
+    assert short_date(today) in out and today.isoformat() not in out
+    assert json.loads(cli(db, "register", "--json")[1])[0]["issued_on"] == today.isoformat()

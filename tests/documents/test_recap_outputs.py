@@ -136,3 +136,14 @@ def test_recap_pdf_in_the_letterhead_with_every_breakdown(office: Store, tmp_pat
     for breakdown in recap.breakdowns:
         assert breakdown.title in text
     assert "KANTOR IMIGRASI" in text.upper()
+
+
+def test_xlsx_dates_are_real_date_cells(office: Store, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    recap = compute_recap(office, RecapFilter())
+    sheet = load_workbook(write_xlsx(office, recap, tmp_path / "rekap.xlsx"))["Kegiatan"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Tanggal") + 1
+    first = sheet.cell(row=2, column=column)
+    assert isinstance(first.value, datetime) and first.number_format == "d mmm yyyy"

@@ -12,13 +12,14 @@ from petugaspembina.documents import pdfout
 from petugaspembina.documents.register import issue_for_session
 from petugaspembina.store.store import Store
 
-from .helpers import cli, new_session, sign_in
+from .helpers import cli, complete_office, new_session, sign_in
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "r.db"
     with Store.open(path) as store:
+        complete_office(store)
         session_id = new_session(store)
         for name in ("Siti Aminah", "Rudi Hartono", "Wulan Pohan"):
             sign_in(store, session_id, name)
@@ -154,6 +155,7 @@ def test_cancelled_while_drawing_rolls_the_register_back(tmp_path: Path) -> None
             raise Stop
 
     with Store.open(tmp_path / "c.db") as store:
+        complete_office(store)
         session_id = new_session(store)
         for name in ("Siti Aminah", "Rudi Hartono", "Wulan Pohan"):
             sign_in(store, session_id, name)

@@ -4,6 +4,7 @@ another apart (with undo), export the quarter's recap as PDF and XLSX; and the r
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +73,8 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     assert officers == {"Rahmat Hidayat", "Dewi Lestari", "Andi Saputra"}
     gaps = [clerk.inbox.register.item(r, 6).text() for r in range(clerk.inbox.register.rowCount())]
     assert "bundel yang belum diterima: #2" in gaps
+    arrived = clerk.inbox.register.item(0, 5).text()  # one date style: "22 Nov 2026 21:52"
+    assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}", arrived), arrived
     assert window.tabs.tabText(1).replace("&", "") == "Konflik (2)"
     assert window.tabs.tabText(2).replace("&", "") == "Duplikat (2)"
 

@@ -4,6 +4,7 @@ sessions filling what documents need."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,58 +30,78 @@ def view(qtbot: QtBot, tmp_path: Path) -> DocumentsView:
     return widget
 
 
+@pytest.fixture
+def office_view(view: DocumentsView, complete_office: Callable[[Store], None]) -> DocumentsView:
+    """The tab of an office whose profile is complete: certificates are registered."""
+    complete_office(view.store)
+    view.reload()
+    return view
+
+
 def test_certificate_for_one_chosen_participant(
-    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    office_view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "satu.pdf"
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
-    view.person_combo.setCurrentIndex(2)
-    name = view.person_combo.currentText()
-    view.person_button.click()
-    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    office_view.person_combo.setCurrentIndex(2)
+    name = office_view.person_combo.currentText()
+    office_view.person_button.click()
+    qtbot.waitUntil(lambda: office_view.last_output == target, timeout=20_000)
     pages = PdfReader(target).pages
     assert len(pages) == 1 and name in (pages[0].extract_text() or "")
-    assert [e.name for e in list_register(view.store)] == [name]
-    assert view.register_table.rowCount() == 1  # the register shown is refreshed
+    assert [e.name for e in list_register(office_view.store)] == [name]
+    assert office_view.register_table.rowCount() == 1  # the register shown is refreshed
 
 
-def test_register_search_in_the_tab(view: DocumentsView) -> None:
-    _, items = issue_for_session(view.store, view.session_combo.currentData())
-    view.reload_register()
-    assert view.register_table.rowCount() == len(items)
-    view.search_edit.setText(items[0].person.full_name)
-    assert 1 <= view.register_table.rowCount() < len(items)
-    assert view.register_table.item(0, 4).text() == items[0].person.full_name
-    assert view.register_table.item(0, 2).text() == "Terbit"
+def test_draft_certificates_from_the_tab_are_previews(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "draf.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    view.certificates_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    text = PdfReader(target).pages[0].extract_text() or ""
+    assert "Nomor: DRAF" in text
+    assert list_register(view.store) == [] and view.register_table.rowCount() == 0
+
+
+def test_register_search_in_the_tab(office_view: DocumentsView) -> None:
+    _, items = issue_for_session(office_view.store, office_view.session_combo.currentData())
+    office_view.reload_register()
+    assert office_view.register_table.rowCount() == len(items)
+    office_view.search_edit.setText(items[0].person.full_name)
+    assert 1 <= office_view.register_table.rowCount() < len(items)
+    assert office_view.register_table.item(0, 4).text() == items[0].person.full_name
+    assert office_view.register_table.item(0, 2).text() == "Terbit"
 
 
 def test_reprint_from_the_register(
-    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    office_view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, items = issue_for_session(view.store, view.session_combo.currentData())
-    view.search_edit.setText(items[0].certificate.number)
-    view.register_table.selectRow(0)
+    _, items = issue_for_session(office_view.store, office_view.session_combo.currentData())
+    office_view.search_edit.setText(items[0].certificate.number)
+    office_view.register_table.selectRow(0)
     target = tmp_path / "ulang.pdf"
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
-    view.reprint_button.click()
-    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    office_view.reprint_button.click()
+    qtbot.waitUntil(lambda: office_view.last_output == target, timeout=20_000)
     assert items[0].certificate.number in (PdfReader(target).pages[0].extract_text() or "")
-    assert view.register_table.item(0, 3).text() == "1"
+    assert office_view.register_table.item(0, 3).text() == "1"
 
 
 def test_void_with_a_reason_from_the_register(
-    view: DocumentsView, monkeypatch: pytest.MonkeyPatch
+    office_view: DocumentsView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, items = issue_for_session(view.store, view.session_combo.currentData())
-    view.search_edit.setText(items[0].certificate.number)
-    view.register_table.selectRow(0)
+    _, items = issue_for_session(office_view.store, office_view.session_combo.currentData())
+    office_view.search_edit.setText(items[0].certificate.number)
+    office_view.register_table.selectRow(0)
     monkeypatch.setattr(messages, "ask_text", lambda *a: None)
-    view.void_button.click()  # cancelled: nothing changes
-    assert view.register_table.item(0, 2).text() == "Terbit"
+    office_view.void_button.click()  # cancelled: nothing changes
+    assert office_view.register_table.item(0, 2).text() == "Terbit"
     monkeypatch.setattr(messages, "ask_text", lambda *a: "Nama salah ketik")
-    view.void_button.click()
-    assert view.register_table.item(0, 2).text() == "Dibatalkan"
-    entry = list_register(view.store, search=items[0].certificate.number)[0]
+    office_view.void_button.click()
+    assert office_view.register_table.item(0, 2).text() == "Dibatalkan"
+    entry = list_register(office_view.store, search=items[0].certificate.number)[0]
     assert entry.void_reason == "Nama salah ketik"
 
 
@@ -233,3 +254,52 @@ def test_existing_session_keeps_its_own_officers(qtbot: QtBot, tmp_path: Path) -
     ]
     assert ticked == [other]
     store.close()
+
+
+def test_office_dialog_shows_placeholders_greyed_not_as_values(
+    view: DocumentsView, qtbot: QtBot
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    for name in ("address", "signatory_name", "signatory_nip"):
+        assert dialog.edits[name].text() == ""
+        assert dialog.edits[name].placeholderText()
+    assert dialog.edits["signatory_position"].text()  # filled from the office's name
+
+
+def test_draft_banner_button_opens_the_office_dialog(
+    view: DocumentsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    opened: list[Store] = []
+    monkeypatch.setattr(OfficeDialog, "ask", lambda parent, store: opened.append(store) or False)
+    assert not view.draft_banner.isHidden()
+    view.complete_button.click()
+    assert opened == [view.store]
+
+
+def test_register_dates_in_the_one_date_style(office_view: DocumentsView) -> None:
+    from petugaspembina.core.display import short_date
+
+    _, items = issue_for_session(office_view.store, office_view.session_combo.currentData())
+    office_view.reload_register()
+    shown = office_view.register_table.item(0, 1).text()
+    assert shown == short_date(items[0].certificate.issued_on) and "-" not in shown
+
+
+def test_recap_date_edits_in_the_one_date_style(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from petugaspembina.core.display import short_date
+    from petugaspembina.gui.recap_view import RecapView
+
+    store = Store.open(tmp_path / "r.db")
+    view = RecapView(store, today=date(2026, 11, 22))
+    qtbot.addWidget(view)
+    view.date_from.setDate(QDate(2026, 10, 1))
+    assert view.date_from.text() == short_date(date(2026, 10, 1)) == "1 Okt 2026"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from petugaspembina.store.store import Store
 
 
 @pytest.fixture
-def view(qtbot: QtBot, tmp_path: Path) -> DocumentsView:
+def view(qtbot: QtBot, tmp_path: Path, complete_office: Callable[[Store], None]) -> DocumentsView:
     store = Store.open(tmp_path / "demo.db")
     generate(store, seed=2, sessions=2)
+    complete_office(store)
     widget = DocumentsView(store, open_after=False)
     qtbot.addWidget(widget)
     return widget
@@ -81,12 +83,12 @@ def test_office_profile_dialog_saves_to_the_database(
     dialog.on_save_clicked()
     assert warnings and "18 digit" in warnings[0]  # a bad NIP is refused, nothing saved
     assert office_profile(view.store).city == "Bengkulu"
-    dialog.edits["signatory_nip"].setText("19700101 199503 1 001")
+    dialog.edits["signatory_nip"].setText("19750315 200003 1 002")
     from PySide6.QtWidgets import QLabel
 
     dialog._pick("logo_png", QLabel())
     dialog.on_save_clicked()
     profile = office_profile(view.store)
-    assert profile.city == "Sungai Penuh" and profile.signatory_nip == "197001011995031001"
+    assert profile.city == "Sungai Penuh" and profile.signatory_nip == "197503152000031002"
     assert profile.letterhead == ["KEMENTERIAN X", "KANTOR IMIGRASI KELAS II NON TPI KERINCI"]
     assert profile.logo_png

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from petugaspembina.documents.office import save_office_profile
 from petugaspembina.documents.register import issue_for_session
 from petugaspembina.store.erasure import erase_person
 from petugaspembina.store.referrals import create_referral
@@ -19,6 +20,17 @@ def test_erase_person_everywhere(store: Store) -> None:
         store,
         done.person_id,
         {"risk_type": "korban_tppo", "narrative": "Cerita yang sangat pribadi"},
+    )
+    save_office_profile(  # a complete profile: the certificate is registered, not a draft
+        store,
+        {
+            "letterhead": ["KANTOR IMIGRASI KELAS I TPI BENGKULU"],
+            "address": "Jl. Raya No. 2",
+            "city": "Bengkulu",
+            "signatory_position": "Kepala Kantor",
+            "signatory_name": "Budi Santoso",
+            "signatory_nip": "197503152000031002",
+        },
     )
     issue_for_session(store, session)
     keeper = store.write("people", {"full_name": "Orang Lain"})

@@ -87,3 +87,13 @@ def moment_in_zone(value: datetime | str | None, zone: str | None) -> str:
         return ""
     local = in_zone(moment, zone)
     return f"{short_date(local.date())} {local:%H:%M} {zone_of(zone).value}"
+
+
+def local_moment(value: datetime | str | None) -> str:
+    """``22 Nov 2026 21:52`` on this computer's clock, for a stored UTC moment (when a bundle
+    arrived, say); "" when there is none, text that is not a moment as it is."""
+    moment = parse_moment(value)
+    if moment is None:
+        return "" if value is None else str(value)
+    local = moment.astimezone()
+    return f"{short_date(local.date())} {local:%H:%M}"

@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..core.validation import format_phone
 from .data import SessionDocument
@@ -41,13 +41,15 @@ def mask_phone(phone: str) -> str:
     return f"{digits[:4]}-****-{digits[-4:]}" if len(digits) > 8 else "****"
 
 
-def _signature_cell(index: int, png: str | None, half: float) -> Flowable:
-    """The number and the drawn signature, alternating left and right as on the paper form; a
-    damaged image is replaced by a note."""
-    image = image_flowable(png, half - 6 * mm, 10 * mm)
-    note = fit_para(DAMAGED, half - 6 * mm - 2, SMALL) if png else ""
+def _signature_cell(index: int, png: str | None, width: float) -> Flowable:
+    """The number and the drawn signature, alternating left and right as on the paper form; the
+    signature fills three quarters of the column (aspect kept); a damaged image is replaced by
+    a note."""
+    wide, narrow = width * 0.75, width * 0.25
+    image = image_flowable(png, wide - 6 * mm - 2, 13 * mm)
+    note = fit_para(DAMAGED, wide - 6 * mm - 2, SMALL) if png else ""
     mark: Flowable | str = image if image is not None else note
-    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[6 * mm, half - 6 * mm])
+    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[6 * mm, wide - 6 * mm])
     cell.setStyle(
         TableStyle(
             [
@@ -57,7 +59,10 @@ def _signature_cell(index: int, png: str | None, half: float) -> Flowable:
             ]
         )
     )
-    signature = Table([[cell, ""]] if index % 2 else [["", cell]], colWidths=[half, half])
+    signature = Table(
+        [[cell, ""]] if index % 2 else [["", cell]],
+        colWidths=[wide, narrow] if index % 2 else [narrow, wide],
+    )
     signature.setStyle(
         TableStyle(
             [
@@ -163,7 +168,7 @@ def render_attendance_sheet(
         rows.append(
             [
                 *(fit_para(t, w - PAD) for t, w in zip(texts, widths, strict=False)),
-                _signature_cell(index, sign_in.signature_png, widths[-1] / 2),
+                _signature_cell(index, sign_in.signature_png, widths[-1] - PAD),
             ]
         )
     table = Table(rows, colWidths=widths, repeatRows=1)
@@ -178,13 +183,14 @@ def render_attendance_sheet(
             ]
         )
     )
-    story += [table, Spacer(1, 5 * mm), _totals(data, width), Spacer(1, 8 * mm)]
+    closing: list[Flowable] = [_totals(data, width), Spacer(1, 8 * mm)]
     if officer_name:
         place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
         block = signature_block(
             place_date, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip
         )
-        story.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
+        closing.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
+    story += [table, Spacer(1, 5 * mm), KeepTogether(closing)]  # never a signature page alone
 
     title = f"Daftar Hadir — {session.title or ''}"
     return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft))

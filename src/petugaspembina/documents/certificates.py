@@ -20,7 +20,7 @@ from .fonts import SANS, SANS_BOLD, SERIF_BOLD, printable, register_fonts
 from .images import image_reader
 from .indonesian import office_title, parse_iso, tanggal
 from .layout import draw_draft_mark
-from .office import DEFAULTS
+from .office import DEFAULTS, NIP_PLACEHOLDER
 from .pdfout import write_pdf
 from .register import PrintedCertificate
 
@@ -33,6 +33,8 @@ NAME_MAX, NAME_MIN = 34.0, 16.0
 # The name stays large enough to read (9.5 pt) and wraps to two lines rather than shrink further.
 SIGNER_WIDTH, SIGNER_MAX, SIGNER_MIN, SIGNER_NAME_MIN = 250.0, 11.0, 8.0, 9.5
 BODY_LINES = 4
+DRAFT_RED = HexColor("#b3141a")
+PREVIEW_NOTE = ("Pratinjau: belum bernomor,", "tanpa kode verifikasi.", "Lengkapi profil kantor.")
 
 
 def fit_lines(
@@ -167,7 +169,12 @@ def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertific
     )
     canvas.setFont(SANS, 11)
     canvas.setFillColor(Color(0.2, 0.2, 0.2))
+    if item.preview:  # no number is issued for a draft: a visible "DRAF" takes its place
+        canvas.setFillColor(DRAFT_RED)
+        canvas.setFont(SANS_BOLD, 11)
     canvas.drawCentredString(width / 2, top - 82, f"Nomor: {printable(item.certificate.number)}")
+    canvas.setFont(SANS, 11)
+    canvas.setFillColor(Color(0.2, 0.2, 0.2))
     canvas.drawCentredString(width / 2, top - 112, "Diberikan kepada:")
     lines, size = fit_name(printable(item.person.full_name), width - 200)
     canvas.setFillColor(NAVY)
@@ -187,8 +194,14 @@ def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertific
         canvas.drawCentredString(width / 2, y, line)
         y -= 17
     _signature_block(canvas, office, session, width - 60 - SIGNER_WIDTH, 150)
-    qr_size = 78
     canvas.setFillColor(Color(0, 0, 0))
+    if item.preview:
+        canvas.setFillColor(DRAFT_RED)
+        canvas.setFont(SANS_BOLD, 8)
+        for index, line in enumerate(PREVIEW_NOTE):
+            canvas.drawString(64, 100 - 11 * index, line)
+        return
+    qr_size = 78
     draw_qr(canvas, item.code, 64, 64, qr_size)
     canvas.setFont(SANS, 6)
     canvas.drawString(64, 56, "Pindai untuk verifikasi")
@@ -223,9 +236,9 @@ def _signature_block(
     for line in names:
         canvas.drawString(x, bottom, line)
         bottom -= size + 2
-    if office.signatory_nip:
-        canvas.setFont(SANS, 10)
-        canvas.drawString(x, bottom - 1, f"NIP {format_nip(office.signatory_nip)}")
+    canvas.setFont(SANS, 10)
+    nip = office.signatory_nip
+    canvas.drawString(x, bottom - 1, f"NIP {format_nip(nip)}" if nip else NIP_PLACEHOLDER)
 
 
 def render_certificates(
@@ -245,7 +258,7 @@ def render_certificates(
         for index, item in enumerate(items):
             draw_certificate(canvas, doc, item)
             if doc.draft:
-                draw_draft_mark(canvas, width, height)
+                draw_draft_mark(canvas, width, height, banner_top=48)
             canvas.showPage()
             if progress is not None:
                 progress(index + 1, len(items))

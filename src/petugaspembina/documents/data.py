@@ -39,10 +39,8 @@ class SessionDocument:
 
     @property
     def by_category(self) -> Counter[str]:
-        """Signed-in attendees by participant category code."""
-        return Counter(
-            a.attendance.category or a.person.category or "lainnya" for a in self.attendees
-        )
+        """Signed-in attendees by participant category code ("" when none was given)."""
+        return Counter(a.attendance.category or a.person.category or "" for a in self.attendees)
 
 
 def session_document(store: Store, session_id: str) -> SessionDocument:

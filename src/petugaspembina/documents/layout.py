@@ -75,8 +75,11 @@ def fit_para(
     return para(safe, fitted)
 
 
-def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
-    """The visible mark on every page while the office profile still has placeholders."""
+def draw_draft_mark(
+    canvas: Canvas, width: float, height: float, banner_top: float = 9 * mm
+) -> None:
+    """The visible mark on every page while the office profile still has placeholders; the
+    banner line sits ``banner_top`` below the page's top edge (inside a drawn border, if any)."""
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.35))
     canvas.setFont(SANS_BOLD, 26)
@@ -87,7 +90,7 @@ def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.7, 0.05, 0.05))
     canvas.setFont(SANS_BOLD, 8)
-    canvas.drawCentredString(width / 2, height - 9 * mm, DRAFT_MARK)
+    canvas.drawCentredString(width / 2, height - banner_top, DRAFT_MARK)
     canvas.restoreState()
 
 
@@ -132,8 +135,10 @@ def signature_block(
     nip: str | None,
     image_b64: str | None = None,
     width: float = 70 * mm,
+    no_nip: str | None = None,
 ) -> Table:
-    """Place and date, position, space (or the signature image), name, NIP."""
+    """Place and date, position, space (or the signature image), name, NIP (``no_nip`` in its
+    place when there is none)."""
     rows: list[list[Flowable]] = [[para(place_date, CELL)]] if place_date else []
     rows.append([fit_para(position, width)])
     image = image_flowable(image_b64, 40 * mm, 16 * mm)
@@ -141,6 +146,8 @@ def signature_block(
     rows.append([fit_para(name, width, CELL_BOLD)])
     if nip:
         rows.append([para(f"NIP {format_nip(nip)}", CELL)])
+    elif no_nip:
+        rows.append([para(no_nip, CELL)])
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])

@@ -30,12 +30,12 @@ DEFAULTS: dict[str, Any] = {
         "KANTOR WILAYAH BENGKULU",
         "KANTOR IMIGRASI KELAS I TPI BENGKULU",
     ],
-    "address": "Jl. Contoh No. 1 (alamat kantor belum diisi)",
+    "address": "(alamat kantor belum diisi)",
     "phone": "",
     "website": "",
     "city": "Bengkulu",
-    "signatory_name": "Nama Kepala Kantor",
-    "signatory_nip": "197001011995031001",
+    "signatory_name": "(nama kepala kantor)",
+    "signatory_nip": "",
     "signatory_position": "Kepala Kantor Imigrasi Kelas I TPI Bengkulu",
     "signatory_prefix": "",
     "certificate_title": "SERTIFIKAT",
@@ -55,18 +55,31 @@ REQUIRED = {
     "signatory_position": "Jabatan penanda tangan",
 }
 # Values that are obviously invented: they count as missing even when stored.
+# (Older versions stored invented values; they still count as missing.)
 _PLACEHOLDERS = {
-    "address": {DEFAULTS["address"], "Jl. Contoh No. 1, Kota Bengkulu 38000"},
-    "signatory_name": {DEFAULTS["signatory_name"]},
-    "signatory_nip": {DEFAULTS["signatory_nip"]},
+    "address": {
+        DEFAULTS["address"],
+        "Jl. Contoh No. 1 (alamat kantor belum diisi)",
+        "Jl. Contoh No. 1, Kota Bengkulu 38000",
+    },
+    "signatory_name": {DEFAULTS["signatory_name"], "Nama Kepala Kantor"},
+    "signatory_nip": {"197001011995031001"},
 }
+# What a draft prints where the head of office's NIP goes.
+NIP_PLACEHOLDER = "NIP (belum diisi)"
 PATTERN_FIELDS = ("seq", "device", "month_roman", "month", "year")
 
 
 def office_profile(store: Store) -> OfficeProfile:
     """This office's profile; fields never set fall back to the defaults."""
     values = dict(DEFAULTS)
-    values.update(_stored(store))
+    values.update(
+        {
+            k: v
+            for k, v in _stored(store).items()
+            if v not in _PLACEHOLDERS.get(k, ())  # an old invented value prints as missing
+        }
+    )
     values.pop("id", None)
     values.pop("deleted", None)
     return OfficeProfile(id=store.meta(PROFILE_KEY) or "", **values)
@@ -85,12 +98,17 @@ def _stored(store: Store) -> dict[str, Any]:
 
 def missing_fields(store: Store) -> list[str]:
     """Labels of the required fields still on a placeholder (never set, or an invented value)."""
+    return list(placeholder_fields(store).values())
+
+
+def placeholder_fields(store: Store) -> dict[str, str]:
+    """The required fields still on a placeholder: field name → label."""
     stored = _stored(store)
-    return [
-        label
+    return {
+        name: label
         for name, label in REQUIRED.items()
         if name not in stored or stored[name] in _PLACEHOLDERS.get(name, ())
-    ]
+    }
 
 
 def save_office_profile(store: Store, values: dict[str, Any]) -> str:

@@ -28,7 +28,7 @@ from .layout import (
     para,
     signature_block,
 )
-from .office import missing_fields, office_profile
+from .office import NIP_PLACEHOLDER, missing_fields, office_profile
 from .pdfout import write_pdf
 
 MARGIN = 18 * mm
@@ -180,6 +180,7 @@ def render_recap_pdf(store: Store, recap: Recap, target: Path, today: date | Non
         office.signatory_name or "",
         office.signatory_nip,
         office.signature_png,
+        no_nip=NIP_PLACEHOLDER,
     )
     holder = Table([["", block]], colWidths=[WIDTH - 72 * mm, 72 * mm])
     story += [CondPageBreak(50 * mm), Spacer(1, 6 * mm), holder]

@@ -28,6 +28,10 @@ class PrintedCertificate:
     person: Person
     code: str
     reprint: bool
+    preview: bool = False  # made while the office profile is a draft: no number, no QR code
+
+
+PREVIEW_NUMBER = "DRAF"
 
 
 def _payload(cert_id: str, number: str, issued_on: str, device_id: str) -> bytes:
@@ -53,13 +57,16 @@ def berita_acara_pattern(pattern: str) -> str:
 
 
 def berita_acara_number(
-    store: Store, session_id: str, pattern: str, today: date | None = None
+    store: Store, session_id: str, pattern: str, today: date | None = None, *, draft: bool = False
 ) -> str:
-    """The berita acara's own number: given once per session on this device, then reused."""
+    """The berita acara's own number: given once per session on this device, then reused.
+    A draft (office profile incomplete) is a preview: it shows "DRAF" and uses up no number."""
     key = f"berita_acara:{session_id}"
     known = store.meta(key)
     if known:
         return known
+    if draft:
+        return PREVIEW_NUMBER
     number = _number(
         store, berita_acara_pattern(pattern), today or date.today(), counter="berita_acara_seq"
     )
@@ -71,10 +78,15 @@ def issue_for_session(
     store: Store, session_id: str, person_ids: list[str] | None = None, today: date | None = None
 ) -> tuple[SessionDocument, list[PrintedCertificate]]:
     """Certificates for the attendees of a session (or some of them): new ones get a number and a
-    signed code; ones already issued are logged as reprints. One transaction."""
+    signed code; ones already issued are logged as reprints. One transaction.
+
+    While the office profile is a draft the certificates are previews: nothing is written to the
+    register, no number is used up and no code is signed."""
     from ..sync import keys  # loads cryptography: only when signing or checking
 
     doc = session_document(store, session_id)
+    if doc.draft:
+        return doc, _previews(doc, person_ids)
     issued_on = (today or date.today()).isoformat()
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     wanted = set(person_ids) if person_ids is not None else None
@@ -141,6 +153,32 @@ def issue_for_session(
     if wanted is not None and not printed:
         raise NotFound("Peserta tersebut tidak tercatat hadir di kegiatan ini.")
     return doc, printed
+
+
+def _previews(doc: SessionDocument, person_ids: list[str] | None) -> list[PrintedCertificate]:
+    """Draft certificates of the attendees (or some of them): shown, never registered."""
+    wanted = set(person_ids) if person_ids is not None else None
+    previews = [
+        PrintedCertificate(
+            Certificate(
+                id="",
+                number=PREVIEW_NUMBER,
+                person_id=attendee.person.id,
+                session_id=doc.session.id,
+                issued_on=date.today().isoformat(),
+                device_id="",
+            ),
+            attendee.person,
+            code="",
+            reprint=False,
+            preview=True,
+        )
+        for attendee in doc.attendees
+        if wanted is None or attendee.person.id in wanted
+    ]
+    if wanted is not None and not previews:
+        raise NotFound("Peserta tersebut tidak tercatat hadir di kegiatan ini.")
+    return previews
 
 
 def code_of(cert: Certificate) -> str:

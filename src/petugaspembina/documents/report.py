@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..core.enums import ParticipantCategory, SessionType, Topic
+from ..core.labels import label_of
 from ..core.records import OfficeProfile, Officer
 from ..core.validation import format_nip
 from ..store.errors import NotFound
@@ -35,11 +36,12 @@ from .layout import (
     rich,
     signature_block,
 )
-from .office import DEFAULT_PATTERN
+from .office import DEFAULT_PATTERN, NIP_PLACEHOLDER
 from .pdfout import write_pdf
 from .register import berita_acara_number
 
 MARGIN = 20 * mm
+NO_CATEGORY = "Kategori tidak diisi"
 WIDTH = A4[0] - 2 * MARGIN
 
 PURPOSE = {
@@ -102,10 +104,10 @@ def _counts_table(data: SessionDocument) -> Table:
 
 
 def _category_table(data: SessionDocument) -> Table:
-    labels = {c.value: c.label for c in ParticipantCategory}
     rows = [[para("Kategori peserta", CELL_BOLD), para("Jumlah", CELL_BOLD)]]
     for code, count in sorted(data.by_category.items(), key=lambda kv: (-kv[1], kv[0])):
-        rows.append([para(labels.get(code, code), CELL), para(str(count), CELL)])
+        label = label_of(ParticipantCategory, code) or NO_CATEGORY
+        rows.append([para(label, CELL), para(str(count), CELL)])
     table = Table(rows, colWidths=[WIDTH - 25 * mm, 25 * mm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     return table
@@ -169,10 +171,10 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     ]
     if session.partner_agencies:
         sections[3][1].append(para("Instansi mitra: " + ", ".join(session.partner_agencies)))
-    for heading, body in sections:
+    *leading, (last_heading, last_body) = sections
+    for heading, body in leading:
         story.append(para(heading, HEADING))
         story.extend(body)
-    story.append(Spacer(1, 8 * mm))
     officers = _officers(store, data)
     signer = officers[0] if officers else None
     place = f"{office.city or ''}, {tanggal(day) if day else ''}"
@@ -182,7 +184,16 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
         signer.name if signer else "(.................................)",
         signer.nip if signer else None,
     )
-    story.append(Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]))
+    story.append(  # the closing section and the signature never part (no signature page alone)
+        KeepTogether(
+            [
+                para(last_heading, HEADING),
+                *last_body,
+                Spacer(1, 8 * mm),
+                Table([["", block]], colWidths=[WIDTH - 70 * mm, 70 * mm]),
+            ]
+        )
+    )
     return write_pdf(
         target,
         lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft),
@@ -211,6 +222,7 @@ def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str)
         office.signatory_nip,
         office.signature_png,
         width=half + 10 * mm,
+        no_nip=NIP_PLACEHOLDER,
     )
     head_row = Table(
         [["", head, ""]], colWidths=[(half - 10 * mm) / 2, half + 10 * mm, (half - 10 * mm) / 2]
@@ -243,7 +255,11 @@ def render_berita_acara(
     day = parse_iso(session.date)
     with store.transaction():
         number = berita_acara_number(
-            store, session.id, office.numbering_pattern or DEFAULT_PATTERN, today
+            store,
+            session.id,
+            office.numbering_pattern or DEFAULT_PATTERN,
+            today,
+            draft=data.draft,
         )
         story = _berita_acara_story(store, data, number)
         place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
@@ -283,11 +299,15 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
         para(opening, BODY_LEFT)
     )  # left-aligned: a long letter number never stretches a line
     for index, officer in enumerate(officers, start=1):
-        rows = [
-            ("Nama", officer.name),
-            ("NIP", format_nip(officer.nip or "")),
-            ("Pangkat/Golongan", officer.rank or "-"),
-            ("Jabatan", officer.position or "-"),
+        rows = [  # a field never filled is left out, not printed as "-"
+            (label, value)
+            for label, value in (
+                ("Nama", officer.name),
+                ("NIP", format_nip(officer.nip or "")),
+                ("Pangkat/Golongan", officer.rank),
+                ("Jabatan", officer.position),
+            )
+            if value
         ]
         table = Table(
             [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,16 @@ def _summary_rows(recap: Recap) -> list[list[Any]]:
     ]
 
 
+def _iso_day(value: object) -> date | None:
+    """The date of an exact ``YYYY-MM-DD`` text, else None."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def sheet_name(title: str) -> str:
     """An Excel sheet name: at most 31 characters, none of ``[]:*?/\\``."""
     cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title)
@@ -94,10 +105,16 @@ def write_xlsx(
     bold = Font(bold=True)
 
     def cells(sheet: Any, values: Iterable[Any], header: bool = False) -> list[Any]:
-        """Plain values go in as they are (fast); formula-like texts and headers as cells."""
+        """Plain values go in as they are (fast); formula-like texts and headers as cells; an ISO
+        date as a real date cell (sortable in Excel), shown ``22 Nov 2026``."""
         out: list[Any] = []
         for value in values:
-            if header or formula_like(value):
+            day = _iso_day(value) if not header else None
+            if day is not None:
+                cell = WriteOnlyCell(sheet, value=day)
+                cell.number_format = "d mmm yyyy"
+                out.append(cell)
+            elif header or formula_like(value):
                 cell = WriteOnlyCell(sheet, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, never a formula (bad input 33)

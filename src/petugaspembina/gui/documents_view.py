@@ -66,7 +66,13 @@ class DocumentsView(QWidget):
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #b00020")
-        layout.addWidget(self.draft_note)
+        self.draft_banner = QWidget()
+        banner = QHBoxLayout(self.draft_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        banner.addWidget(self.draft_note, 1)
+        self.complete_button = QPushButton(self.tr("Lengkapi profil kantor…"))
+        banner.addWidget(self.complete_button)
+        layout.addWidget(self.draft_banner)
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
         self.session_combo = QComboBox()
@@ -146,6 +152,7 @@ class DocumentsView(QWidget):
         self.minutes_button.clicked.connect(self.on_minutes_clicked)
         self.verify_button.clicked.connect(self.on_verify_clicked)
         self.office_button.clicked.connect(self.on_office_clicked)
+        self.complete_button.clicked.connect(self.on_office_clicked)
         self.code_edit.returnPressed.connect(self.on_verify_clicked)
         self.person_button.clicked.connect(self.on_person_clicked)
         self.reprint_button.clicked.connect(self.on_reprint_clicked)
@@ -177,6 +184,7 @@ class DocumentsView(QWidget):
 
         missing = missing_fields(self.store)
         self.draft_note.setVisible(bool(missing))
+        self.draft_banner.setVisible(bool(missing))
         self.draft_note.setText(
             self.tr(
                 "Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import local_moment
 from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.inbox import bundle_files, describe_report, received_register
@@ -225,7 +226,7 @@ class InboxView(QWidget):
                 entry.device_id[:8],
                 str(entry.received),
                 f"#{entry.highest_seq}",
-                entry.last_received,
+                local_moment(entry.last_received),
                 entry.missing_text or self.tr("lengkap"),
             )
             for column, value in enumerate(values):

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 
 from ..core.enums import SignatoryPrefix
 from ..core.validation import check_nip
-from ..documents.office import missing_fields, office_profile, save_office_profile
+from ..documents.office import (
+    DEFAULTS,
+    missing_fields,
+    office_profile,
+    placeholder_fields,
+    save_office_profile,
+)
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
@@ -55,7 +61,12 @@ class OfficeDialog(QDialog):
         self.missing_note.setStyleSheet("color: #b00020")
         self.missing_note.setVisible(bool(missing))
         form.addRow(self.missing_note)
+        # A field still on a placeholder is shown empty, the placeholder greyed in it.
+        unset = placeholder_fields(store)
         self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
+        if "letterhead" in unset:
+            self.letterhead.setPlainText("")
+            self.letterhead.setPlaceholderText("\n".join(profile.letterhead))
         self.letterhead.setFixedHeight(90)
         form.addRow(self.tr("Kop surat (satu baris per baris)"), self.letterhead)
         labels = self._labels()
@@ -63,6 +74,11 @@ class OfficeDialog(QDialog):
         for name in _TEXT_FIELDS:
             label = labels[name]
             edit = QLineEdit(getattr(profile, name) or "")
+            if name in unset:
+                edit.setText("")
+                edit.setPlaceholderText(str(getattr(profile, name) or DEFAULTS[name] or ""))
+            if name == "signatory_nip" and not edit.placeholderText() and not edit.text():
+                edit.setPlaceholderText(self.tr("18 digit, mis. 19750315 200003 1 002"))
             self.edits[name] = edit
             form.addRow(label, edit)
         self.pattern_preview = QLabel()

@@ -27,6 +27,7 @@ from ..store.recap import Recap, RecapFilter, compute_recap, quarter_of, recap_r
 from ..store.store import Store
 from . import messages
 from .bar_chart import BarChart
+from .dates import style_date_edit
 from .worker import Progress, run_task
 
 
@@ -51,8 +52,7 @@ class RecapView(QWidget):
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+            style_date_edit(edit)
         label_from = QLabel(self.tr("&Dari"))
         label_from.setBuddy(self.date_from)
         label_to = QLabel(self.tr("s.d."))

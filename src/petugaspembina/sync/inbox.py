@@ -123,7 +123,7 @@ class DeviceRegister:
     office: str
     received: int
     highest_seq: int
-    last_received: str
+    last_received: str  # UTC moment, ISO (shown with core.display.local_moment)
     missing: list[tuple[int, int]]
 
     @property
@@ -169,7 +169,7 @@ def received_register(store: Store) -> list[DeviceRegister]:
                 offices.get(device_id, ""),
                 len(seqs),
                 highest,
-                last[device_id][:16].replace("T", " "),
+                last[device_id],
                 _ranges(missing),
             )
         )
