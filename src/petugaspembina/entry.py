@@ -1,7 +1,7 @@
 """Program entry: open the window without loading the command line when no command is given.
 
 ``petugaspembina [--home DIR] [--db FILE] [--demo]`` starts the window directly, skipping click
-and the command modules (~120 ms of start-up, performance.md P1/P10); anything else — a command,
+and the command modules (~120 ms of start-up, docs/benchmarks.md P1/P10); anything else — a command,
 ``--help``, ``--version``, ``--self-test`` or a typo — goes to the full command line, so its
 behaviour and exit codes stay those of ``cli.py``.
 """

@@ -1,4 +1,4 @@
-"""Enumerations of the domain with their Indonesian labels (domain.md). Codes are stable; labels are for people."""
+"""Enumerations of the domain with their Indonesian labels. Codes are stable; labels are for people."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class ReferralStatus(Labelled):
     DIBATALKAN = "dibatalkan", "Dibatalkan"
 
 
-# The workflow of domain.md: forward steps, plus refusal by the agency and cancellation while open.
+# The referral workflow: forward steps, plus refusal by the agency and cancellation while open.
 REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     ReferralStatus.DRAF: frozenset({ReferralStatus.DIRUJUK, ReferralStatus.DIBATALKAN}),
     ReferralStatus.DIRUJUK: frozenset(

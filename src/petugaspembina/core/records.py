@@ -1,4 +1,4 @@
-"""Synced record kinds: one dataclass each, whose field metadata is the sync schema (sync.md, domain.md).
+"""Synced record kinds: one dataclass each, whose field metadata is the sync schema (docs/sync.md).
 
 Every field here travels in bundles as a field version; ``id`` and the pseudo-fields ``_deleted`` and
 ``_erased`` are handled by the store. Adding a field means adding it here and a store migration.

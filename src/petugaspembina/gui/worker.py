@@ -23,7 +23,7 @@ Progress = Callable[[int, int], None]
 PROGRESS_INTERVAL = 0.05
 # While a task runs, Python threads trade the GIL every 0.2 ms instead of 5 ms. Painting a list
 # calls the Python model thousands of times, and each call waited up to 5 ms for a busy worker:
-# a second of frozen window per repaint during 1,000 certificates (performance.md P9).
+# a second of frozen window per repaint during 1,000 certificates (docs/benchmarks.md, P9).
 TASK_SWITCH_INTERVAL = 0.0002
 _running = 0
 _lock = threading.Lock()
@@ -62,7 +62,7 @@ class Task:
     """A function run on its own Python thread; talk to it only through ``signals``.
 
     A plain ``threading.Thread``, not Qt's thread pool: run on a QThreadPool thread, the same
-    PDF job froze the window for about a second at a time (performance.md P9), while a Python
+    PDF job froze the window for about a second at a time (docs/benchmarks.md, P9), while a Python
     thread hands the GIL back every few milliseconds.
     """
 

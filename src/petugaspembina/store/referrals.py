@@ -1,4 +1,4 @@
-"""Referral cases: creation from a person, the status workflow of domain.md, the dated timeline."""
+"""Referral cases: creation from a person, the status workflow (docs/app.md), the dated timeline."""
 
 from __future__ import annotations
 

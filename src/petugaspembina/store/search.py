@@ -1,5 +1,5 @@
 """Find people as you type (name, NIK or its last digits, village, phone), in SQL: never a
-Python-side filter over all rows (performance.md P2)."""
+Python-side filter over all rows (docs/benchmarks.md, P2)."""
 
 from __future__ import annotations
 
