@@ -1,4 +1,4 @@
-"""Offline checks of typed input (domain.md): NIK, NIP, phone, birth year, sex; NIK masking; age bands.
+"""Offline checks of typed input: NIK, NIP, phone, birth year, sex; NIK masking; age bands.
 
 NIK structure and phone parsing come from the ``lokal-id`` package; the project adds the rules it does
 not check (regency ranges, sex mismatch) and its own messages. ``lokal`` is imported on first use:

@@ -41,7 +41,7 @@ from ..store.store import Store
 from . import messages
 from .kiosk_pin import PinDialog
 from .signature_pad import SignaturePad
-from .village_picker import VillagePicker
+from .village_picker import VillagePicker, typed_entry
 
 __all__ = ["KioskWindow", "PinDialog", "check_pin"]
 
@@ -275,14 +275,12 @@ class KioskWindow(QWidget):
     def entry(self) -> PersonEntry:
         """What the participant typed."""
         checked = self.sex.checkedButton()
-        region = self.village.region
-        return PersonEntry(
-            full_name=self.name.text(),
+        return typed_entry(
+            self.village,
+            name=self.name.text(),
             sex=str(checked.property("code")) if checked else "",
             birth_year=self.birth_year.text(),
             category=self.category.currentData() or "",
-            region_code=region.code if region else None,
-            village_name=region.name if region else self.village.text(),
             phone=self.phone.text(),
             nik=self.nik.text(),
         )

@@ -54,7 +54,7 @@ from ..store.signin import (
 from ..store.store import Store
 from . import messages
 from .signature_pad import SignaturePad
-from .village_picker import VillagePicker
+from .village_picker import VillagePicker, typed_entry
 
 MAX_HITS = 9
 
@@ -165,14 +165,12 @@ class SignInForm(QWidget):
     def entry(self) -> PersonEntry:
         """The typed values."""
         self._settle_category()
-        region = self.village.region
-        return PersonEntry(
-            full_name=self.name.text(),
+        return typed_entry(
+            self.village,
+            name=self.name.text(),
             sex=self.sex.text(),
             birth_year=self.birth_year.text(),
             category=self.category.currentData() or "",
-            region_code=region.code if region else None,
-            village_name=region.name if region else self.village.text(),
             phone=self.phone.text(),
             nik=self.nik.text(),
         )

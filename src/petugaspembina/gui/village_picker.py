@@ -7,6 +7,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from .. import regions
+from ..store.signin import PersonEntry
 
 
 class VillagePicker(QLineEdit):
@@ -48,3 +49,28 @@ class VillagePicker(QLineEdit):
         self.region = region
         self.setText(region.display if region else fallback_name)
         self.setCursorPosition(0)
+
+
+def typed_entry(
+    picker: VillagePicker,
+    *,
+    name: str,
+    sex: str,
+    birth_year: str,
+    category: str,
+    phone: str,
+    nik: str,
+) -> PersonEntry:
+    """A person as typed in a sign-in form (the officer's or the kiosk's), with the picked village
+    as code and name snapshot, or the typed village name when none was picked."""
+    region = picker.region
+    return PersonEntry(
+        full_name=name,
+        sex=sex,
+        birth_year=birth_year,
+        category=category,
+        region_code=region.code if region else None,
+        village_name=region.name if region else picker.text(),
+        phone=phone,
+        nik=nik,
+    )

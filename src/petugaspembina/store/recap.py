@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
+
 from ..core.enums import (
     CertificateStatus,
     Labelled,
@@ -45,20 +47,6 @@ AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("41–60", 41, 60),
     (">60", 61, 200),
 )
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +161,7 @@ def _ranked(counts: dict[Any, int]) -> list[Row]:
 def month_label(code: str) -> str:
     """``2026-03`` → ``Maret 2026``."""
     try:
-        return f"{MONTHS[int(code[5:7]) - 1]} {code[:4]}"
+        return str(format_date(date(int(code[:4]), int(code[5:7]), 1), "MMMM y", locale="id"))
     except (ValueError, IndexError):
         return code
 
