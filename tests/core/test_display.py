@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from babel.dates import format_date
 
-from petugaspembina.core.display import moment_in_zone, short_date, time_in_zone, zone_for_region
+from petugaspembina.core.display import (
+    DATE_PATTERN,
+    moment_in_zone,
+    short_date,
+    time_in_zone,
+    zone_for_region,
+)
 from petugaspembina.core.enums import CertificateStatus, RiskType
 from petugaspembina.core.hlc import Hlc, clock_behind
 from petugaspembina.core.labels import field_label, label_of, table_label, value_label
@@ -18,6 +25,12 @@ def test_one_short_date_style_with_indonesian_month_names() -> None:
     assert short_date("2026-05-01T03:00:00Z") == "1 Mei 2026"
     assert short_date(None) == "" and short_date("") == ""
     assert short_date("bukan tanggal") == "bukan tanggal"
+
+
+def test_short_date_matches_babels_pattern_for_every_month() -> None:
+    for month in range(1, 13):
+        day = date(2026, month, 9)
+        assert short_date(day) == format_date(day, DATE_PATTERN, locale="id")
 
 
 def test_times_are_shown_in_the_sessions_zone_never_utc() -> None:

@@ -7,8 +7,9 @@ session's zone with its name, ``19:25 WIB`` — stored moments are UTC and never
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
-from babel.dates import format_date
+from babel.dates import get_month_names
 
 from .enums import TimeZone
 
@@ -28,7 +29,14 @@ def short_date(value: date | str | None) -> str:
             return value
     else:
         day = value
-    return str(format_date(day, DATE_PATTERN, locale="id"))
+    # babel's short month names, formatted here: format_date parses its pattern on each call,
+    # and lists show hundreds of dates at start.
+    return f"{day.day} {_short_months()[day.month]} {day.year}"
+
+
+@cache
+def _short_months() -> dict[int, str]:
+    return dict(get_month_names("abbreviated", locale="id"))
 
 
 def zone_of(code: str | None) -> TimeZone:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,10 +57,14 @@ class DocumentsView(QWidget):
     note names the office profile fields still on placeholders (documents then carry a DRAF mark).
     """
 
-    def __init__(self, store: Store, open_after: bool = True) -> None:
+    def __init__(self, store: Store, open_after: bool = True, lazy: bool = False) -> None:
         super().__init__()
         self.store = store
         self.open_after = open_after
+        # The main window builds this tab hidden: its lists are filled when first shown, which
+        # keeps start-up quick on a large database.
+        self._lazy = lazy
+        self._stale = lazy
         self.last_output: Path | None = None
         self.register_entries: list[RegisterEntry] = []
         layout = QVBoxLayout(self)
@@ -159,10 +164,24 @@ class DocumentsView(QWidget):
         self.void_button.clicked.connect(self.on_void_clicked)
         self.search_edit.textChanged.connect(self.reload_register)
         self.session_combo.currentIndexChanged.connect(self.reload_people)
-        self.reload()
+        if not lazy:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._fill()
+        super().showEvent(event)
 
     def reload(self) -> None:
-        """Refill the session list (newest first), the register and the draft note."""
+        """Refill the session list (newest first), the register and the draft note; a lazy tab
+        hidden only remembers to do it when it is shown."""
+        if self._lazy and not self.isVisible():
+            self._stale = True
+        else:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
         for session in queries.session_choices(self.store, 500):

@@ -23,6 +23,7 @@ from .integrity import check_in_background, offer_backup
 
 LANGUAGE_KEY = "ui/language"
 DATABASE_KEY = "data/database"
+CHECK_DELAY_MS = 1000
 
 
 def use_settings_folder(paths: AppPaths | None) -> None:
@@ -103,7 +104,8 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
     # freezing it keeps full collections, which hold the GIL, from walking it again while a
     # worker makes documents or imports (P9).
     gc.freeze()
-    if store.path is not None and not demo:
+    checked = store.path
+    if checked is not None and not demo:
 
         def damaged(result: str) -> None:
             store.close()
@@ -115,7 +117,11 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
             )
             app.quit()
 
-        check_in_background(window, store.path, paths.backups, damaged)
+        # After the first paint: the check reads every page and would slow the window's start.
+        QTimer.singleShot(
+            CHECK_DELAY_MS,
+            lambda: check_in_background(window, checked, paths.backups, damaged),
+        )
     if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
         QTimer.singleShot(0, app.quit)
         app.exec()

@@ -74,7 +74,8 @@ class ListingModel(QAbstractTableModel):
             self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        # A lazy list not shown yet has nothing to extend: Qt asks hidden views too.
+        return not parent.isValid() and self._loaded and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         from .sync_view import SyncView
 
         self.sync_view = SyncView(store, paths)
-        self.documents_view = DocumentsView(store)
+        self.documents_view = DocumentsView(store, lazy=True)
         for widget, caption in (
             (self.sessions, self.tr("&Kegiatan")),
             (self.people, self.tr("&Peserta")),
