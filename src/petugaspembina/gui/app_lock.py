@@ -1,0 +1,276 @@
+"""The app lock: after N idle minutes, or on Ctrl+L, every window of the app stops showing data
+until the officer's password is typed on the lock screen.
+
+How it works (docs/app.md "App lock"):
+
+- **Idle**: one application-wide event filter restarts a single-shot QTimer on keyboard and
+  mouse input (at most every second or so, so typing costs nothing). Input in the kiosk does not
+  count: participants signing in there do not keep the officer's window open.
+- **Locking** covers every window except the kiosk: each window's own widgets are hidden and its
+  title becomes "Petugas Pembina — terkunci". Windows are covered rather than hidden because
+  hiding a dialog that is waiting for an answer (``exec()``) would cancel it and lose what was
+  typed; covered, it comes back as it was. A window that appears while locked (a message at the
+  end of a background job, the lists when the kiosk is left) is covered before it is drawn.
+- The **lock screen** (gui/lock_screen.py) is a full-screen, application-modal window, so the
+  covered dialogs under it take no input either. While the kiosk is open it is not shown: the
+  kiosk keeps taking sign-ins; leaving the kiosk still needs its PIN, and then the lock screen
+  appears over the (covered) officer's window.
+- **Unlocking** takes the ``check_password`` given to the main window. Without one (a database
+  that has no password yet) the kiosk PIN unlocks; with no PIN either, Ctrl+L first asks the
+  officer to choose one, and the idle lock waits until there is one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip, QWidget
+
+from .. import APP_NAME
+from ..store.errors import InvalidInput
+from ..store.lock import idle_minutes, record_lock_event
+from ..store.pin import check_pin, has_pin, set_pin
+from ..store.store import Store
+from . import messages
+from .full_screen import show_full_screen
+from .kiosk_pin import PinDialog
+from .lock_screen import LockScreen
+
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+_WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+
+
+@dataclass
+class _Cover:
+    window: QWidget
+    title: str
+    hidden: list[QWidget]
+
+
+def in_kiosk(widget: QWidget) -> bool:
+    """Whether ``widget`` is the kiosk or belongs to it (its PIN dialog, its messages)."""
+    from .kiosk import KioskWindow
+
+    current: QWidget | None = widget.window()
+    while current is not None:
+        if isinstance(current, KioskWindow):
+            return True
+        parent = current.parentWidget()
+        current = parent.window() if parent is not None else None
+    return False
+
+
+def kiosk_open() -> bool:
+    """Whether a kiosk window is on screen."""
+    from .kiosk import KioskWindow
+
+    return any(isinstance(w, KioskWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+class AppLock(QObject):
+    """The lock of one main window. Signals: locked_changed(bool)."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        store: Store,
+        check_password: Callable[[str], bool] | None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.check_password = check_password
+        self.locked = False
+        self.screen: LockScreen | None = None
+        self._covers: list[_Cover] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.on_idle)
+        self._last_restart = 0.0
+        self._throttle = 1.0
+        self.set_idle_seconds(idle_minutes(store) * 60)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- idle ---------------------------------------------------------------------------------
+    def set_idle_seconds(self, seconds: float) -> None:
+        """Lock after ``seconds`` without keyboard or mouse (the setting is in minutes; tests
+        use fractions of a second)."""
+        self._timer.setInterval(max(1, int(seconds * 1000)))
+        self._throttle = min(1.0, seconds / 10)
+        if not self.locked:
+            self._restart()
+
+    def idle_seconds(self) -> float:
+        return self._timer.interval() / 1000
+
+    def _restart(self) -> None:
+        self._last_restart = time.monotonic()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """The window is closing: no more locking."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _INPUT:
+            if (
+                not self.locked
+                and time.monotonic() - self._last_restart >= self._throttle
+                and isinstance(watched, QWidget)
+                and not in_kiosk(watched)
+            ):
+                self._restart()
+        elif kind == QEvent.Type.Show and self.locked and isinstance(watched, QWidget):
+            self._on_window_shown(watched)
+        return False
+
+    def on_idle(self) -> None:
+        if not self.can_unlock():
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Kunci otomatis belum aktif: tekan Ctrl+L untuk memilih PIN pembuka kunci."
+                ),
+                60_000,
+            )
+            return
+        self.lock("otomatis")
+
+    # -- locking ------------------------------------------------------------------------------
+    def can_unlock(self) -> bool:
+        """A password check was given, or a kiosk PIN stands in for it."""
+        return self.check_password is not None or has_pin(self.store)
+
+    def lock_now(self) -> bool:
+        """Ctrl+L: lock at once; without a password or PIN, the officer first chooses a PIN.
+        False when that was cancelled."""
+        if not self.can_unlock():
+            pin = PinDialog.ask(
+                self.window,
+                self.tr("PIN pembuka kunci"),
+                confirm=True,
+                hint=self.tr(
+                    "Pilih PIN 4–8 angka untuk membuka aplikasi setelah terkunci. PIN yang sama "
+                    "dipakai untuk keluar dari mode kiosk; jangan beri tahu orang lain."
+                ),
+            )
+            if pin is None:
+                return False
+            try:
+                set_pin(self.store, pin)
+            except InvalidInput as exc:
+                messages.warn(self.window, APP_NAME, str(exc))
+                return False
+        self.lock("manual")
+        return True
+
+    def lock(self, reason: str = "manual") -> None:
+        """Cover every window but the kiosk and show the lock screen (once the kiosk is left).
+        ``reason`` (``manual`` or ``otomatis``) goes to the audit log."""
+        if self.locked:
+            return
+        self.locked = True
+        self._timer.stop()
+        record_lock_event(self.store, "app_locked", reason)
+        for _ in range(10):  # an open drop-down list or menu shows its items: close it
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        QToolTip.hideText()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                self._cover(widget)
+        self.locked_changed.emit(True)
+        self.present()
+
+    def present(self) -> None:
+        """Show the lock screen over the officer's window, unless the kiosk is open."""
+        if not self.locked or kiosk_open():
+            return
+        screen = self._lock_screen()
+        if not screen.isVisible():
+            show_full_screen(screen, self.window)
+        screen.raise_()
+        screen.activateWindow()
+        screen.reset()
+
+    def _lock_screen(self) -> LockScreen:
+        if self.screen is None:
+            if self.check_password is not None:
+                self.screen = LockScreen(self.store, self.check_password)
+            else:
+                self.screen = LockScreen(self.store, lambda pin: check_pin(self.store, pin), True)
+            self.screen.unlocked.connect(self.unlock)
+        return self.screen
+
+    def unlock(self) -> None:
+        """The right password was typed: every window shows again as it was."""
+        if self.screen is not None:
+            self.screen.allow_close()
+            self.screen.close()
+        for cover in self._covers:
+            if not shiboken6.isValid(cover.window):
+                continue
+            for child in cover.hidden:
+                if shiboken6.isValid(child):
+                    child.show()
+            cover.window.setWindowTitle(cover.title)
+        self._covers.clear()
+        self.locked = False
+        self._restart()
+        self.locked_changed.emit(False)
+        self.window.activateWindow()
+
+    # -- covering windows ---------------------------------------------------------------------
+    def _coverable(self, widget: QWidget) -> bool:
+        return (
+            widget.isWindow()
+            and widget.windowType() in _WINDOW_TYPES
+            and widget is not self.screen
+            and not in_kiosk(widget)
+            and not any(cover.window is widget for cover in self._covers)
+        )
+
+    def _cover(self, window: QWidget) -> None:
+        """Hide the window's own widgets (its menu bar, lists, fields…) and its title."""
+        if not self._coverable(window):
+            return
+        hidden = [
+            child
+            for child in window.children()
+            if isinstance(child, QWidget) and not child.isWindow() and not child.isHidden()
+        ]
+        for child in hidden:
+            child.hide()
+        self._covers.append(_Cover(window, window.windowTitle(), hidden))
+        window.setWindowTitle(self.tr("{0} — terkunci").format(APP_NAME))
+
+    def _on_window_shown(self, widget: QWidget) -> None:
+        if not widget.isWindow() or widget is self.screen:
+            return
+        self._cover(widget)
+        if widget is self.window or any(cover.window is widget for cover in self._covers):
+            # Drawn over the lock screen otherwise (the lists after leaving the kiosk, a message
+            # at the end of a background job): bring the lock screen back on top.
+            QTimer.singleShot(0, self.present)
