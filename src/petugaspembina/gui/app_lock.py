@@ -98,11 +98,13 @@ class AppLock(QObject):
         self.locked = False
         self.screen: LockScreen | None = None
         self._covers: list[_Cover] = []
+        self._focus: QWidget | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.on_idle)
         self._last_restart = 0.0
         self._throttle = 1.0
+        self._stopped = False
         self.set_idle_seconds(idle_minutes(store) * 60)
         app = QApplication.instance()
         if app is not None:
@@ -121,12 +123,18 @@ class AppLock(QObject):
         return self._timer.interval() / 1000
 
     def _restart(self) -> None:
+        if self._stopped:
+            return
         self._last_restart = time.monotonic()
         self._timer.start()
 
     def stop(self) -> None:
-        """The window is closing: no more locking."""
+        """The window is closing: no more locking, and the lock screen goes with it."""
+        self._stopped = True
         self._timer.stop()
+        if self.screen is not None:
+            self.screen.allow_close()
+            self.screen.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -191,6 +199,7 @@ class AppLock(QObject):
             return
         self.locked = True
         self._timer.stop()
+        self._focus = QApplication.focusWidget()
         record_lock_event(self.store, "app_locked", reason)
         for _ in range(10):  # an open drop-down list or menu shows its items: close it
             popup = QApplication.activePopupWidget()
@@ -240,7 +249,12 @@ class AppLock(QObject):
         self.locked = False
         self._restart()
         self.locked_changed.emit(False)
-        self.window.activateWindow()
+        focus, self._focus = self._focus, None
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus()
+        else:
+            self.window.activateWindow()
 
     # -- covering windows ---------------------------------------------------------------------
     def _coverable(self, widget: QWidget) -> bool:

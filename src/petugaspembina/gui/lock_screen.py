@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -46,12 +46,11 @@ class LockScreen(QWidget):
         self.setWindowTitle(self.tr("{0} — terkunci").format(APP_NAME))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setStyleSheet(
+            "QWidget { font-size: 13pt; }"
             "QWidget#lock_screen { background: #263238; }"
             "QFrame#lock_box { background: #eceff1; border-radius: 12px; }"
+            "QLineEdit, QPushButton { min-height: 36px; }"
         )
-        font = QFont(self.font())
-        font.setPointSize(13)
-        self.setFont(font)
         title = QLabel(self.tr("{0} terkunci").format(APP_NAME))
         title.setStyleSheet("font-size: 20pt; font-weight: bold")
         note = QLabel(
@@ -77,6 +76,7 @@ class LockScreen(QWidget):
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("&PIN petugas") if pin else self.tr("&Kata sandi"), row)
         label = form.labelForField(row)
         if isinstance(label, QLabel):
@@ -85,10 +85,10 @@ class LockScreen(QWidget):
         self.message.setObjectName("lock_message")
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(48)
-        self.message.setStyleSheet("color: #b00020; font-weight: bold")
+        self.message.setStyleSheet("color: #b00020; font-weight: bold; font-size: 13pt")
         box = QFrame()
         box.setObjectName("lock_box")
-        box.setFixedWidth(560)
+        box.setFixedWidth(640)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(32, 28, 32, 20)
         inner.setSpacing(14)

@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
+            if slot == self.on_lock_triggered:  # also from the sign-in window
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             menu.addAction(action)
             self.addAction(action)
         roles = self.menuBar().addMenu(self.tr("&Mode kerja"))
