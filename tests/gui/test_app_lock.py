@@ -209,7 +209,19 @@ def test_the_right_password_unlocks_and_the_idle_clock_starts_again(
     main.app_lock.lock()
     type_password(qtbot, lock_screen_of(main), PASSWORD)
     assert not main.app_lock.locked
-    assert main.app_lock._timer.isActive()  # the next idle spell locks again
+    assert main.app_lock.idle_for() < 5  # the next idle spell counts from now
+
+
+def test_a_laptop_that_slept_through_the_idle_minutes_locks_when_it_wakes(
+    main: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.gui import app_lock
+
+    main.app_lock.touch()
+    wall = app_lock._wall()
+    monkeypatch.setattr(app_lock, "_wall", lambda: wall + 11 * 60)  # lid closed 11 minutes
+    main.app_lock._check_idle()  # the next look of the timer after waking
+    assert main.app_lock.locked
 
 
 def test_a_wrong_password_is_refused_and_the_next_try_waits(

@@ -3,9 +3,10 @@ until the officer's password is typed on the lock screen.
 
 How it works (docs/app.md "App lock"):
 
-- **Idle**: one application-wide event filter restarts a single-shot QTimer on keyboard and
-  mouse input (at most every second or so, so typing costs nothing). Input in the kiosk does not
-  count: participants signing in there do not keep the officer's window open.
+- **Idle**: one application-wide event filter notes the time of keyboard and mouse input (at
+  most every half second, so typing costs nothing); a QTimer looks now and then whether the
+  idle minutes have passed. Input in the kiosk does not count: participants signing in there do
+  not keep the officer's window open.
 - **Locking** covers every window except the kiosk: each window's own widgets are hidden and its
   title becomes "Petugas Pembina — terkunci". Windows are covered rather than hidden because
   hiding a dialog that is waiting for an answer (``exec()``) would cancel it and lose what was
@@ -51,6 +52,8 @@ _INPUT = frozenset(
     }
 )
 _WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+_monotonic = time.monotonic  # tests move the clocks
+_wall = time.time
 
 
 @dataclass
@@ -100,10 +103,10 @@ class AppLock(QObject):
         self._covers: list[_Cover] = []
         self._focus: QWidget | None = None
         self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_idle)
-        self._last_restart = 0.0
-        self._throttle = 1.0
+        self._timer.timeout.connect(self._check_idle)
+        self._idle = 600.0
+        self._last = self._last_wall = 0.0
+        self._throttle = 0.5
         self._stopped = False
         self.set_idle_seconds(idle_minutes(store) * 60)
         app = QApplication.instance()
@@ -113,20 +116,30 @@ class AppLock(QObject):
     # -- idle ---------------------------------------------------------------------------------
     def set_idle_seconds(self, seconds: float) -> None:
         """Lock after ``seconds`` without keyboard or mouse (the setting is in minutes; tests
-        use fractions of a second)."""
-        self._timer.setInterval(max(1, int(seconds * 1000)))
-        self._throttle = min(1.0, seconds / 10)
-        if not self.locked:
-            self._restart()
+        use fractions of a second). The timer looks every quarter of that, at most every 15 s."""
+        self._idle = seconds
+        self._throttle = min(0.5, seconds / 10)
+        self._timer.setInterval(max(50, int(min(seconds / 4, 15) * 1000)))
+        self.touch()
+        if not self._stopped:
+            self._timer.start()
 
     def idle_seconds(self) -> float:
-        return self._timer.interval() / 1000
+        return self._idle
 
-    def _restart(self) -> None:
-        if self._stopped:
-            return
-        self._last_restart = time.monotonic()
-        self._timer.start()
+    def touch(self) -> None:
+        """The officer is here: the idle time starts again."""
+        self._last, self._last_wall = _monotonic(), _wall()
+
+    def idle_for(self) -> float:
+        """Seconds since the officer's last key or mouse movement. The larger of the monotonic
+        and the wall clock: the first ignores clock changes, the second counts a laptop's sleep
+        (the monotonic clock may stop while the lid is closed)."""
+        return max(_monotonic() - self._last, _wall() - self._last_wall)
+
+    def _check_idle(self) -> None:
+        if not self.locked and self.idle_for() >= self._idle:
+            self.on_idle()
 
     def stop(self) -> None:
         """The window is closing: no more locking, and the lock screen goes with it."""
@@ -144,11 +157,11 @@ class AppLock(QObject):
         if kind in _INPUT:
             if (
                 not self.locked
-                and time.monotonic() - self._last_restart >= self._throttle
+                and _monotonic() - self._last >= self._throttle
                 and isinstance(watched, QWidget)
                 and not in_kiosk(watched)
             ):
-                self._restart()
+                self.touch()
         elif kind == QEvent.Type.Show and self.locked and isinstance(watched, QWidget):
             self._on_window_shown(watched)
         return False
@@ -161,6 +174,7 @@ class AppLock(QObject):
                 ),
                 60_000,
             )
+            self.touch()  # said once per idle spell
             return
         self.lock("otomatis")
 
@@ -198,7 +212,6 @@ class AppLock(QObject):
         if self.locked:
             return
         self.locked = True
-        self._timer.stop()
         self._focus = QApplication.focusWidget()
         record_lock_event(self.store, "app_locked", reason)
         for _ in range(10):  # an open drop-down list or menu shows its items: close it
@@ -247,7 +260,7 @@ class AppLock(QObject):
             cover.window.setWindowTitle(cover.title)
         self._covers.clear()
         self.locked = False
-        self._restart()
+        self.touch()
         self.locked_changed.emit(False)
         focus, self._focus = self._focus, None
         if focus is not None and shiboken6.isValid(focus) and focus.isVisible():

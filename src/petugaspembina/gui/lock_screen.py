@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -72,15 +71,13 @@ class LockScreen(QWidget):
         self.unlock_button = QPushButton(self.tr("&Buka kunci"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.on_unlock_clicked)
+        label = QLabel(self.tr("&PIN petugas") if pin else self.tr("&Kata sandi"))
+        label.setBuddy(self.password)
         row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(label)
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow(self.tr("&PIN petugas") if pin else self.tr("&Kata sandi"), row)
-        label = form.labelForField(row)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.password)
         self.message = QLabel()
         self.message.setObjectName("lock_message")
         self.message.setWordWrap(True)
@@ -94,7 +91,7 @@ class LockScreen(QWidget):
         inner.setSpacing(14)
         inner.addWidget(title)
         inner.addWidget(note)
-        inner.addLayout(form)
+        inner.addLayout(row)
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
