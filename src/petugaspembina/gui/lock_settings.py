@@ -32,6 +32,7 @@ class LockSettingsDialog(QDialog):
         self.minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.minutes.setSuffix(self.tr(" menit"))
         self.minutes.setValue(idle_minutes(store))
+        self.minutes.setMaximumWidth(160)
         form.addRow(self.tr("&Kunci setelah"), self.minutes)
         form.addRow(
             messages.button_box(self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal"))
