@@ -239,12 +239,17 @@ class AppLock(QObject):
 
     def _lock_screen(self) -> LockScreen:
         if self.screen is None:
+            # Owned by the window (a Python-owned window deleted by the garbage collector in the
+            # middle of Qt's event handling can crash the app).
             if self.check_password is not None:
-                self.screen = LockScreen(self.store, self.check_password)
+                self.screen = LockScreen(self.store, self.check_password, parent=self.window)
             else:
-                self.screen = LockScreen(self.store, lambda pin: check_pin(self.store, pin), True)
+                self.screen = LockScreen(self.store, self._check_pin, True, self.window)
             self.screen.unlocked.connect(self.unlock)
         return self.screen
+
+    def _check_pin(self, pin: str) -> bool:
+        return check_pin(self.store, pin)
 
     def unlock(self) -> None:
         """The right password was typed: every window shows again as it was."""

@@ -34,8 +34,15 @@ class LockScreen(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, store: Store, check: Callable[[str], bool], pin: bool = False) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        store: Store,
+        check: Callable[[str], bool],
+        pin: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``parent`` (the officer's window) owns it; it is still a window of its own."""
+        super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.check = check
         self.pin = pin
