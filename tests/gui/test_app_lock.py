@@ -274,10 +274,29 @@ def test_a_window_that_opens_while_locked_is_covered_before_it_is_seen(
     main.app_lock.lock()
     sign_in = SignInWindow(demo, demo.rows("SELECT id FROM sessions LIMIT 1")[0]["id"])
     qtbot.addWidget(sign_in)
-    sign_in.show()  # e.g. a message at the end of a background job
+    sign_in.show()  # e.g. the lists when the kiosk is left
     assert sign_in.windowTitle() == "Petugas Pembina — terkunci"
     assert personal_in_sight(demo) == []
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is lock_screen_of(main))
+
+
+def test_a_message_that_waits_for_an_answer_while_locked_does_not_take_the_keys(
+    qtbot: QtBot, main: MainWindow, demo: Store
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    main.app_lock.lock()
+    screen = lock_screen_of(main)
+    assert QApplication.activeModalWidget() is screen
+    name = demo.rows("SELECT full_name FROM people LIMIT 1")[0]["full_name"]
+    box = QMessageBox(QMessageBox.Icon.Information, "Dokumen tersimpan", name, parent=main)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)  # as exec() does
+    qtbot.addWidget(box)
+    box.show()  # e.g. at the end of a background job
+    assert box.windowTitle() == "Petugas Pembina — terkunci" and name not in visible_texts()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is screen)
+    type_password(qtbot, screen, PASSWORD)  # the keys reach the lock screen
+    assert not main.app_lock.locked
+    assert box.isVisible() and box.text() == name and box.windowTitle() == "Dokumen tersimpan"
 
 
 def test_kiosk_takes_sign_ins_while_the_officers_window_locks_behind_it(

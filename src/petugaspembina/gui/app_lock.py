@@ -231,6 +231,10 @@ class AppLock(QObject):
         if not self.locked or kiosk_open():
             return
         screen = self._lock_screen()
+        if screen.isVisible() and QApplication.activeModalWidget() is not screen:
+            # A message that waits for an answer opened after the lock screen would take every
+            # key while covered (blank): shown again, the lock screen is the newest modal window.
+            screen.hide()
         if not screen.isVisible():
             show_full_screen(screen, self.window)
         screen.raise_()
