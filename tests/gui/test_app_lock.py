@@ -189,14 +189,14 @@ def test_a_dialog_waiting_for_an_answer_survives_the_lock_with_what_was_typed(
 def test_idle_minutes_lock_the_window_and_typing_keeps_it_open(
     qtbot: QtBot, main: MainWindow, demo: Store
 ) -> None:
-    main.app_lock.set_idle_seconds(1.5)
+    main.app_lock.set_idle_seconds(3)
     main.tabs.setCurrentWidget(main.people)
     search = main.people.search
-    for _ in range(25):  # 2.5 s of typing, more than the idle time
+    for _ in range(40):  # 4 s of typing, more than the idle time
         qtbot.keyClick(search, Qt.Key.Key_A)
         qtbot.wait(100)
     assert not main.app_lock.locked
-    qtbot.waitUntil(lambda: main.app_lock.locked, timeout=6000)
+    qtbot.waitUntil(lambda: main.app_lock.locked, timeout=10_000)
     assert lock_screen_of(main).isVisible()
     assert personal_in_sight(demo) == []
     entry = demo.audit_entries(1)[0]
