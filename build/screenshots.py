@@ -81,6 +81,7 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     kiosk.grab().save(str(OUT / "layar-kiosk.png"))
     kiosk._unlocked = True
     kiosk.close()
+    _lock_screen(app, store)
     editor = SessionEditor(store, session_id)
     editor.show()
     app.processEvents()
@@ -93,6 +94,19 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     dialog.grab().save(str(OUT / "layar-rujukan-kasus.png"))
     dialog.close()
     _corrections(app, store)
+
+
+def _lock_screen(app: QApplication, store: Store) -> None:
+    """The app lock over the whole screen (docs/app.md "App lock")."""
+    from petugaspembina.gui.lock_screen import LockScreen
+
+    screen = LockScreen(store, lambda text: False)
+    screen.resize(1366, 768)
+    screen.show()
+    app.processEvents()
+    screen.grab().save(str(OUT / "layar-kunci.png"))
+    screen.allow_close()
+    screen.close()
 
 
 def _corrections(app: QApplication, store: Store) -> None:

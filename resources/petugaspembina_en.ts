@@ -53,6 +53,25 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>Kunci otomatis belum aktif: tekan Ctrl+L untuk memilih PIN pembuka kunci.</source>
+        <translation>Automatic lock is not active yet: press Ctrl+L to choose an unlock PIN.</translation>
+    </message>
+    <message>
+        <source>PIN pembuka kunci</source>
+        <translation>Unlock PIN</translation>
+    </message>
+    <message>
+        <source>Pilih PIN 4–8 angka untuk membuka aplikasi setelah terkunci. PIN yang sama dipakai untuk keluar dari mode kiosk; jangan beri tahu orang lain.</source>
+        <translation>Choose a PIN of 4–8 digits to unlock the app after it locks. The same PIN is used to leave kiosk mode; do not tell anyone.</translation>
+    </message>
+    <message>
+        <source>{0} — terkunci</source>
+        <translation>{0} — locked</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Lainnya</source>
@@ -876,6 +895,80 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>{0} — terkunci</source>
+        <translation>{0} — locked</translation>
+    </message>
+    <message>
+        <source>{0} terkunci</source>
+        <translation>{0} is locked</translation>
+    </message>
+    <message>
+        <source>Data tidak ditampilkan selama aplikasi terkunci. Ketik PIN petugas untuk membuka; jendela yang terbuka kembali seperti semula.</source>
+        <translation>No data is shown while the app is locked. Type the officer&apos;s PIN to unlock; open windows come back as they were.</translation>
+    </message>
+    <message>
+        <source>Data tidak ditampilkan selama aplikasi terkunci. Ketik kata sandi untuk membuka; jendela yang terbuka kembali seperti semula.</source>
+        <translation>No data is shown while the app is locked. Type the password to unlock; open windows come back as they were.</translation>
+    </message>
+    <message>
+        <source>&amp;Buka kunci</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;PIN petugas</source>
+        <translation>Officer &amp;PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Ketik PIN petugas terlebih dahulu.</source>
+        <translation>Type the officer&apos;s PIN first.</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi terlebih dahulu.</source>
+        <translation>Type the password first.</translation>
+    </message>
+    <message>
+        <source>PIN salah. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong password. Try again in {0} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>LockSettingsDialog</name>
+    <message>
+        <source>Kunci otomatis</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <source>Jendela petugas terkunci bila keyboard dan mouse tidak dipakai selama waktu ini, dan kapan saja dengan Ctrl+L. Mode kiosk tetap menerima daftar hadir selama jendela petugas terkunci.</source>
+        <translation>The officer&apos;s window locks when keyboard and mouse are not used for this long, and at any time with Ctrl+L. Kiosk mode keeps taking sign-ins while the officer&apos;s window is locked.</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci setelah</source>
+        <translation>&amp;Lock after</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tanggal</source>
@@ -1046,12 +1139,24 @@ Activity: {2} ({3})</translation>
         <translation>Open / edit…</translation>
     </message>
     <message>
+        <source>Kunci aplikasi</source>
+        <translation>Lock the app</translation>
+    </message>
+    <message>
+        <source>Kunci otomatis…</source>
+        <translation>Automatic lock…</translation>
+    </message>
+    <message>
         <source>Petugas lapangan</source>
         <translation>Field officer</translation>
     </message>
     <message>
         <source>Petugas kantor</source>
         <translation>Office clerk</translation>
+    </message>
+    <message>
+        <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
+        <translation>The app locks after {0} minutes without use.</translation>
     </message>
     <message>
         <source>Hapus permanen semua data {0} ({1}, {2}): kehadiran, rujukan dan sertifikat? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>

@@ -74,6 +74,24 @@ def _pin(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     return PinDialog("PIN untuk keluar dari mode kiosk", True)
 
 
+def _lock_screen(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from PySide6.QtCore import Qt
+
+    from petugaspembina.gui.lock_screen import LockScreen
+
+    window = LockScreen(store, lambda text: False)
+    window.setWindowState(Qt.WindowState.WindowFullScreen)
+    window.message.setText("Kata sandi salah. Coba lagi dalam 300 detik.")  # the longest
+    mp.setattr(window, "closeEvent", lambda event: event.accept())  # unlocked at teardown
+    return window
+
+
+def _lock_settings(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.lock_settings import LockSettingsDialog
+
+    return LockSettingsDialog(store)
+
+
 def _new_referral(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     from petugaspembina.gui.referral_dialog import ReferralDialog
 
@@ -136,6 +154,8 @@ WINDOWS: dict[str, Factory] = {
     "daftar hadir": _sign_in,
     "kiosk": _kiosk,
     "PIN kiosk": _pin,
+    "kunci aplikasi": _lock_screen,
+    "kunci otomatis": _lock_settings,
     "rujukan baru": _new_referral,
     "rujukan": _open_referral,
     "instansi": _agencies,

@@ -39,6 +39,7 @@ from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
+from .full_screen import show_full_screen
 from .kiosk_pin import PinDialog
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker, typed_entry
@@ -218,12 +219,7 @@ class KioskWindow(QWidget):
                 return None
         window = cls(store, session_id)
         window.hide_others()
-        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
-        window.showFullScreen()
-        if window.geometry() != screen.geometry():  # no window manager made it full screen
-            window.setGeometry(screen.geometry())
-            window.setWindowState(Qt.WindowState.WindowFullScreen)
-        window.activateWindow()
+        show_full_screen(window, parent)
         return window
 
     def hide_others(self) -> None:

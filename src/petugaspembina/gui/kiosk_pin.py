@@ -12,21 +12,24 @@ from . import messages
 class PinDialog(QDialog):
     """Ask for a PIN; when choosing a new one, twice, and it stays open until both agree."""
 
-    def __init__(self, title: str, confirm: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, confirm: bool, parent: QWidget | None = None, hint: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.confirm = confirm
         self.setMinimumWidth(460)
         form = QFormLayout(self)
         if confirm:
-            hint = QLabel(
-                self.tr(
+            note = QLabel(
+                hint
+                or self.tr(
                     "Pilih PIN 4–8 angka. PIN ini diminta saat keluar dari mode kiosk; "
                     "jangan beri tahu peserta."
                 )
             )
-            hint.setWordWrap(True)
-            form.addRow(hint)
+            note.setWordWrap(True)
+            form.addRow(note)
         self.pin = self._pin_edit()
         form.addRow(self.tr("&PIN petugas"), self.pin)
         self.again = self._pin_edit()
@@ -65,9 +68,11 @@ class PinDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, confirm: bool = False) -> str | None:
-        """The PIN typed, or None when cancelled."""
-        dialog = cls(title, confirm, parent)
+    def ask(
+        cls, parent: QWidget | None, title: str, confirm: bool = False, hint: str | None = None
+    ) -> str | None:
+        """The PIN typed, or None when cancelled; ``hint`` replaces the note on choosing one."""
+        dialog = cls(title, confirm, parent, hint)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.pin.text()

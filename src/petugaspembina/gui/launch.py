@@ -7,6 +7,7 @@ import gc
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -60,8 +61,18 @@ def install_language(app: QApplication, language: str) -> QTranslator | None:
     return None
 
 
-def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: bool = False) -> int:
-    """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop."""
+def launch(
+    db_path: Path,
+    paths: AppPaths,
+    *,
+    demo: bool = False,
+    explicit_db: bool = False,
+    check_password: Callable[[str], bool] | None = None,
+) -> int:
+    """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop.
+
+    ``check_password(text)`` tells whether ``text`` is the officer's password; the app lock
+    unlocks with it. None (no password set up): the kiosk PIN unlocks (gui/app_lock.py)."""
     from .main_window import MainWindow
 
     app = _application(paths)
@@ -98,7 +109,7 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, demo=demo, paths=paths)
+    window = MainWindow(store, demo=demo, paths=paths, check_password=check_password)
     window.show()
     # Everything alive now (modules, Qt wrappers, region data) stays for the whole session:
     # freezing it keeps full collections, which hold the GIL, from walking it again while a

@@ -35,7 +35,15 @@ def _label(
 class MainWindow(QMainWindow):
     """The officer's window over one open database. Slots: on_<action>_triggered."""
 
-    def __init__(self, store: Store, demo: bool = False, paths: AppPaths | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        demo: bool = False,
+        paths: AppPaths | None = None,
+        check_password: Callable[[str], bool] | None = None,
+    ) -> None:
+        """``check_password`` tells whether a text is the officer's password; it unlocks the
+        app lock (gui/app_lock.py). None: the kiosk PIN unlocks instead."""
         super().__init__()
         self.store = store
         self.paths = paths
@@ -151,6 +159,9 @@ class MainWindow(QMainWindow):
         self.clock_warning.setStyleSheet("color: #b00020; font-weight: bold")
         self.statusBar().addPermanentWidget(self.clock_warning)
         self.windows: list[QWidget] = []
+        from .app_lock import AppLock
+
+        self.app_lock = AppLock(self, store, check_password)
         self.update_status()  # the lists loaded themselves just now
         self._restore()
 
@@ -165,11 +176,15 @@ class MainWindow(QMainWindow):
             (self.tr("Instansi penerima rujukan…"), "", self.on_agencies_triggered),
             (self.tr("Cari"), QKeySequence.StandardKey.Find, self.on_find_triggered),
             (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
+            (self.tr("Kunci aplikasi"), "Ctrl+L", self.on_lock_triggered),
+            (self.tr("Kunci otomatis…"), "", self.on_lock_settings_triggered),
             (self.tr("Keluar"), QKeySequence.StandardKey.Quit, self.close),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
+            if slot == self.on_lock_triggered:  # also from the sign-in window
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             menu.addAction(action)
             self.addAction(action)
         roles = self.menuBar().addMenu(self.tr("&Mode kerja"))
@@ -227,6 +242,7 @@ class MainWindow(QMainWindow):
                 settings.setValue(f"main/{name}_column_keys", view.columns_signature())
         for window in self.windows:
             window.close()
+        self.app_lock.stop()
         super().closeEvent(event)
 
     def refresh(self) -> None:
@@ -305,6 +321,20 @@ class MainWindow(QMainWindow):
     def on_language_triggered(self, code: str) -> None:
         self._settings().setValue("ui/language", code)
         messages.inform(self, APP_NAME, self.tr("Bahasa berganti setelah aplikasi dibuka ulang."))
+
+    def on_lock_triggered(self) -> None:
+        self.app_lock.lock_now()
+
+    def on_lock_settings_triggered(self) -> None:
+        from .lock_settings import LockSettingsDialog
+
+        minutes = LockSettingsDialog.ask(self, self.store)
+        if minutes is not None:
+            self.app_lock.set_idle_seconds(minutes * 60)
+            self.statusBar().showMessage(
+                self.tr("Aplikasi terkunci setelah {0} menit tidak dipakai.").format(minutes),
+                10_000,
+            )
 
     def on_agencies_triggered(self) -> None:
         from .agencies_dialog import AgenciesDialog

@@ -56,18 +56,40 @@ def wrong_pin_delay(failures: int) -> int:
 
 def wrong_pins(store: Store) -> int:
     """Wrong PINs typed in a row since the last right one."""
-    return int(store.get_setting(_FAILURES) or 0)
+    return failed_attempts(store, _FAILURES)
 
 
 def try_pin(store: Store, pin: str) -> int | None:
     """Check ``pin``: None when right (the count of wrong ones starts again), else the seconds
     to wait before the next try. Each wrong PIN is logged and audited, without the PIN typed."""
-    if check_pin(store, pin):
-        store.set_setting(_FAILURES, "0")
+    return count_attempt(
+        store,
+        check_pin(store, pin),
+        counter=_FAILURES,
+        action="kiosk_pin_wrong",
+        log_as="kiosk: wrong PIN",
+    )
+
+
+def count_attempt(
+    store: Store, right: bool, *, counter: str, action: str, log_as: str
+) -> int | None:
+    """One attempt at a secret (kiosk PIN, app lock): None when ``right`` (the count of wrong
+    ones, kept in the local setting ``counter``, starts again), else the seconds to wait before
+    the next try. A wrong one is written to the audit log as ``action`` with its number in the
+    row, and to the application log (``log_as``); what was typed never reaches either."""
+    if right:
+        store.set_setting(counter, "0")
         return None
-    failures = wrong_pins(store) + 1
-    store.set_setting(_FAILURES, str(failures))
+    failures = failed_attempts(store, counter) + 1
+    store.set_setting(counter, str(failures))
     with store.transaction() as conn:
-        record_audit(conn, "kiosk_pin_wrong", detail=f"percobaan ke-{failures}")
-    _log.warning("kiosk: wrong PIN, %d in a row", failures)
+        record_audit(conn, action, detail=f"percobaan ke-{failures}")
+    _log.warning("%s, %d in a row", log_as, failures)
     return wrong_pin_delay(failures)
+
+
+def failed_attempts(store: Store, counter: str) -> int:
+    """Wrong attempts in a row recorded under the setting ``counter`` (0 if unreadable)."""
+    value = store.get_setting(counter) or "0"
+    return int(value) if value.isdigit() else 0
