@@ -246,45 +246,44 @@ def _changes_json(store: Store, since: int, up_to: int) -> tuple[str, Counts]:
     """The canonical changes array, spliced from the stored canonical values (no re-encoding).
 
     A change's keys in canonical order are base, hlc, id, table, values; fields sorted by name.
-    Rows are read in arrival order, which needs no sort in SQLite: a change's versions arrive
-    together, so they are gathered per change here and only the changes are sorted (by HLC,
-    table, id). A pair ``"name":value`` sorts as its name does: names are ``[a-z0-9_]``, all
-    after the closing quote.
     """
     cursor = store.conn.cursor()
     cursor.row_factory = None  # plain tuples: a third faster to fetch than sqlite3.Row
     rows = cursor.execute(
-        """SELECT hlc, tbl, rid, '"' || field || '":' || value,
-                  CASE WHEN base <> '[]' THEN '"' || field || '":' || base END
-           FROM fv WHERE seq > ? AND seq <= ?""",
+        """SELECT hlc, tbl, rid, field, value, base FROM fv WHERE seq > ? AND seq <= ?
+           ORDER BY hlc, tbl, rid, field""",
         (since, up_to),
     )
-    changes: dict[tuple[str, str, str], tuple[list[str], list[str]]] = {}
-    current: tuple[str, str, str] | None = None
-    values: list[str] = []
-    bases: list[str] = []
-    for hlc, table, rid, pair, base in rows:
-        key = (hlc, table, rid)
-        if key != current:
-            found = changes.get(key)
-            if found is None:
-                found = changes[key] = ([], [])
-            values, bases = found
-            current = key
-        values.append(pair)
-        if base is not None:
-            bases.append(base)
     parts: list[str] = []
     tables: dict[str, int] = {}
     versions = 0
-    for key in sorted(changes):
-        hlc, table, rid = key
-        values, bases = changes[key]
-        values.sort()
-        versions += len(values)
-        head = '{"base":{' + ",".join(sorted(bases)) + '},"hlc":"' if bases else '{"hlc":"'
+    current: tuple[str, str, str] | None = None
+    values: list[str] = []
+    bases: list[str] = []
+
+    def flush() -> None:
+        assert current is not None
+        hlc, table, rid = current
+        base = '"base":{' + ",".join(bases) + "}," if bases else ""
         parts.append(
-            f'{head}{hlc}","id":"{rid}","table":"{table}","values":{{' + ",".join(values) + "}}"
+            "{"
+            + base
+            + f'"hlc":"{hlc}","id":"{rid}","table":"{table}","values":{{'
+            + ",".join(values)
+            + "}}"
         )
         tables[table] = tables.get(table, 0) + 1
+
+    for hlc, table, rid, name, value, base in rows:
+        key = (hlc, table, rid)
+        if key != current:
+            if current is not None:
+                flush()
+            current, values, bases = key, [], []
+        values.append(f'"{name}":{value}')
+        if base != "[]":
+            bases.append(f'"{name}":{base}')
+        versions += 1
+    if current is not None:
+        flush()
     return "[" + ",".join(parts) + "]", Counts(len(parts), versions, dict(sorted(tables.items())))
