@@ -92,12 +92,12 @@ def _changes_text(data: bytes) -> bytes:
     return data[data.index(b',"changes":') + len(b',"changes":') : -1]
 
 
-def test_bundle_written_before_arrival_order_export_imports_and_exports_the_same_text(
+def test_bundle_written_before_the_third_wave_imports_and_exports_the_same_text(
     tmp_path: Path,
 ) -> None:
-    """``bundle-text.json`` (tests/fixtures/make_text_fixture.py) was written by the exporter that
-    sorted every version in SQLite; it imports now, and the same versions export to the same
-    bytes (non-ASCII, non-BMP, escapes, lists, bases, a delete), so either code reads the other's."""
+    """``bundle-text.json`` (tests/fixtures/make_text_fixture.py) was written by the code of
+    e876b48; it imports now, and the same versions export to the same bytes (non-ASCII, non-BMP,
+    escapes, lists, bases, a delete), so either code reads the other's bundles."""
     fixture = FIXTURES / "bundle-text.json"
     db = new_database(tmp_path / "office.sqlite3")
     code, _, _ = cli_import(db, fixture)
