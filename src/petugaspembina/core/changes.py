@@ -64,6 +64,12 @@ class Change:
         """One row per field version: (table, id, field, hlc, value JSON, base JSON)."""
         encode = _encode_value
         base = self.base
+        if not base:  # most changes: new records
+            table, rid, hlc = self.table, self.id, self.hlc
+            return [
+                (table, rid, name, hlc, encode(value), EMPTY_BASE)
+                for name, value in self.values.items()
+            ]
         return [
             (
                 self.table,

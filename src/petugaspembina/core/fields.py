@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -49,6 +50,11 @@ class Kind:
         check = getattr(self, f"_check_{self.base}")
         result: str | None = check(value)
         return result
+
+    def checker(self) -> Callable[[JsonValue], str | None]:
+        """``problem`` for values that are not None, without its look-up on every call."""
+        check: Callable[[JsonValue], str | None] = getattr(self, f"_check_{self.base}")
+        return check
 
     def _check_text(self, value: JsonValue) -> str | None:
         if not isinstance(value, str):

@@ -96,7 +96,9 @@ def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
 
     conn.create_function("_clash", 3, clash)
     try:
-        conn.executemany(_INSERT, rows)
+        # Rows that hit a known op_id with the same content change nothing: rowcount counts the
+        # new versions only.
+        inserted = conn.executemany(_INSERT, rows).rowcount
     except sqlite3.OperationalError:
         if not clashes:
             raise
@@ -105,9 +107,13 @@ def apply_rows(conn: sqlite3.Connection, rows: Iterable[Row]) -> ApplyResult:
             f"Versi data yang sama (tabel {table}, kolom {name}, HLC {hlc}) datang dengan isi "
             "berbeda: berkas rusak atau diubah."
         ) from None
-    result.new_versions, result.max_hlc = conn.execute(
-        "SELECT count(*), max(hlc) FROM fv WHERE seq > ?", (mark,)
-    ).fetchone()
+    if inserted == len(rows):  # all new (a first import): no need to read them back
+        result.new_versions = inserted
+        result.max_hlc = max((row[3] for row in rows), default=None)
+    else:
+        result.new_versions, result.max_hlc = conn.execute(
+            "SELECT count(*), max(hlc) FROM fv WHERE seq > ?", (mark,)
+        ).fetchone()
     result.already_present = len(rows) - result.new_versions
     if result.new_versions == 0 and result.erased == 0:
         result.max_hlc = None

@@ -24,7 +24,7 @@ from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
 from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
-from .reader import ParsedBundle, parse_json, read_bundle
+from .reader import ParsedBundle, check_changes, parse_json, read_header
 from .sealed import is_sealed, open_sealed
 from .trust import enrolled_office, office_keys, relay_office_key
 
@@ -159,7 +159,11 @@ def import_bytes(
 def _read_trusted(
     store: Store, data: bytes, now: datetime, allow_unsigned: bool
 ) -> tuple[ParsedBundle, str | None]:
-    """The checked bundle and the enrolled device that signed it (None: not signed)."""
+    """The checked bundle and the enrolled device that signed it (None: not signed).
+
+    A bundle already imported (same id, same checksum) is returned after the checks of its header
+    and signature, with its changes unchecked: merging it changes nothing (P5).
+    """
     keys = office_keys(store)
     relay = False
     if _SEALED_MARK in data[:200]:
@@ -167,7 +171,7 @@ def _read_trusted(
         if not is_sealed(doc):
             raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
         opened = open_sealed(store, doc)
-        parsed = read_bundle(opened.plain, now)
+        parsed = read_header(opened.plain)
         if (parsed.bundle_id, parsed.device_id, parsed.seq) != (
             opened.bundle_id,
             opened.device_id,
@@ -178,7 +182,7 @@ def _read_trusted(
             )
         signer: str | None = f"perangkat terdaftar {opened.device_id[:8]}"
     else:
-        parsed = read_bundle(data, now)
+        parsed = read_header(data)
         signer = _office_signer(store, parsed)
         relay = keys is not None and signer is not None
         if keys is not None and signer is None and not allow_unsigned:
@@ -188,9 +192,20 @@ def _read_trusted(
                 'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
                 'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
             )
+    if _imported_checksum(store, parsed.bundle_id) == parsed.changes_sha256:
+        return parsed, signer
+    check_changes(parsed, now)
     if keys is not None and parsed.device_id != store.device_id:
         authorise(store, parsed.changes, parsed.device_id, relay=relay)
     return parsed, signer
+
+
+def _imported_checksum(store: Store, bundle_id: str) -> str | None:
+    """The changes checksum recorded when ``bundle_id`` was imported here, None if it never was."""
+    row = store.conn.execute(
+        "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (bundle_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
@@ -263,6 +278,10 @@ def _merge(store: Store, path: Path, parsed: ParsedBundle, now: datetime) -> Fil
             "SELECT changes_sha256, imported_at FROM imported_bundles WHERE bundle_id = ?",
             (parsed.bundle_id,),
         ).fetchone()
+        if known is None and not parsed.checked:
+            # Found imported before the transaction, gone now (a backup restored meanwhile):
+            # its changes were never checked, so nothing is merged; a retry checks them.
+            raise StoreError("bundel berubah status selama impor")
         if known is not None:
             if known[0] != parsed.changes_sha256:
                 raise BundleRejected(

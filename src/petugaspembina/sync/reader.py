@@ -13,10 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from ..core.changes import Change
-from ..core.hlc import MAX_HLC, is_valid_hlc, is_valid_hlc_form, suspect_bounds
+from ..core.hlc import suspect_bounds
 from ..core.ids import is_device_id, is_record_id
-from ..core.records import SCHEMA
-from ..core.text import clean_text, has_bidi_controls
 from .bundle import (
     FORMAT,
     FORMAT_VERSION,
@@ -27,6 +25,7 @@ from .bundle import (
     changes_digest,
     header_digest,
 )
+from .change_check import check_change
 from .errors import BundleRejected
 
 SEALED_FORMAT = "petugaspembina.sealed-bundle"
@@ -51,7 +50,7 @@ MAX_SEQ = 1_000_000_000
 
 @dataclass(slots=True)
 class ParsedBundle:
-    """A bundle that passed every check."""
+    """A bundle that passed every check (``checked``), or every check but those of its changes."""
 
     bundle_id: str
     created_at: str
@@ -64,6 +63,9 @@ class ParsedBundle:
     header_bound: bool = True
     header_sha256: str | None = None
     signature: dict[str, str] | None = None
+    # The changes as parsed, until ``check_changes`` has turned them into ``changes``.
+    raw_changes: list[Any] = field(default_factory=list, repr=False)
+    checked: bool = False
 
     @property
     def device_id(self) -> str:
@@ -296,6 +298,15 @@ def _source_problems(source: dict[str, Any]) -> list[str]:
 
 def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
     """Check a whole bundle and return its changes; raises BundleRejected and writes nothing."""
+    return check_changes(read_header(data), now)
+
+
+def read_header(data: bytes) -> ParsedBundle:
+    """Check everything but the changes one by one: JSON, header, both checksums and the counts.
+
+    The changes are left unchecked (``checked`` False, ``changes`` empty) until ``check_changes``:
+    a bundle whose id and checksum are already in the database needs nothing more (P5).
+    """
     doc = parse_json(data)
     check_header(doc)
     raw_changes: list[Any] = doc["changes"]
@@ -320,7 +331,7 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
         or counts.get("tables") != tables
     ):
         raise BundleRejected("damaged", "Bundel rusak atau telah diubah (jumlah tidak cocok).")
-    parsed = ParsedBundle(
+    return ParsedBundle(
         bundle_id=doc["bundle_id"],
         created_at=doc["created_at"],
         source=doc["source"],
@@ -330,13 +341,21 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
         header_bound=bound,
         header_sha256=doc.get(HEADER_DIGEST_KEY),
         signature=doc.get(SIGNATURE_KEY),
+        raw_changes=raw_changes,
     )
+
+
+def check_changes(parsed: ParsedBundle, now: datetime) -> ParsedBundle:
+    """Check every change of a bundle from ``read_header`` against the schema and fill
+    ``changes``; raises BundleRejected listing the first problems."""
+    if parsed.checked:
+        return parsed
     problems: list[str] = []
     seen: set[tuple[str, str, str]] = set()
     suspect: set[str] = set()
     low, high = suspect_bounds(now)
-    for index, raw in enumerate(raw_changes):
-        change = _check_change(index, raw, problems, parsed.bidi_fields)
+    for index, raw in enumerate(parsed.raw_changes):
+        change = check_change(index, raw, problems, parsed.bidi_fields)
         if change is None:
             if len(problems) >= MAX_PROBLEMS:
                 break
@@ -355,73 +374,6 @@ def read_bundle(data: bytes, now: datetime) -> ParsedBundle:
             problems[:MAX_PROBLEMS],
         )
     parsed.suspect_clocks = sorted(suspect)
+    parsed.raw_changes = []
+    parsed.checked = True
     return parsed
-
-
-def _check_change(index: int, raw: Any, problems: list[str], bidi: list[str]) -> Change | None:
-    where = f"perubahan #{index + 1}"
-    if not isinstance(raw, dict) or not _CHANGE_KEYS.issuperset(raw):
-        problems.append(f"{where}: harus objek dengan table, id, hlc, values (dan base).")
-        return None
-    table, rid, hlc, values = raw.get("table"), raw.get("id"), raw.get("hlc"), raw.get("values")
-    kinds = SCHEMA.get(table) if isinstance(table, str) else None
-    before = len(problems)
-    if kinds is None:
-        problems.append(f"{where}: tabel {table!r} tidak dikenal.")
-    if not is_record_id(rid):
-        problems.append(f"{where}: id rekaman tidak sah.")
-    stamp_ok = is_valid_hlc(hlc)
-    if not stamp_ok:
-        beyond = isinstance(hlc, str) and hlc >= MAX_HLC and is_valid_hlc_form(hlc)
-        problems.append(
-            f"{where}: HLC di luar batas wajar (tahun 2200 atau lebih)."
-            if beyond
-            else f"{where}: HLC tidak sah."
-        )
-    if not isinstance(values, dict) or not values:
-        problems.append(f"{where}: values harus objek berisi minimal satu kolom.")
-    if len(problems) > before or kinds is None or not isinstance(values, dict):
-        return None
-    clean: dict[str, Any] = {}
-    for name, value in values.items():
-        kind = kinds.get(name)
-        if kind is None:
-            problems.append(f"{where}: kolom {table}.{name} tidak dikenal.")
-            continue
-        if isinstance(value, str):
-            if has_bidi_controls(value):
-                bidi.append(f"{table}.{name} ({rid})")
-            cleaned = clean_text(value, multiline=kind.multiline) or None
-            if cleaned is None and value.strip():
-                problems.append(f"{where}: {table}.{name} hanya berisi karakter kendali.")
-            value = cleaned
-        reason = kind.problem(value)
-        if reason:
-            problems.append(f"{where}: {table}.{name} {reason}.")
-        clean[name] = value
-    base = _check_base(where, raw.get("base", {}), values, str(hlc), problems)
-    if len(problems) > before or not stamp_ok:
-        return None
-    return Change(str(table), str(rid), str(hlc), clean, base)
-
-
-def _check_base(
-    where: str, raw: Any, values: dict[str, Any], hlc: str, problems: list[str]
-) -> dict[str, list[str]]:
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: base harus objek.")
-        return {}
-    base: dict[str, list[str]] = {}
-    for name, hlcs in raw.items():
-        if name not in values:
-            problems.append(f"{where}: base menyebut kolom {name} yang tidak ada di values.")
-        elif (
-            not isinstance(hlcs, list)
-            or not hlcs
-            or not all(isinstance(h, str) and h < hlc and is_valid_hlc(h) for h in hlcs)
-            or len(set(hlcs)) != len(hlcs)
-        ):
-            problems.append(f"{where}: base.{name} harus daftar HLC sah yang lebih awal.")
-        else:
-            base[name] = hlcs
-    return base
