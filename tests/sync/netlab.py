@@ -139,8 +139,12 @@ class Office:
             write_key_file(office_key_file(store), folder / "kantor.key.json")
 
     def enrol(self, officer: Officer) -> None:
-        key = self.folder / f"{officer.device_id}.key.json"
-        with Store.open(officer.db) as store:
+        self.enrol_db(officer.db)
+
+    def enrol_db(self, db: Path) -> None:
+        """Both ways: the office key file on the device, the device key file at the office."""
+        key = self.folder / f"{db.stem}.key.json"
+        with Store.open(db) as store:
             enrol_file(store, self.folder / "kantor.key.json")
             write_key_file(device_key_file(store), key)
         with Store.open(self.db) as store:
