@@ -15,6 +15,7 @@ import json
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,9 @@ from .receipts import signed_receipt
 log = logging.getLogger("petugaspembina.inbox")
 
 StoreOpener = Callable[[], Store]
+# A backup before every merged upload would copy the whole office database each time (100 uploads:
+# 100 copies); the worker takes one before its first batch and then at most every 15 minutes.
+BACKUP_EVERY_SECONDS = 15 * 60
 Done = Callable[[str, "SpoolState"], None]
 
 
@@ -106,6 +110,7 @@ class MergeWorker(threading.Thread):
         backups: Path | None,
         on_done: Done,
         retry_seconds: float = 2.0,
+        backup_every: float = BACKUP_EVERY_SECONDS,
     ) -> None:
         super().__init__(name="inbox-merge", daemon=True)
         self.spool = spool
@@ -114,6 +119,8 @@ class MergeWorker(threading.Thread):
         self.backups = backups
         self.on_done = on_done
         self.retry_seconds = retry_seconds
+        self.backup_every = backup_every
+        self._last_backup: float | None = None
         self.jobs: queue.Queue[str] = queue.Queue()
         self.stopping = threading.Event()
         self.busy_since: float | None = None
@@ -157,7 +164,11 @@ class MergeWorker(threading.Thread):
         files = [self.spool.bundle_path(b) for b in todo if self.spool.bundle_path(b).exists()]
         if not files:
             return
-        reports = import_files(store, files, quarantine=self.quarantine, backups=self.backups)
+        now = time.monotonic()
+        backups = None
+        if self._last_backup is None or now - self._last_backup >= self.backup_every:
+            backups, self._last_backup = self.backups, now
+        reports = import_files(store, files, quarantine=self.quarantine, backups=backups)
         retry = []
         for path, report in zip(files, reports, strict=True):
             bundle_id = path.stem
