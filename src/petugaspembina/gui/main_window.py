@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
                 settings.setValue(f"main/{name}_column_keys", view.columns_signature())
         for window in self.windows:
             window.close()
+        self.sync_view.shutdown()
         super().closeEvent(event)
 
     def refresh(self) -> None:
