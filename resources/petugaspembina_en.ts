@@ -518,16 +518,16 @@ Activity: {2} ({3})</translation>
         <translation>0: any free port</translation>
     </message>
     <message>
-        <source>&amp;Mulai kotak masuk</source>
-        <translation>&amp;Start inbox</translation>
+        <source>Mulai kotak masuk</source>
+        <translation>Start inbox</translation>
     </message>
     <message>
         <source>Memulai…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <source>&amp;Hentikan kotak masuk</source>
-        <translation>S&amp;top inbox</translation>
+        <source>Hentikan kotak masuk</source>
+        <translation>Stop inbox</translation>
     </message>
     <message>
         <source>Berjalan di {0} — petugas mengirim ke alamat ini.</source>
@@ -1345,8 +1345,8 @@ Activity: {2} ({3})</translation>
         <translation>Outbox (send to the office over the network)</translation>
     </message>
     <message>
-        <source>&amp;Kirim sekarang</source>
-        <translation>Send &amp;now</translation>
+        <source>Kirim sekarang</source>
+        <translation>Send now</translation>
     </message>
     <message>
         <source>Bundel</source>

@@ -10,7 +10,6 @@ import ssl
 import urllib.request
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui.main_window import MainWindow

@@ -47,7 +47,7 @@ class InboxControl(QGroupBox):
         self.port.setValue(DEFAULT_PORT)
         self.port.setPrefix(self.tr("Port "))
         self.port.setToolTip(self.tr("0: port bebas mana saja"))
-        self.button = QPushButton(self.tr("&Mulai kotak masuk"))
+        self.button = QPushButton(self.tr("Mulai kotak masuk"))
         row.addWidget(self.status, 1)
         row.addWidget(self.port)
         row.addWidget(self.button)
@@ -76,7 +76,7 @@ class InboxControl(QGroupBox):
         self.process = process
         self._output = ""
         self.status.setText(self.tr("Memulai…"))
-        self.button.setText(self.tr("&Hentikan kotak masuk"))
+        self.button.setText(self.tr("Hentikan kotak masuk"))
         self.port.setEnabled(False)
         process.start(program, args)
 
@@ -110,7 +110,7 @@ class InboxControl(QGroupBox):
         was_ready = bool(self.url)
         self.process = None
         self.url = ""
-        self.button.setText(self.tr("&Mulai kotak masuk"))
+        self.button.setText(self.tr("Mulai kotak masuk"))
         self.port.setEnabled(True)
         reason = next((line for line in error.splitlines() if line.startswith("Galat")), "")
         if reason:

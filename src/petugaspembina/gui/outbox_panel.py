@@ -73,7 +73,7 @@ class OutboxPanel(QGroupBox):
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.send_button = QPushButton(self.tr("&Kirim sekarang"))
+        self.send_button = QPushButton(self.tr("Kirim sekarang"))
         top.addWidget(self.summary, 1)
         top.addWidget(self.send_button)
         layout.addLayout(top)
