@@ -93,7 +93,8 @@ class OutboxPanel(QGroupBox):
         self.timer.timeout.connect(self.try_due)
         self.timer.start()
         self._busy = False
-        self.reload()
+        # Filled when the tab is first shown (``SyncView``): reading the enrolled office loads
+        # the cryptography package, which the window does not load at start-up (P1).
 
     def status_label(self, status: str) -> str:
         """The Indonesian word for a status."""
