@@ -66,10 +66,12 @@ def test_officer_outbox_waiting_sent_confirmed(qtbot: QtBot, tmp_path: Path, hom
         qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=30_000)
         assert "terkirim, menunggu tanda terima" in _statuses(window)
         clerk.conn.execute("ROLLBACK")
-        # "Kirim sekarang" again once the office is free: the signed receipt confirms it.
+        # Once the office is free the window's automatic try (every minute, no dialog) asks for
+        # the receipt; the signed receipt confirms both copies.
         qtbot.waitUntil(lambda: office.imported() != [], timeout=30_000)
-        panel.send_button.click()
-        qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=30_000)
+        assert panel.timer.isActive() and panel.timer.interval() == 60_000
+        panel.timer.timeout.emit()
+        qtbot.waitUntil(lambda: "dikonfirmasi 1" in panel.summary.text(), timeout=30_000)
         assert set(_statuses(window)) == {"dikonfirmasi kantor"}, panel.summary.text()
         assert "dikonfirmasi 1" in panel.summary.text()
         with Store.open(siti.db) as store:

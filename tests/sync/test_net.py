@@ -235,9 +235,12 @@ def test_rate_limit_is_429(tmp_path: Path) -> None:
     try:
         where = siti.target(server.url)
         statuses = [raw(where, "GET", f"/v1/bundles/{'0' * 8}")[0] for _ in range(8)]
+        stranger = dataclasses.replace(where, token="B" * 43)
+        guesses = [raw(stranger, "GET", "/v1/bundles/x")[0] for _ in range(8)]
     finally:
         assert server.stop() == 0
     assert statuses[0] == 404 and 429 in statuses
+    assert guesses[0] == 401 and 429 in guesses  # guessing tokens is rate limited per address
     assert "berhenti" in server.closing  # SIGTERM: a clean stop, exit 0
 
 

@@ -143,7 +143,10 @@ class OutboxPanel(QGroupBox):
         self._start(due_only=False, export=True, quiet=False)
 
     def try_due(self) -> None:
-        """An automatic try: only bundles whose back-off has passed, no dialog."""
+        """An automatic try: only bundles whose back-off has passed, no dialog; only while the
+        window is open (on any tab: a closed window's database is closed)."""
+        if not self.window().isVisible() or not self.isEnabled():
+            return
         if outbox.to_send(self.store, due_only=True):
             self._start(due_only=True, export=False, quiet=True)
 

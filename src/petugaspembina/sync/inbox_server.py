@@ -124,7 +124,6 @@ class Inbox:
         self.rate = RateLimiter(self.limits.per_minute, self.limits.burst)
         self.readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="inbox-read")
         self._local = threading.local()
-        self._locks: dict[str, asyncio.Lock] = {}
         self._waiters: dict[str, list[asyncio.Future[SpoolState]]] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
         self.worker = MergeWorker(
@@ -181,6 +180,10 @@ class Inbox:
         token = header[7:].strip() if header.lower().startswith("bearer ") else ""
         found = await self._read(lambda store: device_of_token(store, token)) if token else None
         if found is None:
+            # Guessing tokens costs a stranger the same rate as a device, per address.
+            client = request.client.host if request.client else "?"
+            if self.rate.allow(f"address {client}"):
+                raise _Refused(429, "Terlalu banyak permintaan; coba lagi sebentar lagi.")
             raise _Refused(401, "Token unggah tidak dikenal.", {"WWW-Authenticate": "Bearer"})
         device_id, revoked_at = found
         if revoked_at is not None:
@@ -273,17 +276,17 @@ class Inbox:
     async def _accept(
         self, part: Path, bundle_id: str, digest: str, device_id: str
     ) -> JSONResponse:
-        lock = self._locks.setdefault(bundle_id, asyncio.Lock())
-        async with lock:
-            state = self.spool.state(bundle_id)
-            if state is not None and state.plain_sha256 != digest:
-                raise _Refused(409, "Bundel dengan id yang sama sudah diterima dengan isi berbeda.")
-            if state is None:
-                os.replace(part, self.spool.bundle_path(bundle_id))
-                state = SpoolState("waiting", device_id, digest)
-                self.spool.set_state(bundle_id, state)
-                self.worker.submit(bundle_id)
-                log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
+        # No await between the look-up and the rename: on the one event loop this runs whole, so
+        # two uploads of one bundle at once keep one copy and both wait for its merge.
+        state = self.spool.state(bundle_id)
+        if state is not None and state.plain_sha256 != digest:
+            raise _Refused(409, "Bundel dengan id yang sama sudah diterima dengan isi berbeda.")
+        if state is None:
+            os.replace(part, self.spool.bundle_path(bundle_id))
+            state = SpoolState("waiting", device_id, digest)
+            self.spool.set_state(bundle_id, state)
+            self.worker.submit(bundle_id)
+            log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
         return await self._answer(bundle_id, state, wait=True)
 
     async def _answer(self, bundle_id: str, state: SpoolState, *, wait: bool) -> JSONResponse:
