@@ -290,3 +290,23 @@ def test_two_uploads_of_one_bundle_at_once_import_once(lab: Lab) -> None:
     assert [a[0] for a in answers] == [200, 200]
     assert sorted(a[1]["receipt"]["result"] for a in answers) == ["imported", "imported"]
     assert [row[0] for row in lab.office.imported()].count(bundle_id) == 1
+
+
+def test_send_command_exits_0_once_confirmed(lab: Lab, tmp_path: Path) -> None:
+    dewi = Officer(tmp_path, "Dewi Lestari", NIPS[2], seed=12, sessions=1)
+    lab.office.enrol(dewi)
+    result = CliRunner().invoke(
+        main, ["--db", str(dewi.db), "send", "--to", lab.server.url, "--wait", "20"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "masuk kotak keluar" in result.stdout and "Dikonfirmasi 1" in result.stdout
+    again = CliRunner().invoke(main, ["--db", str(dewi.db), "send"])  # address remembered
+    assert again.exit_code == 0 and "Dikonfirmasi 0" in again.stdout
+
+
+def test_serve_refuses_a_database_without_office_keys(tmp_path: Path) -> None:
+    officer = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=0)
+    result = CliRunner().invoke(
+        main, ["--db", str(officer.db), "serve", "--host", "127.0.0.1", "--port", "0"]
+    )
+    assert result.exit_code == 1 and "office-keys create" in result.stderr

@@ -77,9 +77,9 @@ def run(
     """Serve until SIGTERM or Ctrl+C; ``ready`` gets the URL once the socket accepts."""
     import uvicorn
 
-    with opener() as store:
-        cert_pem, key_pem = ensure_tls_certificate(store)
     inbox = Inbox(opener, spool, quarantine=quarantine, backups=backups, limits=limits)
+    with opener() as store:  # only at an office with keys (checked just above)
+        cert_pem, key_pem = ensure_tls_certificate(store)
     sock = listen(host, port)
     config = uvicorn.Config(
         make_app(inbox),
