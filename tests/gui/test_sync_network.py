@@ -97,6 +97,7 @@ def test_clerk_starts_and_stops_the_inbox(qtbot: QtBot, tmp_path: Path, home: Pa
     qtbot.waitUntil(lambda: control.url != "", timeout=30_000)
     assert control.url.startswith("https://") and control.url in control.status.text()
     assert control.button.text().replace("&", "") == "Hentikan kotak masuk"
+    window.grab().save(str(Path(os.environ.get("NET14_SHOTS", tmp_path)) / "inbox.png"))
     port = control.url.rsplit(":", 1)[1]
     context = ssl.create_default_context()
     context.check_hostname = False

@@ -57,10 +57,23 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def url_of(sock: socket.socket, host: str) -> str:
-    """The address officers send to."""
+    """The address officers send to: for a wildcard host (all addresses) this computer's own
+    address on the network, or its name."""
     port = sock.getsockname()[1]
+    if host in ("0.0.0.0", "::", ""):
+        host = _own_address()
     shown = f"[{host}]" if ":" in host else host
     return f"https://{shown}:{port}"
+
+
+def _own_address() -> str:
+    name = socket.gethostname()
+    try:
+        found = socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)
+    except OSError:
+        return name
+    addresses = [str(info[4][0]) for info in found if not str(info[4][0]).startswith("127.")]
+    return addresses[0] if addresses else name
 
 
 def run(
