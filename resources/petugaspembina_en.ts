@@ -519,6 +519,53 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>InboxControl</name>
+    <message>
+        <source>Kotak masuk kantor (menerima kiriman petugas lewat jaringan)</source>
+        <translation>Office inbox (receives officers&apos; bundles over the network)</translation>
+    </message>
+    <message>
+        <source>Mati.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>Port </translation>
+    </message>
+    <message>
+        <source>0: port bebas mana saja</source>
+        <translation>0: any free port</translation>
+    </message>
+    <message>
+        <source>Mulai kotak masuk</source>
+        <translation>Start inbox</translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Hentikan kotak masuk</source>
+        <translation>Stop inbox</translation>
+    </message>
+    <message>
+        <source>Berjalan di {0} — petugas mengirim ke alamat ini.</source>
+        <translation>Running at {0} — officers send to this address.</translation>
+    </message>
+    <message>
+        <source>Menghentikan…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Tidak berjalan: {0}</source>
+        <translation>Not running: {0}</translation>
+    </message>
+    <message>
+        <source>Dihentikan.</source>
+        <translation>Stopped.</translation>
+    </message>
+</context>
+<context>
     <name>InboxView</name>
     <message>
         <source>&lt;b&gt;Seret berkas bundel atau seluruh folder (flashdisk) ke sini&lt;/b&gt;&lt;br&gt;Setiap berkas diperiksa utuh; berkas rusak ditolak tanpa mengubah data.</source>
@@ -1394,6 +1441,61 @@ Activity: {2} ({3})</translation>
     <message>
         <source>dipilih</source>
         <translation>chosen</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Kotak keluar (kirim ke kantor lewat jaringan)</source>
+        <translation>Outbox (send to the office over the network)</translation>
+    </message>
+    <message>
+        <source>Kirim sekarang</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Bundel</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>terkirim, menunggu tanda terima</source>
+        <translation>sent, awaiting receipt</translation>
+    </message>
+    <message>
+        <source>dikonfirmasi kantor</source>
+        <translation>confirmed by the office</translation>
+    </message>
+    <message>
+        <source>kantor (alamat belum diatur)</source>
+        <translation>office (address not set)</translation>
+    </message>
+    <message>
+        <source>ditulis ke folder, menunggu tanda terima</source>
+        <translation>written to the folder, awaiting receipt</translation>
+    </message>
+    <message>
+        <source>Menunggu {0} · terkirim {1} · dikonfirmasi {2}</source>
+        <translation>Waiting {0} · sent {1} · confirmed {2}</translation>
+    </message>
+    <message>
+        <source>Mengirim ke kantor…</source>
+        <translation>Sending to the office…</translation>
     </message>
 </context>
 <context>

@@ -68,12 +68,19 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
 
     The changes count as sent only once the file is safely on disk.
     """
-    from .sync.exporter import export_bundle
+    from .sync.exporter import DEFAULT_DESTINATION, export_bundle
 
     target = export_target(out)
     with obj.store() as store:
         try:
-            result = export_bundle(store, target, full=full, destination=destination, plain=plain)
+            result = export_bundle(
+                store,
+                target,
+                full=full,
+                destination=destination,
+                plain=plain,
+                outbox_dir=obj.paths.outbox if destination == DEFAULT_DESTINATION else None,
+            )
         except OSError as exc:
             fail(
                 f"Bundel tidak dapat ditulis ke {out}: {describe_os_error(exc)}. "

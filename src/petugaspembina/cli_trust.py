@@ -43,13 +43,26 @@ def office_keys_create(obj: Context) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Key file to write (give it to every officer's device to enrol).",
 )
+@click.option(
+    "--url",
+    default=None,
+    help="The inbox address officers send to (https://HOST:PORT of `serve`); remembered.",
+)
 @click.pass_obj
-def office_keys_export(obj: Context, out: Path) -> None:
-    """Write the office's public key file (for officers to enrol)."""
+def office_keys_export(obj: Context, out: Path, url: str | None) -> None:
+    """Write the office's public key file (for officers to enrol).
+
+    It carries the inbox certificate's fingerprint (and --url), signed by the office key.
+    """
     from .store.errors import NotFound
+    from .sync.netkeys import INBOX_URL_SETTING, URL_RE
     from .sync.trust import office_key_file
 
+    if url is not None and not URL_RE.fullmatch(url):
+        fail(f"Alamat tidak sah: {url[:80]} (harus https://HOST:PORT).")
     with obj.store() as store:
+        if url is not None:
+            store.set_setting(INBOX_URL_SETTING, url.rstrip("/"))
         try:
             doc = office_key_file(store)
         except NotFound as exc:

@@ -43,6 +43,16 @@ class AppPaths:
         """The device's signing key and enrolled public keys."""
         return self.data / "keys"
 
+    @property
+    def outbox(self) -> Path:
+        """Copies of exported bundles until the office confirms them (docs/sync.md)."""
+        return self.data / "outbox"
+
+    @property
+    def inbox_spool(self) -> Path:
+        """At an office: uploads received by the inbox server, waiting to be merged."""
+        return self.data / "inbox-spool"
+
     def ensure(self) -> AppPaths:
         """Create the folders if missing and return self."""
         for folder in (self.data, self.config, self.logs, self.backups, self.quarantine):

@@ -275,10 +275,19 @@ def test_key_files_hold_no_private_key(world: World) -> None:
             "device_id",
             "officer",
             "public_key",
+            # network sending: the inbox certificate's hash, address and their signature; the
+            # device's upload token (a bearer secret for the inbox, not a key)
+            "tls_sha256",
+            "inbox_url",
+            "tls_signature",
+            "upload_token",
         }
     with Store.open(world.officer) as store:
         private = store.meta("signing_key")
+    with Store.open(world.office) as store:
+        tls_key = store.meta("inbox_tls_key")
     assert private and private not in world.export("b1.json").read_text()
+    assert tls_key and tls_key not in (world.folder / "kantor.key.json").read_text()
 
 
 @pytest.fixture(scope="module")

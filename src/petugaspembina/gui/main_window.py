@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         for window in self.windows:
             window.close()
         self.app_lock.stop()
+        self.sync_view.shutdown()
         super().closeEvent(event)
 
     def refresh(self) -> None:

@@ -23,6 +23,8 @@ from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
 from . import messages
 from .import_task import import_work
+from .inbox_control import InboxControl
+from .outbox_panel import OutboxPanel
 from .worker import Progress, run_task
 
 
@@ -45,6 +47,16 @@ class SyncView(QWidget):
         row.addWidget(self.import_button)
         row.addWidget(self.trust_button)
         layout.addWidget(box)
+        # The officer's outbox, or at an office with keys the inbox server (decided when shown).
+        self.outbox_panel = OutboxPanel(store, self.paths)
+        self.outbox_panel.sent.connect(self.changed)
+        layout.addWidget(self.outbox_panel)
+        self.outbox_panel.setVisible(False)
+        self.inbox_control: InboxControl | None = None
+        if store.path is not None:
+            self.inbox_control = InboxControl(store.path, self.paths)
+            layout.addWidget(self.inbox_control)
+            self.inbox_control.setVisible(False)
         self.allow_unsigned = QCheckBox(
             self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
         )
@@ -90,13 +102,13 @@ class SyncView(QWidget):
         )
         if folder is None or self.store.path is None:
             return
-        db_path = self.store.path
+        db_path, outbox_dir = self.store.path, self.paths.outbox
 
         def work(progress: Progress) -> list[Any]:
             from ..sync.exporter import export_bundles
 
             with Store.open(db_path, full_check=False) as store:  # checked at start
-                return export_bundles(store, folder)
+                return export_bundles(store, folder, outbox_dir=outbox_dir)
 
         run_task(self, self.tr("Mengekspor…"), work, self._exported, self._failed)
 
@@ -109,6 +121,7 @@ class SyncView(QWidget):
             self.summary.setText(
                 self.tr("Bundel ditulis: {0} ({1} versi kolom).").format(names, total)
             )
+        self.outbox_panel.reload()
         self.changed.emit()
 
     def on_import_clicked(self) -> None:
@@ -164,7 +177,18 @@ class SyncView(QWidget):
         """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""
         from ..sync.trust import office_keys
 
-        self.allow_unsigned.setVisible(office_keys(self.store) is not None)
+        at_office = office_keys(self.store) is not None
+        self.allow_unsigned.setVisible(at_office)
+        self.outbox_panel.setVisible(not at_office)
+        if not at_office:
+            self.outbox_panel.reload()
+        if self.inbox_control is not None:
+            self.inbox_control.setVisible(at_office)
+
+    def shutdown(self) -> None:
+        """The window closes: stop the inbox server it started (a clean stop)."""
+        if self.inbox_control is not None:
+            self.inbox_control.stop()
 
     def _failed(self, message: str) -> None:
         messages.warn(self, self.tr("Sinkronisasi"), message)

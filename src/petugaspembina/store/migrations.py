@@ -227,6 +227,34 @@ def m008_relay_offices(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m009_outbox(db: sqlite_utils.Database) -> None:
+    """Sending over the network (docs/sync.md "Sending to the office"), all local, never synced.
+
+    ``outbox``: every exported bundle with each of its destinations (the office's inbox URL, a
+    folder) and how far it got: waiting, sent (the office holds it, or it was written to the
+    folder), confirmed (a signed receipt was verified). ``enrolled_devices.upload_token_hash``:
+    sha256 of the device's upload token (the token itself stays on the device).
+    ``enrolled_offices.tls_sha256`` / ``inbox_url``: the office inbox's pinned certificate and
+    address, from the office key file.
+    """
+    db.executescript(
+        """
+        ALTER TABLE enrolled_devices ADD COLUMN upload_token_hash TEXT;
+        ALTER TABLE enrolled_offices ADD COLUMN tls_sha256 TEXT;
+        ALTER TABLE enrolled_offices ADD COLUMN inbox_url TEXT;
+        CREATE TABLE outbox (
+            bundle_id TEXT NOT NULL, destination TEXT NOT NULL, seq INTEGER NOT NULL,
+            file TEXT NOT NULL, created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting', tries INTEGER NOT NULL DEFAULT 0,
+            next_try_at TEXT, last_error TEXT, sent_at TEXT, confirmed_at TEXT,
+            PRIMARY KEY (bundle_id, destination)
+        );
+        CREATE INDEX outbox_status ON outbox (status, next_try_at);
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

@@ -26,6 +26,7 @@ from .bundle import (
     header_digest,
     write_atomically,
 )
+from .outbox import remember
 from .sealed import seal_parts
 from .trust import enrolled_office, office_keys
 
@@ -92,10 +93,17 @@ def export_bundle(
     full: bool = False,
     destination: str = DEFAULT_DESTINATION,
     plain: bool = False,
+    outbox_dir: Path | None = None,
 ) -> ExportResult:
     """Write one bundle to ``out`` (a file, or a folder to get the default name)."""
     results = export_bundles(
-        store, out, full=full, destination=destination, max_versions=None, plain=plain
+        store,
+        out,
+        full=full,
+        destination=destination,
+        max_versions=None,
+        plain=plain,
+        outbox_dir=outbox_dir,
     )
     return results[0] if results else ExportResult(None, None, 0, 0, 0, {})
 
@@ -108,12 +116,15 @@ def export_bundles(
     destination: str = DEFAULT_DESTINATION,
     max_versions: int | None = MAX_VERSIONS_PER_BUNDLE,
     plain: bool = False,
+    outbox_dir: Path | None = None,
 ) -> list[ExportResult]:
     """Write what ``destination`` has not had yet (or everything) as one or more bundle parts.
 
     With an enrolled office each part is sealed to it (signed, then encrypted) unless ``plain``.
 
     Each part is a complete bundle with its own number; several parts need ``out`` to be a folder.
+    With ``outbox_dir`` every part also lands in the outbox (``outbox.remember``), with the office's
+    inbox as a destination when the bundle is sealed to an office whose inbox certificate is known.
     """
     since = 0 if full else last_exported(store, destination)
     office = None if plain else enrolled_office(store)
@@ -139,6 +150,9 @@ def export_bundles(
             data = seal_parts(store, office, prepared.data, prepared.bundle_id, prepared.seq)
         write_atomically(path, data)
         record_export(store, prepared, destination)
+        if outbox_dir is not None:
+            network = office is not None and office.tls_sha256 is not None
+            remember(store, outbox_dir, path, prepared.bundle_id, prepared.seq, network=network)
         counts = prepared.counts
         results.append(
             ExportResult(

@@ -49,15 +49,21 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
             "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (report.bundle_id,)
         ).fetchone()
         path = folder / f"{RECEIPT_PREFIX}{report.bundle_id}{BUNDLE_SUFFIX}"
-        doc = receipt_for(report, row[0])
-        keys = office_keys(store)
-        if keys is not None:  # signed by the office, checked by the officer's app
-            doc["kid"] = keys.kid
-            doc["signature"] = base64.b64encode(keys.signing.sign(_receipt_message(doc))).decode()
+        doc = signed_receipt(store, report, row[0])
         data = json.dumps(doc, ensure_ascii=False, indent=1)
         write_atomically(path, data.encode("utf-8"))
         written.append(path)
     return written
+
+
+def signed_receipt(store: Store, report: FileReport, changes_sha256: str) -> dict[str, Any]:
+    """``receipt_for``, signed by the office when this database has office keys."""
+    doc = receipt_for(report, changes_sha256)
+    keys = office_keys(store)
+    if keys is not None:  # signed by the office, checked by the officer's app
+        doc["kid"] = keys.kid
+        doc["signature"] = base64.b64encode(keys.signing.sign(_receipt_message(doc))).decode()
+    return doc
 
 
 def receipt_problems(doc: dict[str, Any]) -> list[str]:
@@ -108,6 +114,11 @@ def read_receipt(store: Store, path: Path) -> str:
         doc = parse_json(data)
     except BundleRejected:
         doc = None
+    return accept_receipt(store, doc)
+
+
+def accept_receipt(store: Store, doc: Any) -> str:
+    """Check a parsed receipt and mark its export delivered (and its outbox rows confirmed)."""
     if not isinstance(doc, dict) or doc.get("format") != RECEIPT_FORMAT:
         raise BundleRejected("not-a-receipt", "Bukan berkas tanda terima Petugas Pembina.")
     problems = receipt_problems(doc)
@@ -121,6 +132,12 @@ def read_receipt(store: Store, path: Path) -> str:
             "UPDATE exports SET delivered_at = ? WHERE bundle_id = ? AND changes_sha256 = ?",
             (doc.get("imported_at"), doc.get("bundle_id"), doc.get("changes_sha256")),
         ).rowcount
+        if updated:  # one receipt confirms the bundle whichever way it travelled
+            conn.execute(
+                "UPDATE outbox SET status = 'confirmed', confirmed_at = ?, last_error = NULL "
+                "WHERE bundle_id = ?",
+                (doc.get("imported_at"), doc.get("bundle_id")),
+            )
     if not updated:
         raise BundleRejected(
             "unknown-receipt", "Tanda terima ini bukan untuk bundel dari perangkat ini."

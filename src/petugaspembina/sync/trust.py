@@ -37,6 +37,13 @@ from ..store.store import Store, utc_now_iso
 from .bundle import write_atomically
 from .errors import BundleRejected
 from .keys import signing_key
+from .netkeys import (
+    ensure_tls_certificate,
+    inbox_fields,
+    read_inbox_fields,
+    read_upload_token,
+    upload_token,
+)
 from .reader import parse_json
 
 OFFICE_KEY_FORMAT = "petugaspembina.office-key"
@@ -146,6 +153,7 @@ def create_office_keys(store: Store) -> OfficeKeys:
             _SIGNING_META,
             _b64(signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
         )
+    ensure_tls_certificate(store)  # the inbox's certificate, pinned through the key file
     return OfficeKeys(kem, x25519, signing)
 
 
@@ -162,6 +170,7 @@ def office_key_file(store: Store) -> dict[str, Any]:
         "sealing_key": _b64(keys.sealing_public),
         "signing_key": _b64(keys.signing_public),
         "fingerprint": keys.fingerprint,
+        **inbox_fields(store, keys.signing),
     }
 
 
@@ -176,6 +185,8 @@ def device_key_file(store: Store) -> dict[str, Any]:
         "officer": officer.name if officer else None,
         "public_key": _b64(public),
         "fingerprint": device_fingerprint(store.device_id, public),
+        # Carried to the office at enrolment; keep the file as safe as the laptop afterwards.
+        "upload_token": upload_token(store),
     }
 
 
@@ -249,6 +260,7 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
     Ed25519PublicKey.from_public_bytes(public)
     shown = device_fingerprint(device_id, public)
     label = _label(doc.get("officer"))
+    token = read_upload_token(doc)
     with store.transaction() as conn:
         known = conn.execute(
             "SELECT public_key FROM enrolled_devices WHERE device_id = ?", (device_id,)
@@ -260,9 +272,11 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
                 "perangkatnya memang diganti.",
             )
         conn.execute(
-            "INSERT INTO enrolled_devices (device_id, public_key, label, fingerprint, enrolled_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET label = excluded.label",
-            (device_id, _b64(public), label, shown, utc_now_iso()),
+            "INSERT INTO enrolled_devices (device_id, public_key, label, fingerprint, enrolled_at, "
+            "upload_token_hash) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET "
+            "label = excluded.label, "
+            "upload_token_hash = coalesce(excluded.upload_token_hash, upload_token_hash)",
+            (device_id, _b64(public), label, shown, utc_now_iso(), token),
         )
         record_audit(conn, "device-enrolled", detail=device_id)
     return Enrolled("device", device_id, label, shown)
@@ -284,6 +298,7 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
         )
     shown = fingerprint(b"office", sealing, signing)
     label = _label(doc.get("office"))
+    tls_sha256, inbox_url = read_inbox_fields(doc, Ed25519PublicKey.from_public_bytes(signing))
     if own is not None:  # an office enrolling another office: it will take that office's relays
         with store.transaction() as conn:
             conn.execute(
@@ -298,8 +313,17 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
         conn.execute("DELETE FROM enrolled_offices")
         conn.execute(
             "INSERT INTO enrolled_offices (kid, office, sealing_key, signing_key, fingerprint, "
-            "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (kid, label, _b64(sealing), _b64(signing), shown, utc_now_iso()),
+            "enrolled_at, tls_sha256, inbox_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                kid,
+                label,
+                _b64(sealing),
+                _b64(signing),
+                shown,
+                utc_now_iso(),
+                tls_sha256 or None,
+                inbox_url,
+            ),
         )
         record_audit(conn, "office-enrolled", detail=kid)
     return Enrolled("office", kid, label, shown)
@@ -321,12 +345,15 @@ class EnrolledOffice:
     sealing_key: hpke.MLKEM768X25519PublicKey
     signing_key: Ed25519PublicKey
     fingerprint: str
+    tls_sha256: str | None = None  # the inbox certificate to pin; None: an older key file
+    inbox_url: str | None = None
 
 
 def enrolled_office(store: Store) -> EnrolledOffice | None:
     """The enrolled office, or None."""
     row = store.conn.execute(
-        "SELECT kid, office, sealing_key, signing_key, fingerprint FROM enrolled_offices"
+        "SELECT kid, office, sealing_key, signing_key, fingerprint, tls_sha256, inbox_url "
+        "FROM enrolled_offices"
     ).fetchone()
     if row is None:
         return None
@@ -336,6 +363,8 @@ def enrolled_office(store: Store) -> EnrolledOffice | None:
         _sealing_public(base64.b64decode(row[2])),
         Ed25519PublicKey.from_public_bytes(base64.b64decode(row[3])),
         row[4],
+        row[5],
+        row[6],
     )
 
 

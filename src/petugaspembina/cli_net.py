@@ -1,0 +1,183 @@
+"""Network commands (docs/sync.md "Sending to the office"): serve, send, outbox.
+
+Registered on the same ``main`` group as every other command (imported at the end of ``cli``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import logging.handlers
+import sys
+
+import click
+
+from .cli import Context, fail, main
+
+STATUS_LABELS = {"waiting": "menunggu", "sent": "terkirim", "confirmed": "dikonfirmasi"}
+
+
+def _log_to(folder_file: str | None) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if folder_file:
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                folder_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            )
+        )
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("petugaspembina.inbox")
+    logger.setLevel(logging.INFO)
+    for handler in handlers:
+        logger.addHandler(handler)
+
+
+@main.command()
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8443, show_default=True, type=click.IntRange(0, 65535), help="0: any."
+)
+@click.option(
+    "--max-mib",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Largest upload accepted (MiB).",
+)
+@click.option(
+    "--rate",
+    default=120,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Requests per device per minute.",
+)
+@click.option(
+    "--wait",
+    "wait_seconds",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(0, 600),
+    help="Seconds an upload waits for its merge before answering 202.",
+)
+@click.pass_obj
+def serve(obj: Context, host: str, port: int, max_mib: int, rate: int, wait_seconds: float) -> None:
+    """Run the office inbox over HTTPS: officers' devices send their sealed bundles here.
+
+    Prints the address once ready; stops cleanly on Ctrl+C or SIGTERM.
+    """
+    from .store.store import Store
+    from .sync.errors import BundleRejected
+    from .sync.inbox_server import Limits
+    from .sync.serve import run
+
+    obj.paths.ensure()
+    with obj.store():  # refuses a missing or damaged database with the usual message
+        pass
+    _log_to(str(obj.paths.logs / "inbox.log"))
+    limits = Limits(
+        max_bytes=max_mib * 1024 * 1024,
+        per_minute=float(rate),
+        burst=max(5, rate // 4),
+        wait_seconds=wait_seconds,
+    )
+
+    def ready(url: str) -> None:
+        click.echo(f"Kotak masuk kantor siap: {url}", nl=True)
+        sys.stdout.flush()
+
+    try:
+        run(
+            lambda: Store.open(obj.db_path, full_check=False),
+            host=host,
+            port=port,
+            spool=obj.paths.inbox_spool,
+            quarantine=obj.paths.quarantine,
+            backups=obj.paths.backups,
+            limits=limits,
+            ready=ready,
+        )
+    except BundleRejected as exc:
+        fail(str(exc))
+    except OSError as exc:
+        from .core.oserrors import describe_os_error
+
+        fail(f"Kotak masuk tidak dapat dibuka di {host}:{port}: {describe_os_error(exc)}.")
+    click.echo("Kotak masuk kantor berhenti.")
+
+
+@main.command()
+@click.option("--to", "url", default=None, help="The office inbox address (https://HOST:PORT).")
+@click.option(
+    "--wait",
+    "wait_seconds",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Keep trying this long for every receipt.",
+)
+@click.pass_obj
+def send(obj: Context, url: str | None, wait_seconds: float) -> None:
+    """Send the outbox to the office now (new changes are exported into it first).
+
+    Exit 0 when every bundle is confirmed by a signed receipt; 1 otherwise (it stays in the outbox
+    and is tried again).
+    """
+    from .sync.exporter import export_bundles
+    from .sync.sender import SendError, send_until_done, target
+
+    obj.paths.ensure()
+    obj.paths.outbox.mkdir(parents=True, exist_ok=True)
+    with obj.store() as store:
+        try:
+            target(store, url)
+        except SendError as exc:
+            fail(str(exc))
+        made = export_bundles(store, obj.paths.outbox, outbox_dir=obj.paths.outbox)
+        for result in made:
+            click.echo(f"Bundel #{result.seq} masuk kotak keluar.")
+        report = send_until_done(store, obj.paths.outbox, url=url, wait_seconds=wait_seconds)
+    click.echo(
+        f"Dikonfirmasi {report.confirmed}, terkirim menunggu konfirmasi {report.sent}, "
+        f"menunggu {report.waiting}."
+    )
+    if not report.done:
+        for line in dict.fromkeys(report.errors):
+            click.echo(f"  - {line}", err=True)
+        fail("Belum semua bundel dikonfirmasi kantor; akan dicoba lagi.")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def outbox(obj: Context, as_json: bool) -> None:
+    """List the outbox: each bundle with its destination and status (waiting, sent, confirmed)."""
+    from .sync import outbox as box
+    from .sync.netkeys import INBOX_URL_SETTING
+    from .sync.trust import enrolled_office
+
+    with obj.store() as store:
+        found = box.entries(store)
+        office = enrolled_office(store)
+        url = store.get_setting(INBOX_URL_SETTING) or (office.inbox_url if office else None)
+    items = []
+    for entry in found:
+        item = dataclasses.asdict(entry)
+        item["id"] = entry.bundle_id
+        if entry.destination == box.NETWORK:
+            item["destination"] = url or box.NETWORK
+        item["status_label"] = STATUS_LABELS[entry.status]
+        items.append(item)
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+        return
+    if not items:
+        click.echo("Kotak keluar kosong.")
+        return
+    click.echo(f"{'No.':>5}  {'Status':<13}  {'Tujuan':<40}  Keterangan")
+    for item in items:
+        note = item["last_error"] or ""
+        click.echo(
+            f"{item['seq']:>5}  {item['status_label']:<13}  {item['destination'][:40]:<40}  {note}"
+        )

@@ -1,0 +1,187 @@
+"""The outbox on the Sinkronisasi tab: what is waiting, sent and confirmed, "Kirim sekarang", and
+automatic tries with back-off while the window is open (docs/sync.md "The officer's outbox")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.display import local_moment
+from ..paths import AppPaths
+from ..store.store import Store
+from ..sync import outbox
+from .worker import Progress, run_task
+
+AUTO_TRY_MS = 60_000  # how often the window looks for bundles due for another try
+
+
+@dataclass(frozen=True, slots=True)
+class SendOutcome:
+    """What a send in the background did (or why it could not start)."""
+
+    exported: int
+    confirmed: int
+    sent: int
+    waiting: int
+    errors: list[str]
+    cannot: str | None = None
+
+
+def send_work(db_path: Path, outbox_dir: Path, *, due_only: bool, export: bool) -> Any:
+    """The background job: export what is new into the outbox (``export``), then one try."""
+
+    def work(progress: Progress) -> SendOutcome:
+        from ..sync.exporter import export_bundles
+        from ..sync.sender import SendError, send_once, target
+
+        outbox_dir.mkdir(parents=True, exist_ok=True)
+        with Store.open(db_path, full_check=False) as store:
+            try:
+                target(store)
+            except SendError as exc:
+                return SendOutcome(0, 0, 0, 0, [], str(exc))
+            made = export_bundles(store, outbox_dir, outbox_dir=outbox_dir) if export else []
+            report = send_once(store, outbox_dir, due_only=due_only, timeout=20)
+        return SendOutcome(len(made), report.confirmed, report.sent, report.waiting, report.errors)
+
+    return work
+
+
+class OutboxPanel(QGroupBox):
+    """Signals: sent() after a send changed what the outbox shows."""
+
+    sent = Signal()
+
+    def __init__(self, store: Store, paths: AppPaths) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Kotak keluar (kirim ke kantor lewat jaringan)"))
+        self.store = store
+        self.paths = paths
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.send_button = QPushButton(self.tr("Kirim sekarang"))
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.send_button)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Bundel"), self.tr("Tujuan"), self.tr("Status"), self.tr("Keterangan")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(160)  # the import report and conflicts keep their room
+        layout.addWidget(self.table)
+        self.send_button.clicked.connect(self.on_send_clicked)
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_TRY_MS)
+        self.timer.timeout.connect(self.try_due)
+        self.timer.start()
+        self._busy = False
+        # Filled when the tab is first shown (``SyncView``): reading the enrolled office loads
+        # the cryptography package, which the window does not load at start-up (P1).
+
+    def status_label(self, status: str) -> str:
+        """The Indonesian word for a status."""
+        return {
+            "waiting": self.tr("menunggu"),
+            "sent": self.tr("terkirim, menunggu tanda terima"),
+            "confirmed": self.tr("dikonfirmasi kantor"),
+        }[status]
+
+    def reload(self) -> None:
+        """Show the outbox rows, newest bundle first."""
+        from ..sync.netkeys import INBOX_URL_SETTING
+        from ..sync.trust import enrolled_office
+
+        office = enrolled_office(self.store)
+        url = self.store.get_setting(INBOX_URL_SETTING) or (office.inbox_url if office else None)
+        rows = list(reversed(outbox.entries(self.store)))
+        self.table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            destination = (
+                (url or self.tr("kantor (alamat belum diatur)"))
+                if entry.destination == outbox.NETWORK
+                else entry.destination
+            )
+            when = entry.confirmed_at or entry.sent_at
+            note = entry.last_error or (local_moment(when) if when else "")
+            status = self.status_label(entry.status)
+            if entry.destination != outbox.NETWORK and entry.status == "sent":
+                status = self.tr("ditulis ke folder, menunggu tanda terima")
+            cells = (f"#{entry.seq}", destination, status, note)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if entry.status == "waiting" and entry.last_error:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        counts = outbox.summary(self.store)
+        self.summary.setText(
+            self.tr("Menunggu {0} · terkirim {1} · dikonfirmasi {2}").format(
+                counts["waiting"], counts["sent"], counts["confirmed"]
+            )
+        )
+
+    def on_send_clicked(self) -> None:
+        """Export what is new into the outbox and send every unconfirmed bundle now."""
+        self._start(due_only=False, export=True, quiet=False)
+
+    def try_due(self) -> None:
+        """An automatic try: only bundles whose back-off has passed, no dialog; only while the
+        window is open (on any tab: a closed window's database is closed)."""
+        if not self.window().isVisible() or not self.isEnabled():
+            return
+        if outbox.to_send(self.store, due_only=True):
+            self._start(due_only=True, export=False, quiet=True)
+
+    def _start(self, *, due_only: bool, export: bool, quiet: bool) -> None:
+        if self._busy or self.store.path is None:
+            return
+        self._busy = True
+        self.send_button.setEnabled(False)
+        run_task(
+            self,
+            self.tr("Mengirim ke kantor…"),
+            send_work(self.store.path, self.paths.outbox, due_only=due_only, export=export),
+            lambda outcome: self._done(outcome, quiet),
+            self._failed,
+            quiet=quiet,
+            on_unexpected=self._idle,
+        )
+
+    def _idle(self) -> None:
+        self._busy = False
+        self.send_button.setEnabled(True)
+
+    def _done(self, outcome: SendOutcome, quiet: bool) -> None:
+        self._idle()
+        if outcome.cannot:
+            if not quiet:
+                self.summary.setText(outcome.cannot)
+            return
+        self.reload()
+        if not quiet and outcome.errors:
+            self.summary.setText(
+                self.summary.text() + "\n" + "\n".join(dict.fromkeys(outcome.errors))
+            )
+        self.sent.emit()
+
+    def _failed(self, message: str) -> None:
+        self._idle()
+        self.summary.setText(message)

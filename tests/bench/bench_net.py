@@ -1,0 +1,188 @@
+"""Inbox server benchmark (docs/benchmarks.md "P11 network"): run separately, bounded in time.
+
+    uv run python -m tests.bench.bench_net [--officers 100] [--versions 10000]
+
+N simulated officers' devices (each a real database with its own key, enrolled at the office with
+its upload token) upload one sealed bundle of V field versions each, all at once, to a real
+``serve`` process on 127.0.0.1. Reports upload latency (p50/p99 until the office holds the bundle,
+HTTP 202), the time until every bundle is merged and its signed receipt verified, throughput, and
+the server's peak RSS (VmHWM). Then the overhead of one upload against copying the same file into a
+folder with fsync (as an export to a stick does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from petugaspembina.store.store import Edit, Store
+from petugaspembina.sync import sender
+from petugaspembina.sync.bundle import write_atomically
+from petugaspembina.sync.exporter import prepare_export, record_export
+from petugaspembina.sync.inputs import read_whole
+from petugaspembina.sync.receipts import accept_receipt
+from petugaspembina.sync.sealed import seal
+from petugaspembina.sync.trust import enrolled_office
+
+from ..sync.netlab import Office
+
+DEADLINE_SECONDS = 900
+
+
+def _officer(folder: Path, office: Office, n: int, versions: int) -> tuple[Path, Path]:
+    """A device with ``versions`` field versions of its own, enrolled; (database, sealed file)."""
+    db = folder / f"officer-{n:03d}.db"
+    with Store.open(db) as store:
+        edits = [
+            Edit(
+                "people",
+                {
+                    "full_name": f"Peserta {n}-{i}",
+                    "sex": "P" if i % 2 else "L",
+                    "birth_year": 1960 + i % 50,
+                    "birth_date": f"{1960 + i % 50}-01-0{1 + i % 9}",
+                    "phone": f"0812{n:03d}{i:05d}",
+                    "village_name": "Sukamaju",
+                    "address": f"RT {i % 20} RW {i % 7}",
+                    "category": "tokoh_masyarakat",
+                    "agency": "Desa Sukamaju",
+                    "position": "Warga",
+                },
+            )
+            for i in range(versions // 10)
+        ]
+        store.write_many(edits)
+    office.enrol_db(db)
+    with Store.open(db) as store:
+        prepared = prepare_export(store)
+        target = enrolled_office(store)
+        assert prepared is not None and target is not None
+        data = seal(store, target, prepared.data, prepared.bundle_id, prepared.seq)
+        record_export(store, prepared, "kantor")
+    sealed = folder / f"officer-{n:03d}.sealed.json"
+    sealed.write_bytes(data)
+    return db, sealed
+
+
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _upload(db: Path, sealed: Path, url: str) -> tuple[float, float]:
+    """(seconds until the office holds it, seconds until its receipt is verified)."""
+    with Store.open(db) as store:
+        store.set_setting("inbox_url", url)
+        where = sender.target(store)
+        start = time.perf_counter()
+        status, doc = sender._exchange(where, "POST", sender.UPLOAD_PATH, sealed, 120)
+        held = time.perf_counter() - start
+        assert status in (200, 202), (status, doc)
+        bundle_id = doc["bundle_id"]
+        while status != 200:
+            time.sleep(1.0)
+            status, doc = sender._exchange(
+                where, "GET", f"{sender.UPLOAD_PATH}/{bundle_id}", None, 60
+            )
+            assert status in (200, 202), (status, doc)
+        accept_receipt(store, doc["receipt"])
+        return held, time.perf_counter() - start
+
+
+def _copy_seconds(sealed: Path, folder: Path) -> float:
+    """Copying the file into a folder the way an export to a stick writes it (temporary file,
+    fsync, rename, folder fsync)."""
+    start = time.perf_counter()
+    write_atomically(folder / sealed.name, read_whole(sealed))
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--officers", type=int, default=100)
+    parser.add_argument("--versions", type=int, default=10_000)
+    args = parser.parse_args()
+    started = time.monotonic()
+    folder = Path(tempfile.mkdtemp(prefix="bench-net-"))
+    try:
+        office = Office(folder)
+        made = [_officer(folder, office, n, args.versions) for n in range(args.officers + 5)]
+        officers, spares = made[: args.officers], made[args.officers :]
+        size = officers[0][1].stat().st_size
+        print(
+            f"setup: {args.officers} officers, {args.versions} versions, "
+            f"{size / 1e6:.2f} MB per sealed bundle, {time.monotonic() - started:.0f} s"
+        )
+        server = office.server("--wait", "0", "--rate", "600").start()
+        assert server.proc is not None
+        try:
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=args.officers) as pool:
+                results = list(pool.map(lambda o: _upload(o[0], o[1], server.url), officers))
+            wall = time.perf_counter() - t0
+            peak = _peak_rss_mib(server.proc.pid)
+            held = sorted(r[0] for r in results)
+            done = sorted(r[1] for r in results)
+            imported = len(office.imported())
+            print(f"all delivered: {imported}/{args.officers} imported, receipts verified")
+            print(
+                f"upload (held at the office) p50 {statistics.median(held):.2f} s, "
+                f"p99 {held[max(0, int(len(held) * 0.99) - 1)]:.2f} s, max {held[-1]:.2f} s"
+            )
+            print(
+                f"until receipt p50 {statistics.median(done):.2f} s, p99 "
+                f"{done[max(0, int(len(done) * 0.99) - 1)]:.2f} s; wall {wall:.1f} s"
+            )
+            total_mb = size * args.officers / 1e6
+            print(
+                f"throughput: uploads {total_mb / held[-1]:.1f} MB/s, merged "
+                f"{args.versions * args.officers / wall:,.0f} versions/s end to end"
+            )
+            print(f"server peak RSS {peak:.0f} MiB (budget 300)")
+            # Overhead of one upload against copying the same file into a folder (fsynced),
+            # with officers who took no part above (a fresh bundle each time).
+            copies, uploads = [], []
+            copy_dir = folder / "stick"
+            copy_dir.mkdir()
+            for db, sealed in spares:
+                copies.append(_copy_seconds(sealed, copy_dir))
+                with Store.open(db) as store:
+                    store.set_setting("inbox_url", server.url)
+                    where = sender.target(store)
+                t = time.perf_counter()
+                status, doc = sender._exchange(where, "POST", sender.UPLOAD_PATH, sealed, 60)
+                uploads.append(time.perf_counter() - t)
+                assert status in (200, 202)
+                path = f"{sender.UPLOAD_PATH}/{doc['bundle_id']}"
+                while status != 200:  # let the merge finish: the next timing runs alone
+                    time.sleep(0.2)
+                    status, doc = sender._exchange(where, "GET", path, None, 60)
+            ratio = statistics.median(uploads) / statistics.median(copies)
+            print(
+                f"one upload {statistics.median(uploads) * 1000:.1f} ms vs copy+fsync "
+                f"{statistics.median(copies) * 1000:.1f} ms: {ratio:.2f}x (budget 2x)"
+            )
+            ok = imported == args.officers and peak <= 300 and ratio <= 2
+        finally:
+            server.stop()
+        print(f"total {time.monotonic() - started:.0f} s; {'PASS' if ok else 'OVER BUDGET'}")
+        return 0 if ok else 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    timer = threading.Timer(DEADLINE_SECONDS, lambda: os._exit(3))
+    timer.daemon = True
+    timer.start()
+    sys.exit(main())
