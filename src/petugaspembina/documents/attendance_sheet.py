@@ -46,7 +46,7 @@ BLANK_ROWS = 36  # the default: at least this many, filled up to two full pages
 PAGE_ROWS = 32  # more empty rows than one page holds
 MAX_BLANK_ROWS = 1000
 TRANSCRIBED_MARK = "*"
-TRANSCRIBED_CELL = "lihat daftar hadir kertas"
+TRANSCRIBED_CELL = "tanda tangan pada daftar hadir kertas"
 TRANSCRIBED_NOTE = (
     "* Disalin dari daftar hadir kertas: diketik petugas dari daftar hadir yang diisi di kertas; "
     "tanda tangan aslinya ada pada lembar kertas itu."
@@ -217,10 +217,13 @@ def _closing(
     officer_name: str | None,
     officer_nip: str | None,
     no_nip: str | None = None,
+    note: Flowable | None = None,
 ) -> Flowable:
-    """Totals and the officer's sign-off, kept together (never a signature page alone)."""
+    """The footnote (if any), totals and the officer's sign-off, kept together (never a
+    signature page alone)."""
     day = parse_iso(data.session.date)
-    closing: list[Flowable] = [totals, Spacer(1, 8 * mm)]
+    closing: list[Flowable] = [note, Spacer(1, 2 * mm)] if note is not None else []
+    closing += [totals, Spacer(1, 8 * mm)]
     if officer_name:
         place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
         block = signature_block(
@@ -287,13 +290,13 @@ def render_attendance_sheet(
                 ),
             ]
         )
+    transcribed = any(a.attendance.transcribed for a in data.attendees)
+    note = para(TRANSCRIBED_NOTE, SMALL) if transcribed else None
     story = _heading(data, width)
-    story += [_grid(headers, body, widths), Spacer(1, 2 * mm)]
-    if any(a.attendance.transcribed for a in data.attendees):
-        story.append(para(TRANSCRIBED_NOTE, SMALL))
     story += [
+        _grid(headers, body, widths),
         Spacer(1, 3 * mm),
-        _closing(data, width, _totals(data, width), officer_name, officer_nip),
+        _closing(data, width, _totals(data, width), officer_name, officer_nip, note=note),
     ]
     return _write(data, target, story, f"Daftar Hadir — {data.session.title or ''}")
 
