@@ -92,7 +92,7 @@ class DocumentsView(QWidget):
         buttons = QHBoxLayout()
         self.certificates_button = QPushButton(self.tr("Serti&fikat semua peserta"))
         self.sheet_button = QPushButton(self.tr("Daftar &hadir"))
-        self.blank_sheet_button = QPushButton(self.tr("Daftar hadir &kosong (cetak)"))
+        self.blank_sheet_button = QPushButton(self.tr("Daftar hadir kosong (cetak)"))
         self.blank_sheet_button.setToolTip(
             self.tr(
                 "Formulir daftar hadir kosong untuk diisi tangan bila laptop tidak dapat dipakai; "

@@ -90,6 +90,9 @@ class SignInWindow(QWidget):
                 "dan ditandai disalin dari kertas (Alt+R)"
             )
         )
+        self.paper_mode.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Alt+R leaves the typing where it is
         self.paper_mode.toggled.connect(self.on_paper_mode_toggled)
         self.paper_banner = QLabel()
         self.paper_banner.setWordWrap(True)
