@@ -240,7 +240,7 @@ def _write(data: SessionDocument, target: Path, story: list[Flowable], title: st
 def _filled_up(story: Callable[[int], list[Flowable]], rows: int) -> int:
     """The most rows, from ``rows`` on, that still fit the pages ``rows`` take: the last page is
     filled with empty rows rather than left blank under the sign-off (one page holds fewer than
-    ``PAGE_ROWS``). Found by laying the form out in memory (a few ms each)."""
+    ``PAGE_ROWS``). Found by laying the whole form out in memory, a few times."""
 
     def pages(count: int) -> int:
         return build_pdf(io.BytesIO(), story(count), "", MARGIN)
