@@ -21,10 +21,12 @@ from petugaspembina.documents.office import save_office_profile
 from petugaspembina.documents.produce import (
     make_attendance_sheet,
     make_berita_acara,
+    make_blank_attendance_sheet,
     make_certificates,
     make_report,
 )
 from petugaspembina.store.queries import list_sessions
+from petugaspembina.store.signin import PersonEntry, sign_in
 from petugaspembina.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
@@ -126,6 +128,38 @@ def render_documents(store: Store, folder: Path) -> None:
     pdf_page(folder / "lap.pdf", "laporan-kegiatan")
     make_berita_acara(store, session.id, folder / "ba.pdf")
     pdf_page(folder / "ba.pdf", "berita-acara")
+    render_paper_forms(store, session.id, folder)
+
+
+def all_pages(pdf: Path, name: str, dpi: int = 50) -> None:
+    """Every page of ``pdf`` side by side in one picture."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pdf.with_suffix(""))])
+    pages = [Image.open(p) for p in sorted(pdf.parent.glob(f"{pdf.stem}-*.png"))]
+    sheet = Image.new(
+        "RGB", (sum(p.width for p in pages) + 8 * len(pages), pages[0].height), "grey"
+    )
+    x = 0
+    for page in pages:
+        sheet.paste(page, (x, 0))
+        x += page.width + 8
+    sheet.save(OUT / f"{name}.png")
+
+
+def render_paper_forms(store: Store, session_id: str, folder: Path) -> None:
+    """The paper fallback: the blank daftar hadir, then the filled one after three people were
+    typed in from a paper form ("Dari kertas")."""
+    make_blank_attendance_sheet(store, session_id, folder / "kosong.pdf")
+    all_pages(folder / "kosong.pdf", "daftar-hadir-kosong")
+    typed = (
+        ("Sumarni", "P", "1968"),
+        ("Yohanes Tanjung", "L", "1999"),
+        ("Nur Aisyah", "P", "2001"),
+    )
+    for name, sex, year in typed:
+        entry = PersonEntry(full_name=name, sex=sex, birth_year=year, village_name=VILLAGE)
+        sign_in(store, session_id, entry=entry, transcribed=True, matches="new")
+    make_attendance_sheet(store, session_id, folder / "kertas.pdf", hide_phone=True)
+    all_pages(folder / "kertas.pdf", "daftar-hadir-disalin")
 
 
 def main() -> None:

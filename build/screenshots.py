@@ -69,7 +69,9 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     sign_in.form.sex.setText("P")
     app.processEvents()
     sign_in.grab().save(str(OUT / "layar-daftar-hadir.png"))
+    sign_in.form.clear()  # else closing asks whether to save the half-typed person
     sign_in.close()
+    _paper_mode(app, store, session_id)
     kiosk = KioskWindow(store, session_id)
     kiosk.resize(1366, 768)
     kiosk.show()
@@ -107,6 +109,24 @@ def _lock_screen(app: QApplication, store: Store) -> None:
     screen.grab().save(str(OUT / "layar-kunci.png"))
     screen.allow_close()
     screen.close()
+def _paper_mode(app: QApplication, store: Store, session_id: str) -> None:
+    """The sign-in window in "Dari kertas" mode, two people of a paper list already typed."""
+    from petugaspembina.gui.signin_window import SignInWindow
+
+    window = SignInWindow(store, session_id)
+    window.resize(1150, 720)
+    window.show()
+    window.paper_mode.setChecked(True)
+    for name, sex, year in (("Rahmawati", "P", "1979"), ("Dedi Kurniawan", "L", "1987")):
+        window.form.name.setText(name)
+        window.form.sex.setText(sex)
+        window.form.birth_year.setText(year)
+        window._save(person=None, policy="new")
+    window.form.name.setText("Noor Jannah")
+    app.processEvents()
+    window.grab().save(str(OUT / "layar-daftar-hadir-kertas.png"))
+    window.form.clear()
+    window.close()
 
 
 def _corrections(app: QApplication, store: Store) -> None:

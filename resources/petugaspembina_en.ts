@@ -274,6 +274,14 @@
         <translation>Attendance s&amp;heet</translation>
     </message>
     <message>
+        <source>Daftar hadir kosong (cetak)</source>
+        <translation>Blank attendance sheet (print)</translation>
+    </message>
+    <message>
+        <source>Formulir daftar hadir kosong untuk diisi tangan bila laptop tidak dapat dipakai; salin kemudian lewat mode “Dari kertas” di layar daftar hadir</source>
+        <translation>A blank attendance form to fill in by hand when the laptop cannot be used; type it in afterwards in the “From paper” mode of the attendance screen</translation>
+    </message>
+    <message>
         <source>Berita a&amp;cara</source>
         <translation>&amp;Minutes</translation>
     </message>
@@ -2003,6 +2011,14 @@ Activity: {2} ({3})</translation>
         <translation>Attendance — {0}</translation>
     </message>
     <message>
+        <source>Dari ke&amp;rtas: menyalin daftar hadir kertas</source>
+        <translation>&amp;From paper: typing in a paper attendance list</translation>
+    </message>
+    <message>
+        <source>Untuk mengetik daftar hadir yang diisi di kertas: tercatat pada waktu kegiatan dan ditandai disalin dari kertas (Alt+R)</source>
+        <translation>For typing in an attendance list filled in on paper: recorded at the session&apos;s time and marked as copied from paper (Alt+F)</translation>
+    </message>
+    <message>
         <source>Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter</source>
         <translation>Attended before: Ctrl+1…9 or ↓ then Enter</translation>
     </message>
@@ -2051,6 +2067,10 @@ Activity: {2} ({3})</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>Asal</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>Enter atau klik ganda: ubah data peserta; Delete: hapus</source>
         <translation>Enter or double-click: edit the participant; Delete: remove</translation>
     </message>
@@ -2069,6 +2089,18 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Data peserta yang sedang diketik belum disimpan. Simpan dahulu?</source>
         <translation>The participant being typed has not been saved. Save it first?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MODE DARI KERTAS&lt;/b&gt; — yang diketik tercatat hadir pada waktu kegiatan ({0}), bukan sekarang, dan ditandai “disalin dari daftar hadir kertas”. Tanda tangannya ada di kertas. Matikan dengan Alt+R bila selesai.</source>
+        <translation>&lt;b&gt;FROM PAPER MODE&lt;/b&gt; — everyone typed is recorded as present at the session&apos;s time ({0}), not now, and marked “copied from the paper attendance list”. Their signatures are on the paper. Turn it off with Alt+F when done.</translation>
+    </message>
+    <message>
+        <source>Mode dari kertas aktif.</source>
+        <translation>From paper mode is on.</translation>
+    </message>
+    <message>
+        <source>Mode dari kertas selesai.</source>
+        <translation>From paper mode is off.</translation>
     </message>
     <message>
         <source>NIK sama</source>
@@ -2103,6 +2135,10 @@ Activity: {2} ({3})</translation>
         <translation>This NIK is already recorded for {0}. Check the NIK.</translation>
     </message>
     <message>
+        <source>✔ {0} tercatat hadir (nomor {1}, disalin dari kertas).</source>
+        <translation>✔ {0} recorded as present (number {1}, copied from paper).</translation>
+    </message>
+    <message>
         <source>✔ {0} tercatat hadir (nomor {1}).</source>
         <translation>✔ {0} signed in (number {1}).</translation>
     </message>
@@ -2125,6 +2161,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>{0} dihapus dari daftar hadir. &lt;a href=&quot;undo&quot;&gt;Urungkan&lt;/a&gt; (Ctrl+Z)</source>
         <translation>{0} removed from the attendance list. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt; (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>kertas</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <source>Disalin dari daftar hadir kertas</source>
+        <translation>Copied from the paper attendance list</translation>
     </message>
     <message>
         <source>&lt;b&gt;Hadir: {0}&lt;/b&gt; — L: {1}, P: {2}</source>

@@ -81,12 +81,41 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
 )
 @click.option("--mask-phone", is_flag=True, help="Show phone numbers masked.")
+@click.option("--blank", is_flag=True, help="The blank form to fill in by hand (paper fallback).")
+@click.option(
+    "--rows",
+    type=int,
+    default=None,
+    help="At least this many numbered empty rows on the blank form, 1-1000 (with --blank; "
+    "default 36); the last page is filled with more.",
+)
 @click.pass_obj
-def attendance_sheet(obj: Context, session_id: str, out: Path, mask_phone: bool) -> None:
-    """The daftar hadir of a session as PDF, with the drawn signatures and totals."""
-    from .documents.produce import make_attendance_sheet
+def attendance_sheet(
+    obj: Context, session_id: str, out: Path, mask_phone: bool, blank: bool, rows: int | None
+) -> None:
+    """The daftar hadir of a session as PDF, with the drawn signatures and totals.
 
-    _make(obj, lambda store: make_attendance_sheet(store, session_id, out, hide_phone=mask_phone))
+    With --blank: the printable blank form of the session (heading filled, numbered empty rows,
+    empty totals, the officer's sign-off), for when the laptop cannot be used; the paper list is
+    typed in afterwards in the sign-in window's "Dari kertas" mode.
+    """
+    from .documents.produce import make_attendance_sheet, make_blank_attendance_sheet
+
+    if blank and mask_phone:
+        raise click.UsageError("--mask-phone tidak berlaku untuk --blank (formulir kosong).")
+    if not blank and rows is not None:
+        raise click.UsageError("--rows hanya berlaku bersama --blank.")
+    if blank:
+        _make(
+            obj,
+            lambda store: make_blank_attendance_sheet(
+                store, session_id, out, **({} if rows is None else {"rows": rows})
+            ),
+        )
+    else:
+        _make(
+            obj, lambda store: make_attendance_sheet(store, session_id, out, hide_phone=mask_phone)
+        )
     click.echo(str(out))
 
 

@@ -92,3 +92,25 @@ def test_office_profile_dialog_saves_to_the_database(
     assert profile.city == "Sungai Penuh" and profile.signatory_nip == "197503152000031002"
     assert profile.letterhead == ["KEMENTERIAN X", "KANTOR IMIGRASI KELAS II NON TPI KERINCI"]
     assert profile.logo_png
+
+
+def test_blank_sheet_from_the_documents_tab(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Daftar hadir kosong (cetak)": the chosen session's blank form, no participant in it; the
+    file name offered carries the kind and the date only."""
+    offered: list[Path] = []
+    target = tmp_path / "kosong.pdf"
+
+    def ask(parent: object, title: str, suggested: Path) -> Path:
+        offered.append(suggested)
+        return target
+
+    monkeypatch.setattr(messages, "ask_save_path", ask)
+    view.blank_sheet_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+    assert offered[0].name.startswith("daftar-hadir-kosong-")
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(target).pages).split())
+    assert "DAFTAR HADIR" in text and "Tahun Lahir" in text
+    names = [view.person_combo.itemText(i) for i in range(view.person_combo.count())]
+    assert names and not any(name in text for name in names)

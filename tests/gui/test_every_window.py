@@ -58,6 +58,14 @@ def _sign_in(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     return SignInWindow(store, _session(store))
 
 
+def _sign_in_from_paper(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.signin_window import SignInWindow
+
+    window = SignInWindow(store, _session(store))
+    window.paper_mode.setChecked(True)  # the banner shows, the signature pad is hidden
+    return window
+
+
 def _kiosk(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     from petugaspembina.gui.kiosk import KioskWindow, PinDialog
 
@@ -152,6 +160,7 @@ WINDOWS: dict[str, Factory] = {
     "kegiatan baru": _new_session,
     "ubah kegiatan": _edit_session,
     "daftar hadir": _sign_in,
+    "daftar hadir dari kertas": _sign_in_from_paper,
     "kiosk": _kiosk,
     "PIN kiosk": _pin,
     "kunci aplikasi": _lock_screen,

@@ -103,6 +103,7 @@ FIELD_LABELS = {
     "time_zone": "Zona waktu",
     "title": "Judul",
     "topics": "Materi/topik",
+    "transcribed": "Disalin dari daftar hadir kertas",
     "urgency": "Urgensi",
     "venue": "Tempat",
     "via": "Dicatat melalui",

@@ -149,6 +149,8 @@ class Attendance(Record):
     guardian_consent: bool = synced(k.flag(), False)
     guardian_name: str | None = synced(k.text(120, personal=True))
     via: str | None = synced(k.text(20))
+    # Typed afterwards from a paper daftar hadir: the signature is on the paper, not here.
+    transcribed: bool = synced(k.flag(), False)
 
 
 @dataclass(slots=True)

@@ -1,7 +1,15 @@
-"""The daftar hadir: letterhead, session details, numbered rows with drawn signatures, totals."""
+"""The daftar hadir: letterhead, session details, numbered rows with drawn signatures, totals.
+
+Two forms share the heading, the grid and the closing: the filled sheet made from the sign-ins,
+and the blank form printed before a session in case the laptop cannot be used (numbered empty
+rows tall enough to write in by hand). Sign-ins typed afterwards from such a paper form are
+marked on the filled sheet: their signature is on the paper, not in the app.
+"""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -31,6 +39,19 @@ PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
 WIDTHS = [7 * mm, 34 * mm, 7 * mm, 24 * mm, 24 * mm, 22 * mm]
 DAMAGED = "(gambar tanda tangan rusak)"
+# The blank form: No, Nama, L/P, Tahun lahir, Alamat/Desa, No. HP; the signature takes the rest.
+BLANK_WIDTHS = [8 * mm, 46 * mm, 8 * mm, 13 * mm, 30 * mm, 27 * mm]
+BLANK_ROW = 8.5 * mm  # room for one handwritten line
+BLANK_ROWS = 36  # the default: at least this many, filled up to two full pages
+PAGE_ROWS = 32  # more empty rows than one page holds
+MAX_BLANK_ROWS = 1000
+TRANSCRIBED_MARK = "*"
+TRANSCRIBED_CELL = "tanda tangan pada daftar hadir kertas"
+TRANSCRIBED_NOTE = (
+    "* Disalin dari daftar hadir kertas: diketik petugas dari daftar hadir yang diisi di kertas; "
+    "tanda tangan aslinya ada pada lembar kertas itu."
+)
+HEADER_FILL = colors.HexColor("#e8edf5")
 
 
 def mask_phone(phone: str) -> str:
@@ -41,15 +62,19 @@ def mask_phone(phone: str) -> str:
     return f"{digits[:4]}-****-{digits[-4:]}" if len(digits) > 8 else "****"
 
 
-def _signature_cell(index: int, png: str | None, width: float) -> Flowable:
+def _signature_cell(
+    index: int, png: str | None, width: float, *, transcribed: bool = False
+) -> Flowable:
     """The number and the drawn signature, alternating left and right as on the paper form; the
     signature fills three quarters of the column (aspect kept); a damaged image is replaced by
-    a note."""
+    a note, and a sign-in typed from paper points at the paper form."""
     wide, narrow = width * 0.75, width * 0.25
     image = image_flowable(png, wide - 6 * mm - 2, 13 * mm)
-    note = fit_para(DAMAGED, wide - 6 * mm - 2, SMALL) if png else ""
+    text = DAMAGED if png else TRANSCRIBED_CELL if transcribed else ""
+    note = fit_para(text, wide - 6 * mm - 2, SMALL) if text else ""
     mark: Flowable | str = image if image is not None else note
-    cell = Table([[para(f"{index}.", CELL), mark]], colWidths=[6 * mm, wide - 6 * mm])
+    number = fit_para(f"{index}.", 6 * mm - 2)  # 100 and more: smaller, never split
+    cell = Table([[number, mark]], colWidths=[6 * mm, wide - 6 * mm])
     cell.setStyle(
         TableStyle(
             [
@@ -76,8 +101,14 @@ def _signature_cell(index: int, png: str | None, width: float) -> Flowable:
     return signature
 
 
-def _totals(data: SessionDocument, width: float) -> Table:
-    """Signed-in attendees by sex, and those present who did not sign (the session headcount)."""
+def _totals(data: SessionDocument, width: float, *, blank: bool = False) -> Table:
+    """Signed-in attendees by sex, and those present who did not sign (the session headcount);
+    ``blank``: the same table with empty cells, to be filled in by hand."""
+    if blank:
+        labels = ("Mengisi daftar hadir", "Hadir tanpa mengisi daftar hadir", "Jumlah hadir")
+        empty: list[list[object]] = [["", "Laki-laki", "Perempuan", "Jumlah"]]
+        empty += [[label, "", "", ""] for label in labels]
+        return _totals_table(empty, width, other=0, row_height=BLANK_ROW)
     by_sex = data.by_sex
     male, female = by_sex.get("L", 0), by_sex.get("P", 0)
     other = len(data.attendees) - male - female
@@ -94,6 +125,12 @@ def _totals(data: SessionDocument, width: float) -> Table:
             len(data.attendees) + unsigned_m + unsigned_f,
         ],
     ]
+    return _totals_table(rows, width, other=other)
+
+
+def _totals_table(
+    rows: list[list[object]], width: float, *, other: int, row_height: float | None = None
+) -> Table:
     widths = [width - 66 * mm, 22 * mm, 22 * mm, 22 * mm]
     cells = [
         [
@@ -104,10 +141,11 @@ def _totals(data: SessionDocument, width: float) -> Table:
     ]
     if other:
         cells.append([para(f"Jenis kelamin tidak diisi: {other}", CELL), "", "", ""])
-    table = Table(cells, colWidths=widths)
+    table = Table(cells, colWidths=widths, rowHeights=row_height)
     style = [
         ("GRID", (0, 0), (-1, 3), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     if other:
         style.append(("SPAN", (0, 4), (-1, 4)))
@@ -115,17 +153,9 @@ def _totals(data: SessionDocument, width: float) -> Table:
     return table
 
 
-def render_attendance_sheet(
-    data: SessionDocument,
-    target: Path,
-    *,
-    hide_phone: bool = False,
-    officer_name: str | None = None,
-    officer_nip: str | None = None,
-) -> Path:
-    """Write the daftar hadir of one session; the header row repeats on every page."""
+def _heading(data: SessionDocument, width: float) -> list[Flowable]:
+    """Letterhead, title, and the session: kegiatan, day and date, time, place, officers."""
     session = data.session
-    width = A4[0] - 2 * MARGIN
     day = parse_iso(session.date)
     story = letterhead(data.office, width)
     story += [para("DAFTAR HADIR", TITLE), para(session.title, TITLE), Spacer(1, 4 * mm)]
@@ -137,6 +167,8 @@ def render_attendance_sheet(
         ("Waktu", f"{time_text} {session.time_zone}".strip() if time_text else "-"),
         ("Tempat", place or "-"),
     ]
+    if data.officers:
+        details.append(("Petugas", ", ".join(o.name for o in data.officers if o.name)))
     info = Table(
         [[para(k, CELL), para(":", CELL), para(v, CELL)] for k, v in details],
         colWidths=[28 * mm, 4 * mm, width - 32 * mm],
@@ -150,12 +182,93 @@ def render_attendance_sheet(
             ]
         )
     )
-    story += [info, Spacer(1, 4 * mm)]
-    widths = [*WIDTHS, width - sum(WIDTHS)]
-    headers = ("No", "Nama", "L/P", "Jabatan/ Instansi", "Alamat/ Desa", "No. HP", "Tanda Tangan")
+    return [*story, info, Spacer(1, 4 * mm)]
+
+
+def _grid(
+    headers: tuple[str, ...],
+    body: list[list[Flowable | str]],
+    widths: list[float],
+    row_height: float | None = None,
+) -> Table:
+    """The numbered table; its header row repeats on every page."""
     rows: list[list[Flowable | str]] = [
         [fit_para(h, w - PAD, CELL_BOLD) for h, w in zip(headers, widths, strict=True)]
     ]
+    heights = None if row_height is None else [None, *[row_height] * len(body)]
+    table = Table(rows + body, colWidths=widths, rowHeights=heights, repeatRows=1)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD / 2),
+    ]
+    if row_height is not None:  # fixed rows: the number sits in the middle of the line
+        style += [("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 0)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _closing(
+    data: SessionDocument,
+    width: float,
+    totals: Table,
+    officer_name: str | None,
+    officer_nip: str | None,
+    no_nip: str | None = None,
+    note: Flowable | None = None,
+) -> Flowable:
+    """The footnote (if any), totals and the officer's sign-off, kept together (never a
+    signature page alone)."""
+    day = parse_iso(data.session.date)
+    closing: list[Flowable] = [note, Spacer(1, 2 * mm)] if note is not None else []
+    closing += [totals, Spacer(1, 8 * mm)]
+    if officer_name:
+        place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
+        block = signature_block(
+            place_date, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip, no_nip=no_nip
+        )
+        closing.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
+    return KeepTogether(closing)
+
+
+def _write(data: SessionDocument, target: Path, story: list[Flowable], title: str) -> Path:
+    return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft))
+
+
+def _filled_up(story: Callable[[int], list[Flowable]], rows: int) -> int:
+    """The most rows, from ``rows`` on, that still fit the pages ``rows`` take: the last page is
+    filled with empty rows rather than left blank under the sign-off (one page holds fewer than
+    ``PAGE_ROWS``). Found by laying the whole form out in memory, a few times."""
+
+    def pages(count: int) -> int:
+        return build_pdf(io.BytesIO(), story(count), "", MARGIN)
+
+    wanted = pages(rows)
+    low, high = rows, rows + PAGE_ROWS
+    while low < high:  # the largest count with the same number of pages
+        middle = (low + high + 1) // 2
+        if pages(middle) == wanted:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def render_attendance_sheet(
+    data: SessionDocument,
+    target: Path,
+    *,
+    hide_phone: bool = False,
+    officer_name: str | None = None,
+    officer_nip: str | None = None,
+) -> Path:
+    """Write the daftar hadir of one session; the header row repeats on every page."""
+    width = A4[0] - 2 * MARGIN
+    widths = [*WIDTHS, width - sum(WIDTHS)]
+    headers = ("No", "Nama", "L/P", "Jabatan/ Instansi", "Alamat/ Desa", "No. HP", "Tanda Tangan")
+    body: list[list[Flowable | str]] = []
     for index, attendee in enumerate(data.attendees, start=1):
         person, sign_in = attendee.person, attendee.attendance
         role = " / ".join(
@@ -163,34 +276,66 @@ def render_attendance_sheet(
         )
         phone = person.phone or ""
         shown_phone = mask_phone(phone) if (phone and hide_phone) else format_phone(phone)
-        texts = [str(index), person.full_name, person.sex or "", role, person.village_name or ""]
+        number = f"{index}{TRANSCRIBED_MARK}" if sign_in.transcribed else str(index)
+        texts = [number, person.full_name, person.sex or "", role, person.village_name or ""]
         texts.append(shown_phone)
-        rows.append(
+        body.append(
             [
                 *(fit_para(t, w - PAD) for t, w in zip(texts, widths, strict=False)),
-                _signature_cell(index, sign_in.signature_png, widths[-1] - PAD),
+                _signature_cell(
+                    index,
+                    sign_in.signature_png,
+                    widths[-1] - PAD,
+                    transcribed=sign_in.transcribed,
+                ),
             ]
         )
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf5")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD / 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD / 2),
-            ]
-        )
-    )
-    closing: list[Flowable] = [_totals(data, width), Spacer(1, 8 * mm)]
-    if officer_name:
-        place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
-        block = signature_block(
-            place_date, "Petugas Imigrasi Pembina Desa", officer_name, officer_nip
-        )
-        closing.append(Table([["", block]], colWidths=[width - 70 * mm, 70 * mm]))
-    story += [table, Spacer(1, 5 * mm), KeepTogether(closing)]  # never a signature page alone
+    transcribed = any(a.attendance.transcribed for a in data.attendees)
+    note = para(TRANSCRIBED_NOTE, SMALL) if transcribed else None
+    story = _heading(data, width)
+    story += [
+        _grid(headers, body, widths),
+        Spacer(1, 3 * mm),
+        _closing(data, width, _totals(data, width), officer_name, officer_nip, note=note),
+    ]
+    return _write(data, target, story, f"Daftar Hadir — {data.session.title or ''}")
 
-    title = f"Daftar Hadir — {session.title or ''}"
-    return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft))
+
+def render_blank_attendance_sheet(
+    data: SessionDocument,
+    target: Path,
+    *,
+    rows: int = BLANK_ROWS,
+    officer_name: str | None = None,
+    officer_nip: str | None = None,
+) -> Path:
+    """Write the blank daftar hadir of a session, to fill in by hand: the heading filled, at
+    least ``rows`` numbered empty rows (more when they fit the last page), empty totals and the
+    officer's sign-off (dotted lines without an officer profile). No participant data is read:
+    the form is the same whoever has signed in already."""
+    width = A4[0] - 2 * MARGIN
+    widths = [*BLANK_WIDTHS, width - sum(BLANK_WIDTHS)]
+    headers = ("No", "Nama", "L/P", "Tahun Lahir", "Alamat/ Desa", "No. HP", "Tanda Tangan")
+    hint = "Isi dengan huruf cetak. L/P: laki-laki atau perempuan. Tahun lahir: empat angka."
+    name = officer_name or "(" + "." * 40 + ")"
+    nip = officer_nip if officer_name else None
+    no_nip = None if officer_name else "NIP " + "." * 36
+
+    def story(count: int) -> list[Flowable]:
+        sign = widths[-1] - PAD
+        body: list[list[Flowable | str]] = [
+            [fit_para(str(i), widths[0] - PAD), "", "", "", "", "", _signature_cell(i, None, sign)]
+            for i in range(1, count + 1)
+        ]
+        totals = _totals(data, width, blank=True)
+        return [
+            *_heading(data, width),
+            para(hint, SMALL),
+            Spacer(1, 2 * mm),
+            _grid(headers, body, widths, BLANK_ROW),
+            Spacer(1, 5 * mm),
+            _closing(data, width, totals, name, nip, no_nip),
+        ]
+
+    title = f"Daftar Hadir (kosong) — {data.session.title or ''}"
+    return _write(data, target, story(_filled_up(story, rows)), title)

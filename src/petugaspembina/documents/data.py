@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..core.records import Attendance, OfficeProfile, Person, Session, record_from_row
+from ..core.records import Attendance, OfficeProfile, Officer, Person, Session, record_from_row
+from ..store.errors import NotFound
 from ..store.store import Store
 from .office import missing_fields, office_profile
 
@@ -26,6 +27,7 @@ class SessionDocument:
     office: OfficeProfile
     attendees: list[Attendee] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # office profile fields still placeholders
+    officers: list[Officer] = field(default_factory=list)  # ticked as present at the session
 
     @property
     def draft(self) -> bool:
@@ -45,8 +47,23 @@ class SessionDocument:
 
 def session_document(store: Store, session_id: str) -> SessionDocument:
     """Load a session and its visible sign-ins, each person resolved to its survivor."""
-    session = store.get(Session, session_id)
-    doc = SessionDocument(session, office_profile(store), missing=missing_fields(store))
+    try:
+        session = store.get(Session, session_id)
+    except NotFound:
+        if store.rows(
+            "SELECT 1 FROM sessions WHERE id = ? AND deleted = 1 AND erased = 0", (session_id,)
+        ):
+            raise NotFound(
+                "Kegiatan ini sudah dihapus. Pulihkan dahulu lewat Kegiatan → Kegiatan "
+                "terhapus… untuk membuat dokumennya."
+            ) from None
+        raise
+    doc = SessionDocument(
+        session,
+        office_profile(store),
+        missing=missing_fields(store),
+        officers=session_officers(store, session),
+    )
     rows = store.rows(
         """SELECT a.*, coalesce(m.id, p.id) AS survivor FROM attendance a
            JOIN people p ON p.id = a.person_id
@@ -66,3 +83,14 @@ def session_document(store: Store, session_id: str) -> SessionDocument:
         assert isinstance(attendance, Attendance)
         doc.attendees.append(Attendee(person, attendance))
     return doc
+
+
+def session_officers(store: Store, session: Session) -> list[Officer]:
+    """The officers ticked as present at a session (ones not known here are left out)."""
+    found = []
+    for officer_id in session.officer_ids:
+        try:
+            found.append(store.get(Officer, officer_id))
+        except NotFound:
+            continue
+    return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -187,7 +187,7 @@ def page_canvas(draft: bool, numbered: bool) -> type[Canvas]:
 
 
 def build_pdf(
-    path: str,
+    path: str | IO[bytes],
     story: list[Flowable],
     title: str,
     margin: float,
@@ -195,10 +195,10 @@ def build_pdf(
     *,
     draft: bool = False,
     numbered: bool = True,
-) -> None:
+) -> int:
     """Lay out an A4 portrait document (the letter-style documents all share this page); pages
     are numbered "Halaman X dari Y" and carry the draft mark while the office profile is
-    incomplete."""
+    incomplete. Returns the number of pages."""
     pdf = SimpleDocTemplate(
         path,
         pagesize=A4,
@@ -214,3 +214,4 @@ def build_pdf(
         pdf.build(story, canvasmaker=maker)
     else:
         pdf.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=maker)
+    return int(pdf.page)

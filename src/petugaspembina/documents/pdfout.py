@@ -31,7 +31,7 @@ def check_output(target: Path) -> Path:
     return target
 
 
-def write_pdf(target: Path, render: Callable[[str], None]) -> Path:
+def write_pdf(target: Path, render: Callable[[str], object]) -> Path:
     """Call ``render(temp_path)`` then move the result onto ``target``; nothing half-written stays."""
     check_output(target)
     folder = target.parent

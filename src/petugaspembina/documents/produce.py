@@ -13,7 +13,12 @@ from pathlib import Path
 from ..profile import current_officer
 from ..store.errors import InvalidInput
 from ..store.store import Store
-from .attendance_sheet import render_attendance_sheet
+from .attendance_sheet import (
+    BLANK_ROWS,
+    MAX_BLANK_ROWS,
+    render_attendance_sheet,
+    render_blank_attendance_sheet,
+)
 from .certificates import render_certificates
 from .data import session_document
 from .pdfout import check_output
@@ -51,6 +56,27 @@ def make_attendance_sheet(
         session_document(store, session_id),
         target,
         hide_phone=hide_phone,
+        officer_name=officer.name if officer else None,
+        officer_nip=officer.nip if officer else None,
+    )
+
+
+def make_blank_attendance_sheet(
+    store: Store, session_id: str, target: Path, *, rows: int = BLANK_ROWS
+) -> Path:
+    """The blank daftar hadir to print before a session, for when the laptop cannot be used.
+
+    It takes no number and writes nothing: the daftar hadir is not in the register (only
+    certificates and the berita acara are numbered), and a form printed twice is the same form.
+    """
+    check_output(target)
+    if not 1 <= rows <= MAX_BLANK_ROWS:
+        raise InvalidInput(f"Jumlah baris harus antara 1 dan {MAX_BLANK_ROWS}.", "rows")
+    officer = current_officer(store)
+    return render_blank_attendance_sheet(
+        session_document(store, session_id),
+        target,
+        rows=rows,
         officer_name=officer.name if officer else None,
         officer_nip=officer.nip if officer else None,
     )

@@ -97,11 +97,19 @@ class DocumentsView(QWidget):
         buttons = QHBoxLayout()
         self.certificates_button = QPushButton(self.tr("Serti&fikat semua peserta"))
         self.sheet_button = QPushButton(self.tr("Daftar &hadir"))
+        self.blank_sheet_button = QPushButton(self.tr("Daftar hadir kosong (cetak)"))
+        self.blank_sheet_button.setToolTip(
+            self.tr(
+                "Formulir daftar hadir kosong untuk diisi tangan bila laptop tidak dapat dipakai; "
+                "salin kemudian lewat mode “Dari kertas” di layar daftar hadir"
+            )
+        )
         self.report_button = QPushButton(self.tr("&Laporan kegiatan"))
         self.minutes_button = QPushButton(self.tr("Berita a&cara"))
         for button in (
             self.certificates_button,
             self.sheet_button,
+            self.blank_sheet_button,
             self.report_button,
             self.minutes_button,
         ):
@@ -153,6 +161,7 @@ class DocumentsView(QWidget):
         layout.addWidget(self.verify_result)
         self.certificates_button.clicked.connect(self.on_certificates_clicked)
         self.sheet_button.clicked.connect(self.on_sheet_clicked)
+        self.blank_sheet_button.clicked.connect(self.on_blank_sheet_clicked)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.minutes_button.clicked.connect(self.on_minutes_clicked)
         self.verify_button.clicked.connect(self.on_verify_clicked)
@@ -301,6 +310,9 @@ class DocumentsView(QWidget):
         hide = self.mask_phone.isChecked()
         self._generate("daftar-hadir", lambda s, i, t, p: _sheet(s, i, t, p, hide))
 
+    def on_blank_sheet_clicked(self) -> None:
+        self._generate("daftar-hadir-kosong", _blank_sheet)
+
     def on_report_clicked(self) -> None:
         self._generate("laporan-kegiatan", _report)
 
@@ -399,6 +411,12 @@ def _sheet(store: Store, session_id: str, target: Path, progress: Progress, hide
     from ..documents.produce import make_attendance_sheet
 
     make_attendance_sheet(store, session_id, target, hide_phone=hide)
+
+
+def _blank_sheet(store: Store, session_id: str, target: Path, progress: Progress) -> None:
+    from ..documents.produce import make_blank_attendance_sheet
+
+    make_blank_attendance_sheet(store, session_id, target)
 
 
 def _report(store: Store, session_id: str, target: Path, progress: Progress) -> None:

@@ -4,6 +4,10 @@ Keys: type a name or NIK — matches of people who came before appear; Ctrl+1…
 signs one in. Enter saves a new person and clears the form for the next — unless the entry is
 probably someone who came before (store.matching): then those people are offered, and "Orang
 baru" saves a new person anyway; Esc clears; Ctrl+Z takes back the last sign-in.
+
+"Dari kertas" (Alt+R) is for typing a paper daftar hadir in afterwards: while it is on, a yellow
+banner says so, the signature pad is hidden (the signature is on the paper), and each sign-in
+takes the session's time and is marked as transcribed (shown in the list and on the PDF).
 """
 
 from __future__ import annotations
@@ -11,13 +15,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,8 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import regions
-from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.corrections import remove_sign_in, restore_sign_in
 from ..store.errors import InvalidInput, StoreError
@@ -43,7 +47,6 @@ from ..store.signin import (
     AlreadySignedIn,
     MatchPolicy,
     NikTaken,
-    PersonEntry,
     PossibleMatch,
     SignIn,
     SignInResult,
@@ -53,10 +56,10 @@ from ..store.signin import (
 )
 from ..store.store import Store
 from . import messages
-from .signature_pad import SignaturePad
-from .village_picker import VillagePicker, typed_entry
+from .signin_form import SignInForm
 
 MAX_HITS = 9
+PAPER_ROW = "#fff3c4"  # the rows typed from paper, in the banner's colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,137 +68,6 @@ class RemovedSignIn:
 
     attendance_id: str
     name: str
-
-
-class SignInForm(QWidget):
-    """The entry form shared by the officer's screen and the kiosk.
-
-    Signals: submitted() when Enter is pressed in a field.
-    """
-
-    submitted = Signal()
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Nama lengkap (atau NIK untuk mencari)"))
-        self.sex = QLineEdit()
-        self.sex.setMaxLength(1)
-        self.sex.setValidator(QRegularExpressionValidator(QRegularExpression("[LlPp]")))
-        self.sex.setPlaceholderText("L / P")
-        self.birth_year = QLineEdit()
-        self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
-        self.birth_year.setPlaceholderText(self.tr("mis. 1990"))
-        self.category = QComboBox()
-        self.category.addItem("", "")
-        for category in ParticipantCategory:
-            self.category.addItem(category.label, category.value)
-        # Typed, not popped open: Space in a plain combo opens its list and the rest of the
-        # typing goes astray. The label completes as it is typed; Tab takes it.
-        self.category.setEditable(True)
-        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter([self.category.itemText(i) for i in range(self.category.count())])
-        self.category.setCompleter(completer)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        category_edit = self.category.lineEdit()
-        assert category_edit is not None  # an editable combo has one
-        category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
-        category_edit.editingFinished.connect(self._settle_category)
-        self.village = VillagePicker()
-        self.default_region = (
-            regions.lookup(session.region_code or "") if session.region_code else None
-        )
-        self.village.set_region(self.default_region, session.village_name or "")
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText("0812-3456-7890")
-        self.nik = QLineEdit()
-        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)  # masked once entered
-        self.nik.setPlaceholderText(self.tr("opsional"))
-        self.guardian = QLineEdit()
-        self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
-        self.consent_data = QCheckBox(self.tr("Setuju data dicatat untuk kegiatan ini"))
-        self.consent_data.setChecked(True)
-        self.consent_photo = QCheckBox(self.tr("Setuju difoto untuk dokumentasi"))
-        self.signature = SignaturePad()
-        clear_signature = QPushButton(self.tr("Hapus tanda tangan"))
-        clear_signature.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        clear_signature.clicked.connect(self.signature.clear)
-        rows = [
-            (self.tr("&Nama"), self.name),
-            (self.tr("Jenis &kelamin"), self.sex),
-            (self.tr("&Tahun lahir"), self.birth_year),
-            (self.tr("Kate&gori"), self.category),
-            (self.tr("&Desa/Kelurahan"), self.village),
-            (self.tr("No. &HP"), self.phone),
-            (self.tr("N&IK"), self.nik),
-            (self.tr("Orang tua/&wali"), self.guardian),
-        ]
-        for label, widget in rows:
-            form.addRow(label, widget)
-        form.addRow("", self.consent_data)
-        form.addRow("", self.consent_photo)
-        form.addRow(self.tr("Tanda tangan"), self.signature)
-        form.addRow("", clear_signature)
-        self.fields = {
-            "full_name": self.name,
-            "sex": self.sex,
-            "birth_year": self.birth_year,
-            "phone": self.phone,
-            "nik": self.nik,
-            "guardian_name": self.guardian,
-            "category": self.category,
-            "village_name": self.village,
-        }
-        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
-            edit.returnPressed.connect(self.submitted.emit)
-
-    def _settle_category(self) -> None:
-        """Choose the category whose label was typed (any case, or its unique start)."""
-        text = self.category.currentText().strip().casefold()
-        labels = [self.category.itemText(i).casefold() for i in range(self.category.count())]
-        found = [i for i, label in enumerate(labels) if label == text] or [
-            i for i, label in enumerate(labels) if text and label.startswith(text)
-        ]
-        index = found[0] if len(found) == 1 or (found and labels[found[0]] == text) else 0
-        self.category.setCurrentIndex(index)
-        self.category.setEditText(self.category.itemText(index))
-
-    def entry(self) -> PersonEntry:
-        """The typed values."""
-        self._settle_category()
-        return typed_entry(
-            self.village,
-            name=self.name.text(),
-            sex=self.sex.text(),
-            birth_year=self.birth_year.text(),
-            category=self.category.currentData() or "",
-            phone=self.phone.text(),
-            nik=self.nik.text(),
-        )
-
-    def is_dirty(self) -> bool:
-        """Whether anything has been typed, chosen or drawn for the person being entered."""
-        edits = (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian)
-        return (
-            any(edit.text().strip() for edit in edits)
-            or self.category.currentIndex() > 0
-            or not self.signature.is_empty()
-        )
-
-    def clear(self) -> None:
-        """Empty the form for the next person (the village stays the session's)."""
-        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
-            edit.setText("")  # unlike clear(), also empties the field's own undo history
-        self.category.setCurrentIndex(0)
-        self.village.set_region(
-            self.default_region, self.village.text() if self.default_region is None else ""
-        )
-        self.consent_data.setChecked(True)
-        self.consent_photo.setChecked(False)
-        self.signature.clear()
-        self.name.setFocus()
 
 
 class SignInWindow(QWidget):
@@ -211,6 +83,23 @@ class SignInWindow(QWidget):
         self.sign_ins: list[SignIn] = []
         self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
         self.form = SignInForm(self.session)
+        self.paper_mode = QCheckBox(self.tr("Dari ke&rtas: menyalin daftar hadir kertas"))
+        self.paper_mode.setToolTip(
+            self.tr(
+                "Untuk mengetik daftar hadir yang diisi di kertas: tercatat pada waktu kegiatan "
+                "dan ditandai disalin dari kertas (Alt+R)"
+            )
+        )
+        self.paper_mode.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Alt+R leaves the typing where it is
+        self.paper_mode.toggled.connect(self.on_paper_mode_toggled)
+        self.paper_banner = QLabel()
+        self.paper_banner.setWordWrap(True)
+        self.paper_banner.setStyleSheet(
+            "background: #fff3c4; color: #5d4200; border: 2px solid #e0a800; padding: 6px;"
+        )
+        self.paper_banner.setVisible(False)
         self.hits = QListWidget()
         self.hits.setMaximumHeight(150)
         self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
@@ -227,7 +116,11 @@ class SignInWindow(QWidget):
         )
         self.new_person.setVisible(False)
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("<b>Peserta</b>")))
+        title_row = QHBoxLayout()
+        title_row.addWidget(QLabel(self.tr("<b>Peserta</b>")))
+        title_row.addStretch(1)
+        title_row.addWidget(self.paper_mode)
+        left.addLayout(title_row)
         left.addWidget(self.form)
         left.addWidget(QLabel(self.tr("Pernah hadir (Ctrl+1…9):")))
         left.addWidget(self.hits)
@@ -241,15 +134,15 @@ class SignInWindow(QWidget):
         left_widget = QWidget()
         left_widget.setLayout(left)
         self.counts = QLabel()
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("No"), self.tr("Nama"), self.tr("L/P"), self.tr("Desa")]
+            [self.tr("No"), self.tr("Nama"), self.tr("L/P"), self.tr("Desa"), self.tr("Asal")]
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, mode in enumerate(
             (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)
-            + (QHeaderView.ResizeMode.ResizeToContents,) * 2
+            + (QHeaderView.ResizeMode.ResizeToContents,) * 3
         ):
             header.setSectionResizeMode(column, mode)  # number narrow, the name takes the room
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -280,7 +173,8 @@ class SignInWindow(QWidget):
         left_widget.setMinimumWidth(left_widget.sizeHint().width())  # no clipped label or field
         splitter.setStretchFactor(1, 1)  # the list takes the room the form does not need
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.paper_banner)
+        layout.addWidget(splitter, 1)  # the banner keeps the height of its text
         save.clicked.connect(self.on_form_submitted)
         clear.clicked.connect(self.on_clear_triggered)
         self.undo_button.clicked.connect(self.on_undo_triggered)
@@ -347,6 +241,32 @@ class SignInWindow(QWidget):
                 return
         super().closeEvent(event)
 
+    @property
+    def paper(self) -> bool:
+        """Whether sign-ins are being typed from a paper daftar hadir."""
+        return self.paper_mode.isChecked()
+
+    def on_paper_mode_toggled(self, paper: bool) -> None:
+        """Show or hide the banner and the signature pad; the focus goes back to the name."""
+        from ..core.display import moment_in_zone
+        from ..store.signin import session_moment
+
+        session = self.session
+        moment = session_moment(session.date, session.start_time, session.time_zone)
+        self.paper_banner.setText(
+            self.tr(
+                "<b>MODE DARI KERTAS</b> — yang diketik tercatat hadir pada waktu kegiatan "
+                "({0}), bukan sekarang, dan ditandai “disalin dari daftar hadir kertas”. "
+                "Tanda tangannya ada di kertas. Matikan dengan Alt+R bila selesai."
+            ).format(moment_in_zone(moment, session.time_zone))
+        )
+        self.paper_banner.setVisible(paper)
+        self.form.set_paper(paper)
+        self._show(
+            self.tr("Mode dari kertas aktif.") if paper else self.tr("Mode dari kertas selesai.")
+        )
+        self.form.name.setFocus()
+
     # -- returning people -----------------------------------------------------------------------
     def on_name_edited(self, text: str) -> None:
         self.new_person.setVisible(False)
@@ -405,11 +325,12 @@ class SignInWindow(QWidget):
                 self.session.id,
                 person_id=person.id if person else None,
                 entry=None if person else form.entry(),
-                signature_png=form.signature.png_base64(),
+                signature_png=None if self.paper else form.signature.png_base64(),
                 consent_data=form.consent_data.isChecked(),
                 consent_photo=form.consent_photo.isChecked(),
                 guardian_name=form.guardian.text().strip() or None,
                 matches=policy,
+                transcribed=self.paper,
             )
         except PossibleMatch as exc:
             nik_only = all(not m.same_person for m in exc.matches)
@@ -460,7 +381,18 @@ class SignInWindow(QWidget):
         self.hits.clear()
         self.new_person.setVisible(False)
         self.refresh()
-        self._show(self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, self.table.rowCount()))
+        number = next(
+            (r.number for r in self.sign_ins if r.attendance_id == done.attendance_id),
+            self.table.rowCount(),
+        )
+        saved_row = self.table.item(number - 1, 0)
+        if saved_row is not None:  # paper rows sort by the session's time, not at the bottom
+            self.table.scrollToItem(saved_row)
+        self._show(
+            self.tr("✔ {0} tercatat hadir (nomor {1}, disalin dari kertas).").format(name, number)
+            if self.paper
+            else self.tr("✔ {0} tercatat hadir (nomor {1}).").format(name, number)
+        )
         self.changed.emit()
         return True
 
@@ -531,11 +463,15 @@ class SignInWindow(QWidget):
         """Reload the live list and the counts by sex."""
         rows = self.sign_ins = session_sign_ins(self.store, self.session.id)
         self.table.setRowCount(len(rows))
+        paper = self.tr("kertas")
         for index, row in enumerate(rows):
-            for column, value in enumerate((row.number, row.full_name, row.sex, row.village_name)):
-                self.table.setItem(
-                    index, column, QTableWidgetItem("" if value is None else str(value))
-                )
+            values = (row.number, row.full_name, row.sex, row.village_name)
+            for column, value in enumerate((*values, paper if row.transcribed else None)):
+                item = QTableWidgetItem("" if value is None else str(value))
+                if row.transcribed:
+                    item.setBackground(QColor(PAPER_ROW))
+                    item.setToolTip(self.tr("Disalin dari daftar hadir kertas"))
+                self.table.setItem(index, column, item)
         male = sum(r.sex == "L" for r in rows)
         female = sum(r.sex == "P" for r in rows)
         self.counts.setText(

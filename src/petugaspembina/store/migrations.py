@@ -255,6 +255,18 @@ def m009_outbox(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m010_transcribed(db: sqlite_utils.Database) -> None:
+    """Sign-ins typed from a paper daftar hadir: the ``attendance.transcribed`` flag.
+
+    A database made now already has the column (m001 builds the tables from the current schema);
+    an older one gets it here. Existing sign-ins have no version of the field: they read as not
+    transcribed, and nothing is written for them.
+    """
+    if "transcribed" not in db["attendance"].columns_dict:
+        db.execute("ALTER TABLE attendance ADD COLUMN transcribed INTEGER")
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

@@ -8,10 +8,10 @@ same person twice at one session is refused with a pointer to the first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from ..core.display import time_in_zone
+from ..core.display import time_in_zone, zone_of
 from ..core.enums import ParticipantCategory
 from ..core.ids import new_record_id
 from ..core.text import tidy_name
@@ -157,6 +157,7 @@ class SignIn:
     category: str | None
     signed_at: str | None
     has_signature: bool
+    transcribed: bool = False  # typed from a paper daftar hadir
 
 
 def session_sign_ins(store: Store, session_id: str) -> list[SignIn]:
@@ -164,7 +165,8 @@ def session_sign_ins(store: Store, session_id: str) -> list[SignIn]:
     rows = store.rows(
         """SELECT a.id, coalesce(p.merged_into, p.id) AS person_id, p.full_name, p.sex,
                   p.village_name, coalesce(a.category, p.category) AS category, a.signed_at,
-                  a.signature_png IS NOT NULL AS has_signature
+                  a.signature_png IS NOT NULL AS has_signature,
+                  coalesce(a.transcribed, 0) AS transcribed
            FROM attendance a JOIN people p ON p.id = a.person_id
            WHERE a.session_id = ? AND a.deleted = 0
            ORDER BY coalesce(a.signed_at, ''), a.rowid""",
@@ -181,6 +183,7 @@ def session_sign_ins(store: Store, session_id: str) -> list[SignIn]:
             r["category"],
             r["signed_at"],
             bool(r["has_signature"]),
+            bool(r["transcribed"]),
         )
         for n, r in enumerate(rows, start=1)
     ]
@@ -218,6 +221,7 @@ def sign_in(
     via: str = "petugas",
     now: datetime | None = None,
     matches: MatchPolicy = "offer",
+    transcribed: bool = False,
 ) -> SignInResult:
     """Sign a returning (``person_id``) or new (``entry``) person in.
 
@@ -232,7 +236,10 @@ def sign_in(
         NikTaken: the NIK belongs to a recorded person (``new``, or a different name).
         InvalidInput: a field is wrong (``field`` names it), or a minor lacks guardian consent.
     """
-    session = store.rows("SELECT id FROM sessions WHERE id = ? AND deleted = 0", (session_id,))
+    session = store.rows(
+        "SELECT date, start_time, time_zone FROM sessions WHERE id = ? AND deleted = 0",
+        (session_id,),
+    )
     if not session:
         raise NotFound("Kegiatan tidak ditemukan.")
     edits: list[Edit] = []
@@ -259,7 +266,10 @@ def sign_in(
         if not row:
             raise NotFound("Peserta tidak ditemukan.")
         birth_year = row[0]["birth_year"]
-    moment = now or datetime.now(UTC)
+    if transcribed:
+        moment = session_moment(**session[0]) or now or datetime.now(UTC)
+    else:
+        moment = now or datetime.now(UTC)
     if is_minor(birth_year, moment.date()) and not guardian_name:
         raise InvalidInput(
             "Peserta di bawah 18 tahun: isi nama orang tua/wali yang menyetujui.", "guardian_name"
@@ -275,6 +285,7 @@ def sign_in(
         consent_photo=consent_photo,
         signature_png=signature_png,
         guardian_name=guardian_name,
+        transcribed=transcribed,
     )
     created = bool(edits)
     edits.append(Edit("attendance", values, attendance_id, new=True))
@@ -292,6 +303,7 @@ def attendance_values(
     consent_photo: bool = False,
     signature_png: str | None = None,
     guardian_name: str | None = None,
+    transcribed: bool = False,
 ) -> dict[str, Any]:
     """The fields of one new sign-in."""
     values: dict[str, Any] = {
@@ -306,7 +318,22 @@ def attendance_values(
         values["signature_png"] = signature_png
     if guardian_name:
         values.update(guardian_consent=True, guardian_name=guardian_name)
+    if transcribed:  # written only when set: a live sign-in carries no version of the field
+        values["transcribed"] = True
     return values
+
+
+def session_moment(
+    date: str | None, start_time: str | None, time_zone: str | None
+) -> datetime | None:
+    """The session's time as a UTC moment: its date at its start time on the session's wall
+    clock (midnight when no start time is known); None without a readable date."""
+    try:
+        day = datetime.fromisoformat(f"{date}T{start_time or '00:00'}")
+    except (TypeError, ValueError):
+        return None
+    offset = timedelta(hours=zone_of(time_zone).utc_offset_hours)
+    return day.replace(tzinfo=UTC) - offset
 
 
 def choose_match(found: list[Match], policy: MatchPolicy) -> str | None:

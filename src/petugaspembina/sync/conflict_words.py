@@ -57,6 +57,7 @@ FIELD_LABELS: dict[str, str] = {
     "consent_photo": "Persetujuan foto",
     "guardian_consent": "Persetujuan wali",
     "guardian_name": "Nama wali",
+    "transcribed": "Disalin dari daftar hadir kertas",
     "risk_type": "Jenis risiko",
     "narrative": "Kronologi",
     "urgency": "Urgensi",

@@ -1,0 +1,165 @@
+"""The entry form of the daftar hadir screen: one person's fields, consents and signature.
+
+Keyboard-first: Enter in a field submits; the category completes as it is typed; the village
+starts as the session's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from .. import regions
+from ..core.enums import ParticipantCategory
+from ..core.records import Session
+from ..store.signin import PersonEntry
+from .signature_pad import SignaturePad
+from .village_picker import VillagePicker, typed_entry
+
+
+class SignInForm(QWidget):
+    """The entry form of the officer's sign-in screen.
+
+    Signals: submitted() when Enter is pressed in a field.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Nama lengkap (atau NIK untuk mencari)"))
+        self.sex = QLineEdit()
+        self.sex.setMaxLength(1)
+        self.sex.setValidator(QRegularExpressionValidator(QRegularExpression("[LlPp]")))
+        self.sex.setPlaceholderText("L / P")
+        self.birth_year = QLineEdit()
+        self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
+        self.birth_year.setPlaceholderText(self.tr("mis. 1990"))
+        self.category = QComboBox()
+        self.category.addItem("", "")
+        for category in ParticipantCategory:
+            self.category.addItem(category.label, category.value)
+        # Typed, not popped open: Space in a plain combo opens its list and the rest of the
+        # typing goes astray. The label completes as it is typed; Tab takes it.
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter([self.category.itemText(i) for i in range(self.category.count())])
+        self.category.setCompleter(completer)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        category_edit = self.category.lineEdit()
+        assert category_edit is not None  # an editable combo has one
+        category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
+        category_edit.editingFinished.connect(self._settle_category)
+        self.village = VillagePicker()
+        self.default_region = (
+            regions.lookup(session.region_code or "") if session.region_code else None
+        )
+        self.village.set_region(self.default_region, session.village_name or "")
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("0812-3456-7890")
+        self.nik = QLineEdit()
+        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)  # masked once entered
+        self.nik.setPlaceholderText(self.tr("opsional"))
+        self.guardian = QLineEdit()
+        self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
+        self.consent_data = QCheckBox(self.tr("Setuju data dicatat untuk kegiatan ini"))
+        self.consent_data.setChecked(True)
+        self.consent_photo = QCheckBox(self.tr("Setuju difoto untuk dokumentasi"))
+        self.signature = SignaturePad()
+        clear_signature = QPushButton(self.tr("Hapus tanda tangan"))
+        clear_signature.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        clear_signature.clicked.connect(self.signature.clear)
+        rows = [
+            (self.tr("&Nama"), self.name),
+            (self.tr("Jenis &kelamin"), self.sex),
+            (self.tr("&Tahun lahir"), self.birth_year),
+            (self.tr("Kate&gori"), self.category),
+            (self.tr("&Desa/Kelurahan"), self.village),
+            (self.tr("No. &HP"), self.phone),
+            (self.tr("N&IK"), self.nik),
+            (self.tr("Orang tua/&wali"), self.guardian),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+        form.addRow("", self.consent_data)
+        form.addRow("", self.consent_photo)
+        self.layout_rows = form
+        self.signature_row = form.rowCount()  # this row and the next: hidden in paper mode
+        form.addRow(self.tr("Tanda tangan"), self.signature)
+        form.addRow("", clear_signature)
+        self.fields = {
+            "full_name": self.name,
+            "sex": self.sex,
+            "birth_year": self.birth_year,
+            "phone": self.phone,
+            "nik": self.nik,
+            "guardian_name": self.guardian,
+            "category": self.category,
+            "village_name": self.village,
+        }
+        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
+            edit.returnPressed.connect(self.submitted.emit)
+
+    def set_paper(self, paper: bool) -> None:
+        """Typing from a paper list: the signature is on the paper, so its pad is hidden."""
+        self.signature.clear()
+        for index in (self.signature_row, self.signature_row + 1):  # pad, "Hapus tanda tangan"
+            self.layout_rows.setRowVisible(index, not paper)
+
+    def _settle_category(self) -> None:
+        """Choose the category whose label was typed (any case, or its unique start)."""
+        text = self.category.currentText().strip().casefold()
+        labels = [self.category.itemText(i).casefold() for i in range(self.category.count())]
+        found = [i for i, label in enumerate(labels) if label == text] or [
+            i for i, label in enumerate(labels) if text and label.startswith(text)
+        ]
+        index = found[0] if len(found) == 1 or (found and labels[found[0]] == text) else 0
+        self.category.setCurrentIndex(index)
+        self.category.setEditText(self.category.itemText(index))
+
+    def entry(self) -> PersonEntry:
+        """The typed values."""
+        self._settle_category()
+        return typed_entry(
+            self.village,
+            name=self.name.text(),
+            sex=self.sex.text(),
+            birth_year=self.birth_year.text(),
+            category=self.category.currentData() or "",
+            phone=self.phone.text(),
+            nik=self.nik.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether anything has been typed, chosen or drawn for the person being entered."""
+        edits = (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian)
+        return (
+            any(edit.text().strip() for edit in edits)
+            or self.category.currentIndex() > 0
+            or not self.signature.is_empty()
+        )
+
+    def clear(self) -> None:
+        """Empty the form for the next person (the village stays the session's)."""
+        for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
+            edit.setText("")  # unlike clear(), also empties the field's own undo history
+        self.category.setCurrentIndex(0)
+        self.village.set_region(
+            self.default_region, self.village.text() if self.default_region is None else ""
+        )
+        self.consent_data.setChecked(True)
+        self.consent_photo.setChecked(False)
+        self.signature.clear()
+        self.name.setFocus()
