@@ -28,7 +28,7 @@ from typing import Any
 
 from ..core.enums import REFERRAL_TRANSITIONS
 from .desa_binaan import Entry, inactive_days, list_entries
-from .recap import quarter_of, root_of
+from .recap import RecapFilter, quarter_of, root_of
 from .store import Store
 
 OPEN_STATUSES = frozenset(s.value for s, nexts in REFERRAL_TRANSITIONS.items() if nexts)
@@ -230,7 +230,7 @@ class ProgramFigures:
 
 def program_figures(store: Store, activities: list[VillageActivity]) -> ProgramFigures:
     """Figures for the Desa Binaan view and the recap from the villages' activity."""
-    from .recap import region_name
+    from ..regions import lookup
 
     offices = {
         str(r["id"]): str(r["office"] or "")
@@ -271,7 +271,12 @@ def program_figures(store: Store, activities: list[VillageActivity]) -> ProgramF
             for name in sorted(office_villages)
         ],
         by_kabupaten=[
-            GroupFigure(code, region_name(code), len(kab_villages[code]), len(kab_officers[code]))
+            GroupFigure(
+                code,
+                getattr(lookup(code), "name", code),
+                len(kab_villages[code]),
+                len(kab_officers[code]),
+            )
             for code in sorted(kab_villages)
         ],
         without_activity=[a.entry.name for a in overdue],
@@ -284,3 +289,39 @@ def entries_in_region(entries: list[Entry], region: str | None) -> list[Entry]:
     if not region:
         return entries
     return [e for e in entries if e.region_code == region or e.region_code.startswith(region + ".")]
+
+
+def recap_figures(store: Store, flt: RecapFilter, today: date | None = None) -> ProgramFigures:
+    """The register's figures for a recap: entries in its region, activity as of the end of its
+    period (or today, when the period runs on)."""
+    day = today or date.today()
+    if flt.date_to and flt.date_to < day.isoformat():
+        day = date.fromisoformat(flt.date_to)
+    entries = entries_in_region(list_entries(store), flt.region)
+    return program_figures(store, village_activities(store, entries, day))
+
+
+@dataclass(frozen=True, slots=True)
+class VillageSession:
+    """A session in a desa binaan, for its profile."""
+
+    id: str
+    date: str | None
+    session_type: str | None
+    title: str | None
+    attendees: int
+
+
+def recent_sessions(store: Store, entry: Entry, limit: int = 6) -> list[VillageSession]:
+    """The village's latest sessions (any officer's), newest first, with their sign-ins."""
+    return [
+        VillageSession(r["id"], r["date"], r["session_type"], r["title"], int(r["hadir"]))
+        for r in store.rows(
+            """SELECT s.id, s.date, s.session_type, s.title,
+                      (SELECT count(*) FROM attendance a
+                       WHERE a.session_id = s.id AND a.deleted = 0) AS hadir
+               FROM sessions s WHERE s.deleted = 0 AND (s.village_id = ? OR s.region_code = ?)
+               ORDER BY s.date DESC, s.title LIMIT ?""",
+            (entry.id, entry.region_code, limit),
+        )
+    ]
