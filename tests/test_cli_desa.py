@@ -106,7 +106,7 @@ def test_end_keeps_the_entry_with_its_reason(db: Path) -> None:
 def test_profile_is_one_page_without_personal_details(db: Path, tmp_path: Path) -> None:
     add(db, BUSY, "--officer", RAHMAT)
     target = tmp_path / "profil.pdf"
-    code, out, err = run(db, "desa-binaan", "profile", BUSY, "--out", str(target))
+    code, _, err = run(db, "desa-binaan", "profile", BUSY, "--out", str(target))
     assert code == 0, err
     reader = PdfReader(target)
     assert len(reader.pages) == 1
