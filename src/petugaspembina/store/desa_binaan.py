@@ -404,3 +404,13 @@ def with_village_link(store: Store, values: dict[str, Any]) -> dict[str, Any]:
 def focal_point_phone(point: FocalPoint) -> str:
     """The full phone of a focal point in the national form (for the profile's own page)."""
     return format_phone(point.phone) if point.phone.startswith("+") else point.phone
+
+
+def known_officers(store: Store) -> list[Officer]:
+    """Every visible officer this database knows (its own and those arrived by sync), by name."""
+    out = []
+    for row in store.rows("SELECT * FROM officers WHERE deleted = 0 ORDER BY name, id"):
+        record = record_from_row(Officer, row)
+        assert isinstance(record, Officer)
+        out.append(record)
+    return out
