@@ -82,8 +82,8 @@
         <translation>R&amp;ecap</translation>
     </message>
     <message>
-        <source>Desa B&amp;inaan</source>
-        <translation>Desa B&amp;inaan</translation>
+        <source>Desa Binaan (&amp;J)</source>
+        <translation>Desa binaan (&amp;J)</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ class ClerkTabs(QObject):
             (self.conflicts, self._caption(self.tr("K&onflik"), self.conflict_count)),
             (self.duplicates, self._caption(self.tr("D&uplikat"), self.duplicate_count)),
             (self.recap, self.tr("R&ekap")),
-            (self.desa, self.tr("Desa B&inaan")),
+            (self.desa, self.tr("Desa Binaan (&J)")),
         ]
 
     @staticmethod
