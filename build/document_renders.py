@@ -17,6 +17,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from petugaspembina.demo import generate
+from petugaspembina.demo_desa import seed_register
+from petugaspembina.documents.desa_binaan import render_profile_pdf
 from petugaspembina.documents.office import save_office_profile
 from petugaspembina.documents.produce import (
     make_attendance_sheet,
@@ -126,6 +128,16 @@ def render_documents(store: Store, folder: Path) -> None:
     pdf_page(folder / "lap.pdf", "laporan-kegiatan")
     make_berita_acara(store, session.id, folder / "ba.pdf")
     pdf_page(folder / "ba.pdf", "berita-acara")
+    render_desa_profile(store, folder)
+
+
+def render_desa_profile(store: Store, folder: Path) -> None:
+    """The Profil Desa Binaan of the busiest village of a demo register (docs/img)."""
+    from petugaspembina.store.desa_binaan import get_entry
+
+    entry = get_entry(store, seed_register(store)[0])
+    render_profile_pdf(store, entry, folder / "profil.pdf")
+    pdf_page(folder / "profil.pdf", "profil-desa-binaan")
 
 
 def main() -> None:

@@ -21,12 +21,19 @@ FOCAL_POINTS = (
 )
 
 
-def seed_register(store: Store, villages: int = 3, quiet: str | None = None) -> list[str]:
+def seed_register(
+    store: Store,
+    villages: int = 3,
+    quiet: str | None = None,
+    officers: list[str] | None = None,
+) -> list[str]:
     """Register the ``villages`` villages with most sessions, and ``quiet`` (a village code with
-    no session, if given) — each with one or two officers; returns the entry ids."""
-    officers = [
-        r["id"] for r in store.rows("SELECT id FROM officers WHERE deleted = 0 ORDER BY name")
-    ]
+    no session, if given) — each with one or two of ``officers`` (default: every officer known);
+    returns the entry ids."""
+    if officers is None:
+        officers = [
+            r["id"] for r in store.rows("SELECT id FROM officers WHERE deleted = 0 ORDER BY name")
+        ]
     codes = [
         r["region_code"]
         for r in store.rows(

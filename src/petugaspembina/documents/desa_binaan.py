@@ -114,7 +114,7 @@ def _officers(entry: Entry) -> Table:
         )
         for a in entry.officers
     ] or [_cells("(belum ada petugas ditunjuk)", "", "", "", "")]
-    return _grid(rows, [50 * mm, 44 * mm, WIDTH - 140 * mm, 23 * mm, 23 * mm])
+    return _grid(rows, [40 * mm, 44 * mm, WIDTH - 130 * mm, 23 * mm, 23 * mm])
 
 
 def _focal_points(entry: Entry) -> Table:

@@ -172,13 +172,14 @@ def _desa_binaan_block(recap: Recap) -> list[Flowable]:
             for g in groups
         ]
     lines.append([para("Jumlah", CELL_BOLD), str(figures.active), str(figures.officers)])
-    table = Table(lines, colWidths=[WIDTH - 50 * mm, 25 * mm, 25 * mm])
+    table = Table(lines, colWidths=[WIDTH - 60 * mm, 30 * mm, 30 * mm])
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef3")),
                 ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("FONTNAME", (0, 0), (-1, -1), SANS),
                 ("FONTSIZE", (0, 0), (-1, -1), 9),
             ]
