@@ -244,3 +244,26 @@ def test_officer_sees_desa_saya_with_one_village_overdue(
     assert arus[names.index("Kegiatan triwulan ini")] == ("1" if recent else "0")
     assert arus[names.index("Orang triwulan ini")] == ("1 (L 0, P 1)" if recent else "0 (L 0, P 0)")
     assert kubu[names.index("Rujukan terbuka")] == "0"
+
+
+def test_a_session_saved_in_a_desa_binaans_village_is_linked(qtbot: QtBot, office: Store) -> None:
+    from petugaspembina.core.records import Session
+    from petugaspembina.gui.session_editor import SessionEditor
+
+    rid = add_entry(office, "61.12.08.2013", EntryValues("SK-1", "2026-01-05"))
+    editor = SessionEditor(office)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.title_edit, "Kunjungan ke Arus Deras")
+    pick = VILLAGES[0]
+    qtbot.keyClicks(editor.village, pick[0])
+    editor.village.on_completer_activated(pick[1])
+    editor.on_save_clicked()
+    assert office.get(Session, editor.session_id or "").village_id == rid
+    # moved to a village that is not a desa binaan: the link goes
+    again = SessionEditor(office, editor.session_id)
+    qtbot.addWidget(again)
+    again.village.clear()
+    qtbot.keyClicks(again.village, "Teluk Pakedai Hulu")
+    again.village.on_completer_activated(VILLAGES[1][1])
+    again.on_save_clicked()
+    assert office.get(Session, editor.session_id or "").village_id is None

@@ -1,6 +1,6 @@
-"""Desa Binaan in the window: the officer's "Desa saya" (villages assigned to this officer, with
-a warning for those without activity) and the office's "Desa Binaan" view (the whole register,
-activity, referrals, the published figures at a glance; add, edit, end, profile PDF, XLSX)."""
+"""The office's "Desa Binaan" view (the whole register, activity, referrals, the published figures
+at a glance; add, edit, end, profile PDF, XLSX), and the table helpers the officer's "Desa saya"
+(``desa_saya.py``) shares with it."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ..core.display import short_date
 from ..core.enums import ReferralStatus
-from ..profile import current_officer
 from ..store.desa_activity import (
     ProgramFigures,
     Reach,
@@ -33,10 +32,8 @@ from ..store.desa_activity import (
     village_activities,
 )
 from ..store.desa_binaan import (
-    entries_of_officer,
     get_entry,
     inactive_days,
-    list_entries,
     set_inactive_days,
 )
 from ..store.errors import StoreError
@@ -58,7 +55,7 @@ def referral_words(counts: dict[str, int]) -> str:
     return ", ".join(parts) or "-"
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def make_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,7 +66,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[tuple[str, list[str], bool]], stretch: int) -> None:
+def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], bool]], stretch: int) -> None:
     """Rows of (entry id, cells, overdue): overdue rows are tinted; column ``stretch`` takes the
     room the others leave (its long texts elided), the others fit their content."""
     table.setRowCount(len(rows))
@@ -140,98 +137,6 @@ def export_profile(parent: QWidget, store: Store, table: QTableWidget) -> None:
     )
 
 
-class DesaSayaView(QWidget):
-    """The officer's villages: last visit, this quarter's sessions and people, open referrals,
-    and a warning for each village without activity for the set number of days."""
-
-    def __init__(self, store: Store, today: date | None = None) -> None:
-        super().__init__()
-        self.store = store
-        self.today = today
-        layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
-        self.warning = QLabel()
-        self.warning.setObjectName("overdue_warning")
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b00020; font-weight: bold")
-        layout.addWidget(self.warning)
-        self.table = _table(
-            [
-                self.tr("Desa/Kelurahan"),
-                self.tr("Wilayah"),
-                self.tr("Kunjungan terakhir"),
-                self.tr("Kegiatan triwulan ini"),
-                self.tr("Orang triwulan ini"),
-                self.tr("Rujukan terbuka"),
-                self.tr("Keterangan"),
-            ]
-        )
-        layout.addWidget(self.table, 1)
-        self.empty = QLabel(
-            self.tr(
-                "Belum ada desa binaan yang ditugaskan kepada Anda. Register desa binaan diisi "
-                "di kantor dan tiba lewat bundel dari kantor (tab Sinkronisasi)."
-            )
-        )
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
-        buttons = QHBoxLayout()
-        self.profile_button = QPushButton(self.tr("Profil desa (PDF)…"))
-        self.profile_button.clicked.connect(lambda: export_profile(self, self.store, self.table))
-        buttons.addWidget(self.profile_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.items: list[VillageActivity] = []
-        self.reload()
-
-    def reload(self) -> None:
-        """Recompute the officer's villages and their activity."""
-        officer = current_officer(self.store)
-        if officer is not None:
-            entries = entries_of_officer(self.store, officer.id)
-            self.heading.setText(
-                self.tr("Desa binaan yang ditugaskan kepada {0}.").format(officer.name)
-            )
-        else:
-            entries = list_entries(self.store, include_ended=False)
-            self.heading.setText(
-                self.tr("Semua desa binaan aktif (perangkat ini belum punya profil petugas).")
-            )
-        threshold = inactive_days(self.store)
-        self.items = village_activities(self.store, entries, self.today, threshold)
-        rows = [
-            (
-                item.entry.id,
-                [
-                    item.entry.name,
-                    item.entry.region_path,
-                    short_date(item.last_visit) if item.last_visit else self.tr("belum pernah"),
-                    str(item.quarter.sessions),
-                    reach_words(item.quarter),
-                    str(item.open_referrals),
-                    overdue_words(item),
-                ],
-                item.overdue,
-            )
-            for item in self.items
-        ]
-        _fill(self.table, rows, stretch=1)
-        overdue = [item.entry.name for item in self.items if item.overdue]
-        self.warning.setText(
-            self.tr(
-                "⚠ {0} desa tanpa kegiatan {1} hari atau lebih: {2}. Jadwalkan kunjungan."
-            ).format(len(overdue), threshold, ", ".join(overdue))
-            if overdue
-            else ""
-        )
-        self.warning.setVisible(bool(overdue))
-        self.empty.setVisible(not self.items)
-        self.table.setVisible(bool(self.items))
-        self.profile_button.setEnabled(bool(self.items))
-
-
 class DesaBinaanView(QWidget):
     """The office's register with activity; Signals: changed after an add, edit or end."""
 
@@ -247,7 +152,7 @@ class DesaBinaanView(QWidget):
         self.glance.setTextFormat(Qt.TextFormat.RichText)
         self.glance.setWordWrap(True)
         layout.addWidget(self.glance)
-        self.table = _table(
+        self.table = make_table(
             [
                 self.tr("Desa/Kelurahan"),
                 self.tr("Nomor SK"),
@@ -319,7 +224,7 @@ class DesaBinaanView(QWidget):
             )
             for item in self.items
         ]
-        _fill(self.table, rows, stretch=2)
+        fill_table(self.table, rows, stretch=2)
         self.glance.setText(self._glance(self.figures, threshold))
         self.empty.setVisible(not self.items)
         self.table.setVisible(bool(self.items))

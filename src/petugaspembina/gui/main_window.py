@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
                 "Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…"
             ),
         )
-        from .desa_views import DesaSayaView
+        from .desa_saya import DesaSayaView
         from .documents_view import DocumentsView
         from .sync_view import SyncView
 
