@@ -180,3 +180,11 @@ def test_row_profile_into_a_missing_folder(db: Path, tmp_path: Path) -> None:
     target = tmp_path / "tidak-ada" / "p.pdf"
     code, _, err = run(db, "desa-binaan", "profile", QUIET, "--out", str(target))
     assert code == 1 and "Galat:" in err and "Traceback" not in err
+
+
+def test_recap_names_the_desa_binaan_figures(db: Path) -> None:
+    add(db, BUSY, "--officer", RAHMAT)
+    code, out, _ = run(db, "recap")
+    assert code == 0 and "1 desa binaan aktif, 1 petugas PIMPASA, 0 tanpa kegiatan" in out
+    figures = json.loads(run(db, "recap", "--json")[1])["desa_binaan"]
+    assert (figures["active"], figures["officers"]) == (1, 1)

@@ -120,7 +120,7 @@ def test_malformed_nip_is_refused(store: Store) -> None:
 
 
 def test_bad_focal_point_phone_is_refused(store: Store) -> None:
-    with pytest.raises(InvalidInput, match="Narahubung Mulyadi"):
+    with pytest.raises(InvalidInput, match="Narahubung desa baris 1: Nomor telepon tidak valid"):
         add_entry(
             store,
             ARUS_DERAS,

@@ -242,7 +242,7 @@ def _checked_officers(officers: Sequence[Appointment]) -> list[dict[str, str]]:
     out = []
     for appointment in officers:
         if appointment.officer_id in seen:
-            raise InvalidInput(f"Petugas {appointment.name or appointment.nip} tercantum dua kali.")
+            raise InvalidInput(f"Petugas baris {len(seen) + 1} sudah tercantum di baris lain.")
         seen.add(appointment.officer_id)
         start = check_date(appointment.start, "Tanggal mulai tugas", required=False)
         end = check_date(appointment.end, "Tanggal akhir tugas", required=False)
@@ -261,15 +261,16 @@ def _checked_officers(officers: Sequence[Appointment]) -> list[dict[str, str]]:
 
 
 def _checked_focal_points(points: Sequence[FocalPoint]) -> list[dict[str, str]]:
+    """Focal points with phones in ``+62…`` form; errors name the row, never the person."""
     out = []
-    for point in points:
+    for row, point in enumerate(points, start=1):
         if not point.name.strip():
-            raise InvalidInput("Nama narahubung desa wajib diisi.")
+            raise InvalidInput(f"Narahubung desa baris {row}: nama wajib diisi.")
         phone = point.phone.strip()
         if phone:
             checked = check_phone(phone)
             if not checked.ok or checked.value is None:
-                raise InvalidInput(f"Narahubung {point.name}: {' '.join(checked.errors)}")
+                raise InvalidInput(f"Narahubung desa baris {row}: {' '.join(checked.errors)}")
             phone = checked.value
         out.append(FocalPoint(point.name.strip(), point.position.strip(), phone).to_json())
     return out
