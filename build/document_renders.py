@@ -17,6 +17,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from petugaspembina.demo import generate
+from petugaspembina.demo_desa import seed_register
+from petugaspembina.documents.desa_binaan import render_profile_pdf
 from petugaspembina.documents.office import save_office_profile
 from petugaspembina.documents.produce import (
     make_attendance_sheet,
@@ -160,6 +162,16 @@ def render_paper_forms(store: Store, session_id: str, folder: Path) -> None:
         sign_in(store, session_id, entry=entry, transcribed=True, matches="new")
     make_attendance_sheet(store, session_id, folder / "kertas.pdf", hide_phone=True)
     all_pages(folder / "kertas.pdf", "daftar-hadir-disalin")
+    render_desa_profile(store, folder)
+
+
+def render_desa_profile(store: Store, folder: Path) -> None:
+    """The Profil Desa Binaan of the busiest village of a demo register (docs/img)."""
+    from petugaspembina.store.desa_binaan import get_entry
+
+    entry = get_entry(store, seed_register(store)[0])
+    render_profile_pdf(store, entry, folder / "profil.pdf")
+    pdf_page(folder / "profil.pdf", "profil-desa-binaan")
 
 
 def main() -> None:

@@ -53,6 +53,32 @@ def main() -> None:
         window.grab().save(str(OUT / "layar-kegiatan-kosong.png"))
         window.close()
         empty.close()
+        _desa_saya(app, Path(tmp))
+
+
+def _desa_saya(app: QApplication, tmp: Path) -> None:
+    """An officer's laptop: her desa binaan, one never visited (the overdue warning)."""
+    from petugaspembina.demo_desa import seed_register
+    from petugaspembina.profile import create_profile
+
+    store = Store.open(tmp / "petugas.db")
+    create_profile(
+        store,
+        "Dewi Kartika Sari",
+        "199103122017122002",
+        "Kantor Imigrasi Kelas I TPI Pontianak",
+        "Analis Keimigrasian Ahli Muda",
+    )
+    generate(store, seed=1, sessions=12)
+    seed_register(store, quiet="61.12.08.2013")
+    window = MainWindow(store)
+    window.resize(1366, 768)
+    window.show()
+    window.tabs.setCurrentWidget(window.desa_saya)
+    app.processEvents()
+    window.grab().save(str(OUT / "layar-desa-saya.png"))
+    window.close()
+    store.close()
 
 
 def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
@@ -109,6 +135,8 @@ def _lock_screen(app: QApplication, store: Store) -> None:
     screen.grab().save(str(OUT / "layar-kunci.png"))
     screen.allow_close()
     screen.close()
+
+
 def _paper_mode(app: QApplication, store: Store, session_id: str) -> None:
     """The sign-in window in "Dari kertas" mode, two people of a paper list already typed."""
     from petugaspembina.gui.signin_window import SignInWindow

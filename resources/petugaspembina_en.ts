@@ -100,6 +100,10 @@
         <source>R&amp;ekap</source>
         <translation>R&amp;ecap</translation>
     </message>
+    <message>
+        <source>Desa Binaan (&amp;J)</source>
+        <translation>Desa binaan (&amp;J)</translation>
+    </message>
 </context>
 <context>
     <name>ConflictReview</name>
@@ -193,6 +197,271 @@
     <message>
         <source>Kegiatan “{0}” dipulihkan dengan {1} tanda hadir.</source>
         <translation>Activity “{0}” restored with {1} sign-ins.</translation>
+    </message>
+</context>
+<context>
+    <name>DesaBinaanDialog</name>
+    <message>
+        <source>Ubah desa binaan</source>
+        <translation>Edit desa binaan</translation>
+    </message>
+    <message>
+        <source>Desa binaan baru</source>
+        <translation>New desa binaan</translation>
+    </message>
+    <message>
+        <source>&amp;Desa/Kelurahan</source>
+        <translation>&amp;Village</translation>
+    </message>
+    <message>
+        <source>mis. W.16-UM.01.01-045/2026</source>
+        <translation>e.g. W.16-UM.01.01-045/2026</translation>
+    </message>
+    <message>
+        <source>Nomor &amp;SK</source>
+        <translation>&amp;SK number</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal SK</source>
+        <translation>SK &amp;date</translation>
+    </message>
+    <message>
+        <source>Kegiatan pembentukan</source>
+        <translation>Formation session</translation>
+    </message>
+    <message>
+        <source>&amp;Petugas PIMPASA</source>
+        <translation>&amp;PIMPASA officers</translation>
+    </message>
+    <message>
+        <source>&amp;Narahubung desa</source>
+        <translation>Village &amp;contacts</translation>
+    </message>
+    <message>
+        <source>mis. Desa Emas (BP3MI), Desmigratif</source>
+        <translation>e.g. Desa Emas (BP3MI), Desmigratif</translation>
+    </message>
+    <message>
+        <source>Program &amp;mitra</source>
+        <translation>Pa&amp;rtner programs</translation>
+    </message>
+    <message>
+        <source>&amp;Catatan</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan dan tambah desa &amp;lain</source>
+        <translation>Save and add &amp;another village</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>No. surat tugas</source>
+        <translation>Assignment letter no.</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Centang petugas yang ditunjuk; tanggal ditulis YYYY-MM-DD (Mulai kosong = tanggal SK).</source>
+        <translation>Tick the assigned officers; dates as YYYY-MM-DD (an empty From means the SK date).</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Pilih desa/kelurahan dari daftar (ketik minimal 3 huruf).</source>
+        <translation>Pick the village from the list (type at least 3 letters).</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}. Pilih desa berikutnya.</source>
+        <translation>Saved: {0}. Pick the next village.</translation>
+    </message>
+</context>
+<context>
+    <name>DesaBinaanView</name>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Nomor SK</source>
+        <translation>SK number</translation>
+    </message>
+    <message>
+        <source>Petugas PIMPASA</source>
+        <translation>PIMPASA officers</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Kegiatan triw./thn</source>
+        <translation>Sessions qtr/yr</translation>
+    </message>
+    <message>
+        <source>Orang tahun ini</source>
+        <translation>People this year</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Register desa binaan masih kosong. Tekan Tambah desa binaan… atau pilih kegiatan pembentukan di tab Kegiatan lalu Daftarkan desa binaan….</source>
+        <translation>The desa binaan register is empty. Press Add desa binaan… or pick a formation session in the Activities tab, then Register desa binaan….</translation>
+    </message>
+    <message>
+        <source>Tambah desa binaan…</source>
+        <translation>Add desa binaan…</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Akhiri…</source>
+        <translation>End…</translation>
+    </message>
+    <message>
+        <source>Profil desa (PDF)…</source>
+        <translation>Village profile (PDF)…</translation>
+    </message>
+    <message>
+        <source>Ekspor register (XLSX)…</source>
+        <translation>Export register (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Batas &amp;hari tanpa kegiatan</source>
+        <translation>&amp;Days without activity</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; desa binaan aktif · &lt;b&gt;{1}&lt;/b&gt; petugas PIMPASA · &lt;b&gt;{2}&lt;/b&gt; tanpa kegiatan ≥ {3} hari · {4} berakhir</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; active desa binaan · &lt;b&gt;{1}&lt;/b&gt; PIMPASA officers · &lt;b&gt;{2}&lt;/b&gt; without activity ≥ {3} days · {4} ended</translation>
+    </message>
+    <message>
+        <source>Per kantor: {0}</source>
+        <translation>Per office: {0}</translation>
+    </message>
+    <message>
+        <source>{0} — {1} desa, {2} PIMPASA</source>
+        <translation>{0} — {1} villages, {2} PIMPASA</translation>
+    </message>
+    <message>
+        <source>Per kabupaten/kota: {0}</source>
+        <translation>Per regency/city: {0}</translation>
+    </message>
+    <message>
+        <source>Tanpa kegiatan: {0}</source>
+        <translation>Without activity: {0}</translation>
+    </message>
+    <message>
+        <source>Desa binaan</source>
+        <translation>Desa binaan</translation>
+    </message>
+    <message>
+        <source>Pilih desa di daftar dahulu.</source>
+        <translation>Pick a village in the list first.</translation>
+    </message>
+    <message>
+        <source>Desa {0} sudah berakhir.</source>
+        <translation>Village {0} has already ended.</translation>
+    </message>
+    <message>
+        <source>Simpan register desa binaan</source>
+        <translation>Save the desa binaan register</translation>
+    </message>
+    <message>
+        <source>Register desa binaan</source>
+        <translation>Desa binaan register</translation>
+    </message>
+    <message>
+        <source>Register tersimpan.</source>
+        <translation>Register saved.</translation>
+    </message>
+</context>
+<context>
+    <name>DesaSayaView</name>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Kegiatan triwulan ini</source>
+        <translation>Sessions this quarter</translation>
+    </message>
+    <message>
+        <source>Orang triwulan ini</source>
+        <translation>People this quarter</translation>
+    </message>
+    <message>
+        <source>Rujukan terbuka</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Belum ada desa binaan yang ditugaskan kepada Anda. Register desa binaan diisi di kantor dan tiba lewat bundel dari kantor (tab Sinkronisasi).</source>
+        <translation>No desa binaan is assigned to you yet. The register is kept at the office and arrives in the office&apos;s bundle (Sync tab).</translation>
+    </message>
+    <message>
+        <source>Profil desa (PDF)…</source>
+        <translation>Village profile (PDF)…</translation>
+    </message>
+    <message>
+        <source>Desa binaan yang ditugaskan kepada {0}.</source>
+        <translation>Desa binaan assigned to {0}.</translation>
+    </message>
+    <message>
+        <source>Semua desa binaan aktif (perangkat ini belum punya profil petugas).</source>
+        <translation>Every active desa binaan (this device has no officer profile yet).</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>⚠ {0} desa tanpa kegiatan {1} hari atau lebih: {2}. Jadwalkan kunjungan.</source>
+        <translation>⚠ {0} villages without activity for {1} days or more: {2}. Plan a visit.</translation>
     </message>
 </context>
 <context>
@@ -453,6 +722,29 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keputusan terakhir dibatalkan.</source>
         <translation>The last decision was undone.</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <source>Akhiri desa binaan</source>
+        <translation>End desa binaan</translation>
+    </message>
+    <message>
+        <source>Desa {0} tidak lagi menjadi desa binaan. Data dan riwayatnya tetap di register.</source>
+        <translation>Village {0} is no longer a desa binaan. Its data and history stay in the register.</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal berakhir</source>
+        <translation>&amp;End date</translation>
+    </message>
+    <message>
+        <source>&amp;Alasan</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Akhiri</source>
+        <translation>End</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1442,10 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Documents</translation>
     </message>
     <message>
+        <source>Desa sa&amp;ya</source>
+        <translation>My desa &amp;binaan</translation>
+    </message>
+    <message>
         <source>Kegiatan baru (Ctrl+N)</source>
         <translation>New activity (Ctrl+N)</translation>
     </message>
@@ -1172,6 +1468,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kegiatan terhapus…</source>
         <translation>Deleted activities…</translation>
+    </message>
+    <message>
+        <source>Daftarkan desa binaan…</source>
+        <translation>Register desa binaan…</translation>
     </message>
     <message>
         <source>Ubah data…</source>
@@ -1212,6 +1512,18 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
         <translation>The app locks after {0} minutes without use.</translation>
+    </message>
+    <message>
+        <source>Kegiatan ini adalah pembentukan desa binaan. Daftarkan Desa {0} di register desa binaan sekarang?</source>
+        <translation>This session formed a desa binaan. Register village {0} in the desa binaan register now?</translation>
+    </message>
+    <message>
+        <source>Desa binaan</source>
+        <translation>Desa binaan</translation>
+    </message>
+    <message>
+        <source>Pilih kegiatan berjenis Pembentukan Desa Binaan. Desa lain dapat ditambahkan dari tab Desa Binaan.</source>
+        <translation>Pick a session of the kind Formation of Desa Binaan. Other villages can be added from the Desa Binaan tab.</translation>
     </message>
     <message>
         <source>Hapus permanen semua data {0} ({1}, {2}): kehadiran, rujukan dan sertifikat? Penghapusan ikut terkirim dalam bundel dan tidak dapat dibatalkan.</source>
@@ -2421,6 +2733,37 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Ketik nama desa/kelurahan, lalu pilih dari daftar</source>
         <translation>Type a village name, then pick it from the list</translation>
+    </message>
+</context>
+<context>
+    <name>desa_views</name>
+    <message>
+        <source>Berakhir {0}</source>
+        <translation>Ended {0}</translation>
+    </message>
+    <message>
+        <source>⚠ belum pernah dikunjungi</source>
+        <translation>⚠ never visited</translation>
+    </message>
+    <message>
+        <source>⚠ {0} hari tanpa kegiatan</source>
+        <translation>⚠ {0} days without activity</translation>
+    </message>
+    <message>
+        <source>Profil desa</source>
+        <translation>Village profile</translation>
+    </message>
+    <message>
+        <source>Pilih desa di daftar dahulu.</source>
+        <translation>Pick a village in the list first.</translation>
+    </message>
+    <message>
+        <source>Simpan profil desa binaan</source>
+        <translation>Save the desa binaan profile</translation>
+    </message>
+    <message>
+        <source>Profil tersimpan.</source>
+        <translation>Profile saved.</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,12 @@ def recap(
         f"{figures.participants} peserta unik, {figures.referrals} rujukan, "
         f"{figures.certificates} sertifikat terbit"
     )
+    desa = figures.desa_binaan
+    if desa is not None and (desa.active or desa.ended):
+        click.echo(
+            f"  {desa.active} desa binaan aktif, {desa.officers} petugas PIMPASA, "
+            f"{len(desa.without_activity)} tanpa kegiatan"
+        )
     for breakdown in figures.breakdowns:
         click.echo(f"{breakdown.title}:")
         for row in breakdown.rows:

@@ -63,8 +63,8 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     assert clerk is not None and window.size().width() == 1366
     assert window.tabs.currentWidget() is clerk.inbox
     captions = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert captions[:4] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap"]
-    assert captions[4:6] == ["Kegiatan", "Peserta"]
+    assert captions[:5] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap", "Desa Binaan (J)"]
+    assert captions[5:7] == ["Kegiatan", "Peserta"]
 
     # 1. Drop the stick's folder: four bundles, a report in words each, the gap in the register.
     _drop(clerk.inbox, inbox.folder)
@@ -176,12 +176,16 @@ def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None
     store = Store.open(tmp_path / "x.sqlite3")
     window = MainWindow(store)
     qtbot.addWidget(window)
-    assert window.clerk is None and window.tabs.count() == 5
+
+    def visible() -> int:
+        return sum(window.tabs.isTabVisible(i) for i in range(window.tabs.count()))
+
+    assert window.clerk is None and visible() == 6  # the five lists and Desa saya
     window.role_actions["kantor"].trigger()
-    assert window.clerk is not None and window.tabs.count() == 9
+    assert window.clerk is not None and visible() == 10  # Desa saya gives way to Desa Binaan
     assert store.get_setting("role") == "kantor"
     window.role_actions["petugas"].trigger()
-    assert window.clerk is None and window.tabs.count() == 5
+    assert window.clerk is None and visible() == 6
     assert window.role_actions["petugas"].isChecked()
 
 

@@ -155,6 +155,40 @@ def _unexpected_error(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidge
         return errors.report_unexpected(None, exc)
 
 
+def _register(store: Store) -> str:
+    from petugaspembina.demo_desa import seed_register
+
+    return seed_register(store, villages=2, quiet="61.12.08.2013")[0]
+
+
+def _desa_binaan_view(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.desa_views import DesaBinaanView
+
+    _register(store)
+    view = DesaBinaanView(store)
+    view.resize(1150, 700)  # the main window's default size
+    return view
+
+
+def _new_desa_binaan(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.desa_dialog import DesaBinaanDialog
+
+    return DesaBinaanDialog(store, session_id=_session(store))
+
+
+def _edit_desa_binaan(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.desa_dialog import DesaBinaanDialog
+
+    return DesaBinaanDialog(store, village_id=_register(store))
+
+
+def _end_desa_binaan(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.desa_dialog import EndDialog
+    from petugaspembina.store.desa_binaan import get_entry
+
+    return EndDialog(store, get_entry(store, _register(store)))
+
+
 WINDOWS: dict[str, Factory] = {
     "jendela utama": _main_window,
     "kegiatan baru": _new_session,
@@ -172,6 +206,10 @@ WINDOWS: dict[str, Factory] = {
     "pertama kali": _first_run,
     "impor daftar peserta": _list_import,
     "kesalahan tak terduga": _unexpected_error,
+    "desa binaan (kantor)": _desa_binaan_view,
+    "desa binaan baru": _new_desa_binaan,
+    "ubah desa binaan": _edit_desa_binaan,
+    "akhiri desa binaan": _end_desa_binaan,
 }
 
 
@@ -260,6 +298,9 @@ FIRST_FIELDS = {
     "profil kantor": "letterhead",
     "pertama kali": "name",
     "PIN kiosk": "pin",
+    "desa binaan baru": "village",
+    "ubah desa binaan": "sk_number",
+    "akhiri desa binaan": "day",
 }
 
 
@@ -280,3 +321,24 @@ def test_sign_in_opens_with_the_name_field_focused(
     qtbot.addWidget(window)
     show_on_screen(qtbot, window)
     assert window.focusWidget() is window.form.name  # type: ignore[attr-defined]
+
+
+def test_the_clerks_window_gives_desa_binaan_and_desa_saya_their_own_letters(
+    qtbot: QtBot, demo: Store
+) -> None:
+    """Desa Binaan (&J) (clerk) and Desa sa&ya (officer) share no Alt+letter with the menus or
+    the other tabs in either role."""
+    from screen_checks import mnemonics
+
+    from petugaspembina.gui.main_window import MainWindow
+
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    show_on_screen(qtbot, window)
+    assert mnemonics(window)["y"] == ["Desa sa&ya"]
+    window.on_role_triggered("kantor")
+    for index in range(window.tabs.count()):  # whichever tab is showing
+        window.tabs.setCurrentIndex(index)
+        found = mnemonics(window)
+        assert found["j"] == ["Desa Binaan (&J)"]
+        assert "y" not in found  # Desa saya is the officer's

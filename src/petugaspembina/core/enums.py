@@ -50,6 +50,13 @@ class SessionType(Labelled):
     KUNJUNGAN = "kunjungan", "Kunjungan"
 
 
+class VillageStatus(Labelled):
+    """A desa binaan's place in the register: designated (active) or no longer (ended)."""
+
+    AKTIF = "aktif", "Aktif"
+    BERAKHIR = "berakhir", "Berakhir"
+
+
 class Topic(Labelled):
     TPPO = "tppo", "TPPO (Tindak Pidana Perdagangan Orang)"
     TPPM = "tppm", "TPPM (Penyelundupan Manusia)"

@@ -26,12 +26,19 @@ from .enums import (
     TimeZone,
     Topic,
     Urgency,
+    VillageStatus,
 )
 
 LIST_KINDS = frozenset({"enums", "texts", "objects"})
 DELETED = "_deleted"
 ERASED = "_erased"
 PSEUDO_FIELDS = {DELETED: k.flag(), ERASED: k.flag()}
+
+
+# The keys of a desa binaan's assigned officer and focal point (``Village.officers``,
+# ``Village.focal_points``); dates are ISO texts checked by the store.
+OFFICER_KEYS = ("officer_id", "nip", "name", "letter_number", "start", "end")
+FOCAL_POINT_KEYS = ("name", "position", "phone")
 
 
 def synced(kind: k.Kind, default: Any = None) -> Any:
@@ -67,16 +74,31 @@ class Officer(Record):
 
 @dataclass(slots=True)
 class Village(Record):
-    """A village the office works in: region code plus a name snapshot; desa binaan with its SK."""
+    """A desa binaan in the office's register (docs/clerk.md "Desa Binaan"), written at the office.
+
+    The id is derived from the region code (``store.desa_binaan.village_record_id``), so two clerks
+    registering one village write one record and their edits merge (or conflict) field by field.
+    ``officers`` are the assigned PIMPASA officers with their appointment letter and dates;
+    ``focal_points`` the village's contacts (the phone is personal).
+    """
 
     TABLE: ClassVar[str] = "villages"
-    LABEL: ClassVar[str] = "Desa"
+    LABEL: ClassVar[str] = "Desa Binaan"
     region_code: str = synced(k.Kind("region"))
     name: str = synced(k.text(120))
     region_path: str | None = synced(k.text(300))
     is_binaan: bool = synced(k.flag(), False)
     sk_number: str | None = synced(k.text(120))
-    officer_ids: list[str] = synced(k.Kind("texts", max_len=36), [])
+    sk_date: str | None = synced(k.Kind("date"))
+    formed_session_id: str | None = synced(k.reference("sessions"))
+    status: str = synced(k.choice(VillageStatus), VillageStatus.AKTIF.value)
+    ended_on: str | None = synced(k.Kind("date"))
+    end_reason: str | None = synced(k.text(500))
+    officers: list[dict[str, str]] = synced(k.Kind("objects", max_len=120, keys=OFFICER_KEYS), [])
+    focal_points: list[dict[str, str]] = synced(
+        k.Kind("objects", max_len=120, keys=FOCAL_POINT_KEYS, personal=True), []
+    )
+    partner_programs: list[str] = synced(k.Kind("texts", max_len=120), [])
     notes: str | None = synced(k.text(4000, multiline=True))
 
 

@@ -150,6 +150,55 @@ def _totals(recap: Recap) -> Table:
     return table
 
 
+def _desa_binaan_block(recap: Recap) -> list[Flowable]:
+    """Active desa binaan and PIMPASA per office and per kabupaten/kota, villages without
+    activity (nothing when the region has no register entry)."""
+    figures = recap.desa_binaan
+    if figures is None or not (figures.active or figures.ended):
+        return []
+    lines = [
+        [para("Uraian", CELL_BOLD), para("Desa binaan", CELL_BOLD), para("PIMPASA", CELL_BOLD)]
+    ]
+    for caption, groups in (
+        ("Kantor", figures.by_office),
+        ("Kabupaten/kota", figures.by_kabupaten),
+    ):
+        lines += [
+            [
+                para(printable(f"{caption}: {shorten(g.label, 70)}"), CELL),
+                str(g.villages),
+                str(g.officers),
+            ]
+            for g in groups
+        ]
+    lines.append([para("Jumlah", CELL_BOLD), str(figures.active), str(figures.officers)])
+    table = Table(lines, colWidths=[WIDTH - 60 * mm, 30 * mm, 30 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef3")),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    quiet = ", ".join(figures.without_activity) or "tidak ada"
+    return [
+        KeepTogether(
+            [
+                para("Desa Binaan Imigrasi", HEADING),
+                Spacer(1, 1.5 * mm),
+                table,
+                Spacer(1, 1.5 * mm),
+                para(printable(f"Desa binaan tanpa kegiatan: {quiet}."), CELL),
+            ]
+        )
+    ]
+
+
 def render_recap_pdf(store: Store, recap: Recap, target: Path, today: date | None = None) -> Path:
     """Write the recap PDF; a draft mark while the office profile has placeholders."""
     office = office_profile(store)
@@ -170,6 +219,7 @@ def render_recap_pdf(store: Store, recap: Recap, target: Path, today: date | Non
             CELL,
         ),
     ]
+    story += _desa_binaan_block(recap)
     for breakdown in recap.breakdowns:
         story.append(_breakdown_block(breakdown))
     position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)

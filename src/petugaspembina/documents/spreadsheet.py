@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,29 @@ def _summary_rows(recap: Recap) -> list[list[Any]]:
         ["Peserta unik", recap.participants],
         ["Rujukan", recap.referrals],
         ["Sertifikat terbit", recap.certificates],
+        *desa_summary_rows(recap),
     ]
+
+
+def desa_summary_rows(recap: Recap) -> list[list[Any]]:
+    """The Desa Binaan figures of the recap's region: active villages and PIMPASA per office and
+    per kabupaten/kota, and the villages without activity."""
+    figures = recap.desa_binaan
+    if figures is None or not (figures.active or figures.ended):
+        return []
+    rows: list[list[Any]] = [
+        [],
+        ["Desa binaan aktif", figures.active],
+        ["Petugas PIMPASA", figures.officers],
+        ["Desa binaan tanpa kegiatan", len(figures.without_activity)],
+    ]
+    if figures.without_activity:
+        rows.append(["Tanpa kegiatan", ", ".join(figures.without_activity)])
+    rows += [[], ["Per kantor", "Desa binaan", "PIMPASA"]]
+    rows += [[g.label, g.villages, g.officers] for g in figures.by_office]
+    rows += [[], ["Per kabupaten/kota", "Desa binaan", "PIMPASA"]]
+    rows += [[g.label, g.villages, g.officers] for g in figures.by_kabupaten]
+    return rows
 
 
 def _iso_day(value: object) -> date | None:
@@ -71,7 +93,8 @@ def sheet_name(title: str) -> str:
     return cleaned[:31]
 
 
-def _check_target(target: Path, suffix: str) -> None:
+def check_target(target: Path, suffix: str) -> None:
+    """Refuse an output path with the wrong suffix or in a missing or read-only folder."""
     if target.suffix.lower() != suffix:
         raise OutputError(
             f"Nama berkas keluaran harus berakhiran {suffix} (bukan '{target.name}')."
@@ -83,30 +106,16 @@ def _check_target(target: Path, suffix: str) -> None:
         raise OutputError(f"Folder tujuan {folder} tidak dapat ditulisi.")
 
 
-def write_xlsx(
-    store: Store,
-    recap: Recap,
-    target: Path,
-    *,
-    personal: bool = False,
-    full_nik: bool = False,
-) -> Path:
-    """Ringkasan, one sheet per breakdown, then Kegiatan, Daftar Hadir and Rujukan sheets.
-
-    Names, NIK and phone numbers appear only when ``personal``; the NIK stays masked unless
-    ``full_nik`` as well.
-    """
-    from openpyxl import Workbook
+def cell_writer() -> Callable[..., list[Any]]:
+    """``cells(sheet, values, header=False)`` for write-only sheets: plain values go in as they
+    are (fast); formula-like texts and headers as text cells (never a formula, bad input 33);
+    an ISO date as a real date cell (sortable in Excel), shown ``22 Nov 2026``."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    _check_target(target, ".xlsx")
-    book = Workbook(write_only=True)
     bold = Font(bold=True)
 
     def cells(sheet: Any, values: Iterable[Any], header: bool = False) -> list[Any]:
-        """Plain values go in as they are (fast); formula-like texts and headers as cells; an ISO
-        date as a real date cell (sortable in Excel), shown ``22 Nov 2026``."""
         out: list[Any] = []
         for value in values:
             day = _iso_day(value) if not header else None
@@ -124,6 +133,36 @@ def write_xlsx(
             else:
                 out.append(value)
         return out
+
+    return cells
+
+
+def save_book(book: Any, target: Path) -> Path:
+    """Save through a temporary file, then replace: a failed save leaves no half file."""
+    temp = target.with_name(target.name + ".tmp")
+    book.save(temp)
+    os.replace(temp, target)
+    return target
+
+
+def write_xlsx(
+    store: Store,
+    recap: Recap,
+    target: Path,
+    *,
+    personal: bool = False,
+    full_nik: bool = False,
+) -> Path:
+    """Ringkasan, one sheet per breakdown, then Kegiatan, Daftar Hadir and Rujukan sheets.
+
+    Names, NIK and phone numbers appear only when ``personal``; the NIK stays masked unless
+    ``full_nik`` as well.
+    """
+    from openpyxl import Workbook
+
+    check_target(target, ".xlsx")
+    book = Workbook(write_only=True)
+    cells = cell_writer()
 
     summary = book.create_sheet("Ringkasan")
     summary.column_dimensions["A"].width = 28
@@ -143,10 +182,7 @@ def write_xlsx(
     _detail(book, cells, "Daftar Hadir", headers, rows)
     headers = (["Nama"] if personal else []) + REFERRAL_HEADERS
     _detail(book, cells, "Rujukan", headers, referral_rows(store, recap.filter, personal=personal))
-    temp = target.with_name(target.name + ".tmp")
-    book.save(temp)
-    os.replace(temp, target)
-    return target
+    return save_book(book, target)
 
 
 def _detail(

@@ -1,4 +1,4 @@
-"""The office clerk's tabs — Kotak masuk, Konflik, Duplikat, Rekap — placed before the lists when
+"""The office clerk's tabs — Kotak masuk, Konflik, Duplikat, Rekap, Desa Binaan — placed before the lists when
 this device's role is "kantor" (chosen at first run, changeable from the Mode kerja menu)."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class ClerkTabs(QObject):
     def __init__(self, window: MainWindow, store: Store, paths: AppPaths | None) -> None:
         super().__init__(window)
         from .conflict_review import ConflictReview
+        from .desa_views import DesaBinaanView
         from .duplicate_review import DuplicateReview
         from .inbox_view import InboxView
         from .recap_view import RecapView
@@ -44,6 +45,8 @@ class ClerkTabs(QObject):
         self.conflicts = ConflictReview(store)
         self.duplicates = DuplicateReview(store)
         self.recap = RecapView(store)
+        self.desa = DesaBinaanView(store)
+        self.desa.changed.connect(window.refresh)
         self.conflict_count = len(self.conflicts.words)
         self.duplicate_count = len(self.duplicates.pairs)
         self.inbox.changed.connect(window.refresh)
@@ -59,6 +62,7 @@ class ClerkTabs(QObject):
             (self.conflicts, self._caption(self.tr("K&onflik"), self.conflict_count)),
             (self.duplicates, self._caption(self.tr("D&uplikat"), self.duplicate_count)),
             (self.recap, self.tr("R&ekap")),
+            (self.desa, self.tr("Desa Binaan (&J)")),
         ]
 
     @staticmethod
@@ -83,6 +87,7 @@ class ClerkTabs(QObject):
         self.conflicts.reload()
         self.duplicates.reload()
         self.recap.reload()
+        self.desa.reload()
 
     def _conflicts_counted(self, count: int) -> None:
         self.conflict_count = count

@@ -82,11 +82,13 @@ def launch(
     temp = None
     if demo:
         from ..demo import generate
+        from ..demo_desa import seed_register
 
         temp = tempfile.TemporaryDirectory(prefix="petugaspembina-demo-")
         db_path = Path(temp.name) / "demo.sqlite3"
         with Store.open(db_path) as store:
             generate(store, seed=1, sessions=12)
+            seed_register(store, quiet="61.12.08.2013")
     else:
         paths.ensure()
         chosen = settings.value(DATABASE_KEY)

@@ -117,17 +117,20 @@ class MainWindow(QMainWindow):
                 "Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…"
             ),
         )
+        from .desa_saya import DesaSayaView
         from .documents_view import DocumentsView
         from .sync_view import SyncView
 
         self.sync_view = SyncView(store, paths)
         self.documents_view = DocumentsView(store, lazy=True)
+        self.desa_saya = DesaSayaView(store)
         for widget, caption in (
             (self.sessions, self.tr("&Kegiatan")),
             (self.people, self.tr("&Peserta")),
             (self.referrals, self.tr("&Rujukan")),
             (self.sync_view, self.tr("&Sinkronisasi")),
             (self.documents_view, self.tr("&Dokumen")),
+            (self.desa_saya, self.tr("Desa sa&ya")),
         ):
             self.tabs.addTab(widget, caption)
         self.sessions.add_button(self.tr("Kegiatan baru (Ctrl+N)"), self.on_new_session_triggered)
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         self.sessions.add_button(self.tr("Mode kiosk (F11)"), self.on_kiosk_triggered)
         self.sessions.add_button(self.tr("Hapus kegiatan…"), self.on_delete_session_triggered)
         self.sessions.add_button(self.tr("Kegiatan terhapus…"), self.on_deleted_sessions_triggered)
+        self.register_button = self.sessions.add_button(
+            self.tr("Daftarkan desa binaan…"), self.on_register_village_triggered
+        )
         self.sessions.activated.connect(self._edit_session)
         self.people.add_button(self.tr("Ubah data…"), self.on_edit_person_triggered)
         self.people.activated.connect(self._edit_person)
@@ -251,6 +257,7 @@ class MainWindow(QMainWindow):
         for view in (self.sessions, self.people, self.referrals):
             view.reload()
         self.documents_view.reload()
+        self.desa_saya.reload()
         if self.clerk is not None:
             self.clerk.reload()
         self.update_status()
@@ -303,7 +310,10 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
     def set_role(self, role: str) -> None:
-        """Office clerks get Kotak masuk, Konflik, Duplikat and Rekap before the lists."""
+        """Office clerks get Kotak masuk, Konflik, Duplikat, Rekap and Desa Binaan before the
+        lists (and register desa binaan from a session); officers get Desa saya."""
+        self.tabs.setTabVisible(self.tabs.indexOf(self.desa_saya), role != CLERK)
+        self.register_button.setVisible(role == CLERK)
         if role == CLERK and self.clerk is None:
             self.clerk = ClerkTabs(self, self.store, self.paths)
             self.clerk.install()
@@ -355,6 +365,7 @@ class MainWindow(QMainWindow):
         if saved is not None:
             self.refresh()
             self.sessions.select_id(saved)  # Ctrl+D right after opens its daftar hadir
+            self.offer_register(saved)
 
     def on_edit_session_triggered(self) -> None:
         session_id = self._selected_session()
@@ -367,6 +378,50 @@ class MainWindow(QMainWindow):
         if SessionEditor.ask(self, self.store, session_id) is not None:
             self.refresh()
             self.sessions.select_id(session_id)
+            self.offer_register(session_id)
+
+    def offer_register(self, session_id: str) -> None:
+        """At the office, a pembentukan session whose village is not yet in the register offers
+        to register it (the register is written at the office)."""
+        from ..store.desa_binaan import find_entry
+
+        session = self.store.get(Session, session_id)
+        if (
+            self.clerk is None
+            or session.session_type != SessionType.PEMBENTUKAN.value
+            or not session.region_code
+            or find_entry(self.store, session.region_code) is not None
+        ):
+            return
+        question = self.tr(
+            "Kegiatan ini adalah pembentukan desa binaan. Daftarkan Desa {0} di register desa "
+            "binaan sekarang?"
+        ).format(session.village_name or session.region_code)
+        if messages.confirm(self, self.tr("Desa binaan"), question):
+            self._register_from(session_id)
+
+    def on_register_village_triggered(self) -> None:
+        session_id = self._selected_session()
+        if session_id is None:
+            return
+        session = self.store.get(Session, session_id)
+        if session.session_type != SessionType.PEMBENTUKAN.value:
+            messages.warn(
+                self,
+                self.tr("Desa binaan"),
+                self.tr(
+                    "Pilih kegiatan berjenis Pembentukan Desa Binaan. Desa lain dapat "
+                    "ditambahkan dari tab Desa Binaan."
+                ),
+            )
+            return
+        self._register_from(session_id)
+
+    def _register_from(self, session_id: str) -> None:
+        from .desa_dialog import DesaBinaanDialog
+
+        if DesaBinaanDialog.ask(self, self.store, session_id=session_id):
+            self.refresh()
 
     def _selected_session(self) -> str | None:
         session_id = self.sessions.selected_id()

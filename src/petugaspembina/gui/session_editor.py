@@ -29,6 +29,7 @@ from ..core.display import zone_for_region
 from ..core.enums import SessionType, TimeZone, Topic
 from ..core.records import Officer, Session
 from ..profile import OFFICER_KEY
+from ..store.desa_binaan import with_village_link
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
@@ -227,7 +228,8 @@ class SessionEditor(QDialog):
             self.error.setText("\n".join(problems))
             return
         try:
-            self.session_id = self.store.write(Session.TABLE, values, self.session_id)
+            linked = with_village_link(self.store, values)
+            self.session_id = self.store.write(Session.TABLE, linked, self.session_id)
         except StoreError as exc:
             self.error.setText(str(exc))
             return

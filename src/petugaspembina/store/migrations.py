@@ -267,6 +267,30 @@ def m010_transcribed(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE attendance ADD COLUMN transcribed INTEGER")
 
 
+@migrations()
+def m011_desa_binaan(db: sqlite_utils.Database) -> None:
+    """The Desa Binaan register: the ``villages`` record kind gains its SK date, formation session,
+    status, assigned officers, focal points and partner programs; ``officer_ids`` (never written
+    before this) gives way to ``officers``. Sessions find their village by code or link."""
+    _match_current_columns(db, "villages")
+    db.execute("CREATE INDEX IF NOT EXISTS villages_region ON villages (region_code)")
+    db.execute("CREATE INDEX IF NOT EXISTS sessions_village ON sessions (village_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS sessions_region ON sessions (region_code, date)")
+    db.execute("CREATE INDEX IF NOT EXISTS referrals_session ON referrals (session_id)")
+
+
+def _match_current_columns(db: sqlite_utils.Database, table: str) -> None:
+    """Give a current-state table the columns of the record schema (a new database already has
+    them: ``m001`` builds its tables from the schema of the day)."""
+    have = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")').fetchall()}
+    fields = {name: kind for name, kind in SCHEMA[table].items() if name not in (DELETED, ERASED)}
+    for name, kind in fields.items():
+        if name not in have:
+            db.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind.sql}')
+    for name in have - set(fields) - {"id", "deleted", "erased", "updated_hlc"}:
+        db.execute(f'ALTER TABLE "{table}" DROP COLUMN "{name}"')
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

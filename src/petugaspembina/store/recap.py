@@ -23,7 +23,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
 
@@ -38,6 +38,9 @@ from ..core.enums import (
     Urgency,
 )
 from .store import Store
+
+if TYPE_CHECKING:
+    from .desa_activity import ProgramFigures
 
 UNKNOWN = "Tidak diisi"
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -93,6 +96,7 @@ class Recap:
     referrals: int
     certificates: int
     breakdowns: list[Breakdown] = field(default_factory=list)
+    desa_binaan: ProgramFigures | None = None  # the register's figures for the region
 
     def breakdown(self, key: str) -> Breakdown:
         """The breakdown called ``key``."""
@@ -275,6 +279,8 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
             _enum_rows(CertificateStatus, certificates),
         ),
     ]
+    from .desa_activity import recap_figures
+
     return Recap(
         flt,
         region_name(flt.region),
@@ -284,6 +290,7 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
         referrals[0],
         certificates.get(CertificateStatus.ISSUED.value, 0),
         breakdowns,
+        recap_figures(store, flt),
     )
 
 

@@ -10,6 +10,9 @@ A bundle from an officer's device D may carry:
   device's name that the office has never seen is refused;
 - the default receiving agencies every device seeds with the same fixed versions.
 
+The Desa Binaan register (``villages``) is written at the office: an officer's device may relay
+register versions the office holds but never bring its own.
+
 A relay (``relay=True``): a plain bundle signed by an office enrolled here as a relay office (a
 Kanim's bundle at its Kanwil). The relaying office vouches for the authorship of what it carries:
 it took each version only after these same checks (from its enrolled devices, sealed and signed,
@@ -22,7 +25,7 @@ of a device revoked here that this office does not already hold.
 from __future__ import annotations
 
 from ..core.changes import Change
-from ..core.records import DeviceKey, OfficeProfile, Officer
+from ..core.records import DeviceKey, OfficeProfile, Officer, Village
 from ..store.referrals import seed_changes
 from ..store.store import Store
 from .errors import BundleRejected
@@ -66,6 +69,8 @@ def authorise(store: Store, changes: list[Change], device_id: str, *, relay: boo
             or change.values.get("device_id", writer) != writer
         ):
             problems.append(f"{where}: kunci perangkat lain tidak boleh diubah.")
+        elif change.table == Village.TABLE and not relay:
+            problems.append(f"{where}: register desa binaan hanya boleh diubah di kantor.")
         elif change.table in (Officer.TABLE, OfficeProfile.TABLE):
             creator = creators.get(change.id) or _creator(store, changes, change.table, change.id)
             creators[change.id] = creator
