@@ -20,6 +20,7 @@ from ..core.text import clean_text
 from .audit import record_audit
 from .db import check_file, connect, transaction
 from .errors import InvalidInput, NotFound
+from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
 from .versions import ApplyResult, apply_rows, current_leaves
 
@@ -196,12 +197,15 @@ class Store:
 
     def erase(self, targets: Iterable[tuple[str, str]]) -> None:
         """Erase records (UU PDP): delete + ``_erased``; every stored value is blanked, history too."""
+        targets = list(targets)
         with transaction(self.conn):
+            hashes = photo_hashes(self.conn, [rid for table, rid in targets if table == PHOTOS])
             changes = [
                 self._local_change(table, rid, {DELETED: True, ERASED: True})
                 for table, rid in targets
             ]
             self._apply_local(changes, "erase")
+            forget_erased(self.conn, hashes)
 
     def _write_pseudo(
         self, table: str, record_id: str, values: dict[str, Any], action: str
@@ -240,7 +244,22 @@ class Store:
 
     def apply_changes(self, changes: Iterable[Change]) -> ApplyResult:
         """The import path: merge changes made elsewhere (call inside ``transaction``)."""
+        changes = list(changes)
+        erased_photos = [
+            c.id for c in changes if c.table == PHOTOS and c.values.get(ERASED) is True
+        ]
+        hashes: set[str] = set()
+        if erased_photos:  # the hashes, from here and from this batch, before they are blanked
+            hashes = photo_hashes(self.conn, erased_photos)
+            gone = set(erased_photos)
+            hashes.update(
+                c.values["sha256"]
+                for c in changes
+                if c.table == PHOTOS and c.id in gone and isinstance(c.values.get("sha256"), str)
+            )
         result = apply_rows(self.conn, (row for change in changes for row in change.rows()))
+        if hashes:
+            forget_erased(self.conn, hashes)
         if result.max_hlc:
             self.observe_hlc(result.max_hlc)
         return result

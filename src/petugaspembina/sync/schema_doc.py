@@ -60,6 +60,12 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
         }
     elif base == "region":
         schema = {"type": "string", "pattern": r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$"}
+    elif base == "sha256":
+        schema = {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "SHA-256 of the photo's JPEG bytes (its photo-part entry)",
+        }
     elif base == "image":
         schema = {
             "type": "string",
