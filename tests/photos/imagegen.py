@@ -44,7 +44,8 @@ def scene(width: int, height: int, seed: int = 0) -> Image.Image:
     for i in range(8):  # a line of text on a banner
         draw.text((width // 10 + i * width // 12, ground // 3), "SOSIALISASI", fill=(255, 255, 255))
     picture = picture.filter(ImageFilter.GaussianBlur(max(1, width // 1500)))
-    noise = Image.effect_noise((width, height), 12).convert("RGB")
+    grain = Image.frombytes("L", (width, height), rng.randbytes(width * height))
+    noise = grain.point(lambda v: 128 + (v - 128) * 20 // 128).convert("RGB")  # sensor noise
     return ImageChops.add(picture, noise, scale=1.0, offset=-128)
 
 

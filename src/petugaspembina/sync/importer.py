@@ -24,8 +24,9 @@ from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
 from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
+from .photo_parts import import_part, read_photo_part
 from .reader import ParsedBundle, parse_json, read_bundle
-from .sealed import is_sealed, open_sealed
+from .sealed import Opened, is_sealed, open_sealed
 from .trust import enrolled_office, office_keys, relay_office_key
 
 Progress = Callable[[int, int, str], None]
@@ -132,7 +133,10 @@ def import_bytes(
     """
     now = now or datetime.now(UTC)
     try:
-        parsed, signer = _read_trusted(store, data, now, allow_unsigned)
+        plain, opened = _unseal(store, data)
+        if _PHOTOS_MARK in plain[:200]:
+            return _import_photos(store, path, plain, opened, now, allow_unsigned)
+        parsed, signer = _read_trusted(store, plain, opened, now, allow_unsigned)
         report = _merge(store, path, parsed, now)
         if signer is None:
             report.warnings.insert(0, UNSIGNED_WARNING)
@@ -156,18 +160,35 @@ def import_bytes(
         )
 
 
+def _unseal(store: Store, data: bytes) -> tuple[bytes, Opened | None]:
+    """The plain bytes of a file, opened first when it is sealed (None: it was not)."""
+    if _SEALED_MARK not in data[:200]:
+        return data, None
+    doc = parse_json(data)
+    if not is_sealed(doc):
+        raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+    opened = open_sealed(store, doc)
+    return opened.plain, opened
+
+
+def _refuse_unsigned_here(store: Store, allow_unsigned: bool) -> None:
+    if office_keys(store) is not None and not allow_unsigned:
+        raise BundleRejected(
+            "unsigned",
+            "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
+            'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
+            'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
+        )
+
+
 def _read_trusted(
-    store: Store, data: bytes, now: datetime, allow_unsigned: bool
+    store: Store, plain: bytes, opened: Opened | None, now: datetime, allow_unsigned: bool
 ) -> tuple[ParsedBundle, str | None]:
     """The checked bundle and the enrolled device that signed it (None: not signed)."""
     keys = office_keys(store)
     relay = False
-    if _SEALED_MARK in data[:200]:
-        doc = parse_json(data)
-        if not is_sealed(doc):
-            raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
-        opened = open_sealed(store, doc)
-        parsed = read_bundle(opened.plain, now)
+    if opened is not None:
+        parsed = read_bundle(plain, now)
         if (parsed.bundle_id, parsed.device_id, parsed.seq) != (
             opened.bundle_id,
             opened.device_id,
@@ -178,19 +199,63 @@ def _read_trusted(
             )
         signer: str | None = f"perangkat terdaftar {opened.device_id[:8]}"
     else:
-        parsed = read_bundle(data, now)
+        parsed = read_bundle(plain, now)
         signer = _office_signer(store, parsed)
         relay = keys is not None and signer is not None
-        if keys is not None and signer is None and not allow_unsigned:
-            raise BundleRejected(
-                "unsigned",
-                "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
-                'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
-                'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
-            )
+        if signer is None:
+            _refuse_unsigned_here(store, allow_unsigned)
     if keys is not None and parsed.device_id != store.device_id:
         authorise(store, parsed.changes, parsed.device_id, relay=relay)
     return parsed, signer
+
+
+def _import_photos(
+    store: Store,
+    path: Path,
+    plain: bytes,
+    opened: Opened | None,
+    now: datetime,
+    allow_unsigned: bool,
+) -> FileReport:
+    """A photo part (docs/sync.md "Photos"): the good photos kept, the bad ones listed."""
+    parsed = read_photo_part(plain)
+    if opened is not None:
+        if (parsed.part_id, parsed.device_id, parsed.seq) != (
+            opened.bundle_id,
+            opened.device_id,
+            opened.seq,
+        ):
+            raise BundleRejected(
+                "damaged", "Isi berkas foto tersegel tidak sesuai amplopnya (telah diubah)."
+            )
+    else:
+        _refuse_unsigned_here(store, allow_unsigned)
+    outcome = import_part(store, parsed, now)
+    if outcome.already_imported_on is not None:
+        return FileReport(
+            path.name,
+            "already-imported",
+            f"Sudah diimpor pada {outcome.already_imported_on} — 0 perubahan.",
+            bundle_id=parsed.part_id,
+        )
+    message = (
+        f"Foto diterima: {outcome.stored} disimpan, {outcome.present} sudah ada"
+        + (f", {outcome.erased} sudah dihapus permanen (tidak disimpan)" if outcome.erased else "")
+        + (f", {outcome.refused} ditolak" if outcome.refused else "")
+        + "."
+    )
+    report = FileReport(
+        path.name, "imported", message, bundle_id=parsed.part_id, problems=parsed.problems
+    )
+    if opened is None:
+        report.warnings.append(UNSIGNED_WARNING)
+    else:
+        report.message += f" Bertanda tangan perangkat terdaftar {opened.device_id[:8]}."
+    if parsed.problems:
+        report.warnings.append(
+            f"{outcome.refused} foto ditolak (alasannya di bawah); data kegiatan tetap diimpor."
+        )
+    return report
 
 
 def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
@@ -223,6 +288,7 @@ def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
 
 
 _SEALED_MARK = b'"petugaspembina.sealed-bundle"'
+_PHOTOS_MARK = b'"petugaspembina.photos"'
 
 
 def _reason(exc: BaseException) -> str:
