@@ -167,7 +167,9 @@ def prepare_photo(
                 upright = background
             else:
                 upright = upright.convert("RGB")
-        upright.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.LANCZOS)
+        # Bicubic: from the decoder's 1/2…1/8 scale the last step is small (2000 → 1600 px for a
+        # 12 MP photo), where it looks like Lanczos and takes a third less time (benchmarks.md).
+        upright.thumbnail((MAX_LONG_SIDE, MAX_LONG_SIDE), Image.Resampling.BICUBIC)
         kept = _kept_exif(exif, taken_at, keep_location)
         out = io.BytesIO()
         upright.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False, exif=kept)

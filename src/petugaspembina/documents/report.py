@@ -18,7 +18,7 @@ from ..core.records import OfficeProfile, Officer
 from ..core.validation import format_nip
 from ..store.errors import NotFound
 from ..store.store import Store
-from .annex import annex_photos, annex_story
+from .annex import annex_photos, annex_story, binary_image_streams
 from .certificates import place_text
 from .data import SessionDocument
 from .indonesian import hari, hari_tanggal, office_title, parse_iso, tanggal
@@ -197,10 +197,13 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
         )
     )
     story.extend(annex_story(store, data, WIDTH))
-    return write_pdf(
-        target,
-        lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft),
-    )
+    with binary_image_streams():
+        return write_pdf(
+            target,
+            lambda path: build_pdf(
+                path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft
+            ),
+        )
 
 
 def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str) -> Table:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from . import messages
 from .worker import Progress, run_task
 
 THUMB = QSize(128, 96)
+THUMBS_PER_TURN = 4  # ~5 ms each
 PICTURES = "Gambar (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.JPG *.JPEG *.PNG);;Semua (*)"
 
 
@@ -96,6 +97,7 @@ class PhotoStrip(QWidget):
         self.store = store
         self.session_id = session_id
         self.photos: dict[str, PhotoInfo] = {}
+        self._pending: list[tuple[QListWidgetItem, str]] = []
         self.strip = _Strip(self)
         self.strip.currentItemChanged.connect(self._selected)
         add_files = QPushButton(self.tr("Tambah &foto…"))
@@ -164,15 +166,16 @@ class PhotoStrip(QWidget):
         self.strip.blockSignals(True)
         self.strip.clear()
         self.photos = {p.id: p for p in list_photos(self.store, self.session_id)}
+        self._pending = []
         for number, photo in enumerate(self.photos.values(), start=1):
-            data = photo_data(self.store, photo.sha256) if photo.available else None
             label = f"{number}. {photo.caption}" if photo.caption else str(number)
             if len(label) > 20:
                 label = label[:19] + "…"
             item = QListWidgetItem(
-                QIcon(thumbnail(data)) if data else QIcon(),
-                label if data else self.tr("{0} (belum diterima)").format(number),
+                label if photo.available else self.tr("{0} (belum diterima)").format(number)
             )
+            if photo.available:
+                self._pending.append((item, photo.sha256))
             item.setData(Qt.ItemDataRole.UserRole, photo.id)
             item.setToolTip(photo.caption or "")
             self.strip.addItem(item)
@@ -182,6 +185,17 @@ class PhotoStrip(QWidget):
         if self.strip.currentItem() is None and self.strip.count():
             self.strip.setCurrentRow(0)
         self._selected()
+        QTimer.singleShot(0, self._next_thumbnails)
+
+    def _next_thumbnails(self) -> None:
+        """A few thumbnails per turn of the event loop: the window never waits for all of them."""
+        batch, self._pending = self._pending[:THUMBS_PER_TURN], self._pending[THUMBS_PER_TURN:]
+        for item, digest in batch:
+            data = photo_data(self.store, digest)
+            if data is not None:
+                item.setIcon(QIcon(thumbnail(data)))
+        if self._pending:
+            QTimer.singleShot(0, self._next_thumbnails)
 
     def current_id(self) -> str | None:
         """The selected photo's id."""
