@@ -248,3 +248,21 @@ def test_sealed_photo_part_at_an_office_with_keys(tmp_path: Path) -> None:
         plain = [r.path for r in export_bundles(store, tmp_path / "plain", full=True, plain=True)]
     [refused] = import_into(world.office, parts([p for p in plain if p])[0])
     assert refused["result"] == "rejected" and "tidak bertanda tangan" in str(refused["message"])
+
+
+def test_published_photo_part_schema_matches_the_code_and_validates_exports(
+    tmp_path: Path,
+) -> None:
+    import jsonschema
+
+    from petugaspembina.sync.schema_doc import photo_part_json_schema
+
+    path = Path(__file__).parents[2] / "docs" / "photo-part.schema.json"
+    published = json.loads(path.read_text())
+    assert published == photo_part_json_schema(), "regenerate docs/photo-part.schema.json"
+    officer_with_photos(tmp_path / "officer.db", 2)
+    [part] = parts(export(tmp_path / "officer.db", tmp_path / "out"))
+    doc = json.loads(part.read_bytes())
+    jsonschema.Draft202012Validator(published).validate(doc)
+    doc["photos"][0]["type"] = "image/png"
+    assert not jsonschema.Draft202012Validator(published).is_valid(doc)
