@@ -266,3 +266,31 @@ def test_published_photo_part_schema_matches_the_code_and_validates_exports(
     jsonschema.Draft202012Validator(published).validate(doc)
     doc["photos"][0]["type"] = "image/png"
     assert not jsonschema.Draft202012Validator(published).is_valid(doc)
+
+
+def test_erasing_a_sessions_photos_travels(tmp_path: Path) -> None:
+    from petugaspembina.store.photos import erase_session_photos
+
+    db, office = tmp_path / "officer.db", tmp_path / "office.db"
+    session, hashes = officer_with_photos(db, 3)
+    import_into(office, *sorted(export(db, tmp_path / "1")))
+    with Store.open(db) as store:
+        assert erase_session_photos(store, session) == 3
+    import_into(office, *export(db, tmp_path / "2"))
+    with Store.open(office) as store:
+        assert list_photos(store, session) == []
+        assert store.conn.execute("SELECT count(*) FROM photo_blobs").fetchone()[0] == 0
+        assert store.rows("SELECT count(*) AS n FROM photos WHERE erased = 1")[0]["n"] == 3
+        assert all(blob(store.conn, digest) is None for digest in hashes)
+
+
+def test_inbox_words_a_photo_part(tmp_path: Path) -> None:
+    from petugaspembina.sync.inbox import describe_report
+
+    officer_with_photos(tmp_path / "officer.db", 2)
+    written = sorted(export(tmp_path / "officer.db", tmp_path / "out"))
+    with Store.open(tmp_path / "office.db") as store:
+        reports = import_files(store, written, quarantine=tmp_path / "q", backups=None)
+        words = describe_report(store, reports[1])
+    assert words.headline.startswith("Berkas foto dari perangkat ")
+    assert "2 disimpan" in words.headline

@@ -52,6 +52,7 @@ class FileReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     quarantined_as: str | None = None
+    kind: str = "bundle"  # or "photos": a photo part (docs/sync.md "Photos")
 
     def to_json(self) -> dict[str, Any]:
         """For ``import --json``."""
@@ -237,6 +238,7 @@ def _import_photos(
             "already-imported",
             f"Sudah diimpor pada {outcome.already_imported_on} — 0 perubahan.",
             bundle_id=parsed.part_id,
+            kind="photos",
         )
     message = (
         f"Foto diterima: {outcome.stored} disimpan, {outcome.present} sudah ada"
@@ -245,7 +247,12 @@ def _import_photos(
         + "."
     )
     report = FileReport(
-        path.name, "imported", message, bundle_id=parsed.part_id, problems=parsed.problems
+        path.name,
+        "imported",
+        message,
+        bundle_id=parsed.part_id,
+        problems=parsed.problems,
+        kind="photos",
     )
     if opened is None:
         report.warnings.append(UNSIGNED_WARNING)
