@@ -246,9 +246,8 @@ def m009_photos(db: sqlite_utils.Database) -> None:
             photos_sha256 TEXT NOT NULL, delivered_at TEXT
         );
         CREATE TABLE photo_parts_sent_items (
-            part_id TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (part_id, sha256)
+            sha256 TEXT NOT NULL, part_id TEXT NOT NULL, PRIMARY KEY (sha256, part_id)
         ) WITHOUT ROWID;
-        CREATE INDEX photo_parts_sent_items_sha ON photo_parts_sent_items (sha256);
         CREATE TABLE imported_photo_parts (
             part_id TEXT PRIMARY KEY, photos_sha256 TEXT NOT NULL, device_id TEXT NOT NULL,
             imported_at TEXT NOT NULL, stored INTEGER NOT NULL, refused INTEGER NOT NULL
