@@ -28,7 +28,7 @@ def photos() -> None:
 def photos_add(
     obj: Context, session_id: str, files: tuple[Path, ...], caption: str | None, keep_location: bool
 ) -> None:
-    """Add FILE... (pictures, or folders of pictures) to a session; exit 1 if any was refused."""
+    """Add FILES (pictures, or folders of pictures) to a session; exit 1 if any was refused."""
     from .store.photo_files import add_photo_files
 
     with obj.store() as store:
