@@ -1,8 +1,10 @@
-"""Render the first page of each document to docs/img/ (no window needed).
+"""Render the first page of each document to docs/img/ (no window needed), and the first page
+of the report's annex "Lampiran: Dokumentasi".
 
 A realistic worst case: a complete office profile with a long signatory name and position, a
 session in a village with a long name, drawn signatures on the daftar hadir, two officers on the
-berita acara. Usage: ``uv run python build/document_renders.py`` (needs pdftoppm).
+berita acara, six photos (one held upright) with captions. Usage:
+``uv run python build/document_renders.py`` (needs pdftoppm).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import base64
 import io
 import random
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from pypdf import PdfReader
 
+from petugaspembina.core.imaging import prepare_photo
 from petugaspembina.demo import generate
 from petugaspembina.demo_desa import seed_register
 from petugaspembina.documents.desa_binaan import render_profile_pdf
@@ -27,9 +32,13 @@ from petugaspembina.documents.produce import (
     make_certificates,
     make_report,
 )
+from petugaspembina.store.photos import add_photo
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.signin import PersonEntry, sign_in
 from petugaspembina.store.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from photos.imagegen import phone_jpeg
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 PROFILE = {
@@ -48,6 +57,14 @@ PROFILE = {
     "signatory_position": "Kepala Kantor Imigrasi Kelas II Tempat Pemeriksaan Imigrasi Batulicin",
 }
 VILLAGE = "Sungai Loban Bangkabelitung Laut"
+CAPTIONS = (
+    "Pembukaan oleh Kepala Desa",
+    "Paparan tentang bahaya TPPO dan PMI non-prosedural",
+    "Tanya jawab dengan peserta",
+    "Foto bersama peserta dan perangkat desa",
+    "Pembagian brosur",
+    "Penutupan",
+)
 
 
 def drawn_signature(rng: random.Random) -> str:
@@ -67,7 +84,7 @@ def drawn_signature(rng: random.Random) -> str:
     return base64.b64encode(buffer.getvalue()).decode()
 
 
-def pdf_page(pdf: Path, name: str, dpi: int = 70) -> None:
+def pdf_page(pdf: Path, name: str, dpi: int = 70, page: int = 1) -> None:
     subprocess.run(
         [
             "pdftoppm",
@@ -75,9 +92,9 @@ def pdf_page(pdf: Path, name: str, dpi: int = 70) -> None:
             str(dpi),
             "-png",
             "-f",
-            "1",
+            str(page),
             "-l",
-            "1",
+            str(page),
             "-singlefile",
             str(pdf),
             str(OUT / name),
@@ -126,8 +143,16 @@ def render_documents(store: Store, folder: Path) -> None:
     pdf_page(folder / "c.pdf", "sertifikat")
     make_attendance_sheet(store, session.id, folder / "dh.pdf", hide_phone=True)
     pdf_page(folder / "dh.pdf", "daftar-hadir")
+    for index, caption in enumerate(CAPTIONS):
+        size = (1500, 2000) if index == 2 else (2400, 1800)
+        taken = f"2026:06:14 09:{10 + index * 7:02d}:00"
+        add_photo(store, session.id, prepare_photo(phone_jpeg(*size, seed=index, taken=taken)),
+                  caption=caption)  # fmt: skip
     make_report(store, session.id, folder / "lap.pdf")
     pdf_page(folder / "lap.pdf", "laporan-kegiatan")
+    pages = [page.extract_text() or "" for page in PdfReader(folder / "lap.pdf").pages]
+    annex = next(i for i, text in enumerate(pages, start=1) if "LAMPIRAN: DOKUMENTASI" in text)
+    pdf_page(folder / "lap.pdf", "laporan-lampiran-dokumentasi", page=annex)
     make_berita_acara(store, session.id, folder / "ba.pdf")
     pdf_page(folder / "ba.pdf", "berita-acara")
     render_paper_forms(store, session.id, folder)

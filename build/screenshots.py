@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from document_renders import render_documents  # build/, beside this script
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from petugaspembina.demo import generate
 from petugaspembina.gui.main_window import MainWindow
@@ -114,6 +114,14 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
     editor.show()
     app.processEvents()
     editor.grab().save(str(OUT / "layar-ubah-kegiatan.png"))
+    strip = editor.photo_strip  # the photos render_documents added, tab "Dokumentasi"
+    if strip is not None:
+        tabs = editor.findChild(QTabWidget)
+        tabs.setCurrentWidget(strip)
+        strip.strip.setCurrentRow(1)
+        while strip._pending:
+            app.processEvents()
+        editor.grab().save(str(OUT / "layar-dokumentasi.png"))
     editor.close()
     referral = store.rows("SELECT id FROM referrals WHERE deleted = 0 LIMIT 1")[0]["id"]
     dialog = ReferralDialog(store, referral_id=referral)

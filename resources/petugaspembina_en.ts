@@ -1902,6 +1902,117 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Tambah &amp;foto…</source>
+        <translation>Add &amp;photos…</translation>
+    </message>
+    <message>
+        <source>Tambah dari f&amp;older…</source>
+        <translation>Add from f&amp;older…</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;lokasi GPS foto baru</source>
+        <translation>Keep GPS &amp;location of new photos</translation>
+    </message>
+    <message>
+        <source>Biasanya dimatikan: lokasi foto dihapus agar tidak ikut tersebar.</source>
+        <translation>Usually off: a photo&apos;s location is removed so it does not spread.</translation>
+    </message>
+    <message>
+        <source>mis. Pembukaan oleh Kepala Desa</source>
+        <translation>e.g. Opening by the village head</translation>
+    </message>
+    <message>
+        <source>Lokasi GPS foto ini &amp;disimpan</source>
+        <translation>GPS location of this photo is &amp;saved</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Geser</source>
+        <translation>◀ &amp;Move</translation>
+    </message>
+    <message>
+        <source>G&amp;eser ▶</source>
+        <translation>Mo&amp;ve ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus foto</source>
+        <translation>&amp;Remove photo</translation>
+    </message>
+    <message>
+        <source>&amp;Keterangan</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <source>Foto diperkecil (sisi terpanjang 1600 piksel) dan langsung tersimpan; seret berkas ke sini untuk menambah, seret gambar kecil untuk mengubah urutan. Foto tampil di Lampiran: Dokumentasi pada laporan kegiatan.</source>
+        <translation>Photos are reduced (longest side 1600 pixels) and saved at once; drag files here to add them, drag a thumbnail to change the order. The photos appear in the annex &quot;Lampiran: Dokumentasi&quot; of the activity report.</translation>
+    </message>
+    <message>
+        <source>{0} (belum diterima)</source>
+        <translation>{0} (not received yet)</translation>
+    </message>
+    <message>
+        <source>Belum ada foto.</source>
+        <translation>No photos yet.</translation>
+    </message>
+    <message>
+        <source>Diambil {0} · {1}×{2} piksel · {3} KB</source>
+        <translation>Taken {0} · {1}×{2} pixels · {3} KB</translation>
+    </message>
+    <message>
+        <source>Pilih foto kegiatan</source>
+        <translation>Choose photos of the activity</translation>
+    </message>
+    <message>
+        <source>Pilih folder foto (kartu kamera, ponsel)</source>
+        <translation>Choose a photo folder (camera card, phone)</translation>
+    </message>
+    <message>
+        <source>Menambahkan foto…</source>
+        <translation>Adding photos…</translation>
+    </message>
+    <message>
+        <source>{0} foto ditambahkan.</source>
+        <translation>{0} photos added.</translation>
+    </message>
+    <message>
+        <source>{0} sudah ada.</source>
+        <translation>{0} already there.</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas gambar di sana.</source>
+        <translation>No picture files there.</translation>
+    </message>
+    <message>
+        <source>Sebagian foto ditolak</source>
+        <translation>Some photos were refused</translation>
+    </message>
+    <message>
+        <source>Keterangan disimpan.</source>
+        <translation>Caption saved.</translation>
+    </message>
+    <message>
+        <source>Hapus lokasi foto</source>
+        <translation>Remove photo location</translation>
+    </message>
+    <message>
+        <source>Lokasi GPS dihapus dari foto ini dan tidak dapat dikembalikan. Lanjutkan?</source>
+        <translation>The GPS location is removed from this photo and cannot be restored. Continue?</translation>
+    </message>
+    <message>
+        <source>Hapus lokasi</source>
+        <translation>Remove location</translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Foto ini dihapus permanen dari perangkat ini dan, lewat sinkronisasi, dari kantor. Lanjutkan?</source>
+        <translation>This photo is erased for good from this device and, through sync, from the office. Continue?</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Pilih PIN 4–8 angka. PIN ini diminta saat keluar dari mode kiosk; jangan beri tahu peserta.</source>
@@ -2223,6 +2334,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Materi dan hasil</source>
         <translation>Topics and results</translation>
+    </message>
+    <message>
+        <source>Dokumentasi</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Simpan kegiatan ini dahulu, lalu buka lagi untuk menambah foto.</source>
+        <translation>Save this activity first, then open it again to add photos.</translation>
     </message>
     <message>
         <source>Simpan</source>

@@ -298,4 +298,12 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
 
 
 # Command groups kept in their own modules register themselves on ``main``.
-from . import cli_clerk, cli_desa, cli_documents, cli_net, cli_sync, cli_trust  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    cli_clerk,
+    cli_desa,
+    cli_documents,
+    cli_net,
+    cli_photos,
+    cli_sync,
+    cli_trust,
+)

@@ -68,17 +68,18 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
 
     The changes count as sent only once the file is safely on disk.
     """
-    from .sync.exporter import DEFAULT_DESTINATION, export_bundle
+    from .sync.exporter import DEFAULT_DESTINATION, export_bundles
 
     target = export_target(out)
     with obj.store() as store:
         try:
-            result = export_bundle(
+            results = export_bundles(
                 store,
                 target,
                 full=full,
                 destination=destination,
                 plain=plain,
+                max_versions=None,
                 outbox_dir=obj.paths.outbox if destination == DEFAULT_DESTINATION else None,
             )
         except OSError as exc:
@@ -86,18 +87,22 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
                 f"Bundel tidak dapat ditulis ke {out}: {describe_os_error(exc)}. "
                 "Tidak ada yang ditandai terkirim."
             )
-    if result.path is None:
+    if not results:
         click.echo("Tidak ada perubahan baru untuk dikirim.")
         return
-    click.echo(str(result.path))
-    tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
+    for result in results:
+        click.echo(str(result.path))
+        if result.photos:
+            click.echo(f"Berkas foto: {result.photos} foto.")
+            continue
+        tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
+        click.echo(
+            f"Bundel #{result.seq}: {result.changes} perubahan, "
+            f"{result.field_versions} versi kolom ({tables})."
+        )
     click.echo(
-        f"Bundel #{result.seq}: {result.changes} perubahan, "
-        f"{result.field_versions} versi kolom ({tables})."
-    )
-    click.echo(
-        f"Tersegel untuk kantor {result.sealed_to}."
-        if result.sealed_to
+        f"Tersegel untuk kantor {results[0].sealed_to}."
+        if results[0].sealed_to
         else "Tidak tersegel (bundel biasa, tidak bertanda tangan)."
     )
 

@@ -17,6 +17,7 @@ from .ids import is_record_id
 JsonValue = Any
 _REGION_RE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?", re.ASCII)
 _DIGITS_RE = re.compile(r"[0-9]+", re.ASCII)
+_SHA256_RE = re.compile(r"[0-9a-f]{64}", re.ASCII)
 INT64 = (-(2**63), 2**63 - 1)
 
 
@@ -25,7 +26,7 @@ class Kind:
     """How one synced field is typed and limited.
 
     ``base`` is one of text, digits, int, bool, date, time, datetime, enum, enums, texts, ref, region,
-    image, objects. ``sql`` is the column type of the materialised table.
+    image, objects, sha256. ``sql`` is the column type of the materialised table.
     """
 
     base: str
@@ -109,6 +110,11 @@ class Kind:
 
     def _check_ref(self, value: JsonValue) -> str | None:
         return None if is_record_id(value) else "harus id rekaman (UUID)"
+
+    def _check_sha256(self, value: JsonValue) -> str | None:
+        if not isinstance(value, str) or not _SHA256_RE.fullmatch(value):
+            return "harus SHA-256 (64 digit heksadesimal huruf kecil)"
+        return None
 
     def _check_region(self, value: JsonValue) -> str | None:
         if not isinstance(value, str) or not _REGION_RE.fullmatch(value):

@@ -301,6 +301,24 @@ class KeptApart(Record):
     decided_on: str | None = synced(k.Kind("date"))
 
 
+@dataclass(slots=True)
+class Photo(Record):
+    """A photo of a session (documentation for the report's annex). The JPEG bytes are stored and
+    sent apart from the record, addressed by ``sha256`` (docs/sync.md "Photos")."""
+
+    TABLE: ClassVar[str] = "photos"
+    LABEL: ClassVar[str] = "Foto"
+    session_id: str = synced(k.reference("sessions"))
+    sha256: str = synced(k.Kind("sha256", max_len=64))
+    caption: str | None = synced(k.text(300))
+    taken_at: str | None = synced(k.Kind("datetime"))
+    position: int = synced(k.integer(0, 100_000), 0)
+    keep_location: bool = synced(k.flag(), False)
+    width: int | None = synced(k.integer(1, 100_000))
+    height: int | None = synced(k.integer(1, 100_000))
+    byte_size: int | None = synced(k.integer(1, 1_000_000_000))
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Officer,
     Village,
@@ -315,6 +333,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     CertificateEvent,
     DeviceKey,
     KeptApart,
+    Photo,
 )
 BY_TABLE: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 

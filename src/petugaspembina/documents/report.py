@@ -18,6 +18,7 @@ from ..core.records import OfficeProfile, Officer
 from ..core.validation import format_nip
 from ..store.errors import NotFound
 from ..store.store import Store
+from .annex import annex_photos, annex_story, binary_image_streams
 from .certificates import place_text
 from .data import SessionDocument
 from .indonesian import hari, hari_tanggal, office_title, parse_iso, tanggal
@@ -119,7 +120,8 @@ def _numbered(items: list[str]) -> list[Flowable]:
 
 def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     """Write the laporan kegiatan: dasar, maksud dan tujuan, waktu dan tempat, peserta,
-    narasumber, materi, hasil, saran, penutup."""
+    narasumber, materi, hasil, saran, penutup; then "Lampiran: Dokumentasi" when the session
+    has photos."""
     session, office = data.session, data.office
     day = parse_iso(session.date)
     kind = SessionType(session.session_type)
@@ -194,10 +196,14 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
             ]
         )
     )
-    return write_pdf(
-        target,
-        lambda path: build_pdf(path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft),
-    )
+    story.extend(annex_story(store, data, WIDTH))
+    with binary_image_streams():
+        return write_pdf(
+            target,
+            lambda path: build_pdf(
+                path, story, f"Laporan — {session.title}", MARGIN, draft=data.draft
+            ),
+        )
 
 
 def _signatures(officers: list[Officer], office: OfficeProfile, place_date: str) -> Table:
@@ -346,6 +352,15 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
             )
         )
     )
+    photos = len(annex_photos(store, session.id))
+    if photos:
+        story.append(Spacer(1, 3 * mm))
+        story.append(
+            para(
+                f"Dokumentasi kegiatan ({photos} foto) terlampir pada Lampiran: Dokumentasi "
+                "Laporan Kegiatan."
+            )
+        )
     story.append(Spacer(1, 3 * mm))
     story.append(
         para(

@@ -1,5 +1,6 @@
 """The session editor (Kegiatan): type, date and time with zone, venue, village, topics, partners,
-speakers, officers, headcount by sex, notes. ``SessionEditor.ask(parent, store, id)``."""
+speakers, officers, headcount by sex, notes, and the photos (tab "Dokumentasi", saved sessions
+only). ``SessionEditor.ask(parent, store, id)``."""
 
 from __future__ import annotations
 
@@ -156,6 +157,19 @@ class SessionEditor(QDialog):
         self.follow_ups = QPlainTextEdit(session.follow_ups or "")
         content_form.addRow(self.tr("Tindak lanjut"), self.follow_ups)
         tabs.addTab(content, self.tr("Materi dan hasil"))
+        if session_id:
+            from .photo_strip import PhotoStrip
+
+            self.photo_strip: PhotoStrip | None = PhotoStrip(store, session_id)
+            tabs.addTab(self.photo_strip, self.tr("Dokumentasi"))
+        else:
+            self.photo_strip = None
+            waiting = QLabel(
+                self.tr("Simpan kegiatan ini dahulu, lalu buka lagi untuk menambah foto.")
+            )
+            waiting.setWordWrap(True)
+            waiting.setAlignment(Qt.AlignmentFlag.AlignTop)
+            tabs.addTab(waiting, self.tr("Dokumentasi"))
 
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")

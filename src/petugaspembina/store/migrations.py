@@ -291,6 +291,38 @@ def _match_current_columns(db: sqlite_utils.Database, table: str) -> None:
         db.execute(f'ALTER TABLE "{table}" DROP COLUMN "{name}"')
 
 
+@migrations()
+def m012_photos(db: sqlite_utils.Database) -> None:
+    """Session photos: the synced ``photos`` records, their JPEG bytes stored once per SHA-256
+    (in the database, so they share its protection), and what was sent or erased (local)."""
+    db.execute(_current_table_sql("photos"))
+    db.execute("CREATE INDEX photos_session ON photos (session_id, deleted, position)")
+    db.execute("CREATE INDEX photos_sha256 ON photos (sha256)")
+    db.executescript(
+        """
+        CREATE TABLE photo_blobs (
+            sha256 TEXT PRIMARY KEY, data BLOB NOT NULL, width INTEGER NOT NULL,
+            height INTEGER NOT NULL, stored_at TEXT NOT NULL
+        );
+        -- Photo parts written for a destination; delivered_at set by the office's receipt.
+        CREATE TABLE photo_parts_sent (
+            part_id TEXT PRIMARY KEY, destination TEXT NOT NULL, created_at TEXT NOT NULL,
+            photos_sha256 TEXT NOT NULL, delivered_at TEXT
+        );
+        CREATE TABLE photo_parts_sent_items (
+            sha256 TEXT NOT NULL, part_id TEXT NOT NULL, PRIMARY KEY (sha256, part_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE imported_photo_parts (
+            part_id TEXT PRIMARY KEY, photos_sha256 TEXT NOT NULL, device_id TEXT NOT NULL,
+            imported_at TEXT NOT NULL, stored INTEGER NOT NULL, refused INTEGER NOT NULL
+        );
+        -- Hashes of erased photos: a photo part arriving later never brings the bytes back.
+        CREATE TABLE erased_photo_blobs (sha256 TEXT PRIMARY KEY, erased_at TEXT NOT NULL)
+            WITHOUT ROWID;
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

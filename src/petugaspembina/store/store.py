@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from ..core.text import clean_text
 from .audit import record_audit
 from .db import check_file, connect, transaction
 from .errors import InvalidInput, NotFound
+from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
 from .versions import ApplyResult, apply_rows, current_leaves
 
@@ -43,6 +45,24 @@ class Edit:
     def creates(self) -> bool:
         """True when this edit makes a new record."""
         return self.id is None or self.new
+
+
+_MIGRATED: sqlite3.Connection | None = None
+_MIGRATED_LOCK = threading.Lock()
+
+
+def _copy_migrated(conn: sqlite3.Connection) -> None:
+    """Give a new in-memory database its schema by copying one migrated once per process: the
+    property tests open thousands of them, and running every migration cost ~50 ms each."""
+    global _MIGRATED
+    with _MIGRATED_LOCK:
+        if _MIGRATED is None:
+            from .migrations import migrate
+
+            template = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            migrate(template)
+            _MIGRATED = template
+        _MIGRATED.backup(conn)
 
 
 def utc_now_iso() -> str:
@@ -79,9 +99,12 @@ class Store:
             check_file(file, SCHEMA_VERSION, full=full_check)
         conn = connect(file if str(path) != ":memory:" else ":memory:")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            from .migrations import migrate
+            if str(path) == ":memory:":
+                _copy_migrated(conn)
+            else:
+                from .migrations import migrate
 
-            migrate(conn)
+                migrate(conn)
         store = cls(conn, None if str(path) == ":memory:" else file)
         if not store.device_id:
             store._create_identity()
@@ -196,12 +219,15 @@ class Store:
 
     def erase(self, targets: Iterable[tuple[str, str]]) -> None:
         """Erase records (UU PDP): delete + ``_erased``; every stored value is blanked, history too."""
+        targets = list(targets)
         with transaction(self.conn):
+            hashes = photo_hashes(self.conn, [rid for table, rid in targets if table == PHOTOS])
             changes = [
                 self._local_change(table, rid, {DELETED: True, ERASED: True})
                 for table, rid in targets
             ]
             self._apply_local(changes, "erase")
+            forget_erased(self.conn, hashes)
 
     def _write_pseudo(
         self, table: str, record_id: str, values: dict[str, Any], action: str
@@ -240,7 +266,22 @@ class Store:
 
     def apply_changes(self, changes: Iterable[Change]) -> ApplyResult:
         """The import path: merge changes made elsewhere (call inside ``transaction``)."""
+        changes = list(changes)
+        erased_photos = [
+            c.id for c in changes if c.table == PHOTOS and c.values.get(ERASED) is True
+        ]
+        hashes: set[str] = set()
+        if erased_photos:  # the hashes, from here and from this batch, before they are blanked
+            hashes = photo_hashes(self.conn, erased_photos)
+            gone = set(erased_photos)
+            hashes.update(
+                c.values["sha256"]
+                for c in changes
+                if c.table == PHOTOS and c.id in gone and isinstance(c.values.get("sha256"), str)
+            )
         result = apply_rows(self.conn, (row for change in changes for row in change.rows()))
+        if hashes:
+            forget_erased(self.conn, hashes)
         if result.max_hlc:
             self.observe_hlc(result.max_hlc)
         return result

@@ -27,8 +27,9 @@ from .bundle import (
     write_atomically,
 )
 from .outbox import remember
+from .photo_parts import part_file_name, prepare_parts, record_part, unsent_photos, write_part
 from .sealed import seal_parts
-from .trust import enrolled_office, office_keys
+from .trust import EnrolledOffice, enrolled_office, office_keys
 
 DEFAULT_DESTINATION = OFFICE_DESTINATION
 
@@ -44,6 +45,7 @@ class ExportResult:
     field_versions: int
     tables: dict[str, int]
     sealed_to: str | None = None
+    photos: int = 0  # a photo part (docs/sync.md "Photos"): how many photos it carries
 
 
 def default_file_name(device_id: str, seq: int) -> str:
@@ -105,7 +107,8 @@ def export_bundle(
         plain=plain,
         outbox_dir=outbox_dir,
     )
-    return results[0] if results else ExportResult(None, None, 0, 0, 0, {})
+    records = [r for r in results if not r.photos]
+    return records[0] if records else ExportResult(None, None, 0, 0, 0, {})
 
 
 def export_bundles(
@@ -138,7 +141,7 @@ def export_bundles(
             max_versions=max_versions,
         )
         if prepared is None:
-            return results
+            break
         if out.is_dir():
             path = out / default_file_name(store.device_id, prepared.seq)
         elif results:
@@ -166,6 +169,40 @@ def export_bundles(
             )
         )
         since = prepared.up_to
+    return results + _export_photos(store, out, destination, full=full, office=office)
+
+
+def _export_photos(
+    store: Store, out: Path, destination: str, *, full: bool, office: EnrolledOffice | None
+) -> list[ExportResult]:
+    """Photo parts beside the bundles: photos not yet sent to ``destination`` (``full``: not yet
+    acknowledged by its receipt), each part sealed like the bundles."""
+    hashes = unsent_photos(store, destination, full=full)
+    if not hashes:
+        return []
+    seq = max(1, int(store.meta("bundle_seq") or 0))
+    results = []
+    for number, part in enumerate(prepare_parts(store, hashes, seq), start=1):
+        folder = out if out.is_dir() else out.parent
+        path = folder / part_file_name(store.device_id, seq, number)
+        data: bytes | tuple[bytes, ...] = part.data
+        if office is not None:
+            data = seal_parts(store, office, part.data, part.part_id, part.seq)
+        write_part(path, data)
+        record_part(store, part, destination)
+        results.append(
+            ExportResult(
+                path,
+                part.part_id,
+                seq,
+                0,
+                0,
+                {},
+                office.kid if office is not None else None,
+                photos=len(part.hashes),
+            )
+        )
+    return results
 
 
 def last_exported(store: Store, destination: str) -> int:

@@ -24,8 +24,9 @@ from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
 from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
+from .photo_parts import import_part, read_photo_part
 from .reader import ParsedBundle, check_changes, parse_json, read_header
-from .sealed import is_sealed, open_sealed
+from .sealed import Opened, is_sealed, open_sealed
 from .trust import enrolled_office, office_keys, relay_office_key
 
 Progress = Callable[[int, int, str], None]
@@ -51,6 +52,7 @@ class FileReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     quarantined_as: str | None = None
+    kind: str = "bundle"  # or "photos": a photo part (docs/sync.md "Photos")
 
     def to_json(self) -> dict[str, Any]:
         """For ``import --json``."""
@@ -132,7 +134,10 @@ def import_bytes(
     """
     now = now or datetime.now(UTC)
     try:
-        parsed, signer = _read_trusted(store, data, now, allow_unsigned)
+        plain, opened = _unseal(store, data)
+        if _PHOTOS_MARK in plain[:200]:
+            return _import_photos(store, path, plain, opened, now, allow_unsigned)
+        parsed, signer = _read_trusted(store, plain, opened, now, allow_unsigned)
         report = _merge(store, path, parsed, now)
         if signer is None:
             report.warnings.insert(0, UNSIGNED_WARNING)
@@ -156,8 +161,29 @@ def import_bytes(
         )
 
 
+def _unseal(store: Store, data: bytes) -> tuple[bytes, Opened | None]:
+    """The plain bytes of a file, opened first when it is sealed (None: it was not)."""
+    if _SEALED_MARK not in data[:200]:
+        return data, None
+    doc = parse_json(data)
+    if not is_sealed(doc):
+        raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
+    opened = open_sealed(store, doc)
+    return opened.plain, opened
+
+
+def _refuse_unsigned_here(store: Store, allow_unsigned: bool) -> None:
+    if office_keys(store) is not None and not allow_unsigned:
+        raise BundleRejected(
+            "unsigned",
+            "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
+            'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
+            'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
+        )
+
+
 def _read_trusted(
-    store: Store, data: bytes, now: datetime, allow_unsigned: bool
+    store: Store, plain: bytes, opened: Opened | None, now: datetime, allow_unsigned: bool
 ) -> tuple[ParsedBundle, str | None]:
     """The checked bundle and the enrolled device that signed it (None: not signed).
 
@@ -166,12 +192,8 @@ def _read_trusted(
     """
     keys = office_keys(store)
     relay = False
-    if _SEALED_MARK in data[:200]:
-        doc = parse_json(data)
-        if not is_sealed(doc):
-            raise BundleRejected("not-a-bundle", "Bukan berkas bundel Petugas Pembina.")
-        opened = open_sealed(store, doc)
-        parsed = read_header(opened.plain)
+    if opened is not None:
+        parsed = read_header(plain)
         if (parsed.bundle_id, parsed.device_id, parsed.seq) != (
             opened.bundle_id,
             opened.device_id,
@@ -182,16 +204,11 @@ def _read_trusted(
             )
         signer: str | None = f"perangkat terdaftar {opened.device_id[:8]}"
     else:
-        parsed = read_header(data)
+        parsed = read_header(plain)
         signer = _office_signer(store, parsed)
         relay = keys is not None and signer is not None
-        if keys is not None and signer is None and not allow_unsigned:
-            raise BundleRejected(
-                "unsigned",
-                "Bundel tidak bertanda tangan: kantor ini hanya menerima bundel tersegel dari "
-                'perangkat terdaftar (untuk menerimanya sekali ini: centang "Terima bundel tanpa '
-                'tanda tangan" di tab Sinkronisasi, atau --allow-unsigned).',
-            )
+        if signer is None:
+            _refuse_unsigned_here(store, allow_unsigned)
     if _imported_checksum(store, parsed.bundle_id) == parsed.changes_sha256:
         return parsed, signer
     check_changes(parsed, now)
@@ -206,6 +223,61 @@ def _imported_checksum(store: Store, bundle_id: str) -> str | None:
         "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (bundle_id,)
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def _import_photos(
+    store: Store,
+    path: Path,
+    plain: bytes,
+    opened: Opened | None,
+    now: datetime,
+    allow_unsigned: bool,
+) -> FileReport:
+    """A photo part (docs/sync.md "Photos"): the good photos kept, the bad ones listed."""
+    parsed = read_photo_part(plain)
+    if opened is not None:
+        if (parsed.part_id, parsed.device_id, parsed.seq) != (
+            opened.bundle_id,
+            opened.device_id,
+            opened.seq,
+        ):
+            raise BundleRejected(
+                "damaged", "Isi berkas foto tersegel tidak sesuai amplopnya (telah diubah)."
+            )
+    else:
+        _refuse_unsigned_here(store, allow_unsigned)
+    outcome = import_part(store, parsed, now)
+    if outcome.already_imported_on is not None:
+        return FileReport(
+            path.name,
+            "already-imported",
+            f"Sudah diimpor pada {outcome.already_imported_on} — 0 perubahan.",
+            bundle_id=parsed.part_id,
+            kind="photos",
+        )
+    message = (
+        f"Foto diterima: {outcome.stored} disimpan, {outcome.present} sudah ada"
+        + (f", {outcome.erased} sudah dihapus permanen (tidak disimpan)" if outcome.erased else "")
+        + (f", {outcome.refused} ditolak" if outcome.refused else "")
+        + "."
+    )
+    report = FileReport(
+        path.name,
+        "imported",
+        message,
+        bundle_id=parsed.part_id,
+        problems=parsed.problems,
+        kind="photos",
+    )
+    if opened is None:
+        report.warnings.append(UNSIGNED_WARNING)
+    else:
+        report.message += f" Bertanda tangan perangkat terdaftar {opened.device_id[:8]}."
+    if parsed.problems:
+        report.warnings.append(
+            f"{outcome.refused} foto ditolak (alasannya di bawah); data kegiatan tetap diimpor."
+        )
+    return report
 
 
 def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
@@ -238,6 +310,7 @@ def _office_signer(store: Store, parsed: ParsedBundle) -> str | None:
 
 
 _SEALED_MARK = b'"petugaspembina.sealed-bundle"'
+_PHOTOS_MARK = b'"petugaspembina.photos"'
 
 
 def _reason(exc: BaseException) -> str:

@@ -81,9 +81,19 @@ def _bundle_source(store: Store, bundle_id: str | None) -> tuple[str | None, int
     return (rows[0]["device_id"], rows[0]["seq"]) if rows else (None, None)
 
 
+def _photo_part_source(store: Store, part_id: str | None) -> str | None:
+    rows = store.rows("SELECT device_id FROM imported_photo_parts WHERE part_id = ?", (part_id,))
+    return str(rows[0]["device_id"]) if rows else None
+
+
 def describe_report(store: Store, report: FileReport) -> ReportWords:
     """The officer, bundle number, sessions, people new and changed, conflicts and warnings."""
     device_id, seq = _bundle_source(store, report.bundle_id)
+    if report.kind == "photos":  # a photo part (docs/sync.md "Photos")
+        officer = _officer_of_device(store, _photo_part_source(store, report.bundle_id))
+        details = [*report.problems[:10], *report.warnings]
+        headline = f"Berkas foto dari {officer}: {report.message}" if officer else report.message
+        return ReportWords(report.file, report.result, officer, headline, details)
     officer = _officer_of_device(store, device_id)
     if report.result == "imported":
         new, changed = report.new_by_table, report.changed_by_table

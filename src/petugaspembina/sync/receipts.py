@@ -46,7 +46,9 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
         if report.result not in ("imported", "already-imported") or not report.bundle_id:
             continue
         row = store.conn.execute(
-            "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?", (report.bundle_id,)
+            "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ? UNION ALL "
+            "SELECT photos_sha256 FROM imported_photo_parts WHERE part_id = ?",
+            (report.bundle_id, report.bundle_id),
         ).fetchone()
         path = folder / f"{RECEIPT_PREFIX}{report.bundle_id}{BUNDLE_SUFFIX}"
         doc = signed_receipt(store, report, row[0])
@@ -138,6 +140,12 @@ def accept_receipt(store: Store, doc: Any) -> str:
                 "WHERE bundle_id = ?",
                 (doc.get("imported_at"), doc.get("bundle_id")),
             )
+        else:  # a photo part: its photos are never sent to that office again
+            updated = conn.execute(
+                "UPDATE photo_parts_sent SET delivered_at = ? WHERE part_id = ? "
+                "AND photos_sha256 = ?",
+                (doc.get("imported_at"), doc.get("bundle_id"), doc.get("changes_sha256")),
+            ).rowcount
     if not updated:
         raise BundleRejected(
             "unknown-receipt", "Tanda terima ini bukan untuk bundel dari perangkat ini."

@@ -60,6 +60,12 @@ def _value_schema(kind: Kind) -> dict[str, Any]:
         }
     elif base == "region":
         schema = {"type": "string", "pattern": r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$"}
+    elif base == "sha256":
+        schema = {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "SHA-256 of the photo's JPEG bytes (its photo-part entry)",
+        }
     elif base == "image":
         schema = {
             "type": "string",
@@ -237,6 +243,89 @@ def sealed_json_schema() -> dict[str, Any]:
                 "type": "string",
                 "contentEncoding": "base64",
                 "description": "HPKE encapsulated key (1120 bytes) followed by the ciphertext",
+            },
+        },
+    }
+
+
+def photo_part_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a plain photo part (docs/photo-part.schema.json, docs/sync.md
+    "Photos"); sealed, a part travels in the sealed envelope like a bundle."""
+    from ..core.imaging import MAX_PHOTO_BYTES, PHOTO_TYPE
+    from .photo_parts import MAX_PHOTOS_PER_PART, PHOTOS_FORMAT, PHOTOS_VERSION
+
+    sha256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://petugaspembina.invalid/schema/photo-part-v1.json",
+        "title": "Petugas Pembina photo part, format version 1",
+        "description": "The JPEG bytes of session photos, beside the bundles that carry the "
+        "'photos' records naming them by SHA-256. photos_sha256 = sha256 of the canonical JSON of "
+        "the list of the photos' sha256 values, in order (the part's digest in receipts). Each "
+        "photo is checked on its own: bytes equal to 'bytes', sha256 of the decoded data equal to "
+        "'sha256', a complete JPEG whose long side is at most 1600 px.",
+        "type": "object",
+        "required": [
+            "format",
+            "format_version",
+            "part_id",
+            "created_at",
+            "source",
+            "counts",
+            "photos_sha256",
+            "photos",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": PHOTOS_FORMAT},
+            "format_version": {"const": PHOTOS_VERSION},
+            "part_id": {"type": "string", "pattern": UUID_PATTERN},
+            "created_at": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+            },
+            "source": {
+                "type": "object",
+                "required": ["device_id", "seq"],
+                "additionalProperties": False,
+                "properties": {
+                    "device_id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                    "seq": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": MAX_SEQ,
+                        "description": "the device's bundle number when the part was written",
+                    },
+                },
+            },
+            "counts": {
+                "type": "object",
+                "required": ["photos", "bytes"],
+                "additionalProperties": False,
+                "properties": {
+                    "photos": {"type": "integer", "minimum": 0},
+                    "bytes": {"type": "integer", "minimum": 0},
+                },
+            },
+            "photos_sha256": sha256,
+            "photos": {
+                "type": "array",
+                "maxItems": MAX_PHOTOS_PER_PART,
+                "items": {
+                    "type": "object",
+                    "required": ["sha256", "type", "bytes", "data"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "sha256": sha256,
+                        "type": {"const": PHOTO_TYPE},
+                        "bytes": {"type": "integer", "minimum": 1, "maximum": MAX_PHOTO_BYTES},
+                        "data": {
+                            "type": "string",
+                            "contentEncoding": "base64",
+                            "contentMediaType": PHOTO_TYPE,
+                        },
+                    },
+                },
             },
         },
     }

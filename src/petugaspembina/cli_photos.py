@@ -1,0 +1,85 @@
+"""The photo commands: ``photos add``, ``photos list``, ``photos remove`` (docs/app.md "Photos").
+
+Registered on the same ``main`` group as the rest of the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import Context, main
+from .cli_errors import fail
+
+
+@main.group()
+def photos() -> None:
+    """Photos of a session (documentation for the report's annex)."""
+
+
+@photos.command("add")
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--caption", default=None, help="Caption for every photo added.")
+@click.option("--keep-location", is_flag=True, help="Keep the GPS position (removed by default).")
+@click.pass_obj
+def photos_add(
+    obj: Context, session_id: str, files: tuple[Path, ...], caption: str | None, keep_location: bool
+) -> None:
+    """Add FILES (pictures, or folders of pictures) to a session; exit 1 if any was refused."""
+    from .store.photo_files import add_photo_files
+
+    with obj.store() as store:
+        outcomes = add_photo_files(
+            store, session_id, list(files), caption=caption, keep_location=keep_location
+        )
+    if not outcomes:
+        fail("Tidak ada berkas gambar di antara yang diberikan.")
+    for outcome in outcomes:
+        ident = f" ({outcome.photo_id})" if outcome.photo_id else ""
+        click.echo(f"{outcome.file}: {outcome.message}{ident}")
+    added = sum(o.result == "added" for o in outcomes)
+    refused = sum(o.result == "refused" for o in outcomes)
+    click.echo(f"{added} foto ditambahkan, {refused} ditolak.")
+    if refused:
+        raise SystemExit(1)
+
+
+@photos.command("list")
+@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_obj
+def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
+    """The photos of a session in the annex's order."""
+    from .store.photos import list_photos, session_must_exist
+
+    with obj.store() as store:
+        session_must_exist(store, session_id)
+        found = list_photos(store, session_id)
+    if as_json:
+        click.echo(json.dumps([p.to_json() for p in found], ensure_ascii=False, indent=1))
+        return
+    if not found:
+        click.echo("Belum ada foto.")
+    for number, photo in enumerate(found, start=1):
+        size = f"{photo.width}×{photo.height}, {(photo.byte_size or 0) / 1024:.0f} KB"
+        state = "" if photo.available else " [belum diterima]"
+        gps = " [lokasi disimpan]" if photo.keep_location else ""
+        click.echo(
+            f"{number}. {photo.id}  {photo.taken_at or '-'}  {size}{gps}{state}  "
+            f"{photo.caption or ''}".rstrip()
+        )
+
+
+@photos.command("remove")
+@click.argument("photo_id")
+@click.pass_obj
+def photos_remove(obj: Context, photo_id: str) -> None:
+    """Erase the photo PHOTO_ID here and, via bundles, everywhere (its bytes are deleted)."""
+    from .store.photos import remove_photo
+
+    with obj.store() as store:
+        remove_photo(store, photo_id)
+    click.echo("Foto dihapus permanen.")

@@ -1,0 +1,110 @@
+"""The Dokumentasi tab of the session editor: add in the background, caption, reorder, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from documents.helpers import new_session
+from petugaspembina.gui import messages
+from petugaspembina.gui.photo_strip import PhotoStrip
+from petugaspembina.gui.session_editor import SessionEditor
+from petugaspembina.store.photos import list_photos
+from petugaspembina.store.store import Store
+from photos.imagegen import phone_jpeg
+
+
+def _pictures(folder: Path, count: int, gps: bool = False) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"DSC{index:04d}.JPG"
+        path.write_bytes(phone_jpeg(900, 600, seed=40 + index, gps=gps))
+        paths.append(path)
+    return paths
+
+
+_OPEN: list[SessionEditor] = []
+
+
+def _strip(qtbot: QtBot, store: Store) -> PhotoStrip:
+    editor = SessionEditor(store, new_session(store))
+    qtbot.addWidget(editor)
+    _OPEN[:] = [editor]  # kept alive for the test
+    assert editor.photo_strip is not None
+    return editor.photo_strip
+
+
+def test_new_session_asks_to_save_first(qtbot: QtBot, store: Store) -> None:
+    editor = SessionEditor(store)
+    qtbot.addWidget(editor)
+    assert editor.photo_strip is None
+
+
+def test_add_caption_reorder_remove(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strip = _strip(qtbot, store)
+    assert strip.details.text() == "Belum ada foto."
+    bad = tmp_path / "card" / "catatan.jpg"
+    paths = _pictures(tmp_path / "card", 3)
+    bad.write_text("bukan foto")
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda parent, title, text: warned.append(text))
+    strip.add_paths([tmp_path / "card"])
+    qtbot.waitUntil(lambda: strip.strip.count() == 3, timeout=60_000)
+    assert "3 foto ditambahkan." in strip.status.text()
+    assert warned and "catatan.jpg: Bukan berkas gambar" in warned[0]
+    qtbot.waitUntil(lambda: not strip.strip.item(2).icon().isNull())
+    ids = [p.id for p in list_photos(store, strip.session_id)]
+
+    strip.strip.setCurrentRow(0)
+    strip.caption.setText("Pembukaan oleh Kepala Desa")
+    strip.caption.editingFinished.emit()
+    assert list_photos(store, strip.session_id)[0].caption == "Pembukaan oleh Kepala Desa"
+
+    strip.shift(1)
+    assert [p.id for p in list_photos(store, strip.session_id)] == [ids[1], ids[0], ids[2]]
+    assert strip.current_id() == ids[0]
+
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)
+    strip.on_remove_clicked()
+    assert [p.id for p in list_photos(store, strip.session_id)] == [ids[1], ids[2]]
+    assert strip.strip.count() == 2
+    strip.add_paths([paths[1]])  # already there: not added again
+    qtbot.waitUntil(lambda: "sudah ada" in strip.status.text(), timeout=60_000)
+    assert strip.strip.count() == 2
+
+
+def test_dropped_files_are_added(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    strip = _strip(qtbot, store)
+    [path] = _pictures(tmp_path, 1)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    strip.strip.dropEvent(event)
+    qtbot.waitUntil(lambda: strip.strip.count() == 1, timeout=60_000)
+
+
+def test_location_kept_then_dropped(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strip = _strip(qtbot, store)
+    strip.keep_new.setChecked(True)
+    strip.add_paths(_pictures(tmp_path, 1, gps=True))
+    qtbot.waitUntil(lambda: strip.strip.count() == 1, timeout=60_000)
+    assert strip.keeps_location.isChecked() and strip.keeps_location.isEnabled()
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)
+    strip.keeps_location.setChecked(False)
+    [photo] = list_photos(store, strip.session_id)
+    assert not photo.keep_location and not strip.keeps_location.isEnabled()
