@@ -10,7 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from petugaspembina.store import vault
 from petugaspembina.store.store import Store
+
+# Every test's databases are encrypted with this password, given through the environment as
+# scripts do (module-scoped fixtures and subprocesses too), with a cheap Argon2id so that hundreds
+# of new databases stay fast (each key file records the parameters it was made with).
+TEST_PASSWORD = "sandi-uji-coba"
+os.environ[vault.PASSWORD_ENV] = TEST_PASSWORD
+vault.KDF = vault.Kdf(time_cost=1, memory_kib=64, parallelism=1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -63,3 +71,11 @@ def complete_office() -> Callable[[Store], None]:
         )
 
     return fill
+
+
+
+@pytest.fixture(autouse=True)
+def password() -> Iterator[str]:
+    """The password of every test's databases; keys unlocked during a test are forgotten after."""
+    yield TEST_PASSWORD
+    vault.forget()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
 from .store.errors import StoreError
+from .store.sqlite import sqlite3
 from .store.store import Store
 
 

@@ -6,7 +6,6 @@ import base64
 import binascii
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from ..core.oserrors import describe_os_error
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
+from ..store.sqlite import sqlite3
 from ..store.store import Store
 from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
