@@ -73,7 +73,6 @@ def complete_office() -> Callable[[Store], None]:
     return fill
 
 
-
 @pytest.fixture(autouse=True)
 def password() -> Iterator[str]:
     """The password of every test's databases; keys unlocked during a test are forgotten after."""

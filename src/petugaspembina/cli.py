@@ -53,10 +53,14 @@ class Context:
         """Open the database, turning store errors into exit code 1.
 
         Only ``create=True`` (init, demo-data) may make a new file: any other command refuses a
-        database that does not exist, so a mistyped ``--db`` never shows empty lists.
+        database that does not exist, so a mistyped ``--db`` never shows empty lists. The password
+        is asked first (or taken from ``PETUGASPEMBINA_PASSWORD``): ``cli_password.py``.
         """
         if not create and not self.db_path.exists():
             fail(f"Basis data tidak ada: {self.db_path}; buat dengan init.")
+        from .cli_password import unlock_database
+
+        unlock_database(self.db_path, self.paths, create=create)
         try:
             store = Store.open(self.db_path)
         except StoreError as exc:
@@ -110,7 +114,11 @@ def main(
 @click.option("--position", default=None, help="Position (jabatan).")
 @click.pass_obj
 def init(obj: Context, officer: str, nip: str, office: str, position: str | None) -> None:
-    """Create a database with this device's identity and officer profile."""
+    """Create a database with this device's identity and officer profile.
+
+    Asks for the database password twice (or takes PETUGASPEMBINA_PASSWORD) and prints the
+    recovery key once.
+    """
     from .profile import create_profile
 
     nip_check = check_nip(nip)
@@ -298,4 +306,4 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
 
 
 # Command groups kept in their own modules register themselves on ``main``.
-from . import cli_clerk, cli_documents, cli_sync, cli_trust  # noqa: E402, F401
+from . import cli_clerk, cli_documents, cli_password, cli_sync, cli_trust  # noqa: E402, F401

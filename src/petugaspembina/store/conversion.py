@@ -176,7 +176,7 @@ def encrypt_plain_database(
     report(0.0, "Memeriksa basis data lama…")
     for extra in ("-wal", "-shm"):  # keep the plain WAL reachable for overwriting (step 6)
         _link(_side(database, extra), _side(database, OLD + extra))
-    plain = open_file(database, None, isolation_level=None)
+    plain = open_file(database, None, autocommit=True)
     try:
         checked = plain.execute("PRAGMA quick_check").fetchone()[0]
         if checked != "ok":

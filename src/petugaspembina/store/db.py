@@ -23,13 +23,16 @@ def open_file(
     key: bytes | None,
     *,
     readonly: bool = False,
-    isolation_level: str | None = "",
+    autocommit: bool = False,
 ) -> sqlite3.Connection:
     """A connection to ``path`` keyed with ``key`` (None: a plain, unencrypted file — only the
     conversion of an old database reads one). The key is applied before anything is read."""
     target = f"file:{Path(path).as_posix()}?mode=ro" if readonly else str(path)
     conn = sqlite3.connect(
-        target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=isolation_level
+        target,
+        uri=readonly,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None if autocommit else "DEFERRED",
     )
     if key is not None:
         conn.execute(f"PRAGMA key = {vault.sqlcipher_key(key)}")
@@ -91,7 +94,7 @@ def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the storage pragmas set."""
     memory = str(path) == ":memory:"
-    conn = open_file(path, None if memory else _key(Path(path)), isolation_level=None)
+    conn = open_file(path, None if memory else _key(Path(path)), autocommit=True)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not memory:
