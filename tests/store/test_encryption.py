@@ -11,11 +11,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from petugaspembina.demo import generate
+from conftest import PLAIN_NAME
 from petugaspembina.store import vault
 from petugaspembina.store.backup import backup, is_good
 from petugaspembina.store.conversion import encrypt_plain_database
@@ -26,7 +27,7 @@ from petugaspembina.store.store import Store
 from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_files
 
-NAME = "Sulastri Wijayakusuma"
+NAME = PLAIN_NAME  # in every plain test database (tests/conftest.py)
 NIK = "3171065512890007"
 PHONE = "081398765432"
 SECRETS = [s.encode() for s in (NAME, NIK, PHONE, "Wijayakusuma")]
@@ -204,30 +205,6 @@ def test_key_file_is_private(tmp_path: Path) -> None:
     assert "argon2id" in text and "recovery" in text
 
 
-def plain_copy(store: Store, target: Path) -> None:
-    """What an older version left: the same database, unencrypted."""
-    key = vault.key_for(store.path)  # type: ignore[arg-type]
-    assert key is not None
-    conn = open_file(store.path, key, autocommit=True)  # type: ignore[arg-type]
-    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
-    conn.execute("SELECT sqlcipher_export('plain')")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute(f"PRAGMA plain.user_version = {version}")
-    conn.execute("DETACH DATABASE plain")
-    conn.close()
-
-
-def plain_database(tmp_path: Path, name: str = "lama.sqlite3", sessions: int = 6) -> Path:
-    source = tmp_path / "sumber.sqlite3"
-    with Store.open(source) as store:
-        generate(store, seed=3, sessions=sessions)
-        write_person(store)
-        target = tmp_path / name
-        plain_copy(store, target)
-    assert vault.is_plain(target) and NAME.encode() in target.read_bytes()
-    return target
-
-
 def plain_dump(path: Path) -> str:
     conn = open_file(path, None)
     try:
@@ -243,7 +220,9 @@ def plain_dump(path: Path) -> str:
     return json.dumps([counts, [list(r) for r in rows]], sort_keys=True)
 
 
-def test_plain_database_is_converted_after_a_backup(tmp_path: Path) -> None:
+def test_plain_database_is_converted_after_a_backup(
+    tmp_path: Path, plain_database: Callable[..., Path]
+) -> None:
     plain = plain_database(tmp_path)
     expected = plain_dump(plain)
     vault.set_up(plain, "sandi-konversi")
@@ -284,7 +263,9 @@ def plain_dump_encrypted(path: Path, key: bytes) -> str:
     return json.dumps([counts, [list(r) for r in rows]], sort_keys=True)
 
 
-def test_damaged_plain_database_is_not_converted(tmp_path: Path) -> None:
+def test_damaged_plain_database_is_not_converted(
+    tmp_path: Path, plain_database: Callable[..., Path]
+) -> None:
     plain = plain_database(tmp_path)
     raw = bytearray(plain.read_bytes())
     raw[4096 * 3 : 4096 * 3 + 300] = b"\xff" * 300
@@ -313,7 +294,9 @@ print("DONE", flush=True)
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_conversion_killed_at_random_points_leaves_a_working_database(tmp_path: Path) -> None:
+def test_conversion_killed_at_random_points_leaves_a_working_database(
+    tmp_path: Path, plain_database: Callable[..., Path]
+) -> None:
     base = plain_database(tmp_path, "dasar.sqlite3", sessions=120)
     expected = plain_dump(base)
     vault.set_up(base, "sandi-konversi")
@@ -370,3 +353,27 @@ def test_environment_password_is_what_scripts_use(tmp_path: Path) -> None:
     assert os.environ[vault.PASSWORD_ENV]
     with Store.open(db) as store:  # unlocked from PETUGASPEMBINA_PASSWORD
         assert store.device_id
+
+
+def test_command_line_encrypts_an_old_plain_database_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plain_database: Callable[..., Path]
+) -> None:
+    from click.testing import CliRunner
+
+    from petugaspembina.cli import main
+
+    db = plain_database(tmp_path)
+    vault.forget()
+    monkeypatch.delenv(vault.PASSWORD_ENV)
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(db), "--home", str(tmp_path / "home"), "people"],
+        input="sandi-konversi\nsandi-konversi\n",
+    )
+    code, out, err = result.exit_code, result.stdout, result.stderr
+    assert code == 0, err
+    assert "belum terenkripsi" in err and "100.0 %" in err and out.count("KUNCI PEMULIHAN") == 1
+    assert not vault.is_plain(db) and NAME.encode() not in db.read_bytes()
+    assert list((tmp_path / "home" / "data" / "backups").glob("*sebelum-enkripsi*"))
+    key = vault.key_for(db)
+    assert key is not None and open_file(db, key).execute("SELECT count(*) FROM fv").fetchone()[0]

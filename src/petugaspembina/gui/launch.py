@@ -4,10 +4,12 @@ an offscreen self-test. Language and a chosen data location come from QSettings.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 import tempfile
+import threading
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,11 +69,12 @@ def install_language(app: QApplication, language: str) -> QTranslator | None:
 
 def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: bool = False) -> int:
     """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop."""
-    from .main_window import MainWindow
-
     app = _application(paths)
-    errors.install(paths.logs)  # one handler for unexpected errors from here on
     settings = QSettings()
+    early = None if demo else _unlock_in_background(_chosen_database(db_path, explicit_db))
+    from .main_window import MainWindow  # imported while the key is derived (P1)
+
+    errors.install(paths.logs)  # one handler for unexpected errors from here on
     install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     temp = None
     if demo:
@@ -84,9 +87,9 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
             generate(store, seed=1, sessions=12)
     else:
         paths.ensure()
-        chosen = settings.value(DATABASE_KEY)
-        if chosen and not explicit_db:
-            db_path = Path(str(chosen))
+        db_path = _chosen_database(db_path, explicit_db)
+    if early is not None:
+        early.join()
     try:
         if not demo and _is_new(db_path) and vault.password_from_env() is None:
             created = _new_database(db_path, settings)
@@ -149,6 +152,28 @@ def first_run_done(store: Store) -> bool:
     from ..profile import OFFICER_KEY
 
     return bool(store.meta(OFFICER_KEY)) or bool(os.environ.get("PETUGASPEMBINA_NO_FIRST_RUN"))
+
+
+def _chosen_database(db_path: Path, explicit_db: bool) -> Path:
+    """``db_path``, or the data location chosen at the first run (unless ``--db`` was given)."""
+    chosen = QSettings().value(DATABASE_KEY)
+    return Path(str(chosen)) if chosen and not explicit_db else db_path
+
+
+def _unlock_in_background(db_path: Path) -> threading.Thread | None:
+    """With ``PETUGASPEMBINA_PASSWORD``, derive the key on a thread (Argon2id leaves the GIL)
+    while the window's modules load; a wrong one is left for the password dialog."""
+    given = vault.password_from_env()
+    if given is None or not vault.is_set_up(db_path):
+        return None
+
+    def work() -> None:
+        with contextlib.suppress(vault.VaultError):
+            vault.unlock(db_path, given)
+
+    thread = threading.Thread(target=work, name="petugaspembina-unlock", daemon=True)
+    thread.start()
+    return thread
 
 
 def _is_new(db_path: Path) -> bool:
