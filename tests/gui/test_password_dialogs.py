@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -145,6 +146,10 @@ def test_first_start_without_a_database_sets_the_password(
     windows: list[str] = []
 
     def run_and_close(*args: object) -> int:  # the window opened: close it instead of waiting
+        from petugaspembina.gui import worker
+
+        qtbot.waitUntil(lambda: worker._running == 0, timeout=20_000)  # the start-up check
+        QApplication.processEvents()
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         windows.extend(w.windowTitle() for w in shown)
         for window in shown:  # gone before launch() closes its database
@@ -183,6 +188,8 @@ def test_old_plain_database_is_encrypted_at_start_with_progress(
 
     def watch() -> None:
         for widget in QApplication.topLevelWidgets():
+            if not shiboken6.isValid(widget):  # left over from an earlier test
+                continue
             if widget.isVisible() and widget.windowTitle() == "Mohon tunggu":
                 seen.append(1)
 

@@ -66,11 +66,9 @@ class NewPasswordFields(QWidget):
         form.addRow(self.tr("&Ulangi kata sandi"), self.second)
         rule = QLabel(
             self.tr(
-                "Minimal %n karakter. Kata sandi ini membuka data di laptop ini; "
-                "tanpa kata sandi atau kunci pemulihan, data tidak dapat dibuka.",
-                "",
-                vault.MIN_PASSWORD_LENGTH,
-            )
+                "Minimal {0} karakter. Kata sandi ini membuka data di laptop ini; "
+                "tanpa kata sandi atau kunci pemulihan, data tidak dapat dibuka."
+            ).format(vault.MIN_PASSWORD_LENGTH)
         )
         rule.setWordWrap(True)
         form.addRow(rule)
@@ -86,7 +84,7 @@ class NewPasswordFields(QWidget):
         if problem is None:
             return None
         if len(self.first.text()) < vault.MIN_PASSWORD_LENGTH:
-            return self.tr("Kata sandi minimal %n karakter.", "", vault.MIN_PASSWORD_LENGTH)
+            return self.tr("Kata sandi minimal {0} karakter.").format(vault.MIN_PASSWORD_LENGTH)
         return self.tr("Kata sandi tidak boleh diawali atau diakhiri spasi.")
 
 
@@ -150,7 +148,7 @@ class PasswordDialog(QDialog):
             self.password.setFocus()
             return
         self.error.setText(
-            self.tr("Kata sandi salah. Coba lagi dalam %n detik.", "", self.remaining)
+            self.tr("Kata sandi salah. Coba lagi dalam {0} detik.").format(self.remaining)
         )
         self.remaining -= 1
 
