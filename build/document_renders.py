@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import random
 import subprocess
 import tempfile
@@ -26,6 +27,9 @@ from petugaspembina.documents.produce import (
 )
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.store import Store
+
+# Throwaway databases for pictures: encrypted like real ones, with a fixed password.
+os.environ.setdefault("PETUGASPEMBINA_PASSWORD", "gambar-dokumentasi")
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 PROFILE = {
