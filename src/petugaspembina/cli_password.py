@@ -82,10 +82,16 @@ def unlock_database(db: Path, paths: AppPaths, *, create: bool) -> None:
         code = vault.set_up(db, new_password())
         show_recovery(code)
         if plain:
-            from .store.conversion import encrypt_plain_database
+            from .store.conversion import encrypt_old_copies, encrypt_plain_database
 
             encrypt_plain_database(db, backups=paths.backups, progress=_progress)
-            click.echo("Basis data kini terenkripsi.", err=True)
+            key = vault.key_for(db)
+            assert key is not None
+            others = encrypt_old_copies(paths.backups, paths.quarantine, key)
+            click.echo(
+                f"Basis data kini terenkripsi (juga {others} cadangan/berkas karantina lama).",
+                err=True,
+            )
     except StoreError as exc:
         fail(str(exc))
 

@@ -363,6 +363,13 @@ def test_command_line_encrypts_an_old_plain_database_on_first_use(
     from petugaspembina.cli import main
 
     db = plain_database(tmp_path)
+    data = tmp_path / "home" / "data"
+    (data / "backups").mkdir(parents=True)
+    (data / "quarantine").mkdir()
+    old_backup = data / "backups" / "cadangan-20260101T000000000000Z-harian.sqlite3"
+    old_backup.write_bytes(db.read_bytes())  # what the older version's backup held
+    old_bundle = data / "quarantine" / "20260101T000000-abc.bundle"
+    old_bundle.write_bytes(json.dumps({"full_name": NAME}).encode())
     vault.forget()
     monkeypatch.delenv(vault.PASSWORD_ENV)
     result = CliRunner().invoke(
@@ -374,6 +381,9 @@ def test_command_line_encrypts_an_old_plain_database_on_first_use(
     assert code == 0, err
     assert "belum terenkripsi" in err and "100.0 %" in err and out.count("KUNCI PEMULIHAN") == 1
     assert not vault.is_plain(db) and NAME.encode() not in db.read_bytes()
+    assert "juga 2 cadangan" in err
+    assert_no_personal_data(files_under(data))
+    assert is_good(old_backup) and NAME.encode() in read_quarantined(old_bundle)
     assert list((tmp_path / "home" / "data" / "backups").glob("*sebelum-enkripsi*"))
     key = vault.key_for(db)
     assert key is not None and open_file(db, key).execute("SELECT count(*) FROM fv").fetchone()[0]

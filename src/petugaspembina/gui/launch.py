@@ -218,7 +218,7 @@ def unlock_database(db_path: Path, paths: AppPaths) -> bool:
         return False
     code = vault.set_up(db_path, password)
     RecoveryKeyDialog.show_once(None, code)
-    failed = encrypt_old_database(None, db_path, paths.backups)
+    failed = encrypt_old_database(None, db_path, paths.backups, paths.quarantine)
     if failed is not None:
         raise StoreError(failed)
     return True

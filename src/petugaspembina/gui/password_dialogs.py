@@ -324,9 +324,12 @@ class NewPasswordDialog(QDialog):
         return dialog.chosen
 
 
-def encrypt_old_database(parent: QWidget | None, database: Path, backups: Path) -> str | None:
-    """Encrypt a plain database in place behind a progress dialog; None when done, else why not."""
-    from ..store.conversion import encrypt_plain_database
+def encrypt_old_database(
+    parent: QWidget | None, database: Path, backups: Path, quarantine: Path
+) -> str | None:
+    """Encrypt a plain database in place behind a progress dialog, then the plain backups and
+    quarantined bundles of the older version; None when done, else why not."""
+    from ..store.conversion import encrypt_old_copies, encrypt_plain_database
 
     dialog = QProgressDialog(
         QApplication.translate("PasswordDialog", "Mengenkripsi basis data…"), "", 0, 1000, parent
@@ -344,6 +347,10 @@ def encrypt_old_database(parent: QWidget | None, database: Path, backups: Path) 
     def work() -> None:
         try:
             encrypt_plain_database(database, backups=backups, progress=progress)
+            key = vault.key_for(database)
+            if key is not None:
+                progress(1.0, "Mengenkripsi cadangan dan karantina lama…")
+                encrypt_old_copies(backups, quarantine, key)
         except StoreError as exc:
             state["error"] = str(exc)
         except Exception as exc:  # shown to the officer; the old file is left as it was

@@ -210,3 +210,26 @@ def encrypt_plain_database(
     finish_leftovers(database)
     report(1.0, "Selesai.")
     return True
+
+
+def encrypt_old_copies(backups: Path, quarantine: Path, key: bytes) -> int:
+    """Encrypt the plain backups and quarantined bundles an older version left (each: a verified
+    encrypted copy, a swap, the plain file overwritten); returns how many files."""
+    from .quarantine import encrypt_quarantined
+
+    count = 0
+    for path in sorted(backups.glob("*.sqlite3")) if backups.is_dir() else []:
+        if not vault.is_plain(path):
+            continue
+        copy = _side(path, COPY)
+        plain = open_file(path, None, autocommit=True)
+        try:
+            export_encrypted(plain, copy, key, path.stat().st_size, lambda f, s: None, 0.0, 1.0)
+        finally:
+            plain.close()
+        _link(path, _side(path, OLD))
+        os.replace(copy, path)
+        _fsync(path)
+        finish_leftovers(path)
+        count += 1
+    return count + encrypt_quarantined(quarantine, key)
