@@ -387,3 +387,16 @@ def test_command_line_encrypts_an_old_plain_database_on_first_use(
     assert list((tmp_path / "home" / "data" / "backups").glob("*sebelum-enkripsi*"))
     key = vault.key_for(db)
     assert key is not None and open_file(db, key).execute("SELECT count(*) FROM fv").fetchone()[0]
+
+
+def test_damaged_file_without_key_file_is_named_damaged_not_asked_for_a_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.store.errors import CorruptDatabase
+
+    monkeypatch.delenv(vault.PASSWORD_ENV)
+    db = tmp_path / "rusak.sqlite3"
+    db.write_bytes(b"bukan basis data" * 500)
+    with pytest.raises(CorruptDatabase, match=r"rusak\.sqlite3\.kunci"):
+        Store.open(db)
+    assert not vault.is_set_up(db)

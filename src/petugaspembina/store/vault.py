@@ -383,6 +383,11 @@ def ensure_unlocked(database: Path) -> bytes:
     key = key_for(database)
     if key is not None:
         return key
+    if not is_set_up(database) and not _is_new_or_plain(database):
+        raise CorruptDatabase(
+            f"Berkas {database.name} rusak atau bukan basis data Petugas Pembina, atau basis "
+            f"data terenkripsi yang berkas kuncinya ({key_file(database).name}) hilang."
+        )
     password = password_from_env()
     if password is None:
         raise PasswordNeeded(
@@ -391,13 +396,8 @@ def ensure_unlocked(database: Path) -> bytes:
         )
     if is_set_up(database):
         unlock(database, password)
-    elif _is_new_or_plain(database):
-        set_up(database, password)
     else:
-        raise CorruptDatabase(
-            f"Berkas {database.name} rusak atau bukan basis data Petugas Pembina, atau basis "
-            f"data terenkripsi yang berkas kuncinya ({key_file(database).name}) hilang."
-        )
+        set_up(database, password)
     found = key_for(database)
     assert found is not None
     return found
