@@ -287,7 +287,9 @@ from petugaspembina.store.conversion import encrypt_plain_database
 db = Path(sys.argv[1])
 vault.unlock(db, "sandi-konversi")
 print("READY", flush=True)
-encrypt_plain_database(db, backups=db.parent / "cadangan")
+encrypt_plain_database(
+    db, backups=db.parent / "cadangan", progress=lambda f, step: print(step, flush=True)
+)
 print("DONE", flush=True)
 """
 
@@ -318,15 +320,26 @@ def test_conversion_killed_at_random_points_leaves_a_working_database(
         vault.key_file(db).write_bytes(vault.key_file(base).read_bytes())
         return db
 
-    proc, started = run(fresh(-1))
-    proc.wait(timeout=120)
-    duration = time.perf_counter() - started
+    # Each trial waits for one step of the conversion to begin, then kills after a random delay
+    # (up to the length of the longest step): every stage, before and after the swap, is hit.
+    steps = [
+        "Memeriksa basis data lama…",
+        "Mengenkripsi data…",
+        "Memeriksa salinan terenkripsi…",
+        "Membuat cadangan…",
+        "Mengganti berkas…",
+        "Menghapus berkas lama…",
+    ]
     rng = random.Random(13)
     outcomes = {"plain": 0, "encrypted": 0}
-    for trial in range(20):
+    for trial in range(24):
         db = fresh(trial)
         proc, _ = run(db)
-        time.sleep(rng.uniform(0, duration * 1.1))
+        assert proc.stdout is not None
+        target = steps[trial % len(steps)]
+        while (line := proc.stdout.readline().strip()) and line != target:
+            pass
+        time.sleep(rng.uniform(0, 0.3))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         outcomes["plain" if vault.is_plain(db) else "encrypted"] += 1
