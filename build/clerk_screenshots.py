@@ -5,6 +5,7 @@ Usage: xvfb-run -a uv run python build/clerk_screenshots.py
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,9 @@ from petugaspembina.store.recap import RecapFilter, compute_recap
 from petugaspembina.store.store import Store
 from petugaspembina.sync.importer import import_files
 from petugaspembina.sync.inbox import bundle_files
+
+# Throwaway databases for pictures: encrypted like real ones, with a fixed password.
+os.environ.setdefault("PETUGASPEMBINA_PASSWORD", "gambar-dokumentasi")
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 YEAR = RecapFilter("2026-01-01", "2026-12-31")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import random
 import subprocess
 import sys
@@ -37,6 +38,8 @@ from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.signin import PersonEntry, sign_in
 from petugaspembina.store.store import Store
 
+# Throwaway databases for pictures: encrypted like real ones, with a fixed password.
+os.environ.setdefault("PETUGASPEMBINA_PASSWORD", "gambar-dokumentasi")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from photos.imagegen import phone_jpeg
 

@@ -5,6 +5,7 @@ Usage: xvfb-run -a uv run python build/screenshots.py
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +17,9 @@ from petugaspembina.demo import generate
 from petugaspembina.gui.main_window import MainWindow
 from petugaspembina.store.queries import list_sessions
 from petugaspembina.store.store import Store
+
+# Throwaway databases for pictures: encrypted like real ones, with a fixed password.
+os.environ.setdefault("PETUGASPEMBINA_PASSWORD", "gambar-dokumentasi")
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 

@@ -1647,6 +1647,48 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>Kata sandi basis data</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>Kata &amp;sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>Minimal {0} karakter. Kata sandi ini membuka data di laptop ini; tanpa kata sandi atau kunci pemulihan, data tidak dapat dibuka.</source>
+        <translation>At least {0} characters. This password opens the data on this laptop; without the password or the recovery key the data cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Kata sandi minimal {0} karakter.</source>
+        <translation>The password needs at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi tidak boleh diawali atau diakhiri spasi.</source>
+        <translation>The password may not begin or end with a space.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeDialog</name>
     <message>
         <source>Profil kantor</source>
@@ -1816,6 +1858,57 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Mengirim ke kantor…</source>
         <translation>Sending to the office…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Basis data ini dibuat versi lama dan belum terenkripsi. Pilih kata sandi: data akan dienkripsi sekarang (sebuah cadangan dibuat dulu).</source>
+        <translation>This database was made by an older version and is not encrypted yet. Choose a password: the data will be encrypted now (a backup is made first).</translation>
+    </message>
+    <message>
+        <source>Buka Petugas Pembina</source>
+        <translation>Open Petugas Pembina</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini terenkripsi. Ketik kata sandi untuk membukanya.</source>
+        <translation>The data on this laptop is encrypted. Type the password to open it.</translation>
+    </message>
+    <message>
+        <source>Kata &amp;sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Lupa kata sandi? Pakai kunci pemulihan…</source>
+        <translation>Forgot the password? Use the recovery key…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Silakan coba lagi.</source>
+        <translation>Wrong password. Please try again.</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong password. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi.</source>
+        <translation>Type the password.</translation>
+    </message>
+    <message>
+        <source>Mengenkripsi basis data…</source>
+        <translation>Encrypting the database…</translation>
+    </message>
+    <message>
+        <source>Mohon tunggu</source>
+        <translation>Please wait</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2233,56 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Rekap disimpan: {0}</source>
         <translation>Recap saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Ketik kunci pemulihan yang disimpan kantor (8 kelompok huruf dan angka), lalu pilih kata sandi baru.</source>
+        <translation>Type the recovery key kept by the office (8 groups of letters and digits), then choose a new password.</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci pemulihan</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan salah.</source>
+        <translation>Wrong recovery key.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Catat kunci pemulihan ini dan serahkan ke kantor untuk disimpan. Kunci ini membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini.</source>
+        <translation>Write down this recovery key and hand it to the office for safekeeping. It opens the data if the password is forgotten, and it is shown only this once.</translation>
+    </message>
+    <message>
+        <source>Salin</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Saya sudah mencatat kunci pemulihan</source>
+        <translation>I have written down the recovery key</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from petugaspembina.store import vault
 from petugaspembina.store.store import Store
+
+# Every test's databases are encrypted with this password, given through the environment as
+# scripts do (module-scoped fixtures and subprocesses too), with a cheap Argon2id so that hundreds
+# of new databases stay fast (each key file records the parameters it was made with).
+TEST_PASSWORD = "sandi-uji-coba"
+os.environ[vault.PASSWORD_ENV] = TEST_PASSWORD
+vault.KDF = vault.Kdf(time_cost=1, memory_kib=64, parallelism=1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -63,3 +71,38 @@ def complete_office() -> Callable[[Store], None]:
         )
 
     return fill
+
+
+@pytest.fixture(autouse=True)
+def password() -> Iterator[str]:
+    """The password of every test's databases; keys unlocked during a test are forgotten after."""
+    yield TEST_PASSWORD
+    vault.forget()
+
+
+PLAIN_NAME = "Sulastri Wijayakusuma"
+
+
+@pytest.fixture
+def plain_database() -> Callable[..., Path]:
+    """Makes what an older version left: a demo database, unencrypted, with ``PLAIN_NAME`` in it."""
+    from petugaspembina.demo import generate
+    from petugaspembina.store.db import open_file
+
+    def make(folder: Path, name: str = "lama.sqlite3", sessions: int = 6) -> Path:
+        with Store.open(folder / f"sumber-{name}") as store:
+            generate(store, seed=3, sessions=sessions)
+            store.write("people", {"full_name": PLAIN_NAME, "nik": "3171065512890007"})
+            key = vault.key_for(folder / f"sumber-{name}")
+            target = folder / name
+            conn = open_file(folder / f"sumber-{name}", key, autocommit=True)
+            conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+            conn.execute("SELECT sqlcipher_export('plain')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA plain.user_version = {version}")
+            conn.execute("DETACH DATABASE plain")
+            conn.close()
+        assert vault.is_plain(target) and PLAIN_NAME.encode() in target.read_bytes()
+        return target
+
+    return make

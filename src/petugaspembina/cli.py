@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from .core.validation import check_nip
 from .paths import AppPaths, app_paths
 from .store import queries
 from .store.errors import StoreError
+from .store.sqlite import sqlite3
 from .store.store import Store
 
 
@@ -53,10 +53,14 @@ class Context:
         """Open the database, turning store errors into exit code 1.
 
         Only ``create=True`` (init, demo-data) may make a new file: any other command refuses a
-        database that does not exist, so a mistyped ``--db`` never shows empty lists.
+        database that does not exist, so a mistyped ``--db`` never shows empty lists. The password
+        is asked first (or taken from ``PETUGASPEMBINA_PASSWORD``): ``cli_password.py``.
         """
         if not create and not self.db_path.exists():
             fail(f"Basis data tidak ada: {self.db_path}; buat dengan init.")
+        from .cli_password import unlock_database
+
+        unlock_database(self.db_path, self.paths, create=create)
         try:
             store = Store.open(self.db_path)
         except StoreError as exc:
@@ -110,7 +114,11 @@ def main(
 @click.option("--position", default=None, help="Position (jabatan).")
 @click.pass_obj
 def init(obj: Context, officer: str, nip: str, office: str, position: str | None) -> None:
-    """Create a database with this device's identity and officer profile."""
+    """Create a database with this device's identity and officer profile.
+
+    Asks for the database password twice (or takes PETUGASPEMBINA_PASSWORD) and prints the
+    recovery key once.
+    """
     from .profile import create_profile
 
     nip_check = check_nip(nip)
@@ -303,6 +311,7 @@ from . import (  # noqa: E402, F401
     cli_desa,
     cli_documents,
     cli_net,
+    cli_password,
     cli_photos,
     cli_sync,
     cli_trust,

@@ -7,7 +7,6 @@ SQLite errors that escape a command into a message instead of a traceback.
 from __future__ import annotations
 
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
@@ -15,6 +14,7 @@ from typing import IO, Any, NoReturn
 import click
 
 from .core.oserrors import describe_os_error
+from .store.sqlite import sqlite3
 
 
 def fail(message: str) -> NoReturn:

@@ -9,14 +9,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .core.records import Person
+from .store import vault
 from .store.store import Store
+
+_PASSWORD = "uji-mandiri-sementara"  # the throwaway databases of the temporary folder only
+
+
+def _open(path: Path) -> Store:
+    """A self-test database, encrypted like the real one (set up on first use)."""
+    if vault.key_for(path) is None:
+        if vault.is_set_up(path):
+            vault.unlock(path, _PASSWORD)
+        else:
+            vault.set_up(path, _PASSWORD)
+    return Store.open(path)
 
 
 def _store_round_trip(folder: Path) -> None:
-    with Store.open(folder / "selftest.sqlite3") as store:
+    path = folder / "selftest.sqlite3"
+    with _open(path) as store:
         rid = store.write("people", {"full_name": "Uji Mandiri", "sex": "P"})
         if store.get(Person, rid).full_name != "Uji Mandiri":
             raise AssertionError("nilai yang dibaca berbeda dari yang ditulis")
+        cipher = store.conn.execute("PRAGMA cipher_version").fetchone()
+    if not cipher or vault.is_plain(path) or b"Uji Mandiri" in path.read_bytes():
+        raise AssertionError("basis data tidak terenkripsi (SQLCipher tidak termuat)")
 
 
 def _regions(folder: Path) -> None:
@@ -31,7 +48,7 @@ def _certificate(folder: Path) -> None:
     from .documents.office import save_office_profile
     from .documents.register import issue_for_session, verify_code
 
-    with Store.open(folder / "selftest.sqlite3") as store:
+    with _open(folder / "selftest.sqlite3") as store:
         save_office_profile(  # a complete profile: a draft would only make an unnumbered preview
             store,
             {
@@ -59,11 +76,11 @@ def _bundle(folder: Path) -> None:
     from .sync.exporter import export_bundle
     from .sync.importer import import_files
 
-    with Store.open(folder / "selftest.sqlite3") as store:
+    with _open(folder / "selftest.sqlite3") as store:
         result = export_bundle(store, folder / "bundel.json", full=True)
         expected = dump(store)
     assert result.path is not None
-    with Store.open(folder / "kantor.sqlite3") as office:
+    with _open(folder / "kantor.sqlite3") as office:
         report = import_files(office, [result.path], quarantine=folder / "q", backups=None)[0]
         if report.result != "imported" or dump(office) != expected:
             raise AssertionError(f"impor ulang bundel gagal: {report.message}")
@@ -76,7 +93,7 @@ def _main_window(folder: Path) -> None:
 
 
 CHECKS: list[tuple[str, Callable[[Path], None]]] = [
-    ("basis data (tulis dan baca versi kolom)", _store_round_trip),
+    ("basis data terenkripsi (tulis dan baca versi kolom)", _store_round_trip),
     ("data wilayah Kemendagri", _regions),
     ("sertifikat PDF dengan kode QR", _certificate),
     ("ekspor dan impor ulang bundel", _bundle),

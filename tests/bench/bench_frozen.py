@@ -70,6 +70,8 @@ def main() -> None:
         "QT_QPA_PLATFORM": "offscreen",
         "PETUGASPEMBINA_EXIT_AFTER_START": "1",
         "PETUGASPEMBINA_NO_FIRST_RUN": "1",
+        # The database is encrypted: without a password the app would wait at its dialog.
+        "PETUGASPEMBINA_PASSWORD": os.environ.get("PETUGASPEMBINA_PASSWORD", "sandi-bench"),
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -33,6 +33,8 @@ def p1(db: Path) -> tuple[tuple[float, float], tuple[float, float]]:
         "PETUGASPEMBINA_EXIT_AFTER_START": "1",
         "PETUGASPEMBINA_NO_FIRST_RUN": "1",
         "PETUGASPEMBINA_HOME": str(db.parent / "home"),
+        # The database is encrypted: without a password the app would wait at its dialog.
+        "PETUGASPEMBINA_PASSWORD": os.environ.get("PETUGASPEMBINA_PASSWORD", "sandi-bench"),
     }
     # An installed app starts from compiled bytecode: let the warm-up run write it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)

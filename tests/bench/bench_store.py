@@ -10,7 +10,6 @@ Run: ``uv run python -m tests.bench.bench_store [--people 100000]``
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 from petugaspembina.core.changes import Change
 from petugaspembina.core.ids import new_record_id
 from petugaspembina.store.db import connect
+from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Edit, Store
 
 from .common import median_seconds, office_database

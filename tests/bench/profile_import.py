@@ -10,7 +10,6 @@ FOLDER is a ``bundles-<people>`` folder that ``bench_sync`` left in the temp fol
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import tempfile
 import time
 from collections import defaultdict
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from petugaspembina.store import versions
+from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Store
 from petugaspembina.sync.reader import read_bundle
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from petugaspembina.store.db import connect
 from petugaspembina.store.errors import CorruptDatabase, NewerDatabase
 from petugaspembina.store.migrations import migrations
 from petugaspembina.store.schema_version import SCHEMA_VERSION
@@ -77,7 +77,7 @@ def test_corrupt_database_is_refused_and_left_untouched(
 def test_database_from_a_newer_app_is_refused(db_path: Path) -> None:
     with Store.open(db_path):
         pass
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     before = digest(db_path)
@@ -101,8 +101,6 @@ def test_schema_version_counts_the_migrations() -> None:
 
 def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
     import sqlite_utils
-
-    from petugaspembina.store.db import connect
 
     conn = connect(db_path)
     migrations.apply(sqlite_utils.Database(conn), stop_before="m002_documents")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from petugaspembina.paths import app_paths
+from petugaspembina.store.db import connect
+from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Store
 from petugaspembina.sync import importer
 from petugaspembina.sync.bundle import MAX_BUNDLE_BYTES
@@ -274,7 +275,7 @@ def test_row19_seq_gap_is_shown(office: Path, bundle: Path, tmp_path: Path) -> N
 
 def test_row20_database_locked_mid_import(office: Path, bundle: Path) -> None:
     before = snapshot(office)
-    blocker = sqlite3.connect(office, isolation_level=None)
+    blocker = connect(office)
     blocker.execute("BEGIN IMMEDIATE")
     try:
         with Store.open(office) as store:

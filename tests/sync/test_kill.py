@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,8 +15,10 @@ import pytest
 
 from petugaspembina.core.changes import canonical_json
 from petugaspembina.demo import generate
+from petugaspembina.store.db import connect
 from petugaspembina.store.queries import dump
 from petugaspembina.store.store import Store
+from petugaspembina.store.vault import key_file
 from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_files
 
@@ -32,6 +33,12 @@ print("READY", flush=True)
 reports = import_files(store, [Path(sys.argv[2])], quarantine=Path(sys.argv[3]), backups=None)
 print(reports[0].result, flush=True)
 """
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """The file and its key file (same key, same password)."""
+    shutil.copyfile(source, target)
+    shutil.copyfile(key_file(source), key_file(target))
 
 
 def state(db: Path) -> str:
@@ -50,7 +57,7 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
     assert bundle is not None
     before = state(base)
     after_db = tmp_path / "after.db"
-    shutil.copyfile(base, after_db)
+    copy_database(base, after_db)
     with Store.open(after_db) as store:
         import_files(store, [bundle], quarantine=tmp_path / "q", backups=None)
     after = state(after_db)
@@ -66,7 +73,7 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
         return proc, time.perf_counter()
 
     timing_db = tmp_path / "timing.db"
-    shutil.copyfile(base, timing_db)
+    copy_database(base, timing_db)
     proc, started = run(timing_db)
     proc.wait(timeout=120)
     duration = time.perf_counter() - started
@@ -74,12 +81,12 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
     outcomes = {"before": 0, "after": 0}
     for trial in range(TRIALS):
         db = tmp_path / f"trial-{trial}.db"
-        shutil.copyfile(base, db)
+        copy_database(base, db)
         proc, _ = run(db)
         time.sleep(rng.uniform(0, duration * 1.1))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        conn = sqlite3.connect(db)
+        conn = connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()
         now = state(db)

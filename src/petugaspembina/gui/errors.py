@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import __version__
 from ..documents.pdfout import OutputError
 from ..store.errors import StoreError
+from ..store.sqlite import sqlite3
 from ..sync.errors import BundleRejected
 
 log = logging.getLogger("petugaspembina")

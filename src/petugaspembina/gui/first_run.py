@@ -1,5 +1,7 @@
-"""First run: the officer's profile (name, NIP, office, position), language and where the data
-lives. ``FirstRunDialog.ask(parent, database)`` returns the answers, or None when cancelled."""
+"""First run: the officer's profile (name, NIP, office, position), language, where the data
+lives and, for a new database, its password (typed twice; the rule is on screen).
+``FirstRunDialog.ask(parent, database, ask_password=…)`` returns the answers, or None when
+cancelled."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.validation import check_nip
 from ..paths import DB_NAME
 from . import messages
+from .password_dialogs import NewPasswordFields
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +36,15 @@ class FirstRunAnswers:
     language: str
     database: Path
     role: str = "petugas"
+    password: str | None = None
 
 
 class FirstRunDialog(QDialog):
     """Asks once, before the main window opens on a new database."""
 
-    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Path, parent: QWidget | None = None, *, ask_password: bool = False
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.answers: FirstRunAnswers | None = None
@@ -92,6 +98,9 @@ class FirstRunDialog(QDialog):
         ):
             form.addRow(label, widget)
         form.addRow(self.tr("Lokasi data"), place)
+        self.password: NewPasswordFields | None = None
+        if ask_password:
+            self.password = NewPasswordFields(self, form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         form.addRow(self.error)
@@ -117,6 +126,8 @@ class FirstRunDialog(QDialog):
             self.error.setText(" ".join(nip.errors))
         elif not office:
             self.error.setText(self.tr("Nama kantor wajib diisi."))
+        elif self.password is not None and self.password.problem():
+            self.error.setText(self.password.problem() or "")
         else:
             self.answers = FirstRunAnswers(
                 name,
@@ -126,12 +137,15 @@ class FirstRunDialog(QDialog):
                 self.language.currentData(),
                 self.database,
                 self.role.currentData(),
+                self.password.password() if self.password is not None else None,
             )
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, database: Path) -> FirstRunAnswers | None:
+    def ask(
+        cls, parent: QWidget | None, database: Path, *, ask_password: bool = False
+    ) -> FirstRunAnswers | None:
         """The answers, or None when the officer cancelled."""
-        dialog = cls(database, parent)
+        dialog = cls(database, parent, ask_password=ask_password)
         dialog.exec()
         return dialog.answers

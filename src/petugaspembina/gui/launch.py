@@ -1,15 +1,18 @@
-"""Starting the window: the real database (first run asks for the profile), a throwaway demo
-database, or an offscreen self-test. Language and a chosen data location come from QSettings."""
+"""Starting the window: the real database (its password first; the first run asks for the
+profile and the password), a throwaway demo database (encrypted with ``vault.DEMO_PASSWORD``), or
+an offscreen self-test. Language and a chosen data location come from QSettings."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -17,10 +20,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME
 from ..paths import AppPaths, app_paths
+from ..store import vault
 from ..store.errors import CorruptDatabase, StoreError
 from ..store.store import Store
 from . import errors
 from .integrity import check_in_background, offer_backup
+
+if TYPE_CHECKING:
+    from .first_run import FirstRunAnswers
 
 LANGUAGE_KEY = "ui/language"
 DATABASE_KEY = "data/database"
@@ -61,23 +68,14 @@ def install_language(app: QApplication, language: str) -> QTranslator | None:
     return None
 
 
-def launch(
-    db_path: Path,
-    paths: AppPaths,
-    *,
-    demo: bool = False,
-    explicit_db: bool = False,
-    check_password: Callable[[str], bool] | None = None,
-) -> int:
-    """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop.
-
-    ``check_password(text)`` tells whether ``text`` is the officer's password; the app lock
-    unlocks with it. None (no password set up): the kiosk PIN unlocks (gui/app_lock.py)."""
-    from .main_window import MainWindow
-
+def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: bool = False) -> int:
+    """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop."""
     app = _application(paths)
-    errors.install(paths.logs)  # one handler for unexpected errors from here on
     settings = QSettings()
+    early = None if demo else _unlock_in_background(_chosen_database(db_path, explicit_db))
+    from .main_window import MainWindow  # imported while the key is derived (P1)
+
+    errors.install(paths.logs)  # one handler for unexpected errors from here on
     install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     temp = None
     if demo:
@@ -86,32 +84,47 @@ def launch(
 
         temp = tempfile.TemporaryDirectory(prefix="petugaspembina-demo-")
         db_path = Path(temp.name) / "demo.sqlite3"
+        vault.set_up(db_path, vault.DEMO_PASSWORD)  # documented: the throwaway demo only
         with Store.open(db_path) as store:
             generate(store, seed=1, sessions=12)
             seed_register(store, quiet="61.12.08.2013")
     else:
         paths.ensure()
-        chosen = settings.value(DATABASE_KEY)
-        if chosen and not explicit_db:
-            db_path = Path(str(chosen))
+        db_path = _chosen_database(db_path, explicit_db)
+    if early is not None:
+        early.join()
     try:
-        try:
-            store = Store.open(db_path, full_check=False)
-        except CorruptDatabase as exc:
-            if not offer_backup(None, db_path, paths.backups, str(exc)):
-                return 1
-            store = Store.open(db_path, full_check=False)
-        if not demo and not first_run_done(store):
-            opened = _first_run(store, db_path, settings)
-            if opened is None:
-                store.close()
+        if not demo and _is_new(db_path) and vault.password_from_env() is None:
+            created = _new_database(db_path, settings)
+            if created is None:
                 return 0
-            store = opened
+            store = created
             install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
+        else:
+            if not demo and not unlock_database(db_path, paths):
+                return 0
+            try:
+                store = Store.open(db_path, full_check=False)
+            except CorruptDatabase as exc:
+                if not offer_backup(None, db_path, paths.backups, str(exc)):
+                    return 1
+                store = Store.open(db_path, full_check=False)
+            if not demo and not first_run_done(store):
+                opened = _first_run(store, db_path, settings)
+                if opened is None:
+                    store.close()
+                    return 0
+                store = opened
+                install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, demo=demo, paths=paths, check_password=check_password)
+    window = MainWindow(
+        store,
+        demo=demo,
+        paths=paths,
+        check_password=lambda text: vault.verify_password(db_path, text),
+    )
     window.show()
     # Everything alive now (modules, Qt wrappers, region data) stays for the whole session:
     # freezing it keeps full collections, which hold the GIL, from walking it again while a
@@ -154,8 +167,95 @@ def first_run_done(store: Store) -> bool:
     return bool(store.meta(OFFICER_KEY)) or bool(os.environ.get("PETUGASPEMBINA_NO_FIRST_RUN"))
 
 
+def _chosen_database(db_path: Path, explicit_db: bool) -> Path:
+    """``db_path``, or the data location chosen at the first run (unless ``--db`` was given)."""
+    chosen = QSettings().value(DATABASE_KEY)
+    return Path(str(chosen)) if chosen and not explicit_db else db_path
+
+
+def _unlock_in_background(db_path: Path) -> threading.Thread | None:
+    """With ``PETUGASPEMBINA_PASSWORD``, derive the key on a thread (Argon2id leaves the GIL)
+    while the window's modules load; a wrong one is left for the password dialog."""
+    given = vault.password_from_env()
+    if given is None or not vault.is_set_up(db_path):
+        return None
+
+    def work() -> None:
+        with contextlib.suppress(vault.VaultError):
+            vault.unlock(db_path, given)
+
+    thread = threading.Thread(target=work, name="petugaspembina-unlock", daemon=True)
+    thread.start()
+    return thread
+
+
+def _is_new(db_path: Path) -> bool:
+    """No database yet (or an empty file) and no key file: the first run sets the password."""
+    if vault.is_set_up(db_path):
+        return False
+    return not db_path.exists() or db_path.stat().st_size == 0
+
+
+def unlock_database(db_path: Path, paths: AppPaths) -> bool:
+    """Before the window: the password dialog, or for an old plain database a new password, the
+    recovery key and the conversion with progress. False when the officer gave up."""
+    from .password_dialogs import (
+        NewPasswordDialog,
+        PasswordDialog,
+        RecoveryKeyDialog,
+        encrypt_old_database,
+    )
+
+    if vault.key_for(db_path) is not None:
+        return True
+    given = vault.password_from_env()
+    if vault.is_set_up(db_path):
+        if given is not None:
+            try:
+                vault.unlock(db_path, given)
+                return True
+            except vault.WrongPassword:
+                pass
+        return PasswordDialog.ask(None, db_path)
+    if not vault.is_plain(db_path):
+        return True  # a damaged file: Store.open says so and offers a backup
+    password = given or NewPasswordDialog.ask(
+        None,
+        QApplication.translate(
+            "PasswordDialog",
+            "Basis data ini dibuat versi lama dan belum terenkripsi. Pilih kata sandi: data "
+            "akan dienkripsi sekarang (sebuah cadangan dibuat dulu).",
+        ),
+    )
+    if password is None:
+        return False
+    code = vault.set_up(db_path, password)
+    RecoveryKeyDialog.show_once(None, code)
+    failed = encrypt_old_database(None, db_path, paths.backups, paths.quarantine)
+    if failed is not None:
+        raise StoreError(failed)
+    return True
+
+
+def _new_database(db_path: Path, settings: QSettings) -> Store | None:
+    """First run without a database: profile and password, the recovery key once, then create."""
+    from .first_run import FirstRunDialog
+    from .password_dialogs import RecoveryKeyDialog
+
+    answers = FirstRunDialog.ask(None, db_path, ask_password=True)
+    if answers is None or answers.password is None:
+        return None
+    answers.database.parent.mkdir(parents=True, exist_ok=True)
+    code = vault.set_up(answers.database, answers.password)
+    RecoveryKeyDialog.show_once(None, code)
+    store = Store.open(answers.database)
+    if answers.database != db_path:
+        settings.setValue(DATABASE_KEY, str(answers.database))
+    _apply_answers(store, answers, settings)
+    return store
+
+
 def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None:
-    from ..profile import create_profile
     from .first_run import FirstRunDialog
 
     answers = FirstRunDialog.ask(None, db_path)
@@ -166,12 +266,17 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
         answers.database.parent.mkdir(parents=True, exist_ok=True)
         store = Store.open(answers.database)
         settings.setValue(DATABASE_KEY, str(answers.database))
-    settings.setValue(LANGUAGE_KEY, answers.language)
-    create_profile(store, answers.name, answers.nip, answers.office, answers.position)
+    _apply_answers(store, answers, settings)
+    return store
+
+
+def _apply_answers(store: Store, answers: FirstRunAnswers, settings: QSettings) -> None:
+    from ..profile import create_profile
     from .clerk_tabs import set_role
 
+    settings.setValue(LANGUAGE_KEY, answers.language)
+    create_profile(store, answers.name, answers.nip, answers.office, answers.position)
     set_role(store, answers.role)
-    return store
 
 
 def show_offscreen_once(db_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
+
+from .sqlite import sqlite3
 
 
 def record_audit(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .db import transaction
+from . import vault
+from .db import open_file, transaction
 from .errors import StoreError
+from .sqlite import sqlite3
 
 KEEP = 10
 _PREFIX = "cadangan-"
@@ -37,7 +38,7 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
     partial = final.with_suffix(".partial")
     try:
-        target = sqlite3.connect(partial)
+        target = open_file(partial, _key_of(conn))
         try:
             conn.backup(target)
             result = target.execute("PRAGMA integrity_check").fetchone()[0]
@@ -60,6 +61,14 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     for old in same_reason[keep:]:
         old.path.unlink(missing_ok=True)
     return final
+
+
+def _key_of(conn: sqlite3.Connection) -> bytes | None:
+    """The key of the database ``conn`` has open (a backup is encrypted with the same key)."""
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return vault.key_for(Path(file)) if file else None
+    return None
 
 
 _STATE_KEY = "backup_state:sebelum-impor"
@@ -123,15 +132,18 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def is_good(path: Path) -> bool:
-    """True when the file opens read-only and passes ``quick_check``."""
-    try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    """True when the file opens read-only with a key unlocked in this process and passes
+    ``quick_check`` (a plain backup of an older version is not good: it is to be converted)."""
+    for key in vault.known_keys():
         try:
-            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+            conn = open_file(path, key, readonly=True)
+            try:
+                return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return False
 
 
 def newest_good_backup(folder: Path) -> BackupInfo | None:

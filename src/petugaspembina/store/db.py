@@ -1,15 +1,47 @@
-"""Opening the SQLite file: start-up checks, pragmas of sync.md "Storage rules", transactions."""
+"""Opening the SQLite file: start-up checks, pragmas of sync.md "Storage rules", transactions.
+
+Every connection of the app to a database file is made here (``open_file``), with the database
+key unlocked in ``vault``: a file cannot be opened, even read-only, without it. In-memory
+databases have no key.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import vault
 from .errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError
+from .sqlite import sqlite3
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def open_file(
+    path: Path | str,
+    key: bytes | None,
+    *,
+    readonly: bool = False,
+    autocommit: bool = False,
+) -> sqlite3.Connection:
+    """A connection to ``path`` keyed with ``key`` (None: a plain, unencrypted file — only the
+    conversion of an old database reads one). The key is applied before anything is read."""
+    target = f"file:{Path(path).as_posix()}?mode=ro" if readonly else str(path)
+    conn = sqlite3.connect(
+        target,
+        uri=readonly,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None if autocommit else "DEFERRED",
+    )
+    if key is not None:
+        conn.execute(f"PRAGMA key = {vault.sqlcipher_key(key)}")
+    return conn
+
+
+def _key(path: Path) -> bytes:
+    """The unlocked key of ``path`` (or one from ``PETUGASPEMBINA_PASSWORD``; else PasswordNeeded)."""
+    return vault.key_for(path) or vault.ensure_unlocked(path)
 
 
 def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
@@ -22,9 +54,8 @@ def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return
-    uri = f"file:{path.as_posix()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = open_file(path, _key(path), readonly=True)
     except sqlite3.Error as exc:
         raise CorruptDatabase(
             f"Berkas basis data tidak dapat dibuka: {path.name} ({exc})."
@@ -40,6 +71,11 @@ def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
             f"Berkas {path.name} rusak atau bukan basis data Petugas Pembina ({exc})."
         ) from exc
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) and not vault.is_plain(path):
+            raise CorruptDatabase(
+                f"Berkas {path.name} tidak dapat dibaca dengan kunci ini: rusak, atau berkas "
+                f"kunci {vault.key_file(path).name} milik basis data lain."
+            ) from exc
         raise CorruptDatabase(
             f"Berkas {path.name} rusak atau bukan basis data Petugas Pembina ({exc})."
         ) from exc
@@ -57,15 +93,11 @@ def check_file(path: Path, known_version: int, *, full: bool = True) -> None:
 
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the storage pragmas set."""
-    conn = sqlite3.connect(
-        str(path),
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-        check_same_thread=True,
-    )
+    memory = str(path) == ":memory:"
+    conn = open_file(path, None if memory else _key(Path(path)), autocommit=True)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if str(path) != ":memory:":
+    if not memory:
         conn.execute("PRAGMA journal_mode = WAL")
     # FULL: NORMAL can lose the last commit on power loss, and officers' laptops do lose power.
     conn.execute("PRAGMA synchronous = FULL")
@@ -110,12 +142,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def quick_check(path: Path) -> str:
     """``PRAGMA quick_check`` through a read-only connection: "ok", or what is damaged."""
     try:
-        conn = sqlite3.connect(
-            f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = open_file(path, _key(path), readonly=True)
         try:
             return str(conn.execute("PRAGMA quick_check").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, vault.VaultError) as exc:
         return str(exc)

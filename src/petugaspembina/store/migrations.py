@@ -6,12 +6,11 @@ the source of truth and every current-state row can be rebuilt from them.
 
 from __future__ import annotations
 
-import sqlite3
-
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from ..core.records import DELETED, ERASED, SCHEMA
+from .sqlite import sqlite3
 
 migrations = Migrations("petugaspembina")
 

@@ -7,9 +7,10 @@ part arriving later does not bring them back (docs/sync.md "Photos").
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
+
+from .sqlite import sqlite3
 
 PHOTOS = "photos"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,11 +17,13 @@ from ..core.hlc import Hlc, HybridClock, clock_behind
 from ..core.ids import new_device_id, new_record_id
 from ..core.records import DELETED, ERASED, SCHEMA, Record, record_from_row
 from ..core.text import clean_text
+from . import vault
 from .audit import record_audit
 from .db import check_file, connect, transaction
 from .errors import InvalidInput, NotFound
 from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
+from .sqlite import sqlite3
 from .versions import ApplyResult, apply_rows, current_leaves
 
 R = TypeVar("R", bound=Record)
@@ -89,13 +90,24 @@ class Store:
         ``full_check=False`` skips the page-by-page ``quick_check`` (the window runs it in the
         background); the header, schema and version checks always run.
 
+        The database key must be unlocked (``vault.unlock``) or come from
+        ``PETUGASPEMBINA_PASSWORD``; a plain database of an older version is encrypted first.
+
         Raises:
+            PasswordNeeded, WrongPassword: no key, or the password in the environment is wrong.
             CorruptDatabase: the file failed ``quick_check`` (it is left untouched).
             NewerDatabase: a newer app made it.
         """
         file = Path(path)
         if str(path) != ":memory:":
             file.parent.mkdir(parents=True, exist_ok=True)
+            vault.ensure_unlocked(file)
+            from .conversion import encrypt_plain_database, finish_leftovers
+
+            if vault.is_plain(file):
+                encrypt_plain_database(file)
+            else:
+                finish_leftovers(file)
             check_file(file, SCHEMA_VERSION, full=full_check)
         conn = connect(file if str(path) != ":memory:" else ":memory:")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:

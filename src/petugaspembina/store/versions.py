@@ -7,13 +7,13 @@ All the work is set-based SQL so a bundle of a million versions merges in second
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..core.records import DELETED, ERASED, SCHEMA
 from .errors import IntegrityConflict
+from .sqlite import sqlite3
 
 Row = tuple[str, str, str, str, str, str]  # table, id, field, hlc, value JSON, base JSON
 _KEEP_ON_ERASE = f"('{DELETED}', '{ERASED}')"

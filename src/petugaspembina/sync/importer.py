@@ -6,7 +6,6 @@ import base64
 import binascii
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -16,12 +15,15 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from ..core.oserrors import describe_os_error
+from ..store import vault
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
+from ..store.quarantine import write_quarantined
+from ..store.sqlite import sqlite3
 from ..store.store import Store
 from .authorise import authorise
-from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT, write_atomically
+from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT
 from .errors import BundleRejected
 from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
 from .photo_parts import import_part, read_photo_part
@@ -108,7 +110,7 @@ def import_file(
         data = _read_local_copy(path)
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
-        report.quarantined_as = _quarantine(path, quarantine, exc)
+        report.quarantined_as = _quarantine(store, path, quarantine, exc)
         return report
     return import_bytes(
         store, path, data, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned
@@ -146,12 +148,12 @@ def import_bytes(
         return report
     except BundleRejected as exc:
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
-        report.quarantined_as = _quarantine(path, quarantine, exc)
+        report.quarantined_as = _quarantine(store, path, quarantine, exc)
         return report
     except IntegrityConflict as exc:
         rejected = BundleRejected("integrity", str(exc))
         report = FileReport(path.name, "rejected", str(exc))
-        report.quarantined_as = _quarantine(path, quarantine, rejected)
+        report.quarantined_as = _quarantine(store, path, quarantine, rejected)
         return report
     except (StoreError, sqlite3.Error, OSError) as exc:
         return FileReport(
@@ -454,8 +456,9 @@ def missing_seqs(store: Store, device_id: str) -> list[tuple[int, int]]:
     return [(int(first), int(last)) for first, last in rows]
 
 
-def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | None:
-    """Keep a copy of a rejected file with its reason; neutral name (time + content hash)."""
+def _quarantine(store: Store, path: Path, folder: Path | None, exc: BundleRejected) -> str | None:
+    """Keep a copy of a rejected file with its reason; neutral name (time + content hash); the copy
+    is sealed under the database key (``store/quarantine.py``)."""
     if folder is None:
         return None
     try:
@@ -470,7 +473,10 @@ def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | N
             return None
         data = read_whole(path)
         target = folder / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}.bundle"
-        write_atomically(target, data)
+        key = vault.key_for(store.path) if store.path is not None else None
+        if key is None:
+            return None  # an in-memory database has no key: nothing is kept in clear
+        write_quarantined(target, data, key)
         target.with_suffix(".alasan.txt").write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
         return target.name
     except UnreadableInput:
