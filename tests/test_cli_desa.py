@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from petugaspembina.cli import main
 from petugaspembina.store.store import Store
+from petugaspembina.store.vault import key_file
 
 RAHMAT = "198609262015051001"
 DEWI = "199103122017122002"
@@ -36,6 +37,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def db(demo: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "kantor.db"
     copy.write_bytes(demo.read_bytes())
+    key_file(copy).write_bytes(key_file(demo).read_bytes())  # the database's wrapped key
     return copy
 
 

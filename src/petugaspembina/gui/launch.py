@@ -144,8 +144,10 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
             app.quit()
 
         # After the first paint: the check reads every page and would slow the window's start.
+        # The window as context: a window closed before then cancels the check.
         QTimer.singleShot(
             CHECK_DELAY_MS,
+            window,
             lambda: check_in_background(window, checked, paths.backups, damaged),
         )
     if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
