@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.private_files import create_private_file, private_folder
 from .db import transaction
 from .errors import StoreError
 
@@ -31,12 +32,13 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
 
     The name holds only a timestamp and the reason (no personal data in file names).
     """
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30] or "manual"
     final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
     partial = final.with_suffix(".partial")
     try:
+        private_folder(folder)
+        create_private_file(partial)  # a backup holds everything the database holds: 0600
         target = sqlite3.connect(partial)
         try:
             conn.backup(target)
@@ -156,7 +158,7 @@ def restore(source: Path, database: Path) -> Path | None:
             if side.exists():
                 os.replace(side, kept.with_name(kept.name + extra))
     partial = database.with_name(database.name + ".restoring")
-    shutil.copyfile(source, partial)
+    shutil.copyfile(source, create_private_file(partial))
     _fsync(partial)
     os.replace(partial, database)
     return kept

@@ -16,6 +16,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from ..core.oserrors import describe_os_error
+from ..core.private_files import private_folder, write_private_text
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.errors import IntegrityConflict, StoreError
@@ -367,21 +368,27 @@ def _quarantine(path: Path, folder: Path | None, exc: BundleRejected) -> str | N
     if folder is None:
         return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         if exc.code in UNREAD:
             # Never read (too large, missing, a folder, a FIFO): no copy to keep or claim; a file
             # that exists but could not be taken gets a note of the reason.
             if exc.code in ("too-large", "unreadable"):
                 note = folder / f"{stamp}-{exc.code}.alasan.txt"
-                note.write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
+                write_private_text(note, f"{exc.code}\n{exc}\n")
             return None
         data = read_whole(path)
         target = folder / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}.bundle"
-        write_atomically(target, data)
-        target.with_suffix(".alasan.txt").write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
+        write_atomically(target, data)  # a temporary file made 0600, then renamed
+        write_private_text(target.with_suffix(".alasan.txt"), f"{exc.code}\n{exc}\n")
         return target.name
     except UnreadableInput:
         return None
     except OSError:
         return None
+
+
+def read_quarantined(path: Path) -> bytes:
+    """The bytes of a bundle ``_quarantine`` kept: the one place that reads quarantine files back
+    (an erasure searches them for the person it erases)."""
+    return read_whole(path)
