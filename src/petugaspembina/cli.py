@@ -292,14 +292,21 @@ _listing(
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
-    """Erase the person PERSON_ID everywhere (UU PDP): blanked here and, via bundles, everywhere."""
-    from .store.erasure import erase_person
+    """Erase the person PERSON_ID everywhere (UU PDP): blanked here, in backups and quarantine,
+    and, via bundles, at the office. Prints what was erased where (counts only)."""
+    from .erase import describe, erase_everywhere
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
         fail("Dibatalkan.")
     with obj.store() as store:
-        count = erase_person(store, person_id)
-    click.echo(f"{count} rekaman dihapus permanen.")
+        report = erase_everywhere(store, person_id, obj.paths)
+    done, beyond = describe(report)
+    click.echo(f"{report.database.total} rekaman dihapus permanen.")
+    for line in done:
+        click.echo(f"  {line}")
+    click.echo("Tidak dapat ditarik kembali:")
+    for line in beyond:
+        click.echo(f"  {line}")
 
 
 # Command groups kept in their own modules register themselves on ``main``.

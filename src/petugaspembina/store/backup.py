@@ -64,6 +64,73 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
     return final
 
 
+AFTER_ERASURE = "setelah-hapus"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupPurge:
+    """What ``replace_backups`` did: older backups removed, the fresh one, what went wrong."""
+
+    removed: int
+    fresh: Path | None
+    left: int = 0  # older backups that could not be removed
+    error: str | None = None
+
+
+def replace_backups(conn: sqlite3.Connection, folder: Path) -> BackupPurge:
+    """After an erasure: remove every older backup of this database (each still holds the erased
+    person) and keep one fresh backup of the erased database, verified like any other.
+
+    Only backups of this database (the same device id inside) are removed: the folder may also
+    hold backups of another database opened on this laptop. One whose device id cannot be read
+    (damaged) is removed too, since it may hold the person. The fresh backup is made first; when
+    that fails for lack of space, it is tried again once the older ones are gone. Older backups
+    are removed even when no fresh one can be made: the law asks for the erasure, and the error
+    says that a backup is due.
+    """
+    device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    older: list[Path] = []
+    if folder.is_dir():
+        older = [
+            b.path for b in list_backups(folder) if _device_of(b.path) in (None, device[0])
+        ] + sorted(folder.glob("*.partial"))
+    fresh: Path | None = None
+    error: str | None = None
+    try:
+        fresh = backup(conn, folder, AFTER_ERASURE)
+    except StoreError as exc:
+        error = str(exc)
+    removed = left = 0
+    for path in older:
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            continue
+        except OSError:
+            left += 1
+    if fresh is None:
+        try:
+            fresh = backup(conn, folder, AFTER_ERASURE)
+            error = None
+        except StoreError as exc:
+            error = str(exc)
+    return BackupPurge(removed, fresh, left, error)
+
+
+def _device_of(path: Path) -> str | None:
+    """The device id stored in a backup, or None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
 _STATE_KEY = "backup_state:sebelum-impor"
 
 
