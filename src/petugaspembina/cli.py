@@ -310,4 +310,4 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
 
 
 # Command groups kept in their own modules register themselves on ``main``.
-from . import cli_clerk, cli_documents, cli_sync, cli_trust  # noqa: E402, F401
+from . import cli_audit, cli_clerk, cli_documents, cli_sync, cli_trust  # noqa: E402, F401

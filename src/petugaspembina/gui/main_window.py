@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ekspor bundel"), "Ctrl+E", self.sync_view.on_export_clicked),
             (self.tr("Impor bundel"), "Ctrl+I", self.sync_view.on_import_clicked),
             (self.tr("Instansi penerima rujukan…"), "", self.on_agencies_triggered),
+            (self.tr("Catatan audit…"), "Ctrl+Shift+A", self.on_audit_triggered),
             (self.tr("Cari"), QKeySequence.StandardKey.Find, self.on_find_triggered),
             (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
             (self.tr("Keluar"), QKeySequence.StandardKey.Quit, self.close),
@@ -311,6 +312,11 @@ class MainWindow(QMainWindow):
         from .agencies_dialog import AgenciesDialog
 
         AgenciesDialog.ask(self, self.store)
+
+    def on_audit_triggered(self) -> None:
+        from .audit_dialog import AuditDialog
+
+        AuditDialog.ask(self, self.store)
 
     def on_find_triggered(self) -> None:
         view = self.tabs.currentWidget()
