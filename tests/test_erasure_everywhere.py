@@ -234,3 +234,59 @@ def test_a_sealed_bundle_for_another_office_is_counted_unchecked(tmp_path: Path)
         report = erase_everywhere(store, person, paths)
     assert report.quarantine is not None and report.quarantine.unchecked == 1
     assert "tidak dapat dibuka di sini" in "\n".join(describe(report)[0])
+
+
+def test_an_erasure_arriving_in_a_bundle_leaves_nothing_at_the_office(tmp_path: Path) -> None:
+    from petugaspembina.sync.importer import ERASURE_WARNING
+
+    with Store.open(tmp_path / "hp.sqlite3") as laptop:
+        create_profile(laptop, "Siti Aminah", "199001012015052001", "Kanim Bengkulu", None)
+        session = laptop.write("sessions", {"title": "Sosialisasi", "date": "2026-11-22"})
+        person = sign_in(
+            laptop, session, entry=PersonEntry(full_name=NAME, sex="P", nik=NIK, phone=PHONE)
+        ).person_id
+        first = export_bundle(laptop, tmp_path / "b1.json", plain=True).path
+        assert first is not None
+        erase_everywhere(laptop, person, None)
+        second = export_bundle(laptop, tmp_path / "b2.json", plain=True).path
+        assert second is not None
+    paths = app_paths(tmp_path / "kantor").ensure()
+    with Store.open(paths.database) as office:
+        create_profile(office, "Budi Santoso", NIP, "Kanim Bengkulu", None)
+        cut = tmp_path / "potongan.json"
+        cut.write_bytes(first.read_bytes()[:-40])
+        reports = import_files(
+            office, [first, cut], quarantine=paths.quarantine, backups=paths.backups
+        )
+        assert [r.result for r in reports] == ["imported", "rejected"]
+        backup(office.conn, paths.backups, "harian")
+        assert len(holders(every_file(paths))) >= 3  # database, backups, quarantine
+        [report] = import_files(
+            office, [second], quarantine=paths.quarantine, backups=paths.backups
+        )
+        assert report.result == "imported" and ERASURE_WARNING in report.warnings
+        assert office.rows("SELECT erased FROM people WHERE id = ?", (person,)) == [{"erased": 1}]
+        assert holders(every_file(paths)) == []
+        assert [b.reason for b in list_backups(paths.backups)] == ["setelah-hapus"]
+        assert list(paths.quarantine.glob("*.bundle")) == []
+        audit = office.rows("SELECT detail FROM audit WHERE action = 'erase-files'")
+        # two taken before the imports, the daily one
+        assert audit == [{"detail": "cadangan_dihapus:3,karantina_dihapus:1"}]
+
+
+def test_an_import_without_erasures_keeps_the_backups(tmp_path: Path) -> None:
+    paths = app_paths(tmp_path / "kantor").ensure()
+    with Store.open(tmp_path / "hp.sqlite3") as laptop:
+        laptop.write("people", {"full_name": "Orang Lain"})
+        bundle = export_bundle(laptop, tmp_path / "b1.json", plain=True).path
+    assert bundle is not None
+    with Store.open(paths.database) as office:
+        create_profile(office, "Budi Santoso", NIP, "Kanim Bengkulu", None)
+        backup(office.conn, paths.backups, "harian")
+        [report] = import_files(
+            office, [bundle], quarantine=paths.quarantine, backups=paths.backups
+        )
+    assert report.result == "imported" and report.warnings == [
+        w for w in report.warnings if "penghapusan" not in w
+    ]
+    assert sorted(b.reason for b in list_backups(paths.backups)) == ["harian", "sebelum-impor"]

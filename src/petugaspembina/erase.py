@@ -15,11 +15,11 @@ from pathlib import Path
 from .core.records import BY_TABLE
 from .paths import AppPaths
 from .store.audit import record_audit
-from .store.backup import BackupPurge, replace_backups
+from .store.backup import BackupPurge
 from .store.db import checkpoint_truncate
 from .store.erasure import DatabaseErasure, erase_person_data, person_traces
 from .store.store import Store
-from .sync.quarantine import QuarantinePurge, purge_person
+from .sync.quarantine import QuarantinePurge, clean_after_erasure
 
 DAMAGED_MARK = ".rusak-"  # store.backup.restore keeps a replaced file as <name>.rusak-<time>
 
@@ -44,10 +44,12 @@ def erase_everywhere(store: Store, person_id: str, paths: AppPaths | None) -> Er
     """
     traces = person_traces(store, person_id)  # read before the values are blanked
     database = erase_person_data(store, person_id)
-    backups = quarantine = None
-    if paths is not None:
-        backups = replace_backups(store.conn, paths.backups)
-        quarantine = purge_person(store, paths.quarantine, traces)
+    backups, quarantine = clean_after_erasure(
+        store,
+        paths.backups if paths else None,
+        paths.quarantine if paths else None,
+        traces,
+    )
     damaged = _remove_damaged_copies(store.path)
     report = ErasureReport(database, backups, quarantine, damaged)
     with store.transaction():

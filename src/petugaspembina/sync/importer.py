@@ -19,6 +19,7 @@ from ..core.oserrors import describe_os_error
 from ..core.private_files import private_folder, write_private_text
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
+from ..store.db import checkpoint_truncate
 from ..store.errors import IntegrityConflict, StoreError
 from ..store.store import Store
 from .authorise import authorise
@@ -83,15 +84,52 @@ def import_files(
             )
             return [FileReport(path.name, "failed", message) for path in files]
     reports = []
+    erased = erased_before = _erased_count(store)
     for index, path in enumerate(files):
         if progress:
             progress(index, len(files), path.name)
-        reports.append(
-            import_file(store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned)
+        report = import_file(
+            store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned
         )
+        now_erased = _erased_count(store)
+        if now_erased > erased:
+            report.warnings.append(ERASURE_WARNING)
+        erased = now_erased
+        reports.append(report)
+    if erased > erased_before:
+        _clean_after_erasures(store, backups, quarantine)
     if progress:
         progress(len(files), len(files), "")
     return reports
+
+
+ERASURE_WARNING = (
+    "Bundel ini membawa penghapusan data pribadi (UU PDP): cadangan lama diganti dengan cadangan "
+    "baru dan bundel karantina yang memuatnya dihapus."
+)
+
+
+def _erased_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM erased").fetchone()[0])
+
+
+def _clean_after_erasures(store: Store, backups: Path | None, quarantine: Path) -> None:
+    """An import brought erasures: leave nothing of those records in the file, the backups made
+    before, or the quarantine (searched by record id: a bundle names every record it holds)."""
+    from ..store.erasure import PersonTraces, scrub_file
+    from .quarantine import clean_after_erasure
+
+    scrub_file(store)
+    ids = tuple(str(r["rid"]) for r in store.rows("SELECT rid FROM erased"))
+    purge, cleared = clean_after_erasure(store, backups, quarantine, PersonTraces(ids, ()))
+    with store.transaction():
+        record_audit(
+            store.conn,
+            "erase-files",
+            detail=f"cadangan_dihapus:{purge.removed if purge else 0},"
+            f"karantina_dihapus:{cleared.removed if cleared else 0}",
+        )
+    checkpoint_truncate(store.conn)
 
 
 def import_file(

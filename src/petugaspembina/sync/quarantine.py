@@ -1,5 +1,5 @@
-"""Quarantined bundles after an erasure: every one that mentions the erased person is removed
-with its reason note (docs/security.md "Erasure").
+"""Files after an erasure: every quarantined bundle that mentions the erased person is removed
+with its reason note, and the backups made before are replaced (docs/security.md "Erasure").
 
 A file is searched as text (a bundle is JSON: its strings are read with escapes undone), for the
 person's record ids, names, NIKs and phone numbers, each as a whole word and without regard to
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..store.backup import BackupPurge, replace_backups
 from ..store.erasure import PersonTraces
 from ..store.store import Store
 from .importer import read_quarantined
@@ -35,10 +36,20 @@ class QuarantinePurge:
     left: int = 0
 
 
+def clean_after_erasure(
+    store: Store, backups: Path | None, quarantine: Path | None, traces: PersonTraces
+) -> tuple[BackupPurge | None, QuarantinePurge | None]:
+    """Replace the backups (one fresh, the older ones removed) and purge the quarantine."""
+    purge = replace_backups(store.conn, backups) if backups is not None else None
+    cleared = purge_person(store, quarantine, traces) if quarantine is not None else None
+    return purge, cleared
+
+
 def purge_person(store: Store, folder: Path, traces: PersonTraces) -> QuarantinePurge:
     """Remove every quarantined bundle (and its reason note) that holds the person."""
     if not folder.is_dir() or not (traces.ids or traces.texts):
         return QuarantinePurge()
+    ids = {i.lower() for i in traces.ids}
     pattern = _pattern(traces)
     removed = unchecked = left = 0
     for path in sorted(folder.glob(BUNDLE_GLOB)):
@@ -50,7 +61,7 @@ def purge_person(store: Store, folder: Path, traces: PersonTraces) -> Quarantine
         if text is None:
             unchecked += 1
             continue
-        if not pattern.search(text):
+        if not (ids & set(_UUID.findall(text.lower())) or (pattern and pattern.search(text))):
             continue
         try:
             path.unlink()
@@ -62,11 +73,18 @@ def purge_person(store: Store, folder: Path, traces: PersonTraces) -> Quarantine
     return QuarantinePurge(removed, unchecked, left)
 
 
-def _pattern(traces: PersonTraces) -> re.Pattern[str]:
-    words = set(traces.ids) | set(traces.texts)
+# Record ids are found by collecting every UUID in a file (a set lookup, however many ids an
+# office has erased); names, NIKs and phones, a handful, by one pattern.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _pattern(traces: PersonTraces) -> re.Pattern[str] | None:
+    words = set(traces.texts)
     for text in traces.texts:  # a phone written 08…, also found as 628… and +628…
         if text.startswith("0") and text[1:].isdigit():
             words.add("62" + text[1:])
+    if not words:
+        return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
