@@ -63,7 +63,9 @@ class AuditDialog(QDialog):
         self.actor = QComboBox()
         self.actor.addItem(self.tr("Semua pelaku"), None)
         for actor in audit_actors(store):
-            self.actor.addItem(f"{actor.name} ({actor.device_id[:8]})", actor.device_id)
+            short = actor.device_id[:8]
+            name = actor.name if short in actor.name else f"{actor.name} ({short})"
+            self.actor.addItem(name, actor.device_id)
         self.action = QComboBox()
         self.action.addItem(self.tr("Semua tindakan"), None)
         for code, label in audit_actions(store):

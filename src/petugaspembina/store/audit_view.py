@@ -201,7 +201,9 @@ def _officer_names(store: Store) -> dict[str, str]:
         "SELECT device_id, name FROM officers WHERE deleted = 0 AND device_id IS NOT NULL "
         "AND name IS NOT NULL ORDER BY updated_hlc"
     )
-    return {str(r["device_id"]): str(r["name"]) for r in rows}  # the newest profile wins
+    names = {str(r["device_id"]): str(r["name"]) for r in rows}  # the newest profile wins
+    names.setdefault(store.device_id, f"perangkat ini ({store.device_id[:8]})")
+    return names
 
 
 def _name(device_id: str | None, names: dict[str, str]) -> str:
@@ -229,7 +231,20 @@ def _fields(action: str, detail: str | None) -> str:
             return detail
     if action in ("create", "update", "delete", "undelete", "erase", "resolve"):
         return ", ".join(FIELD_LABELS.get(name, name) for name in detail.split(","))
+    if action == "erase-files":
+        counts = dict(part.partition(":")[::2] for part in detail.split(","))
+        return ", ".join(
+            f"{counts[key]} {words}" for key, words in _ERASE_WORDS.items() if key in counts
+        )
     return detail
+
+
+_ERASE_WORDS = {
+    "rekaman": "rekaman",
+    "cadangan_dihapus": "cadangan lama dihapus",
+    "karantina_dihapus": "bundel karantina dihapus",
+    "salinan_rusak": "salinan rusak dihapus",
+}
 
 
 def _entry(row: dict[str, Any], names: dict[str, str]) -> AuditEntry:
