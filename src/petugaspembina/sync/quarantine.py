@@ -80,9 +80,9 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 def _pattern(traces: PersonTraces) -> re.Pattern[str] | None:
     words = set(traces.texts)
-    for text in traces.texts:  # a phone written 08…, also found as 628… and +628…
-        if text.startswith("0") and text[1:].isdigit():
-            words.add("62" + text[1:])
+    for text in traces.texts:  # a phone stored +628…, also found as 628… and 08…
+        if text.startswith("+62") and text[3:].isdigit():
+            words |= {text[1:], "0" + text[3:]}
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
