@@ -115,9 +115,11 @@ def test_the_report_counts_and_names_what_cannot_be_recalled(tmp_path: Path) -> 
     assert report.database.bundles_sent == 1 and report.database.sessions == 1
     done, beyond = describe(report)
     text = "\n".join(done + beyond)
-    assert "4 rekaman dihapus permanen" in text and "2 cadangan lama dihapus" in text
+    assert "Basis data: 1 peserta, 1 daftar hadir, 1 rujukan, 1 tindak lanjut;" in text
+    assert "2 cadangan lama dihapus" in text
     assert "Karantina: 1 bundel" in text
-    assert "1 bundel yang sudah diekspor" in text and "daftar hadir 1 kegiatan" in text
+    assert "1 bundel yang sudah diekspor" in text
+    assert "Daftar hadir 1 kegiatan yang sudah dicetak" in text
     for secret in (NAME, NIK, PHONE[1:], "Siti"):
         assert secret not in text
     assert audit == [{"detail": "rekaman:4,salinan_rusak:0,cadangan_dihapus:2,karantina_dihapus:1"}]

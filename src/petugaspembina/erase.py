@@ -88,8 +88,8 @@ def describe(report: ErasureReport) -> tuple[list[str], list[str]]:
         for table, count in db.records.items()
     )
     done = [
-        f"Basis data: {db.total} rekaman dihapus permanen ({kinds}); "
-        f"{db.versions_blanked} isian beserta riwayatnya dikosongkan, ruang bekasnya ditimpa nol."
+        f"Basis data: {kinds}; {db.versions_blanked} isian beserta riwayatnya dikosongkan, "
+        "ruang bekasnya ditimpa nol."
     ]
     if db.file_clean:
         done.append("Berkas basis data dan berkas WAL-nya sudah bersih.")
@@ -132,10 +132,12 @@ def describe(report: ErasureReport) -> tuple[list[str], list[str]]:
         )
     else:
         beyond.append("Data orang ini belum pernah diekspor; penghapusan ikut bundel berikutnya.")
-    if db.certificates or db.sessions:
+    printed = [f"{db.certificates} sertifikat"] if db.certificates else []
+    printed += [f"daftar hadir {db.sessions} kegiatan"] if db.sessions else []
+    if printed:
         beyond.append(
-            f"{db.certificates} sertifikat dan daftar hadir {db.sessions} kegiatan yang sudah "
-            "dicetak atau disimpan sebagai PDF tidak dapat ditarik: musnahkan salinannya."
+            f"{' dan '.join(printed).capitalize()} yang sudah dicetak atau disimpan sebagai PDF "
+            "tidak dapat ditarik: musnahkan salinannya."
         )
     beyond.append(
         "Berkas yang disimpan di luar folder aplikasi (PDF, XLSX, bundel ekspor) tidak terjangkau."
