@@ -12,7 +12,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,6 @@ from .core.enums import (
     Urgency,
 )
 from .core.labels import label_of, value_label
-from .core.oserrors import describe_os_error
 from .core.records import SCHEMA
 from .core.text import shorten, show_escaped
 from .core.validation import check_nip
@@ -58,10 +57,10 @@ class Context:
         """
         if not create and not self.db_path.exists():
             fail(f"Basis data tidak ada: {self.db_path}; buat dengan init.")
-        try:
-            self.paths.ensure()  # folders 0700, files 0600, also those older versions left open
-        except OSError as exc:
-            fail(f"Folder aplikasi tidak dapat disiapkan: {describe_os_error(exc)}.")
+        # Folders 0700, files 0600, also those older versions left open. A profile that cannot
+        # be written (with --db elsewhere) is no reason to refuse: the database is tightened too.
+        with suppress(OSError):
+            self.paths.ensure()
         try:
             store = Store.open(self.db_path)
         except StoreError as exc:

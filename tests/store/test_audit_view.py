@@ -4,6 +4,7 @@ for an inspection; and never a participant's name, NIK or phone (docs/security.m
 from __future__ import annotations
 
 import csv
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -147,6 +148,10 @@ def test_audit_command_writes_the_csv_and_refuses_bad_dates(tmp_path: Path) -> N
     code, stdout, _ = run("--since", today, "--csv", str(out))
     assert code == 0 and "catatan audit ditulis" in stdout
     assert NAME not in out.read_text(encoding="utf-8-sig")
+    code, stdout, _ = run("--json", "--action", "create", "--table", "people")
+    [entry] = json.loads(stdout)
+    assert code == 0 and entry["actor"] == "Budi Santoso" and entry["action_label"] == "Buat"
+    assert NAME not in stdout and NIK not in stdout
     code, stdout, _ = run("--table", "people")
     assert code == 0 and "Peserta" in stdout and NAME not in stdout and "Nama" in stdout
     code, _, err = run("--since", "kemarin")
