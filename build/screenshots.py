@@ -194,6 +194,22 @@ def _corrections(app: QApplication, store: Store) -> None:
     restore.grab().save(str(OUT / "layar-kegiatan-terhapus.png"))
     restore.close()
     restore_session(store, deleted)
+    _audit(app, store)
+
+
+def _audit(app: QApplication, store: Store) -> None:
+    """Catatan audit after one person was erased (the last screen: the erasure stays)."""
+    from petugaspembina.erase import erase_everywhere
+    from petugaspembina.gui.audit_dialog import AuditDialog
+
+    person = store.rows("SELECT id FROM people WHERE deleted = 0 ORDER BY full_name LIMIT 1")
+    erase_everywhere(store, person[0]["id"], None)
+    dialog = AuditDialog(store)
+    dialog.resize(1200, 640)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "layar-catatan-audit.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

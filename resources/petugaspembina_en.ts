@@ -72,6 +72,101 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Catatan audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Semua pelaku</source>
+        <translation>All actors</translation>
+    </message>
+    <message>
+        <source>Semua tindakan</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>&amp;Dari</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Sampai</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <source>&amp;Pelaku</source>
+        <translation>&amp;Actor</translation>
+    </message>
+    <message>
+        <source>T&amp;indakan</source>
+        <translation>Act&amp;ion</translation>
+    </message>
+    <message>
+        <source>&amp;Jenis rekaman</source>
+        <translation>&amp;Record kind</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pelaku</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Jenis rekaman</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>ID rekaman</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>Isian (tanpa nilai)</source>
+        <translation>Fields (no values)</translation>
+    </message>
+    <message>
+        <source>Ekspor &amp;CSV…</source>
+        <translation>Export CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Siapa melakukan apa, kapan, pada rekaman dan isian mana. Nilai isian (nama, NIK, nomor HP) tidak pernah dicatat.</source>
+        <translation>Who did what, when, on which record and fields. Field values (names, NIKs, phone numbers) are never recorded.</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} catatan ditampilkan (terbaru); CSV memuat semuanya.</source>
+        <translation>{0} of {1} entries shown (newest); the CSV holds them all.</translation>
+    </message>
+    <message>
+        <source>{0} catatan</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <source>Simpan catatan audit</source>
+        <translation>Save the audit log</translation>
+    </message>
+    <message>
+        <source>CSV tidak dapat disimpan: {0}.</source>
+        <translation>The CSV could not be saved: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} catatan disimpan ke {1}.</source>
+        <translation>{0} entries saved to {1}.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Lainnya</source>
@@ -1494,6 +1589,10 @@ Activity: {2} ({3})</translation>
         <translation>Open / edit…</translation>
     </message>
     <message>
+        <source>Catatan audit…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
         <source>Kunci aplikasi</source>
         <translation>Lock the app</translation>
     </message>
@@ -1532,6 +1631,18 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Hapus permanen</source>
         <translation>Erase permanently</translation>
+    </message>
+    <message>
+        <source>Data pribadi dihapus</source>
+        <translation>Personal data erased</translation>
+    </message>
+    <message>
+        <source>{0} rekaman dihapus permanen.</source>
+        <translation>{0} records erased for good.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat ditarik kembali:</source>
+        <translation>Cannot be recalled:</translation>
     </message>
     <message>
         <source>Hapus kegiatan “{0}” ({1}) beserta {2} tanda hadirnya? Kegiatan dapat dipulihkan lewat “Kegiatan terhapus…”.</source>

@@ -11,7 +11,7 @@ import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,10 @@ class Context:
         """
         if not create and not self.db_path.exists():
             fail(f"Basis data tidak ada: {self.db_path}; buat dengan init.")
+        # Folders 0700, files 0600, also those older versions left open. A profile that cannot
+        # be written (with --db elsewhere) is no reason to refuse: the database is tightened too.
+        with suppress(OSError):
+            self.paths.ensure()
         from .cli_password import unlock_database
 
         unlock_database(self.db_path, self.paths, create=create)
@@ -295,18 +299,26 @@ _listing(
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
-    """Erase the person PERSON_ID everywhere (UU PDP): blanked here and, via bundles, everywhere."""
-    from .store.erasure import erase_person
+    """Erase the person PERSON_ID everywhere (UU PDP): blanked here, in backups and quarantine,
+    and, via bundles, at the office. Prints what was erased where (counts only)."""
+    from .erase import describe, erase_everywhere
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
         fail("Dibatalkan.")
     with obj.store() as store:
-        count = erase_person(store, person_id)
-    click.echo(f"{count} rekaman dihapus permanen.")
+        report = erase_everywhere(store, person_id, obj.paths)
+    done, beyond = describe(report)
+    click.echo(f"{report.database.total} rekaman dihapus permanen.")
+    for line in done:
+        click.echo(f"  {line}")
+    click.echo("Tidak dapat ditarik kembali:")
+    for line in beyond:
+        click.echo(f"  {line}")
 
 
 # Command groups kept in their own modules register themselves on ``main``.
 from . import (  # noqa: E402, F401
+    cli_audit,
     cli_clerk,
     cli_desa,
     cli_documents,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_ID, ORG_NAME
+from .core.private_files import private_folder, tighten_tree
 
 HOME_ENV = "PETUGASPEMBINA_HOME"
 DB_NAME = "petugaspembina.sqlite3"
@@ -54,9 +55,15 @@ class AppPaths:
         return self.data / "inbox-spool"
 
     def ensure(self) -> AppPaths:
-        """Create the folders if missing and return self."""
+        """Create the folders if missing, readable by the user only, and return self.
+
+        Folders become 0700 and every file in them 0600 on POSIX, also those an older version
+        left at 0755/0644 (docs/security.md "File permissions").
+        """
         for folder in (self.data, self.config, self.logs, self.backups, self.quarantine):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
+        for folder in (self.data, self.config, self.logs):
+            tighten_tree(folder)  # the data folder holds backups, quarantine and keys
         return self
 
 

@@ -146,6 +146,12 @@ def _list_import(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     return dialog
 
 
+def _audit(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.audit_dialog import AuditDialog
+
+    return AuditDialog(store)
+
+
 def _unexpected_error(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     from petugaspembina.gui import errors
 
@@ -205,6 +211,7 @@ WINDOWS: dict[str, Factory] = {
     "profil kantor": _office,
     "pertama kali": _first_run,
     "impor daftar peserta": _list_import,
+    "catatan audit": _audit,
     "kesalahan tak terduga": _unexpected_error,
     "desa binaan (kantor)": _desa_binaan_view,
     "desa binaan baru": _new_desa_binaan,

@@ -238,6 +238,8 @@ def test_lists_start_in_their_natural_order_and_erase_from_the_window(
     window.people.table.selectRow(0)
     chosen = window.people.selected_id()
     monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: shown.append(text))
     buttons = [
         b
         for b in window.people.findChildren(type(window.people.add_button("x", lambda: None)))
@@ -249,6 +251,9 @@ def test_lists_start_in_their_natural_order_and_erase_from_the_window(
         window.people.model.id_at(r) for r in range(window.people.model.rowCount())
     ]
     assert store.rows("SELECT erased FROM people WHERE id = ?", (chosen,)) == [{"erased": 1}]
+    [report] = shown  # what was erased where, and what cannot be recalled
+    assert "rekaman dihapus permanen" in report and "Tidak dapat ditarik kembali:" in report
+    assert names[0] not in report.lower()
 
 
 def test_a_saved_new_session_is_selected_so_ctrl_d_opens_it(

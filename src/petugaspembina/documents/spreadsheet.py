@@ -201,27 +201,31 @@ def write_csv(
     """One CSV per breakdown plus kegiatan.csv, daftar_hadir.csv and rujukan.csv (UTF-8 with BOM
     and semicolons, as Excel in Indonesia opens them)."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = [_csv(folder / "ringkasan.csv", _summary_rows(recap))]
+    written = [write_csv_file(folder / "ringkasan.csv", _summary_rows(recap))]
     for breakdown in recap.breakdowns:
         lines: list[list[Any]] = [
             ["Uraian", "Jumlah"],
             *[[r.label, r.count] for r in breakdown.rows],
         ]
         lines.append(["Jumlah", breakdown.total])
-        written.append(_csv(folder / f"{breakdown.key}.csv", lines))
+        written.append(write_csv_file(folder / f"{breakdown.key}.csv", lines))
     written.append(
-        _csv(folder / "kegiatan.csv", [SESSION_HEADERS, *session_rows(store, recap.filter)])
+        write_csv_file(
+            folder / "kegiatan.csv", [SESSION_HEADERS, *session_rows(store, recap.filter)]
+        )
     )
     headers = (PERSONAL_HEADERS if personal else []) + SIGN_IN_HEADERS
     rows = sign_in_rows(store, recap.filter, personal=personal, full_nik=full_nik)
-    written.append(_csv(folder / "daftar_hadir.csv", [headers, *rows]))
+    written.append(write_csv_file(folder / "daftar_hadir.csv", [headers, *rows]))
     headers = (["Nama"] if personal else []) + REFERRAL_HEADERS
     rows = referral_rows(store, recap.filter, personal=personal)
-    written.append(_csv(folder / "rujukan.csv", [headers, *rows]))
+    written.append(write_csv_file(folder / "rujukan.csv", [headers, *rows]))
     return written
 
 
-def _csv(path: Path, rows: Iterable[list[Any]]) -> Path:
+def write_csv_file(path: Path, rows: Iterable[list[Any]]) -> Path:
+    """Write ``rows`` as one CSV file (UTF-8 with BOM, semicolons; cells that would start a
+    spreadsheet formula are made inert), whole or not at all."""
     temp = path.with_name(path.name + ".tmp")
     with temp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")

@@ -16,6 +16,7 @@ import errno
 import logging
 import sys
 import traceback
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
+from ..core.private_files import create_private_file, private_folder
 from ..documents.pdfout import OutputError
 from ..store.errors import StoreError
 from ..store.sqlite import sqlite3
@@ -145,6 +147,14 @@ class _Hook(QObject):
         self.boxes.append(report_unexpected(parent, exc))
 
 
+class _PrivateLog(RotatingFileHandler):
+    """The application log, 0600 like every file of the app, also after each rotation."""
+
+    def _open(self) -> TextIOWrapper:
+        create_private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 _hook: _Hook | None = None
 
 
@@ -153,8 +163,8 @@ def install(logs: Path | None = None) -> None:
     global _hook
     if logs is not None and not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         try:
-            logs.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(
+            private_folder(logs)
+            handler = _PrivateLog(
                 logs / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:

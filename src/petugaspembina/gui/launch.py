@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME
+from ..core.private_files import private_folder
 from ..paths import AppPaths, app_paths
 from ..store import vault
 from ..store.errors import CorruptDatabase, StoreError
@@ -39,7 +40,7 @@ def use_settings_folder(paths: AppPaths | None) -> None:
     a portable install, and every test, out of the user's real settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     if paths is not None:
-        paths.config.mkdir(parents=True, exist_ok=True)
+        private_folder(paths.config)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from .. import APP_NAME
 from ..core.display import short_date
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.paths = paths
+        self.demo = demo  # a throwaway database: an erasure touches no backup or quarantine
         self.setWindowTitle(f"{APP_NAME} — DEMO" if demo else APP_NAME)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
             (self.tr("Ekspor bundel"), "Ctrl+E", self.sync_view.on_export_clicked),
             (self.tr("Impor bundel"), "Ctrl+I", self.sync_view.on_import_clicked),
             (self.tr("Instansi penerima rujukan…"), "", self.on_agencies_triggered),
+            (self.tr("Catatan audit…"), "Ctrl+Shift+A", self.on_audit_triggered),
             (self.tr("Cari"), QKeySequence.StandardKey.Find, self.on_find_triggered),
             (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
             (self.tr("Kunci aplikasi"), "Ctrl+L", self.on_lock_triggered),
@@ -352,6 +354,11 @@ class MainWindow(QMainWindow):
 
         AgenciesDialog.ask(self, self.store)
 
+    def on_audit_triggered(self) -> None:
+        from .audit_dialog import AuditDialog
+
+        AuditDialog.ask(self, self.store)
+
     def on_find_triggered(self) -> None:
         view = self.tabs.currentWidget()
         if isinstance(view, ListingView):
@@ -466,7 +473,7 @@ class MainWindow(QMainWindow):
         if person_id is None:
             messages.warn(self, APP_NAME, self.tr("Pilih peserta di tab Peserta dahulu."))
             return
-        from ..store.erasure import erase_person
+        from ..erase import describe, erase_everywhere
 
         person = self.store.get(Person, person_id)
         question = self.tr(
@@ -476,8 +483,24 @@ class MainWindow(QMainWindow):
         if messages.confirm_danger(
             self, self.tr("Hapus data pribadi"), question, self.tr("Hapus permanen")
         ):
-            erase_person(self.store, person_id)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                report = erase_everywhere(self.store, person_id, None if self.demo else self.paths)
+            finally:
+                QApplication.restoreOverrideCursor()
             self.refresh()
+            done, beyond = describe(report)
+            messages.inform(
+                self,
+                self.tr("Data pribadi dihapus"),
+                self.tr("{0} rekaman dihapus permanen.").format(report.database.total)
+                + "\n\n"
+                + "\n".join(f"• {line}" for line in done)
+                + "\n\n"
+                + self.tr("Tidak dapat ditarik kembali:")
+                + "\n"
+                + "\n".join(f"• {line}" for line in beyond),
+            )
 
     def on_edit_person_triggered(self) -> None:
         person_id = self.people.selected_id()

@@ -64,9 +64,11 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: Path, pattern: str = "PDF (*.pdf)"
+) -> Path | None:
     """Where to save a file; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
     return Path(name) if name else None
 
 

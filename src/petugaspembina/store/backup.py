@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.private_files import create_private_file, private_folder
 from . import vault
 from .db import open_file, transaction
 from .errors import StoreError
@@ -32,12 +33,13 @@ def backup(conn: sqlite3.Connection, folder: Path, reason: str, keep: int = KEEP
 
     The name holds only a timestamp and the reason (no personal data in file names).
     """
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:30] or "manual"
     final = folder / f"{_PREFIX}{stamp}-{safe_reason}{_SUFFIX}"
     partial = final.with_suffix(".partial")
     try:
+        private_folder(folder)
+        create_private_file(partial)  # a backup holds everything the database holds: 0600
         target = open_file(partial, _key_of(conn))
         try:
             conn.backup(target)
@@ -69,6 +71,75 @@ def _key_of(conn: sqlite3.Connection) -> bytes | None:
         if name == "main":
             return vault.key_for(Path(file)) if file else None
     return None
+
+
+AFTER_ERASURE = "setelah-hapus"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupPurge:
+    """What ``replace_backups`` did: older backups removed, the fresh one, what went wrong."""
+
+    removed: int
+    fresh: Path | None
+    left: int = 0  # older backups that could not be removed
+    error: str | None = None
+
+
+def replace_backups(conn: sqlite3.Connection, folder: Path) -> BackupPurge:
+    """After an erasure: remove every older backup of this database (each still holds the erased
+    person) and keep one fresh backup of the erased database, verified like any other.
+
+    Only backups of this database (the same device id inside) are removed: the folder may also
+    hold backups of another database opened on this laptop. Backups are encrypted with their
+    database's key: one this key cannot open belongs to another database (or is damaged beyond
+    reading) and is left as it is. The fresh backup is made first; when
+    that fails for lack of space, it is tried again once the older ones are gone. Older backups
+    are removed even when no fresh one can be made: the law asks for the erasure, and the error
+    says that a backup is due.
+    """
+    device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    key = _key_of(conn)
+    older: list[Path] = []
+    if folder.is_dir():
+        older = [
+            b.path for b in list_backups(folder) if _device_of(b.path, key) == device[0]
+        ] + sorted(folder.glob("*.partial"))
+    fresh: Path | None = None
+    error: str | None = None
+    try:
+        fresh = backup(conn, folder, AFTER_ERASURE)
+    except StoreError as exc:
+        error = str(exc)
+    removed = left = 0
+    for path in older:
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            continue
+        except OSError:
+            left += 1
+    if fresh is None:
+        try:
+            fresh = backup(conn, folder, AFTER_ERASURE)
+            error = None
+        except StoreError as exc:
+            error = str(exc)
+    return BackupPurge(removed, fresh, left, error)
+
+
+def _device_of(path: Path, key: bytes | None) -> str | None:
+    """The device id stored in a backup, or None when it cannot be read with ``key``."""
+    try:
+        conn = open_file(path, key, readonly=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 _STATE_KEY = "backup_state:sebelum-impor"
@@ -168,7 +239,7 @@ def restore(source: Path, database: Path) -> Path | None:
             if side.exists():
                 os.replace(side, kept.with_name(kept.name + extra))
     partial = database.with_name(database.name + ".restoring")
-    shutil.copyfile(source, partial)
+    shutil.copyfile(source, create_private_file(partial))
     _fsync(partial)
     os.replace(partial, database)
     return kept

@@ -102,6 +102,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
     # FULL: NORMAL can lose the last commit on power loss, and officers' laptops do lose power.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = OFF")
+    # Freed space is overwritten with zeros: an erased person's values do not linger in free
+    # pages. Upstream SQLite's default is off; some builds turn it on, so it is never left to them.
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     # 64 MiB of page cache: a large import then writes its pages once instead of spilling.
     conn.execute("PRAGMA cache_size = -65536")
@@ -149,3 +152,15 @@ def quick_check(path: Path) -> str:
             conn.close()
     except (sqlite3.DatabaseError, vault.VaultError) as exc:
         return str(exc)
+
+
+def checkpoint_truncate(conn: sqlite3.Connection) -> bool:
+    """Copy the WAL into the database file and empty it (``wal_checkpoint(TRUNCATE)``).
+
+    True when it completed; False when another connection's open read kept it from finishing
+    (the rest is copied at that connection's next checkpoint or when the last one closes).
+    """
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return True
+    busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return bool(busy == 0)

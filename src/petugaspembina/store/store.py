@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from ..core.changes import Change
 from ..core.hlc import Hlc, HybridClock, clock_behind
 from ..core.ids import new_device_id, new_record_id
+from ..core.private_files import create_private_file, make_private
 from ..core.records import DELETED, ERASED, SCHEMA, Record, record_from_row
 from ..core.text import clean_text
 from . import vault
@@ -66,6 +67,18 @@ def _copy_migrated(conn: sqlite3.Connection) -> None:
         _MIGRATED.backup(conn)
 
 
+def _keep_private(file: Path, *, create: bool = True) -> None:
+    """The database file 0600 from its creation on (docs/security.md); a file this user may not
+    change (another owner, read-only media) is left as it is and opens as before."""
+    try:
+        if create and not file.exists():
+            create_private_file(file)
+        else:
+            make_private(file)
+    except OSError:
+        pass
+
+
 def utc_now_iso() -> str:
     """Now in UTC, ISO 8601 with seconds."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -108,8 +121,12 @@ class Store:
                 encrypt_plain_database(file)
             else:
                 finish_leftovers(file)
+            _keep_private(file)
             check_file(file, SCHEMA_VERSION, full=full_check)
         conn = connect(file if str(path) != ":memory:" else ":memory:")
+        if str(path) != ":memory:":
+            for side in ("-wal", "-shm"):  # SQLite gives new ones the database's mode
+                _keep_private(file.with_name(file.name + side), create=False)
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             if str(path) == ":memory:":
                 _copy_migrated(conn)

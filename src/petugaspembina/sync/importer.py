@@ -15,10 +15,13 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from ..core.oserrors import describe_os_error
+from ..core.private_files import private_folder, write_private_text
 from ..store import vault
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
+from ..store.db import checkpoint_truncate
 from ..store.errors import IntegrityConflict, StoreError
+from ..store.quarantine import read_quarantined as open_quarantined
 from ..store.quarantine import write_quarantined
 from ..store.sqlite import sqlite3
 from ..store.store import Store
@@ -86,15 +89,52 @@ def import_files(
             )
             return [FileReport(path.name, "failed", message) for path in files]
     reports = []
+    erased = erased_before = _erased_count(store)
     for index, path in enumerate(files):
         if progress:
             progress(index, len(files), path.name)
-        reports.append(
-            import_file(store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned)
+        report = import_file(
+            store, path, quarantine=quarantine, now=now, allow_unsigned=allow_unsigned
         )
+        now_erased = _erased_count(store)
+        if now_erased > erased:
+            report.warnings.append(ERASURE_WARNING)
+        erased = now_erased
+        reports.append(report)
+    if erased > erased_before:
+        _clean_after_erasures(store, backups, quarantine)
     if progress:
         progress(len(files), len(files), "")
     return reports
+
+
+ERASURE_WARNING = (
+    "Bundel ini membawa penghapusan data pribadi (UU PDP): cadangan lama diganti dengan cadangan "
+    "baru dan bundel karantina yang memuatnya dihapus."
+)
+
+
+def _erased_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM erased").fetchone()[0])
+
+
+def _clean_after_erasures(store: Store, backups: Path | None, quarantine: Path) -> None:
+    """An import brought erasures: leave nothing of those records in the file, the backups made
+    before, or the quarantine (searched by record id: a bundle names every record it holds)."""
+    from ..store.erasure import PersonTraces, scrub_file
+    from .quarantine import clean_after_erasure
+
+    scrub_file(store)
+    ids = tuple(str(r["rid"]) for r in store.rows("SELECT rid FROM erased"))
+    purge, cleared = clean_after_erasure(store, backups, quarantine, PersonTraces(ids, ()))
+    with store.transaction():
+        record_audit(
+            store.conn,
+            "erase-files",
+            detail=f"cadangan_dihapus:{purge.removed if purge else 0},"
+            f"karantina_dihapus:{cleared.removed if cleared else 0}",
+        )
+    checkpoint_truncate(store.conn)
 
 
 def import_file(
@@ -462,14 +502,14 @@ def _quarantine(store: Store, path: Path, folder: Path | None, exc: BundleReject
     if folder is None:
         return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         if exc.code in UNREAD:
             # Never read (too large, missing, a folder, a FIFO): no copy to keep or claim; a file
             # that exists but could not be taken gets a note of the reason.
             if exc.code in ("too-large", "unreadable"):
                 note = folder / f"{stamp}-{exc.code}.alasan.txt"
-                note.write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
+                write_private_text(note, f"{exc.code}\n{exc}\n")
             return None
         data = read_whole(path)
         target = folder / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}.bundle"
@@ -477,9 +517,19 @@ def _quarantine(store: Store, path: Path, folder: Path | None, exc: BundleReject
         if key is None:
             return None  # an in-memory database has no key: nothing is kept in clear
         write_quarantined(target, data, key)
-        target.with_suffix(".alasan.txt").write_text(f"{exc.code}\n{exc}\n", encoding="utf-8")
+        write_private_text(target.with_suffix(".alasan.txt"), f"{exc.code}\n{exc}\n")
         return target.name
     except UnreadableInput:
         return None
     except OSError:
         return None
+
+
+def read_quarantined(path: Path) -> bytes:
+    """The bytes of a bundle ``_quarantine`` kept: the one place that reads quarantine files back
+    (an erasure searches them for the person it erases). A file no unlocked key opens is
+    UnreadableInput: counted as not checked, never guessed at."""
+    try:
+        return open_quarantined(path)
+    except (StoreError, OSError) as exc:
+        raise UnreadableInput("unreadable", str(exc)) from exc

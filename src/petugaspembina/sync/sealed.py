@@ -32,7 +32,7 @@ from ..store.store import Store
 from .errors import BundleRejected
 from .keys import signing_key
 from .reader import MAX_SEQ, SEALED_FORMAT
-from .trust import EnrolledOffice, enrolled_device, office_keys
+from .trust import EnrolledOffice, OfficeKeys, enrolled_device, office_keys
 
 SEALED_VERSION = 1
 SUITE = "HPKE-base(MLKEM768-X25519,HKDF-SHA256,AES-256-GCM)+Ed25519"
@@ -132,11 +132,8 @@ def open_sealed(store: Store, doc: dict[str, Any]) -> Opened:
             f"Perangkat {device_id[:8]} telah dicabut pada {device.revoked_at[:10]}; "
             "bundelnya tidak diterima.",
         )
-    envelope = {key: doc[key] for key in _ENVELOPE_KEYS}
-    info = canonical_json(envelope).encode("utf-8")
     try:
-        sealed = binascii.a2b_base64(doc["sealed"], strict_mode=True)
-        opened = _HPKE.decrypt(sealed, keys.sealing, info=info)
+        info, opened = _decrypt(doc, keys)
     except (binascii.Error, ValueError, InvalidTag) as exc:
         raise BundleRejected(
             "damaged", "Bundel tersegel rusak atau telah diubah (segel tidak cocok)."
@@ -150,3 +147,24 @@ def open_sealed(store: Store, doc: dict[str, Any]) -> Opened:
             f"Tanda tangan bundel tidak cocok dengan kunci terdaftar perangkat {device_id[:8]}.",
         ) from exc
     return Opened(plain, device_id, doc["bundle_id"], doc["seq"])
+
+
+def _decrypt(doc: dict[str, Any], keys: OfficeKeys) -> tuple[bytes, bytes]:
+    """The envelope's ``info`` and the decrypted signature ‖ plain bundle."""
+    envelope = {key: doc[key] for key in _ENVELOPE_KEYS}
+    info = canonical_json(envelope).encode("utf-8")
+    sealed = binascii.a2b_base64(doc["sealed"], strict_mode=True)
+    return info, _HPKE.decrypt(sealed, keys.sealing, info=info)
+
+
+def peek_sealed(store: Store, doc: Any) -> bytes | None:
+    """The plain bundle inside a sealed envelope addressed to this office, without the sender's
+    checks: for an erasure searching quarantined bundles (a device not yet enrolled sent most of
+    them). None when this database cannot open it (no office keys, another office, damaged)."""
+    keys = office_keys(store)
+    if keys is None or not is_sealed(doc) or doc.get("to") != keys.kid:
+        return None
+    try:
+        return _decrypt(doc, keys)[1][64:]
+    except (KeyError, TypeError, binascii.Error, ValueError, InvalidTag):
+        return None
