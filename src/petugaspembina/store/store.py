@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from ..core.changes import Change
 from ..core.hlc import Hlc, HybridClock, clock_behind
 from ..core.ids import new_device_id, new_record_id
-from ..core.private_files import create_private_file, make_private
+from ..core.private_files import create_private_file, make_private, private_folder
 from ..core.records import DELETED, ERASED, SCHEMA, Record, record_from_row
 from ..core.text import clean_text
 from . import vault
@@ -113,7 +113,8 @@ class Store:
         """
         file = Path(path)
         if str(path) != ":memory:":
-            file.parent.mkdir(parents=True, exist_ok=True)
+            if not file.parent.exists():
+                private_folder(file.parent)  # a folder made for the database: 0700
             vault.ensure_unlocked(file)
             from .conversion import encrypt_plain_database, finish_leftovers
 
