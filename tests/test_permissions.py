@@ -104,6 +104,9 @@ def test_the_application_log_is_private(tmp_path: Path) -> None:
     from petugaspembina.gui import errors
 
     logs = tmp_path / "logs"
+    earlier = [h for h in errors.log.handlers if isinstance(h, logging.FileHandler)]
+    for handler in earlier:  # a window started by an earlier test logs elsewhere
+        errors.log.removeHandler(handler)
     errors.install(logs)
     try:
         logging.getLogger("petugaspembina").warning("uji izin berkas")
@@ -115,6 +118,8 @@ def test_the_application_log_is_private(tmp_path: Path) -> None:
             if isinstance(handler, logging.FileHandler):
                 errors.log.removeHandler(handler)
                 handler.close()
+        for handler in earlier:
+            errors.log.addHandler(handler)
 
 
 def test_start_tightens_what_an_older_version_left_open(tmp_path: Path) -> None:
