@@ -10,6 +10,8 @@ the office's recovery key instead of the old password).
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -66,6 +68,13 @@ def unlock_database(db: Path, paths: AppPaths, *, create: bool) -> None:
     if vault.key_for(db) is not None:
         return
     try:
+        if vault.is_set_up(db) and os.environ.get(vault.KEY_ON_STDIN_ENV) == "1":
+            try:
+                given_key = bytes.fromhex(sys.stdin.readline().strip())  # a wrong one opens nothing
+            except ValueError:
+                fail("Kunci basis data dari jendela tidak terbaca.")
+            vault.remember(db, given_key)
+            return
         if vault.is_set_up(db):
             given = vault.password_from_env() or _ask("Kata sandi basis data")
             vault.unlock(db, given)
@@ -85,9 +94,9 @@ def unlock_database(db: Path, paths: AppPaths, *, create: bool) -> None:
             from .store.conversion import encrypt_old_copies, encrypt_plain_database
 
             encrypt_plain_database(db, backups=paths.backups, progress=_progress)
-            key = vault.key_for(db)
-            assert key is not None
-            others = encrypt_old_copies(paths.backups, paths.quarantine, key)
+            unlocked = vault.key_for(db)
+            assert unlocked is not None
+            others = encrypt_old_copies(paths.backups, paths.quarantine, unlocked)
             click.echo(
                 f"Basis data kini terenkripsi (juga {others} cadangan/berkas karantina lama).",
                 err=True,

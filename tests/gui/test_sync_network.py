@@ -10,6 +10,7 @@ import ssl
 import urllib.request
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui.main_window import MainWindow
@@ -85,9 +86,14 @@ def test_officer_outbox_waiting_sent_confirmed(qtbot: QtBot, tmp_path: Path, hom
         server.stop()
 
 
-def test_clerk_starts_and_stops_the_inbox(qtbot: QtBot, tmp_path: Path, home: Path) -> None:
+def test_clerk_starts_and_stops_the_inbox(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     office = Office(tmp_path)
     window = _window(qtbot, office.db, home)
+    # As in the field: the password was typed into the window, not set in the environment; the
+    # inbox process gets the unlocked key from the window.
+    monkeypatch.delenv("PETUGASPEMBINA_PASSWORD", raising=False)
     control = window.sync_view.inbox_control
     assert control is not None and control.isVisible()
     assert not window.sync_view.outbox_panel.isVisible()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QProcess, QProcessEnvironment, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox
 
 from ..paths import HOME_ENV, AppPaths
+from ..store import vault
 
 DEFAULT_PORT = 8443
 _READY = re.compile(r"siap: (https://\S+)")
@@ -69,6 +70,9 @@ class InboxControl(QGroupBox):
         home = self.paths.data.parent
         if self.paths.config == home / "config":  # a --home installation: the same folders
             environment.insert(HOME_ENV, os.fspath(home))
+        key = vault.key_for(self.db_path)
+        if key is not None:  # the unlocked key, on the child's stdin (never in its arguments)
+            environment.insert(vault.KEY_ON_STDIN_ENV, "1")
         process.setProcessEnvironment(environment)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         process.readyReadStandardOutput.connect(self._read)
@@ -79,6 +83,9 @@ class InboxControl(QGroupBox):
         self.button.setText(self.tr("Hentikan kotak masuk"))
         self.port.setEnabled(False)
         process.start(program, args)
+        if key is not None:
+            process.write(key.hex().encode() + b"\n")
+            process.closeWriteChannel()
 
     def _read(self) -> None:
         assert self.process is not None

@@ -35,6 +35,9 @@ from typing import Any
 from .errors import CorruptDatabase, StoreError
 
 PASSWORD_ENV = "PETUGASPEMBINA_PASSWORD"
+# Set by the window when it starts a command (the office inbox): the unlocked key follows on the
+# child's standard input (hex, one line), so the officer is not asked for the password again.
+KEY_ON_STDIN_ENV = "PETUGASPEMBINA_KEY_ON_STDIN"
 MIN_PASSWORD_LENGTH = 8
 KEY_SUFFIX = ".kunci"
 DEMO_PASSWORD = "demo-petugas-pembina"  # documented: the throwaway --demo database only
