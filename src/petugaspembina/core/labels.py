@@ -22,6 +22,14 @@ def label_of(enum: type[Labelled], code: object) -> str:
 
 
 FIELD_LABELS = {
+    # session photos
+    "caption": "Keterangan foto",
+    "taken_at": "Waktu diambil",
+    "sha256": "Sidik isi foto",
+    "width": "Lebar (px)",
+    "height": "Tinggi (px)",
+    "byte_size": "Ukuran berkas",
+    "keep_location": "Simpan lokasi",
     DELETED: "Dihapus",
     ERASED: "Dihapus permanen",
     "abbreviation": "Singkatan",

@@ -33,6 +33,9 @@ ACTION_LABELS = {
     "relay-office-enrolled": "Daftarkan kantor relai",
     "office-keys-created": "Buat kunci kantor",
     "kiosk_pin_wrong": "PIN kiosk salah",
+    "app_locked": "Aplikasi dikunci",
+    "app_unlocked": "Kunci aplikasi dibuka",
+    "app_unlock_wrong": "Kata sandi kunci aplikasi salah",
 }
 _STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
 
