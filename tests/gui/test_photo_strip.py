@@ -61,6 +61,12 @@ def test_add_caption_reorder_remove(
     assert warned and "catatan.jpg: Bukan berkas gambar" in warned[0]
     qtbot.waitUntil(lambda: not strip.strip.item(2).icon().isNull())
     ids = [p.id for p in list_photos(store, strip.session_id)]
+    # What a person sees: thumbnails side by side in their order, none drawn over another, and a
+    # click on a thumbnail's middle chooses that photo.
+    rects = [strip.strip.visualItemRect(strip.strip.item(i)) for i in range(3)]
+    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:], strict=False))
+    for row, rect in enumerate(rects):
+        assert strip.strip.indexAt(rect.center()).row() == row
 
     strip.strip.setCurrentRow(0)
     strip.caption.setText("Pembukaan oleh Kepala Desa")

@@ -58,7 +58,12 @@ class _Strip(QListWidget):
         self.setWrapping(False)
         self.setIconSize(THUMB)
         self.setGridSize(QSize(THUMB.width() + 16, THUMB.height() + 36))
-        self.setMovement(QListView.Movement.Snap)
+        # Static: each thumbnail sits in the grid cell of its row, whatever arrives later (with
+        # Snap, positions kept from before the icons came drew photos over each other, and a
+        # click chose the neighbour). Dragging still reorders the rows.
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
@@ -194,6 +199,7 @@ class PhotoStrip(QWidget):
             data = photo_data(self.store, digest)
             if data is not None:
                 item.setIcon(QIcon(thumbnail(data)))
+        self.strip.doItemsLayout()
         if self._pending:
             QTimer.singleShot(0, self._next_thumbnails)
 
