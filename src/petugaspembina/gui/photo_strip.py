@@ -190,7 +190,7 @@ class PhotoStrip(QWidget):
         if self.strip.currentItem() is None and self.strip.count():
             self.strip.setCurrentRow(0)
         self._selected()
-        QTimer.singleShot(0, self._next_thumbnails)
+        QTimer.singleShot(0, self.strip, self._next_thumbnails)
 
     def _next_thumbnails(self) -> None:
         """A few thumbnails per turn of the event loop: the window never waits for all of them."""
@@ -201,7 +201,7 @@ class PhotoStrip(QWidget):
                 item.setIcon(QIcon(thumbnail(data)))
         self.strip.doItemsLayout()
         if self._pending:
-            QTimer.singleShot(0, self._next_thumbnails)
+            QTimer.singleShot(0, self.strip, self._next_thumbnails)
 
     def current_id(self) -> str | None:
         """The selected photo's id."""
