@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def test_add_caption_reorder_remove(
     # What a person sees: thumbnails side by side in their order, none drawn over another, and a
     # click on a thumbnail's middle chooses that photo.
     rects = [strip.strip.visualItemRect(strip.strip.item(i)) for i in range(3)]
-    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:], strict=False))
+    assert all(a.right() < b.left() for a, b in pairwise(rects))
     for row, rect in enumerate(rects):
         assert strip.strip.indexAt(rect.center()).row() == row
 

@@ -30,6 +30,7 @@ from ..core.display import zone_for_region
 from ..core.enums import SessionType, TimeZone, Topic
 from ..core.records import Officer, Session
 from ..profile import OFFICER_KEY
+from ..store.corrections import changed_values
 from ..store.desa_binaan import with_village_link
 from ..store.errors import StoreError
 from ..store.store import Store
@@ -243,7 +244,9 @@ class SessionEditor(QDialog):
             return
         try:
             linked = with_village_link(self.store, values)
-            self.session_id = self.store.write(Session.TABLE, linked, self.session_id)
+            changed = changed_values(self.store, Session, self.session_id, linked)
+            if changed or self.session_id is None:
+                self.session_id = self.store.write(Session.TABLE, changed, self.session_id)
         except StoreError as exc:
             self.error.setText(str(exc))
             return

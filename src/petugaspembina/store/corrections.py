@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..core.hlc import Hlc
-from ..core.records import Person, Session
+from ..core.records import Person, Record, Session
 from .errors import InvalidInput, NotFound
 from .signin import PersonEntry, check_person, session_sign_ins
 from .store import Store
@@ -91,6 +91,21 @@ def check_person_edit(
         name: value for name, value in values.items() if getattr(person, name, None) != value
     }
     return changed, errors, list(checked.warnings)
+
+
+def changed_values(
+    store: Store, record_type: type[Record], record_id: str | None, values: dict[str, Any]
+) -> dict[str, Any]:
+    """The values that differ from the record as stored: a form saved without a change writes
+    no version (no false conflicts, no traffic); a new record keeps them all."""
+    if record_id is None:
+        return dict(values)
+    try:
+        current = store.get(record_type, record_id)
+    except NotFound:
+        return dict(values)
+    missing = object()
+    return {k: v for k, v in values.items() if getattr(current, k, missing) != v}
 
 
 def edit_person(
