@@ -19,6 +19,14 @@ HLC_PATTERN = (
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
+# Shared by the bundle and the photo-part schemas (copied where used: the documents are mutable).
+_UTC_SECOND = {
+    "type": "string",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+}
+_DEVICE_ID = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+
+
 def _value_schema(kind: Kind) -> dict[str, Any]:
     base = kind.base
     schema: dict[str, Any]
@@ -129,16 +137,13 @@ def bundle_json_schema() -> dict[str, Any]:
             "format": {"const": FORMAT},
             "format_version": {"const": FORMAT_VERSION},
             "bundle_id": {"type": "string", "pattern": UUID_PATTERN},
-            "created_at": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-            },
+            "created_at": dict(_UTC_SECOND),
             "source": {
                 "type": "object",
                 "required": ["device_id", "seq"],
                 "additionalProperties": False,
                 "properties": {
-                    "device_id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                    "device_id": dict(_DEVICE_ID),
                     "seq": {"type": "integer", "minimum": 1, "maximum": MAX_SEQ},
                     "app_version": {"type": "string", "maxLength": 40},
                     "schema_version": {"type": "integer", "minimum": 0, "maximum": 10_000},
@@ -280,16 +285,13 @@ def photo_part_json_schema() -> dict[str, Any]:
             "format": {"const": PHOTOS_FORMAT},
             "format_version": {"const": PHOTOS_VERSION},
             "part_id": {"type": "string", "pattern": UUID_PATTERN},
-            "created_at": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-            },
+            "created_at": dict(_UTC_SECOND),
             "source": {
                 "type": "object",
                 "required": ["device_id", "seq"],
                 "additionalProperties": False,
                 "properties": {
-                    "device_id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                    "device_id": dict(_DEVICE_ID),
                     "seq": {
                         "type": "integer",
                         "minimum": 1,
