@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
@@ -197,7 +197,9 @@ class Inbox:
             )
         return device_id
 
-    async def _receive(self, request: Request) -> Path:
+    async def _receive(self, request: Request) -> tuple[Path, BinaryIO]:
+        """The body streamed into ``<spool>/.part-*``: (its path, the file still open and not yet
+        fsynced, so the fsync can run while the seal is checked)."""
         declared = request.headers.get("content-length")
         if declared is not None and (
             not declared.isdigit() or int(declared) > self.limits.max_bytes
@@ -205,23 +207,22 @@ class Inbox:
             raise _Refused(413, self._too_big())
         handle, name = tempfile.mkstemp(prefix=".part-", dir=self.spool.folder)
         part = Path(name)
+        out = os.fdopen(handle, "wb")
         size = 0
         try:
-            with os.fdopen(handle, "wb") as out:
-                async for chunk in request.stream():
-                    size += len(chunk)
-                    if size > self.limits.max_bytes:
-                        raise _Refused(413, self._too_big())
-                    out.write(chunk)
-                out.flush()
-                await asyncio.get_running_loop().run_in_executor(None, os.fsync, out.fileno())
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > self.limits.max_bytes:
+                    raise _Refused(413, self._too_big())
+                out.write(chunk)
+            out.flush()
+            if size == 0:
+                raise _Refused(400, "Isi permintaan kosong: kirim berkas bundel tersegel.")
         except BaseException:
+            out.close()
             part.unlink(missing_ok=True)
             raise
-        if size == 0:
-            part.unlink(missing_ok=True)
-            raise _Refused(400, "Isi permintaan kosong: kirim berkas bundel tersegel.")
-        return part
+        return part, out
 
     def _too_big(self) -> str:
         return f"Bundel terlalu besar; batasnya {self.limits.max_bytes // 1048576} MiB."
@@ -251,11 +252,17 @@ class Inbox:
         part: Path | None = None
         try:
             device_id = await self._device(request)
-            part = await self._receive(request)
+            part, out = await self._receive(request)
             checked = part
-            bundle_id, digest = await self._read(
-                lambda store: self._verify(store, checked, device_id)
-            )
+            # The seal is checked while the upload is flushed to disk; the answer waits for both.
+            with out:
+                synced = asyncio.get_running_loop().run_in_executor(None, os.fsync, out.fileno())
+                try:
+                    bundle_id, digest = await self._read(
+                        lambda store: self._verify(store, checked, device_id)
+                    )
+                finally:
+                    await synced
             response = await self._accept(part, bundle_id, digest, device_id)
         except _Refused as exc:
             response = _refusal(exc)

@@ -98,31 +98,101 @@ def target(store: Store, url: str | None = None) -> Target:
     )
 
 
-def _connect(where: Target, timeout: float) -> http.client.HTTPSConnection:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.check_hostname = False  # trust comes from the pinned hash below, not from names
-    context.verify_mode = ssl.CERT_NONE
-    conn = http.client.HTTPSConnection(
-        where.host, where.port, timeout=timeout, context=context, blocksize=BLOCK
-    )
-    conn.connect()
-    assert conn.sock is not None
-    der = conn.sock.getpeercert(binary_form=True) or b""
-    if not hmac.compare_digest(hashlib.sha256(der).hexdigest(), where.tls_sha256):
-        conn.close()
-        raise ssl.SSLError(
-            "sertifikat server bukan milik kantor terdaftar (sidik jari berbeda); tidak dikirim"
+class _PinnedConnection(http.client.HTTPSConnection):
+    """An HTTPS connection that checks the pinned certificate hash on every (re)connect.
+
+    ``http.client`` reopens a connection the office closed on its own (``auto_open``); the check
+    lives in ``connect`` so a reopened connection is pinned too. The TLS session of the first
+    handshake is offered again on reconnects (resumption skips the certificate exchange).
+    """
+
+    def __init__(self, where: Target, timeout: float) -> None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        context.check_hostname = False  # trust comes from the pinned hash, not from names
+        context.verify_mode = ssl.CERT_NONE
+        super().__init__(where.host, where.port, timeout=timeout, context=context, blocksize=BLOCK)
+        self.pinned = where.tls_sha256
+        self.tls_context = context
+        self.tls_session: ssl.SSLSession | None = None
+
+    def connect(self) -> None:
+        """TCP, TLS, then the pin check (a socket whose certificate differs is closed unused)."""
+        http.client.HTTPConnection.connect(self)
+        assert self.sock is not None
+        wrapped = self.tls_context.wrap_socket(
+            self.sock, server_hostname=self.host, session=self.tls_session
         )
+        der = wrapped.getpeercert(binary_form=True) or b""
+        if not hmac.compare_digest(hashlib.sha256(der).hexdigest(), self.pinned):
+            wrapped.close()
+            self.sock = None
+            raise ssl.SSLError(
+                "sertifikat server bukan milik kantor terdaftar (sidik jari berbeda); tidak dikirim"
+            )
+        self.sock = wrapped
+
+
+def _connect(where: Target, timeout: float) -> http.client.HTTPSConnection:
+    conn = _PinnedConnection(where, timeout)
+    conn.connect()
     return conn
 
 
-def _exchange(
-    where: Target, method: str, path: str, body: Path | None, timeout: float
-) -> tuple[int, dict[str, Any]]:
-    conn = _connect(where, timeout)
-    try:
-        headers = {"Authorization": f"Bearer {where.token}", "Accept": "application/json"}
+class Link:
+    """One connection to the office for a whole send run (HTTP keep-alive): a new TLS handshake
+    per bundle cost more than the upload of a small bundle itself (docs/benchmarks.md N2).
+
+    A kept connection the office has closed meanwhile (its keep-alive timeout, a restart) fails
+    on the next request before any answer: that request is made once more on a new connection;
+    uploads are idempotent on the bundle id, so a repeat is harmless.
+    """
+
+    def __init__(self, where: Target, timeout: float = TIMEOUT_SECONDS) -> None:
+        self.where = where
+        self.timeout = timeout
+        self.conn: _PinnedConnection | None = None
+        self.handshakes = 0
+
+    def __enter__(self) -> Link:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (the next request opens a new one)."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def _open(self) -> _PinnedConnection:
+        if self.conn is None or self.conn.sock is None:
+            session = self.conn.tls_session if self.conn is not None else None
+            self.close()
+            self.conn = _PinnedConnection(self.where, self.timeout)
+            self.conn.tls_session = session
+            self.conn.connect()
+            self.handshakes += 1
+        return self.conn
+
+    def exchange(self, method: str, path: str, body: Path | None = None) -> tuple[int, Any]:
+        """(status, JSON answer as a dict) of one request; raises OSError/HTTPException."""
+        reused = self.conn is not None and self.conn.sock is not None
+        try:
+            return self._exchange(method, path, body)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            self.close()
+            if not reused:
+                raise
+            return self._exchange(method, path, body)
+        except BaseException:
+            self.close()  # a half-read answer leaves the connection unusable
+            raise
+
+    def _exchange(self, method: str, path: str, body: Path | None) -> tuple[int, dict[str, Any]]:
+        conn = self._open()
+        headers = {"Authorization": f"Bearer {self.where.token}", "Accept": "application/json"}
         if body is None:
             conn.request(method, path, headers=headers)
         else:
@@ -133,13 +203,24 @@ def _exchange(
                 conn.request(method, path, body=stream, headers=headers)
         response = conn.getresponse()
         raw = response.read(1_000_000)
+        if not response.isclosed():  # an answer larger than any the office sends
+            self.close()
+        if conn.sock is not None and isinstance(conn.sock, ssl.SSLSocket):
+            conn.tls_session = conn.sock.session
         try:
             doc = json.loads(raw) if raw else {}
         except ValueError:
             doc = {}
         return response.status, doc if isinstance(doc, dict) else {}
-    finally:
-        conn.close()
+
+
+def _exchange(
+    where: Target, method: str, path: str, body: Path | None, timeout: float
+) -> tuple[int, dict[str, Any]]:
+    """One request on a connection of its own (tests and tools; a send run keeps a ``Link``)."""
+    with Link(where, timeout) as link:
+        status, doc = link.exchange(method, path, body)
+    return status, doc
 
 
 def _reason(status: int, doc: dict[str, Any]) -> str:
@@ -186,17 +267,28 @@ def send_once(
     if url:
         store.set_setting(INBOX_URL_SETTING, where.url)
     report = SendReport()
-    for entry in outbox.to_send(store, due_only=due_only):
+    with Link(where, timeout) as link:
+        _send_entries(store, outbox_dir, link, outbox.to_send(store, due_only=due_only), report)
+    outbox.prune(store, outbox_dir)
+    return report
+
+
+def _send_entries(
+    store: Store,
+    outbox_dir: Path,
+    link: Link,
+    todo: list[outbox.OutboxEntry],
+    report: SendReport,
+) -> None:
+    for entry in todo:
         file = outbox_dir / entry.file
         try:
             if entry.status == "waiting":
                 if not file.is_file():
                     raise SendError(f"salinan bundel #{entry.seq} hilang dari folder kotak keluar")
-                status, doc = _exchange(where, "POST", UPLOAD_PATH, file, timeout)
+                status, doc = link.exchange("POST", UPLOAD_PATH, file)
             else:
-                status, doc = _exchange(
-                    where, "GET", f"{UPLOAD_PATH}/{entry.bundle_id}", None, timeout
-                )
+                status, doc = link.exchange("GET", f"{UPLOAD_PATH}/{entry.bundle_id}")
             state = _settle(store, entry, status, doc)
             if state not in ("confirmed", "sent"):
                 report.errors.append(f"Bundel #{entry.seq}: {_reason(status, doc)}")
@@ -211,8 +303,6 @@ def send_once(
             report.sent += 1
         else:
             report.waiting += 1
-    outbox.prune(store, outbox_dir)
-    return report
 
 
 def send_until_done(
