@@ -23,7 +23,7 @@ from petugaspembina.sync.sealed import seal
 from petugaspembina.sync.trust import enrolled_office, revoke_device
 
 from .helpers import snapshot
-from .netlab import NIPS, Office, Officer, Server
+from .netlab import NIPS, Office, Officer, Proxy, Server
 
 
 def raw(
@@ -266,11 +266,11 @@ def test_a_server_with_another_certificate_gets_nothing(lab: Lab, tmp_path: Path
     assert other.spool() == []
 
 
-def _touch(officer: Officer) -> list[str]:
+def _touch(officer: Officer, seed: int = 11) -> list[str]:
     from petugaspembina.demo import generate
 
     with Store.open(officer.db) as store:
-        generate(store, seed=11, sessions=1)
+        generate(store, seed=seed, sessions=1)
     return officer.export()
 
 
@@ -310,3 +310,42 @@ def test_serve_refuses_a_database_without_office_keys(tmp_path: Path) -> None:
         main, ["--db", str(officer.db), "serve", "--host", "127.0.0.1", "--port", "0"]
     )
     assert result.exit_code == 1 and "office-keys create" in result.stderr
+
+
+def test_a_send_run_uses_one_connection_for_every_bundle(tmp_path: Path) -> None:
+    office = Office(tmp_path)
+    dewi = Officer(tmp_path, "Dewi Lestari", NIPS[2], seed=13, sessions=1)
+    office.enrol(dewi)
+    ids = dewi.export()
+    for seed in (14, 15):  # three bundles in the outbox
+        ids += _touch(dewi, seed)
+    assert len(ids) == 3
+    server = office.server().start()
+    proxy = Proxy(server.port)
+    proxy.start()
+    try:
+        report = dewi.send_once(proxy.url)
+    finally:
+        proxy.close()
+        server.stop()
+    assert report.confirmed + report.sent == 3 and not report.errors, report
+    assert proxy.connections == 1  # one TLS handshake for the whole run
+
+
+def test_a_kept_connection_the_office_closed_is_reopened(tmp_path: Path) -> None:
+    office = Office(tmp_path)
+    dewi = Officer(tmp_path, "Dewi Lestari", NIPS[2], seed=13, sessions=0)
+    office.enrol(dewi)
+    server = office.server().start()
+    where = dewi.target(server.url)
+    link = sender.Link(where, 10)
+    try:
+        assert link.exchange("GET", "/v1/health")[0] == 200
+        server.kill()  # the office restarts between two requests of one run
+        restarted = office.server(port=server.port).start()
+        status, doc = link.exchange("GET", "/v1/health")
+    finally:
+        link.close()
+    restarted.stop()
+    assert status == 200 and doc["status"] == "ok"
+    assert link.handshakes == 2
