@@ -136,7 +136,10 @@ def send(obj: Context, url: str | None, wait_seconds: float) -> None:
             fail(str(exc))
         made = export_bundles(store, obj.paths.outbox, outbox_dir=obj.paths.outbox)
         for result in made:
-            click.echo(f"Bundel #{result.seq} masuk kotak keluar.")
+            if result.photos:
+                click.echo(f"Berkas foto #{result.seq} ({result.photos} foto) masuk kotak keluar.")
+            else:
+                click.echo(f"Bundel #{result.seq} masuk kotak keluar.")
         report = send_until_done(store, obj.paths.outbox, url=url, wait_seconds=wait_seconds)
     click.echo(
         f"Dikonfirmasi {report.confirmed}, terkirim menunggu konfirmasi {report.sent}, "
@@ -152,7 +155,8 @@ def send(obj: Context, url: str | None, wait_seconds: float) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_obj
 def outbox(obj: Context, as_json: bool) -> None:
-    """List the outbox: each bundle with its destination and status (waiting, sent, confirmed)."""
+    """List the outbox: each bundle or photo part (``kind``) with its destination and status
+    (waiting, sent, confirmed)."""
     from .sync import outbox as box
     from .sync.netkeys import INBOX_URL_SETTING
     from .sync.trust import enrolled_office
@@ -165,6 +169,7 @@ def outbox(obj: Context, as_json: bool) -> None:
     for entry in found:
         item = dataclasses.asdict(entry)
         item["id"] = entry.bundle_id
+        item["kind"] = entry.kind
         if entry.destination == box.NETWORK:
             item["destination"] = url or box.NETWORK
         item["status_label"] = STATUS_LABELS[entry.status]
@@ -175,9 +180,9 @@ def outbox(obj: Context, as_json: bool) -> None:
     if not items:
         click.echo("Kotak keluar kosong.")
         return
-    click.echo(f"{'No.':>5}  {'Status':<13}  {'Tujuan':<40}  Keterangan")
-    for item in items:
+    click.echo(f"{'Berkas':<16}  {'Status':<13}  {'Tujuan':<40}  Keterangan")
+    for entry, item in zip(found, items, strict=True):
         note = item["last_error"] or ""
         click.echo(
-            f"{item['seq']:>5}  {item['status_label']:<13}  {item['destination'][:40]:<40}  {note}"
+            f"{entry.label:<16}  {item['status_label']:<13}  {item['destination'][:40]:<40}  {note}"
         )

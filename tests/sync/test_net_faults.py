@@ -156,3 +156,60 @@ def test_two_officers_one_office_conflict_receipts_revocation(tmp_path: Path) ->
         names = {r["value"] for r in store.rows("SELECT value FROM fv WHERE rid = ?", (person,))}
     assert '"Orang Asing"' not in names and '"Siti Rahayu Putri"' in names
     assert all(status == "confirmed" for status in siti.statuses().values())
+
+
+@pytest.mark.slow
+def test_photo_part_server_killed_mid_upload_then_delivered_once(tmp_path: Path) -> None:
+    from petugaspembina.core.imaging import prepare_photo
+    from petugaspembina.store.photos import add_photo, photo_data
+    from petugaspembina.sync import outbox
+    from petugaspembina.sync.exporter import export_bundles
+    from photos.imagegen import phone_jpeg
+
+    office, (siti,) = _enrolled(tmp_path, 1)
+    first = office.server().start()
+    try:  # the records so far, confirmed before the photos are added
+        assert siti.send(first.url).done
+    finally:
+        first.stop()
+    hashes = []
+    with Store.open(siti.db) as store:
+        session = store.rows("SELECT id FROM sessions")[0]["id"]
+        for seed in range(5):
+            photo = prepare_photo(phone_jpeg(1600, 1200, seed=seed))
+            add_photo(store, session, photo)
+            hashes.append(photo.sha256)
+    siti.export()
+    with Store.open(siti.db) as store:
+        waiting = outbox.to_send(store, due_only=False)
+    [part] = [e for e in waiting if e.kind == "photos"]
+    assert part.status == "waiting" and part.label.startswith("Berkas foto #")
+    size = (siti.outbox / part.file).stat().st_size
+    server = office.server().start()
+    proxy = Proxy(server.port, rate=size / 3)  # the photo part takes ~3 s, the bundle ms
+    proxy.start()
+    result: list[object] = []
+    sending = threading.Thread(target=lambda: result.append(siti.send_once(proxy.url)))
+    sending.start()
+    time.sleep(1.5)
+    server.kill()  # mid-upload of the photo part
+    sending.join(30)
+    assert siti.statuses()[part.bundle_id] == "waiting"
+    restarted = office.server(port=server.port).start()
+    try:
+        report = siti.send(restarted.url)
+    finally:
+        restarted.stop()
+        proxy.close()
+    assert report.done, report
+    assert siti.statuses()[part.bundle_id] == "confirmed"
+    assert not (siti.outbox / part.file).exists()  # removed once its receipt was verified
+    with Store.open(office.db) as store:
+        rows = store.conn.execute("SELECT part_id FROM imported_photo_parts").fetchall()
+        assert [r[0] for r in rows] == [part.bundle_id]  # imported once
+        assert all(photo_data(store, digest) is not None for digest in hashes)
+    # Named in the office's receipt: never sent again, not even by a full export.
+    (tmp_path / "again").mkdir()
+    with Store.open(siti.db) as store:
+        again = export_bundles(store, tmp_path / "again", full=True, outbox_dir=siti.outbox)
+    assert not any(r.photos for r in again)

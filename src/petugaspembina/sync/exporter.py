@@ -169,14 +169,23 @@ def export_bundles(
             )
         )
         since = prepared.up_to
-    return results + _export_photos(store, out, destination, full=full, office=office)
+    return results + _export_photos(
+        store, out, destination, full=full, office=office, outbox_dir=outbox_dir
+    )
 
 
 def _export_photos(
-    store: Store, out: Path, destination: str, *, full: bool, office: EnrolledOffice | None
+    store: Store,
+    out: Path,
+    destination: str,
+    *,
+    full: bool,
+    office: EnrolledOffice | None,
+    outbox_dir: Path | None,
 ) -> list[ExportResult]:
     """Photo parts beside the bundles: photos not yet sent to ``destination`` (``full``: not yet
-    acknowledged by its receipt), each part sealed like the bundles."""
+    acknowledged by its receipt), each part sealed like the bundles and, with ``outbox_dir``, put
+    in the outbox like them (sent to the office's inbox until its receipt confirms the part)."""
     hashes = unsent_photos(store, destination, full=full)
     if not hashes:
         return []
@@ -190,6 +199,9 @@ def _export_photos(
             data = seal_parts(store, office, part.data, part.part_id, part.seq)
         write_part(path, data)
         record_part(store, part, destination)
+        if outbox_dir is not None:
+            network = office is not None and office.tls_sha256 is not None
+            remember(store, outbox_dir, path, part.part_id, seq, network=network)
         results.append(
             ExportResult(
                 path,

@@ -24,7 +24,7 @@ from typing import Any
 from ..store.store import Store
 from .bundle import write_atomically
 from .importer import import_files
-from .receipts import signed_receipt
+from .receipts import imported_digest, signed_receipt
 
 log = logging.getLogger("petugaspembina.inbox")
 
@@ -175,11 +175,8 @@ class MergeWorker(threading.Thread):
             before = self.spool.state(bundle_id)
             assert before is not None
             if report.result in ("imported", "already-imported"):
-                row = store.conn.execute(
-                    "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ?",
-                    (report.bundle_id,),
-                ).fetchone()
-                receipt = signed_receipt(store, report, row[0])
+                digest = imported_digest(store, report.bundle_id or bundle_id)
+                receipt = signed_receipt(store, report, digest)
                 after = SpoolState("done", before.device_id, before.plain_sha256, receipt)
             elif report.result == "rejected":
                 after = SpoolState(

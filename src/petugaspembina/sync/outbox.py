@@ -1,6 +1,6 @@
 """The officer's outbox (docs/sync.md "Sending to the office").
 
-Every export lands here with each of its destinations: the enrolled office's inbox (``kantor``,
+Every export (bundles and photo parts) lands here with each of its destinations: the enrolled office's inbox (``kantor``,
 sent over HTTPS) and the folder the file was written to (a USB stick, a shared drive). A row is
 ``waiting`` (not yet at its destination), ``sent`` (the office holds it but has not confirmed, or
 the file was written to the folder) or ``confirmed`` (a signed receipt was verified; one receipt
@@ -18,6 +18,7 @@ from pathlib import Path
 from ..store.store import Store, utc_now_iso
 from .bundle import write_atomically
 from .inputs import read_whole
+from .photo_parts import PART_FILE_PREFIX
 
 NETWORK = "kantor"  # the destination name of the enrolled office's inbox
 STATUSES = ("waiting", "sent", "confirmed")
@@ -39,6 +40,18 @@ class OutboxEntry:
     last_error: str | None
     sent_at: str | None
     confirmed_at: str | None
+
+    @property
+    def kind(self) -> str:
+        """``photos`` for a photo part (its own id, confirmed by its own receipt), else
+        ``bundle``."""
+        return "photos" if self.file.startswith(PART_FILE_PREFIX) else "bundle"
+
+    @property
+    def label(self) -> str:
+        """How messages name it: "Bundel #3" or "Berkas foto #3" (a part travels with the
+        bundle of that number)."""
+        return f"{'Berkas foto' if self.kind == 'photos' else 'Bundel'} #{self.seq}"
 
 
 def remember(

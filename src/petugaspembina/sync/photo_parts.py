@@ -57,9 +57,12 @@ def photos_digest(hashes: list[str]) -> str:
     return hashlib.sha256(canonical_json(hashes).encode("utf-8")).hexdigest()
 
 
+PART_FILE_PREFIX = "petugaspembina-foto-"
+
+
 def part_file_name(device_id: str, seq: int, number: int) -> str:
     """Neutral, and sorted after the bundles in a folder listing ("foto" > any hex digit)."""
-    return f"petugaspembina-foto-{device_id[:8]}-{seq:05d}-{number}.json"
+    return f"{PART_FILE_PREFIX}{device_id[:8]}-{seq:05d}-{number}.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,17 +45,22 @@ def write_receipts(store: Store, reports: list[FileReport], folder: Path) -> lis
     for report in reports:
         if report.result not in ("imported", "already-imported") or not report.bundle_id:
             continue
-        row = store.conn.execute(
-            "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ? UNION ALL "
-            "SELECT photos_sha256 FROM imported_photo_parts WHERE part_id = ?",
-            (report.bundle_id, report.bundle_id),
-        ).fetchone()
         path = folder / f"{RECEIPT_PREFIX}{report.bundle_id}{BUNDLE_SUFFIX}"
-        doc = signed_receipt(store, report, row[0])
+        doc = signed_receipt(store, report, imported_digest(store, report.bundle_id))
         data = json.dumps(doc, ensure_ascii=False, indent=1)
         write_atomically(path, data.encode("utf-8"))
         written.append(path)
     return written
+
+
+def imported_digest(store: Store, bundle_id: str) -> str:
+    """The checksum a receipt names: a bundle's changes, or a photo part's list of photos."""
+    row = store.conn.execute(
+        "SELECT changes_sha256 FROM imported_bundles WHERE bundle_id = ? UNION ALL "
+        "SELECT photos_sha256 FROM imported_photo_parts WHERE part_id = ?",
+        (bundle_id, bundle_id),
+    ).fetchone()
+    return str(row[0])
 
 
 def signed_receipt(store: Store, report: FileReport, changes_sha256: str) -> dict[str, Any]:
@@ -134,18 +139,18 @@ def accept_receipt(store: Store, doc: Any) -> str:
             "UPDATE exports SET delivered_at = ? WHERE bundle_id = ? AND changes_sha256 = ?",
             (doc.get("imported_at"), doc.get("bundle_id"), doc.get("changes_sha256")),
         ).rowcount
-        if updated:  # one receipt confirms the bundle whichever way it travelled
-            conn.execute(
-                "UPDATE outbox SET status = 'confirmed', confirmed_at = ?, last_error = NULL "
-                "WHERE bundle_id = ?",
-                (doc.get("imported_at"), doc.get("bundle_id")),
-            )
-        else:  # a photo part: its photos are never sent to that office again
+        if not updated:  # a photo part: its photos are never sent to that office again
             updated = conn.execute(
                 "UPDATE photo_parts_sent SET delivered_at = ? WHERE part_id = ? "
                 "AND photos_sha256 = ?",
                 (doc.get("imported_at"), doc.get("bundle_id"), doc.get("changes_sha256")),
             ).rowcount
+        if updated:  # one receipt confirms the bundle or part whichever way it travelled
+            conn.execute(
+                "UPDATE outbox SET status = 'confirmed', confirmed_at = ?, last_error = NULL "
+                "WHERE bundle_id = ?",
+                (doc.get("imported_at"), doc.get("bundle_id")),
+            )
     if not updated:
         raise BundleRejected(
             "unknown-receipt", "Tanda terima ini bukan untuk bundel dari perangkat ini."

@@ -285,17 +285,17 @@ def _send_entries(
         try:
             if entry.status == "waiting":
                 if not file.is_file():
-                    raise SendError(f"salinan bundel #{entry.seq} hilang dari folder kotak keluar")
+                    raise SendError(f"salinannya hilang dari folder kotak keluar ({entry.file})")
                 status, doc = link.exchange("POST", UPLOAD_PATH, file)
             else:
                 status, doc = link.exchange("GET", f"{UPLOAD_PATH}/{entry.bundle_id}")
             state = _settle(store, entry, status, doc)
             if state not in ("confirmed", "sent"):
-                report.errors.append(f"Bundel #{entry.seq}: {_reason(status, doc)}")
+                report.errors.append(f"{entry.label}: {_reason(status, doc)}")
         except (OSError, http.client.HTTPException, SendError) as exc:
             reason = f"tidak terkirim: {_describe(exc)}"
             outbox.mark_failed(store, entry.bundle_id, reason)
-            report.errors.append(f"Bundel #{entry.seq}: {reason}")
+            report.errors.append(f"{entry.label}: {reason}")
             state = entry.status
         if state == "confirmed":
             report.confirmed += 1
