@@ -1609,6 +1609,10 @@ Activity: {2} ({3})</translation>
         <translation>Office clerk</translation>
     </message>
     <message>
+        <source>Semua rekaman sudah diekspor; {0} berkas belum dikonfirmasi kantor</source>
+        <translation>All records exported; {0} files not yet confirmed by the office</translation>
+    </message>
+    <message>
         <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
         <translation>The app locks after {0} minutes without use.</translation>
     </message>
@@ -1923,12 +1927,20 @@ Activity: {2} ({3})</translation>
         <translation>Outbox (send to the office over the network)</translation>
     </message>
     <message>
-        <source>Kirim sekarang</source>
-        <translation>Send now</translation>
+        <source>Alamat kotak masuk kantor:</source>
+        <translation>Office inbox address:</translation>
     </message>
     <message>
-        <source>Bundel</source>
-        <translation>Bundle</translation>
+        <source>https://192.168.1.10:8443 (tanyakan ke kantor)</source>
+        <translation>https://192.168.1.10:8443 (ask the office)</translation>
+    </message>
+    <message>
+        <source>Alamat yang ditampilkan kotak masuk kantor saat dimulai. Sertifikatnya dicocokkan dengan berkas kunci kantor yang terdaftar, jadi alamat yang salah tidak menerima apa pun.</source>
+        <translation>The address the office inbox shows when it starts. Its certificate is checked against the enrolled office key file, so a wrong address receives nothing.</translation>
+    </message>
+    <message>
+        <source>Kirim sekarang</source>
+        <translation>Send now</translation>
     </message>
     <message>
         <source>Tujuan</source>
@@ -1941,6 +1953,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keterangan</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
     </message>
     <message>
         <source>menunggu</source>
@@ -1959,16 +1975,44 @@ Activity: {2} ({3})</translation>
         <translation>office (address not set)</translation>
     </message>
     <message>
+        <source>{0} · dicoba lagi {1}</source>
+        <translation>{0} · next try {1}</translation>
+    </message>
+    <message>
         <source>ditulis ke folder, menunggu tanda terima</source>
         <translation>written to the folder, awaiting receipt</translation>
+    </message>
+    <message>
+        <source>Berkas foto #{0}</source>
+        <translation>Photo file #{0}</translation>
+    </message>
+    <message>
+        <source>Bundel #{0}</source>
+        <translation>Bundle #{0}</translation>
     </message>
     <message>
         <source>Menunggu {0} · terkirim {1} · dikonfirmasi {2}</source>
         <translation>Waiting {0} · sent {1} · confirmed {2}</translation>
     </message>
     <message>
+        <source>Belum ada kantor terdaftar: daftarkan berkas kunci kantor dulu (Perangkat dan kunci…).</source>
+        <translation>No office enrolled yet: enrol the office key file first (Devices and keys…).</translation>
+    </message>
+    <message>
+        <source>Isi alamat kotak masuk kantor dulu (contoh https://192.168.1.10:8443; tanyakan ke petugas kantor yang menjalankan kotak masuk).</source>
+        <translation>Enter the office inbox address first (for example https://192.168.1.10:8443; ask the office staff who run the inbox).</translation>
+    </message>
+    <message>
+        <source>Alamat tidak sah: harus diawali https:// lalu alamat dan port kantor.</source>
+        <translation>Invalid address: it must start with https:// followed by the office&apos;s address and port.</translation>
+    </message>
+    <message>
         <source>Mengirim ke kantor…</source>
         <translation>Sending to the office…</translation>
+    </message>
+    <message>
+        <source>{0} berkas belum sampai; alasannya di kolom Keterangan. Dicoba lagi otomatis selama jendela ini terbuka, atau tekan Kirim sekarang.</source>
+        <translation>{0} files have not arrived; the reason is in the Details column. Tried again automatically while this window is open, or press Send now.</translation>
     </message>
 </context>
 <context>

@@ -349,3 +349,26 @@ def test_a_kept_connection_the_office_closed_is_reopened(tmp_path: Path) -> None
     restarted.stop()
     assert status == 200 and doc["status"] == "ok"
     assert link.handshakes == 2
+
+
+def test_upload_is_answered_before_the_senders_time_out_when_the_merge_waits(
+    tmp_path: Path,
+) -> None:
+    office = Office(tmp_path)
+    dewi = Officer(tmp_path, "Dewi Lestari", NIPS[2], seed=16, sessions=1)
+    office.enrol(dewi)
+    [bundle_id] = dewi.export()
+    server = office.server().start()  # waits up to 20 s for a merge by default
+    clerk = Store.open(office.db)
+    clerk.conn.execute("BEGIN IMMEDIATE")  # a clerk's long job: the merge cannot run
+    try:
+        report = dewi.send_once(server.url, timeout=4)  # asks for at most 2 s (Prefer: wait=2)
+    finally:
+        clerk.conn.execute("ROLLBACK")
+        clerk.close()
+    try:
+        assert report.sent == 1 and not report.errors, report  # held, not a time-out
+        assert dewi.statuses()[bundle_id] == "sent"
+        assert dewi.send(server.url).done
+    finally:
+        server.stop()

@@ -266,14 +266,24 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         """The status bar: database, device, records not yet sent, a clock set back."""
+        from ..sync.outbox import summary
+
         unsent = self.store.unsent_records()
+        counts = summary(self.store)
+        unconfirmed = counts["waiting"] + counts["sent"]
+        if unsent:
+            state = self.tr("{0} rekaman belum dikirim").format(unsent)
+        elif unconfirmed:  # exported, but the office has not confirmed it yet
+            state = self.tr(
+                "Semua rekaman sudah diekspor; {0} berkas belum dikonfirmasi kantor"
+            ).format(unconfirmed)
+        else:
+            state = self.tr("Semua rekaman sudah dikirim")
         self.status.setText(
             self.tr("Basis data: {0}   Perangkat: {1}   {2}").format(
                 self.store.path.name if self.store.path else ":memory:",
                 self.store.device_id[:8],
-                self.tr("{0} rekaman belum dikirim").format(unsent)
-                if unsent
-                else self.tr("Semua rekaman sudah dikirim"),
+                state,
             )
         )
         self.update_clock_warning()

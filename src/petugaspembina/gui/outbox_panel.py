@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -71,15 +72,28 @@ class OutboxPanel(QGroupBox):
         self.paths = paths
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        address_label = QLabel(self.tr("Alamat kotak masuk kantor:"))
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("https://192.168.1.10:8443 (tanyakan ke kantor)"))
+        self.address.setToolTip(
+            self.tr(
+                "Alamat yang ditampilkan kotak masuk kantor saat dimulai. Sertifikatnya dicocokkan "
+                "dengan berkas kunci kantor yang terdaftar, jadi alamat yang salah tidak menerima "
+                "apa pun."
+            )
+        )
+        address_label.setBuddy(self.address)
         self.send_button = QPushButton(self.tr("Kirim sekarang"))
-        top.addWidget(self.summary, 1)
+        top.addWidget(address_label)
+        top.addWidget(self.address, 1)
         top.addWidget(self.send_button)
         layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Bundel"), self.tr("Tujuan"), self.tr("Status"), self.tr("Keterangan")]
+            [self.tr("Berkas"), self.tr("Tujuan"), self.tr("Status"), self.tr("Keterangan")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -88,6 +102,7 @@ class OutboxPanel(QGroupBox):
         self.table.setMaximumHeight(160)  # the import report and conflicts keep their room
         layout.addWidget(self.table)
         self.send_button.clicked.connect(self.on_send_clicked)
+        self.address.returnPressed.connect(self.on_send_clicked)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_TRY_MS)
         self.timer.timeout.connect(self.try_due)
@@ -111,6 +126,8 @@ class OutboxPanel(QGroupBox):
 
         office = enrolled_office(self.store)
         url = self.store.get_setting(INBOX_URL_SETTING) or (office.inbox_url if office else None)
+        if not self.address.hasFocus():
+            self.address.setText(url or "")
         rows = list(reversed(outbox.entries(self.store)))
         self.table.setRowCount(len(rows))
         for row, entry in enumerate(rows):
@@ -121,10 +138,17 @@ class OutboxPanel(QGroupBox):
             )
             when = entry.confirmed_at or entry.sent_at
             note = entry.last_error or (local_moment(when) if when else "")
+            if entry.status != "confirmed" and entry.last_error and entry.next_try_at:
+                note = self.tr("{0} · dicoba lagi {1}").format(
+                    note, local_moment(entry.next_try_at)
+                )
             status = self.status_label(entry.status)
             if entry.destination != outbox.NETWORK and entry.status == "sent":
                 status = self.tr("ditulis ke folder, menunggu tanda terima")
-            cells = (f"#{entry.seq}", destination, status, note)
+            name = (
+                self.tr("Berkas foto #{0}") if entry.kind == "photos" else self.tr("Bundel #{0}")
+            ).format(entry.seq)
+            cells = (name, destination, status, note)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if entry.status == "waiting" and entry.last_error:
@@ -139,8 +163,45 @@ class OutboxPanel(QGroupBox):
         )
 
     def on_send_clicked(self) -> None:
-        """Export what is new into the outbox and send every unconfirmed bundle now."""
+        """Export what is new into the outbox and send every unconfirmed bundle now (to the
+        address typed, remembered for the next time)."""
+        if not self._keep_address():
+            return
         self._start(due_only=False, export=True, quiet=False)
+
+    def _keep_address(self) -> bool:
+        """Remember the address typed; False (with the reason shown) when it cannot be used."""
+        from ..sync.netkeys import INBOX_URL_SETTING, URL_RE
+        from ..sync.trust import enrolled_office
+
+        typed = self.address.text().strip()
+        office = enrolled_office(self.store)
+        if office is None:
+            self.summary.setText(
+                self.tr(
+                    "Belum ada kantor terdaftar: daftarkan berkas kunci kantor dulu "
+                    "(Perangkat dan kunci…)."
+                )
+            )
+            return False
+        if not typed and not office.inbox_url:
+            self.summary.setText(
+                self.tr(
+                    "Isi alamat kotak masuk kantor dulu (contoh https://192.168.1.10:8443; "
+                    "tanyakan ke petugas kantor yang menjalankan kotak masuk)."
+                )
+            )
+            self.address.setFocus()
+            return False
+        if typed and not URL_RE.fullmatch(typed):
+            self.summary.setText(
+                self.tr("Alamat tidak sah: harus diawali https:// lalu alamat dan port kantor.")
+            )
+            self.address.setFocus()
+            return False
+        if typed and typed.rstrip("/") != (self.store.get_setting(INBOX_URL_SETTING) or ""):
+            self.store.set_setting(INBOX_URL_SETTING, typed.rstrip("/"))
+        return True
 
     def try_due(self) -> None:
         """An automatic try: only bundles whose back-off has passed, no dialog; only while the
@@ -178,7 +239,12 @@ class OutboxPanel(QGroupBox):
         self.reload()
         if not quiet and outcome.errors:
             self.summary.setText(
-                self.summary.text() + "\n" + "\n".join(dict.fromkeys(outcome.errors))
+                self.summary.text()
+                + "\n"
+                + self.tr(
+                    "{0} berkas belum sampai; alasannya di kolom Keterangan. Dicoba lagi "
+                    "otomatis selama jendela ini terbuka, atau tekan Kirim sekarang."
+                ).format(len(outcome.errors))
             )
         self.sent.emit()
 

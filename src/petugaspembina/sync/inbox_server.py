@@ -3,9 +3,10 @@
 HTTP interface (docs/sync.md "The office inbox server"):
 
 - ``GET /v1/health`` → 200 ``{"status":"ok","kid":…,"waiting":n}`` (no authentication).
-- ``POST /v1/bundles`` with ``Authorization: Bearer <upload token>`` and a sealed bundle as the
-  body → 200 with the signed receipt once merged (``imported`` or ``already-imported``), 202 when
-  still waiting to be merged (ask again with GET), 400 not a sealed bundle for this office,
+- ``POST /v1/bundles`` with ``Authorization: Bearer <upload token>`` and a sealed bundle (or
+  sealed photo part) as the body, optionally ``Prefer: wait=N`` → 200 with the signed receipt
+  once merged (``imported`` or ``already-imported``), 202 when still waiting to be merged after
+  ``--wait`` or N seconds, whichever is less (ask again with GET), 400 not a sealed bundle for this office,
   401 unknown token, 403 revoked device / not the token's device / signature mismatch, 409 the
   same bundle id with other content, 413 over the size limit, 422 refused by the importer (kept in
   quarantine), 429 too many requests (``Retry-After``).
@@ -22,6 +23,7 @@ import asyncio
 import hashlib
 import logging
 import os
+import re
 import tempfile
 import threading
 import time
@@ -263,7 +265,8 @@ class Inbox:
                     )
                 finally:
                     await synced
-            response = await self._accept(part, bundle_id, digest, device_id)
+            wait = _preferred_wait(request, self.limits.wait_seconds)
+            response = await self._accept(part, bundle_id, digest, device_id, wait)
         except _Refused as exc:
             response = _refusal(exc)
         except ClientDisconnect:
@@ -281,7 +284,7 @@ class Inbox:
         return response
 
     async def _accept(
-        self, part: Path, bundle_id: str, digest: str, device_id: str
+        self, part: Path, bundle_id: str, digest: str, device_id: str, wait: float
     ) -> JSONResponse:
         # No await between the look-up and the rename: on the one event loop this runs whole, so
         # two uploads of one bundle at once keep one copy and both wait for its merge.
@@ -294,10 +297,10 @@ class Inbox:
             self.spool.set_state(bundle_id, state)
             self.worker.submit(bundle_id)
             log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
-        return await self._answer(bundle_id, state, wait=True)
+        return await self._answer(bundle_id, state, wait=wait)
 
-    async def _answer(self, bundle_id: str, state: SpoolState, *, wait: bool) -> JSONResponse:
-        if state.state == "waiting" and wait:
+    async def _answer(self, bundle_id: str, state: SpoolState, *, wait: float) -> JSONResponse:
+        if state.state == "waiting" and wait > 0:
             assert self.loop is not None
             future: asyncio.Future[SpoolState] = self.loop.create_future()
             self._waiters.setdefault(bundle_id, []).append(future)
@@ -306,7 +309,7 @@ class Inbox:
                 state = fresh
             else:
                 with suppress(TimeoutError):
-                    state = await asyncio.wait_for(future, self.limits.wait_seconds)
+                    state = await asyncio.wait_for(future, wait)
         if state.state == "done":
             receipt = state.receipt or {}
             return JSONResponse(
@@ -339,7 +342,7 @@ class Inbox:
                 {"status": "unknown", "reason": "Bundel ini belum pernah diterima di sini."},
                 status_code=404,
             )
-        return await self._answer(bundle_id, state, wait=False)
+        return await self._answer(bundle_id, state, wait=0)
 
     async def health(self, request: Request) -> JSONResponse:
         """GET /v1/health."""
@@ -351,6 +354,16 @@ class Inbox:
                 "waiting": self.worker.jobs.qsize(),
             }
         )
+
+
+_PREFER_WAIT = re.compile(r"(?:^|[\s,;])wait=([0-9]{1,4})(?:$|[\s,;])", re.ASCII)
+
+
+def _preferred_wait(request: Request, longest: float) -> float:
+    """How long an upload waits for its merge: ``--wait``, or less when the client asks for less
+    with ``Prefer: wait=N`` (RFC 7240), so the answer comes before the client's own time-out."""
+    found = _PREFER_WAIT.search(request.headers.get("prefer", ""))
+    return min(longest, float(found.group(1))) if found else longest
 
 
 def _refusal(exc: _Refused) -> JSONResponse:

@@ -17,6 +17,7 @@ from ..core.oserrors import describe_os_error
 
 BUNDLE_SUFFIX = ".json"
 RECEIPT_PREFIX = "tanda-terima-"
+PHOTO_PART_PREFIX = "petugaspembina-foto-"  # photo parts (photo_parts.part_file_name)
 
 
 class UnreadableInput(Exception):

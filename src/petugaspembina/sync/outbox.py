@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ..store.store import Store, utc_now_iso
 from .bundle import write_atomically
-from .inputs import read_whole
-from .photo_parts import PART_FILE_PREFIX
+from .inputs import PHOTO_PART_PREFIX, read_whole
 
 NETWORK = "kantor"  # the destination name of the enrolled office's inbox
 STATUSES = ("waiting", "sent", "confirmed")
@@ -45,7 +44,7 @@ class OutboxEntry:
     def kind(self) -> str:
         """``photos`` for a photo part (its own id, confirmed by its own receipt), else
         ``bundle``."""
-        return "photos" if self.file.startswith(PART_FILE_PREFIX) else "bundle"
+        return "photos" if self.file.startswith(PHOTO_PART_PREFIX) else "bundle"
 
     @property
     def label(self) -> str:

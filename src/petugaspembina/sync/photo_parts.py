@@ -27,6 +27,7 @@ from ..store.photo_blobs import is_erased, store_blob
 from ..store.store import Store
 from .bundle import write_atomically
 from .errors import BundleRejected
+from .inputs import PHOTO_PART_PREFIX
 from .reader import MAX_SEQ, parse_json
 
 PHOTOS_FORMAT = "petugaspembina.photos"
@@ -57,12 +58,9 @@ def photos_digest(hashes: list[str]) -> str:
     return hashlib.sha256(canonical_json(hashes).encode("utf-8")).hexdigest()
 
 
-PART_FILE_PREFIX = "petugaspembina-foto-"
-
-
 def part_file_name(device_id: str, seq: int, number: int) -> str:
     """Neutral, and sorted after the bundles in a folder listing ("foto" > any hex digit)."""
-    return f"{PART_FILE_PREFIX}{device_id[:8]}-{seq:05d}-{number}.json"
+    return f"{PHOTO_PART_PREFIX}{device_id[:8]}-{seq:05d}-{number}.json"
 
 
 @dataclass(frozen=True, slots=True)

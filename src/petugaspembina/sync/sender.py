@@ -198,6 +198,9 @@ class Link:
         else:
             headers["Content-Type"] = "application/json"
             headers["Content-Length"] = str(body.stat().st_size)
+            # The office answers 202 after this long if the merge is not done (well before
+            # our own time-out, which would count the upload as failed).
+            headers["Prefer"] = f"wait={max(0, int(self.timeout / 2))}"
             # The office may answer early (413, 401…) and close: then read its answer.
             with body.open("rb") as stream, suppress(BrokenPipeError, ConnectionResetError):
                 conn.request(method, path, body=stream, headers=headers)
