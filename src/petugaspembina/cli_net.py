@@ -10,6 +10,7 @@ import json
 import logging
 import logging.handlers
 import sys
+from pathlib import Path
 
 import click
 
@@ -61,8 +62,22 @@ def _log_to(folder_file: str | None) -> None:
     type=click.FloatRange(0, 600),
     help="Seconds an upload waits for its merge before answering 202.",
 )
+@click.option(
+    "--password-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Read the database password from this file (first line; owner-only) for a service.",
+)
 @click.pass_obj
-def serve(obj: Context, host: str, port: int, max_mib: int, rate: int, wait_seconds: float) -> None:
+def serve(
+    obj: Context,
+    host: str,
+    port: int,
+    max_mib: int,
+    rate: int,
+    wait_seconds: float,
+    password_file: Path | None,
+) -> None:
     """Run the office inbox over HTTPS: officers' devices send their sealed bundles here.
 
     Prints the address once ready; stops cleanly on Ctrl+C or SIGTERM.
@@ -73,6 +88,8 @@ def serve(obj: Context, host: str, port: int, max_mib: int, rate: int, wait_seco
     from .sync.serve import run
 
     obj.paths.ensure()
+    if password_file is not None:
+        _unlock_from_file(obj, password_file)
     with obj.store():  # refuses a missing or damaged database with the usual message
         pass
     _log_to(str(obj.paths.logs / "inbox.log"))
@@ -105,6 +122,54 @@ def serve(obj: Context, host: str, port: int, max_mib: int, rate: int, wait_seco
 
         fail(f"Kotak masuk tidak dapat dibuka di {host}:{port}: {describe_os_error(exc)}.")
     click.echo("Kotak masuk kantor berhenti.")
+
+
+def _unlock_from_file(obj: Context, password_file: Path) -> None:
+    from .store import vault
+    from .store.errors import StoreError
+    from .sync.autostart import PasswordFileError, read_password_file
+
+    if not vault.is_set_up(obj.db_path):
+        fail(f"Basis data {obj.db_path} belum punya kata sandi atau tidak ada.")
+    try:
+        vault.unlock(obj.db_path, read_password_file(password_file))
+    except PasswordFileError as exc:
+        fail(str(exc))
+    except StoreError as exc:
+        fail(f"Kata sandi dari {password_file} tidak membuka basis data: {exc}")
+
+
+@main.command("login-task")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the task (XML).",
+)
+@click.option("--port", default=8443, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--password-file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file the inbox reads the database password from.",
+)
+@click.option("--user", default=None, help="Start at this user's log-on (DOMAIN\\name); any user.")
+@click.pass_obj
+def login_task(obj: Context, out: Path, port: int, password_file: Path, user: str | None) -> None:
+    """Write a Windows Task Scheduler task that starts the office inbox at log-in.
+
+    Import it with: schtasks /Create /TN "Petugas Pembina - kotak masuk kantor" /XML FILE
+    """
+    from .sync.autostart import TASK_NAME, PasswordFileError, read_password_file, windows_login_task
+
+    try:
+        read_password_file(password_file)
+    except PasswordFileError as exc:
+        fail(str(exc))
+    text = windows_login_task(obj.db_path, port, password_file, user)
+    out.write_bytes(text.encode("utf-16"))  # with a BOM, as schtasks reads it
+    click.echo(f"Tugas ditulis: {out}")
+    click.echo(f'Pasang di Windows: schtasks /Create /TN "{TASK_NAME}" /XML "{out}"')
 
 
 @main.command()

@@ -66,6 +66,8 @@ def test_officer_outbox_waiting_sent_confirmed(qtbot: QtBot, tmp_path: Path, hom
         panel.send_button.click()
         qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=30_000)
         assert "terkirim, menunggu tanda terima" in _statuses(window)
+        # Exported is not delivered: the status bar does not say "all sent" yet.
+        assert "1 berkas belum dikonfirmasi kantor" in window.status.text()
         clerk.conn.execute("ROLLBACK")
         # Once the office is free the window's automatic try (every minute, no dialog) asks for
         # the receipt; the signed receipt confirms both copies.
@@ -115,3 +117,45 @@ def test_clerk_starts_and_stops_the_inbox(
     assert control.status.text() == "Dihentikan."
     assert control.button.text().replace("&", "") == "Mulai kotak masuk"
     window.close()
+
+
+def test_officer_types_the_office_address_and_sends_photos(
+    qtbot: QtBot, tmp_path: Path, home: Path
+) -> None:
+    from petugaspembina.core.imaging import prepare_photo
+    from petugaspembina.store.photos import add_photo
+    from photos.imagegen import phone_jpeg
+
+    office = Office(tmp_path)
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    office.enrol(siti)
+    with Store.open(siti.db) as store:
+        session = store.rows("SELECT id FROM sessions")[0]["id"]
+        add_photo(store, session, prepare_photo(phone_jpeg(800, 600, seed=4)))
+    server = office.server("--wait", "5").start()
+    try:
+        window = _window(qtbot, siti.db, home)
+        panel = window.sync_view.outbox_panel
+        # No address yet: said in the window's words (no command-line flag), nothing sent.
+        assert panel.address.text() == "" and panel.address.placeholderText()
+        panel.send_button.click()
+        assert "Isi alamat kotak masuk kantor dulu" in panel.summary.text()
+        assert "--to" not in panel.summary.text() and panel.table.rowCount() == 0
+        panel.address.setText("http://127.0.0.1:1")
+        panel.send_button.click()
+        assert "Alamat tidak sah" in panel.summary.text()
+        # The address the office's inbox showed: typed once, remembered, bundle and photos go.
+        panel.address.setText(server.url)
+        panel.send_button.click()
+        qtbot.waitUntil(lambda: "dikonfirmasi 2" in panel.summary.text(), timeout=30_000)
+        names = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+        assert names == ["Berkas foto #1", "Bundel #1"]
+        assert set(_statuses(window)) == {"dikonfirmasi kantor"}
+        assert "Semua rekaman sudah dikirim" in window.status.text()
+        with Store.open(siti.db) as store:
+            assert store.get_setting("inbox_url") == server.url
+        window.close()
+    finally:
+        server.stop()
+    with Store.open(office.db) as store:
+        assert store.conn.execute("SELECT count(*) FROM imported_photo_parts").fetchone()[0] == 1

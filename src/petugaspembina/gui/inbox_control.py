@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QProcessEnvironment, Signal
@@ -15,17 +14,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 
 from ..paths import HOME_ENV, AppPaths
 from ..store import vault
+from ..sync.autostart import serve_command
 
 DEFAULT_PORT = 8443
 _READY = re.compile(r"siap: (https://\S+)")
-
-
-def serve_command(db_path: Path, port: int) -> tuple[str, list[str]]:
-    """The program and arguments that run ``serve`` on this installation (frozen or not)."""
-    args = ["--db", str(db_path), "serve", "--port", str(port)]
-    if getattr(sys, "frozen", False):
-        return sys.executable, args
-    return sys.executable, ["-m", "petugaspembina", *args]
 
 
 class InboxControl(QGroupBox):
