@@ -213,3 +213,31 @@ def test_photo_part_server_killed_mid_upload_then_delivered_once(tmp_path: Path)
     with Store.open(siti.db) as store:
         again = export_bundles(store, tmp_path / "again", full=True, outbox_dir=siti.outbox)
     assert not any(r.photos for r in again)
+
+
+@pytest.mark.slow
+def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_path: Path) -> None:
+    office, (siti,) = _enrolled(tmp_path, 1)
+    [bundle_id] = siti.export()
+    server = office.server("--wait", "0").start()
+    clerk = Store.open(office.db)
+    clerk.conn.execute("BEGIN IMMEDIATE")  # the merge cannot run: the bundle stays spooled
+    try:
+        assert siti.send_once(server.url).sent == 1
+        server.kill()
+    finally:
+        clerk.conn.execute("ROLLBACK")
+        clerk.close()
+    spool = office.home / "data" / "inbox-spool"
+    (spool / f"{bundle_id}.state.json").unlink()  # the state file did not survive the crash
+    (spool / f".tmp-{bundle_id}.state.json").write_text("{")  # nor its half-written copy
+    restarted = office.server(port=server.port).start()
+    try:
+        assert siti.send(restarted.url).done
+    finally:
+        restarted.stop()
+    assert [row[0] for row in office.imported()] == [bundle_id]
+    assert siti.statuses()[bundle_id] == "confirmed"
+    assert not any(name.startswith(".tmp-") for name in office.spool())
+    # Rebuilt from the bundle itself (not dropped and sent again).
+    assert "rebuilt the state of spooled bundles" in restarted.log.read_text()

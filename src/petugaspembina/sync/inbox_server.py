@@ -292,11 +292,13 @@ class Inbox:
         if state is not None and state.plain_sha256 != digest:
             raise _Refused(409, "Bundel dengan id yang sama sudah diterima dengan isi berbeda.")
         if state is None:
-            os.replace(part, self.spool.bundle_path(bundle_id))
             state = SpoolState("waiting", device_id, digest)
-            self.spool.set_state(bundle_id, state)
+            self.spool.hold(part, bundle_id, state)
+            # Durable before the answer says the office holds it; the worker may start at once.
+            synced = asyncio.get_running_loop().run_in_executor(None, self.spool.sync_folder)
             self.worker.submit(bundle_id)
             log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
+            await synced
         return await self._answer(bundle_id, state, wait=wait)
 
     async def _answer(self, bundle_id: str, state: SpoolState, *, wait: float) -> JSONResponse:
