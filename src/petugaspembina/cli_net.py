@@ -246,8 +246,12 @@ def outbox(obj: Context, as_json: bool) -> None:
         click.echo("Kotak keluar kosong.")
         return
     click.echo(f"{'Berkas':<16}  {'Status':<13}  {'Tujuan':<40}  Keterangan")
+    from .core.display import local_moment
+
     for entry, item in zip(found, items, strict=True):
-        note = item["last_error"] or ""
+        note = entry.last_error or local_moment(entry.confirmed_at or entry.sent_at)
+        if entry.last_error and entry.next_try_at and entry.status != "confirmed":
+            note += f" · dicoba lagi {local_moment(entry.next_try_at)}"
         click.echo(
             f"{entry.label:<16}  {item['status_label']:<13}  {item['destination'][:40]:<40}  {note}"
         )
