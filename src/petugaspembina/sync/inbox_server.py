@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -294,11 +295,16 @@ class Inbox:
         if state is None:
             state = SpoolState("waiting", device_id, digest)
             self.spool.hold(part, bundle_id, state)
-            # Durable before the answer says the office holds it; the worker may start at once.
-            synced = asyncio.get_running_loop().run_in_executor(None, self.spool.sync_folder)
-            self.worker.submit(bundle_id)
             log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
-            await synced
+            # Durable before the answer says the office holds it.
+            await asyncio.get_running_loop().run_in_executor(None, self.spool.sync_folder)
+            if wait <= 0:
+                # Nobody waits for the merge: it starts once the answer is out (the merge thread
+                # would otherwise hold the interpreter while the answer is being sent).
+                response = await self._answer(bundle_id, state, wait=0)
+                response.background = BackgroundTask(self.worker.submit, bundle_id)
+                return response
+            self.worker.submit(bundle_id)
         return await self._answer(bundle_id, state, wait=wait)
 
     async def _answer(self, bundle_id: str, state: SpoolState, *, wait: float) -> JSONResponse:

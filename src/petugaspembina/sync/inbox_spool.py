@@ -38,6 +38,7 @@ StoreOpener = Callable[[], Store]
 # A backup before every merged upload would copy the whole office database each time (100 uploads:
 # 100 copies); the worker takes one before its first batch and then at most every 15 minutes.
 BACKUP_EVERY_SECONDS = 15 * 60
+RESCAN_SECONDS = 30.0  # an idle worker looks for waiting bundles in the spool this often
 Done = Callable[[str, "SpoolState"], None]
 
 
@@ -199,10 +200,18 @@ class MergeWorker(threading.Thread):
                 log.info("rebuilt the state of spooled bundles after a crash")
             for bundle_id in self.spool.waiting():
                 self.jobs.put(bundle_id)
+            idle_since = time.monotonic()
             while not self.stopping.is_set():
                 batch = self._next_batch()
                 if batch:
                     self._merge(store, batch)
+                    idle_since = time.monotonic()
+                elif time.monotonic() - idle_since > RESCAN_SECONDS:
+                    # A held bundle whose job was lost (a request cut short before it queued
+                    # its merge) is not left waiting until the next restart.
+                    for bundle_id in self.spool.waiting():
+                        self.jobs.put(bundle_id)
+                    idle_since = time.monotonic()
         finally:
             store.close()
 
