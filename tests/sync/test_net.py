@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -372,3 +373,13 @@ def test_upload_is_answered_before_the_senders_time_out_when_the_merge_waits(
         assert dewi.send(server.url).done
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_a_connection_the_office_closed_when_idle_is_reopened_resuming_tls(lab: Lab) -> None:
+    with sender.Link(lab.siti.target(lab.server.url), 10) as link:
+        assert link.exchange("GET", "/v1/health")[0] == 200
+        time.sleep(5.5)  # the office closes a connection idle for 5 s
+        status, doc = link.exchange("GET", "/v1/health")
+    assert status == 200 and doc["status"] == "ok"
+    assert link.handshakes == 2 and link.resumed == 1  # pinned again, without a full handshake

@@ -98,6 +98,14 @@ def target(store: Store, url: str | None = None) -> Target:
     )
 
 
+def _tls_context() -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.check_hostname = False  # trust comes from the pinned hash, not from names
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
 class _PinnedConnection(http.client.HTTPSConnection):
     """An HTTPS connection that checks the pinned certificate hash on every (re)connect.
 
@@ -106,11 +114,10 @@ class _PinnedConnection(http.client.HTTPSConnection):
     handshake is offered again on reconnects (resumption skips the certificate exchange).
     """
 
-    def __init__(self, where: Target, timeout: float) -> None:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.minimum_version = ssl.TLSVersion.TLSv1_2
-        context.check_hostname = False  # trust comes from the pinned hash, not from names
-        context.verify_mode = ssl.CERT_NONE
+    def __init__(
+        self, where: Target, timeout: float, context: ssl.SSLContext | None = None
+    ) -> None:
+        context = context or _tls_context()
         super().__init__(where.host, where.port, timeout=timeout, context=context, blocksize=BLOCK)
         self.pinned = where.tls_sha256
         self.tls_context = context
@@ -153,6 +160,9 @@ class Link:
         self.timeout = timeout
         self.conn: _PinnedConnection | None = None
         self.handshakes = 0
+        self.resumed = 0  # handshakes that resumed the TLS session of an earlier one
+        self.context = _tls_context()  # one per link: a TLS session resumes only in its context
+        self.session: ssl.SSLSession | None = None
 
     def __enter__(self) -> Link:
         return self
@@ -168,12 +178,13 @@ class Link:
 
     def _open(self) -> _PinnedConnection:
         if self.conn is None or self.conn.sock is None:
-            session = self.conn.tls_session if self.conn is not None else None
             self.close()
-            self.conn = _PinnedConnection(self.where, self.timeout)
-            self.conn.tls_session = session
+            self.conn = _PinnedConnection(self.where, self.timeout, self.context)
+            self.conn.tls_session = self.session
             self.conn.connect()
             self.handshakes += 1
+            if isinstance(self.conn.sock, ssl.SSLSocket) and self.conn.sock.session_reused:
+                self.resumed += 1
         return self.conn
 
     def exchange(self, method: str, path: str, body: Path | None = None) -> tuple[int, Any]:
@@ -208,8 +219,8 @@ class Link:
         raw = response.read(1_000_000)
         if not response.isclosed():  # an answer larger than any the office sends
             self.close()
-        if conn.sock is not None and isinstance(conn.sock, ssl.SSLSocket):
-            conn.tls_session = conn.sock.session
+        if isinstance(conn.sock, ssl.SSLSocket) and conn.sock.session is not None:
+            self.session = conn.sock.session  # (TLS 1.3 sends its ticket after the handshake)
         try:
             doc = json.loads(raw) if raw else {}
         except ValueError:
