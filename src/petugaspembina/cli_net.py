@@ -146,7 +146,13 @@ def _unlock_from_file(obj: Context, password_file: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the task (XML).",
 )
-@click.option("--port", default=8443, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8443,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port the inbox listens on.",
+)
 @click.option(
     "--password-file",
     required=True,
