@@ -73,7 +73,8 @@ def main() -> None:
             times["changes to rows"] += time.perf_counter() - start
             store.conn.execute("BEGIN IMMEDIATE")
             start = time.perf_counter()
-            versions.apply_rows(_Timed(store.conn, times), rows)  # type: ignore[arg-type]
+            several = versions.records_at_several_hlcs(parsed.changes)
+            versions.apply_rows(_Timed(store.conn, times), rows, several)  # type: ignore[arg-type]
             times["apply_rows"] += time.perf_counter() - start
             start = time.perf_counter()
             store.conn.execute("COMMIT")

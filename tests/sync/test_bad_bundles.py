@@ -298,8 +298,8 @@ def test_row20_disk_full_mid_import(
 
     real = store_module.apply_rows
 
-    def fill_disk(conn: sqlite3.Connection, rows: Any) -> Any:
-        real(conn, rows)  # the writes happen, then the disk fills before commit
+    def fill_disk(conn: sqlite3.Connection, rows: Any, *more: Any) -> Any:
+        real(conn, rows, *more)  # the writes happen, then the disk fills before commit
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store_module, "apply_rows", fill_disk)
