@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from petugaspembina.store import vault
 from petugaspembina.store.db import connect
 from petugaspembina.store.store import Store
 from petugaspembina.sync.exporter import export_bundles
@@ -60,9 +62,12 @@ def bundles_for(people: int) -> tuple[Path, int]:
     source = office_database(CACHE, people, max(1, people // 33))
     folder = CACHE / f"bundles-{people}"
     if not folder.exists():
-        folder.mkdir()
+        partial = folder.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir()
         with Store.open(source) as store:
-            export_bundles(store, folder, full=True)
+            export_bundles(store, partial, full=True)
+        partial.rename(folder)
     with Store.open(source) as store:
         return folder, store.version_count()
 
@@ -97,7 +102,10 @@ def floor_executemany(people: int) -> tuple[float, float]:
     times, cpus = [], []
     for _ in range(5):
         with tempfile.TemporaryDirectory() as tmp:
-            conn = connect(Path(tmp) / "floor.db")
+            # The app's own connection: SQLCipher-encrypted like the database P4 imports into,
+            # with the same pragmas (WAL, synchronous=FULL, page cache).
+            path = Path(tmp) / "floor.db"
+            conn = connect(path)
             conn.execute("CREATE TABLE fv (tbl, rid, field, hlc, value, base)")
             start, cpu = time.perf_counter(), time.process_time()
             conn.execute("BEGIN")
@@ -106,6 +114,7 @@ def floor_executemany(people: int) -> tuple[float, float]:
             times.append(time.perf_counter() - start)
             cpus.append(time.process_time() - cpu)
             conn.close()
+            assert not vault.is_plain(path), "the floor must write an encrypted file, as P4 does"
     return statistics.median(times), statistics.median(cpus)
 
 
