@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from petugaspembina.store import vault
 from petugaspembina.store.db import connect
 from petugaspembina.store.store import Store
 from petugaspembina.sync.exporter import export_bundles
@@ -60,9 +62,12 @@ def bundles_for(people: int) -> tuple[Path, int]:
     source = office_database(CACHE, people, max(1, people // 33))
     folder = CACHE / f"bundles-{people}"
     if not folder.exists():
-        folder.mkdir()
+        partial = folder.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir()
         with Store.open(source) as store:
-            export_bundles(store, folder, full=True)
+            export_bundles(store, partial, full=True)
+        partial.rename(folder)
     with Store.open(source) as store:
         return folder, store.version_count()
 
@@ -86,26 +91,47 @@ def import_run(folder: Path, repeat: bool) -> tuple[float, float, int, float]:
     return float(out[0]), float(out[1]), int(out[2]), float(out[3])
 
 
-def floor_executemany(people: int) -> tuple[float, float]:
-    """Plain executemany of the same field versions into one bare table, one transaction.
+BARE_TABLE = (
+    "CREATE TABLE fv (tbl, rid, field, hlc, value, base)",
+    "INSERT INTO fv VALUES (?, ?, ?, ?, ?, ?)",
+)
+# The log's own shape (store/migrations.py): what writing the versions costs once the log knows its
+# op_ids, before anything is read, checked, merged or shown (docs/benchmarks.md, fourth wave).
+LOG_TABLE = (
+    """CREATE TABLE fv (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid TEXT NOT NULL,
+       field TEXT NOT NULL, hlc TEXT NOT NULL, value TEXT, base TEXT NOT NULL DEFAULT '[]',
+       head INTEGER NOT NULL DEFAULT 0, UNIQUE (tbl, rid, field, hlc))""",
+    "INSERT INTO fv (tbl, rid, field, hlc, value, base, head) VALUES (?, ?, ?, ?, ?, ?, 2)",
+)
+
+
+def floor_executemany(people: int, table: tuple[str, str] = BARE_TABLE) -> tuple[float, float]:
+    """Plain executemany of the same field versions into one bare table, one transaction, in
+    the order they arrived (``table``: LOG_TABLE for the log's shape instead).
 
     (wall s, CPU s), medians of 5."""
     source = office_database(CACHE, people, max(1, people // 33))
     with Store.open(source) as store:
-        rows = store.conn.execute("SELECT tbl, rid, field, hlc, value, base FROM fv").fetchall()
+        rows = store.conn.execute(
+            "SELECT tbl, rid, field, hlc, value, base FROM fv ORDER BY seq"
+        ).fetchall()
     rows = [tuple(r) for r in rows]
     times, cpus = [], []
     for _ in range(5):
         with tempfile.TemporaryDirectory() as tmp:
-            conn = connect(Path(tmp) / "floor.db")
-            conn.execute("CREATE TABLE fv (tbl, rid, field, hlc, value, base)")
+            # The app's own connection: SQLCipher-encrypted like the database P4 imports into,
+            # with the same pragmas (WAL, synchronous=FULL, page cache).
+            path = Path(tmp) / "floor.db"
+            conn = connect(path)
+            conn.execute(table[0])
             start, cpu = time.perf_counter(), time.process_time()
             conn.execute("BEGIN")
-            conn.executemany("INSERT INTO fv VALUES (?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany(table[1], rows)
             conn.execute("COMMIT")
             times.append(time.perf_counter() - start)
             cpus.append(time.process_time() - cpu)
             conn.close()
+            assert not vault.is_plain(path), "the floor must write an encrypted file, as P4 does"
     return statistics.median(times), statistics.median(cpus)
 
 
@@ -134,6 +160,11 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--growth", default="10000,30000,100000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--log-floor",
+        action="store_true",
+        help="also time the same executemany into the log's shape",
+    )
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
     folder, versions = bundles_for(args.people)
@@ -150,6 +181,12 @@ def main() -> None:
         f"executemany {floor:.2f} s, ratio {p4 / floor:.2f} (budget 4), peak {peak_mib:.0f} MiB; "
         f"CPU {p4_cpu:.2f} s vs {floor_cpu:.2f} s, ratio {p4_cpu / floor_cpu:.2f}"
     )
+    if args.log_floor:
+        log, log_cpu = floor_executemany(args.people, LOG_TABLE)
+        print(
+            f"P4: the same executemany into the log's shape (op_id index): {log:.2f} s, CPU "
+            f"{log_cpu:.2f} s: {log_cpu / floor_cpu:.2f}x the floor's CPU"
+        )
     print(f"P5: re-import {p5:.2f} s, ratio to P4 {p5 / p4:.2f} (budget 0.25)")
     per_version, per_version_cpu = {}, {}
     for size in (int(s) for s in args.growth.split(",")):

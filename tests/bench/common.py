@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from petugaspembina.demo import generate
+from petugaspembina.store import vault
 from petugaspembina.store.store import Store
 
 
@@ -29,7 +30,11 @@ def office_database(folder: Path, people: int, sessions: int) -> Path:
     if not path.exists():
         partial = path.with_suffix(".partial")
         partial.unlink(missing_ok=True)
+        vault.key_file(partial).unlink(missing_ok=True)
         with Store.open(partial) as store:
             generate(store, seed=11, sessions=sessions, participants=people)
+        # The database is encrypted: its key file goes with it.
+        vault.key_file(partial).rename(vault.key_file(path))
+        vault.forget(partial)
         partial.rename(path)
     return path

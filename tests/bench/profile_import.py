@@ -1,4 +1,5 @@
-"""Where an import's time goes: read, rows, each SQL statement of ``apply_rows``, commit.
+"""Where an import's time goes: read, rows, each SQL statement of ``apply_rows``, commit, the
+count of waiting sign-ins.
 
 Imports every bundle part of FOLDER into a new database in this process and prints, for the
 first and the last N parts, the seconds spent in each step (statements by their first words).
@@ -21,6 +22,7 @@ from typing import Any
 from petugaspembina.store import versions
 from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Store
+from petugaspembina.sync.importer import MissingSessions, waiting_for_session
 from petugaspembina.sync.reader import read_bundle
 
 
@@ -58,6 +60,7 @@ def main() -> None:
     first: dict[str, float] = defaultdict(float)
     last: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "profile.db") as store:
+        missing = MissingSessions()
         for index, file in enumerate(files):
             if index < args.parts:
                 times = first
@@ -73,11 +76,15 @@ def main() -> None:
             times["changes to rows"] += time.perf_counter() - start
             store.conn.execute("BEGIN IMMEDIATE")
             start = time.perf_counter()
-            versions.apply_rows(_Timed(store.conn, times), rows)  # type: ignore[arg-type]
+            several = versions.records_at_several_hlcs(parsed.changes)
+            versions.apply_rows(_Timed(store.conn, times), rows, several)  # type: ignore[arg-type]
             times["apply_rows"] += time.perf_counter() - start
             start = time.perf_counter()
             store.conn.execute("COMMIT")
             times["commit"] += time.perf_counter() - start
+            start = time.perf_counter()  # the report's count of sign-ins waiting for a session
+            waiting_for_session(store, missing, parsed.changes)
+            times["waiting sign-ins"] += time.perf_counter() - start
     print(f"{len(files)} parts; seconds in the first {args.parts} and the last {args.parts}:")
     for label in sorted(last or first, key=lambda k: -(last or first)[k])[:16]:
         print(f"{first[label]:8.2f} {last[label]:8.2f}  {label}")

@@ -219,3 +219,64 @@ def test_deleted_or_erased_records_refuse_local_edits(store: Store) -> None:
     store.erase([("people", rid)])
     with pytest.raises(NotFound):
         store.undelete("people", rid)
+
+
+def _heads(store: Store, rid: str) -> dict[str, int]:
+    return {
+        row["hlc"][:23]: row["head"]
+        for row in store.rows("SELECT hlc, head FROM fv WHERE rid = ? ORDER BY hlc", (rid,))
+    }
+
+
+def _hlc(second: int) -> str:
+    return f"2026-11-22T03:15:{second:02d}.000Z/0000/{'cd' * 16}"
+
+
+def test_multi_version_fields_are_found_in_new_and_known_records(tmp_path: Path) -> None:
+    """An import skips the per-version probe only for records new to the database that it brings
+    at one HLC: a record brought at two HLCs, and a record that had versions before, still get
+    their leaves, winner and conflict worked out (``apply_rows``'s ``several``)."""
+    two, known, fresh = (f"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5{c}" for c in "abc")
+    with Store.open(tmp_path / "office.db") as store:
+        with store.transaction():  # two HLCs of a new record, neither based on the other
+            store.apply_changes(
+                [
+                    Change("people", two, _hlc(1), {"full_name": "Siti"}),
+                    Change("people", two, _hlc(2), {"full_name": "Sri"}),
+                    Change("people", known, _hlc(3), {"full_name": "Ani", "sex": "P"}),
+                ]
+            )
+        with store.transaction():  # a known record at one new HLC: one edit, one concurrent
+            store.apply_changes(
+                [
+                    Change("people", known, _hlc(4), {"full_name": "Ana"}),
+                    Change("people", fresh, _hlc(5), {"full_name": "Budi", "sex": "L"}),
+                ]
+            )
+        assert _heads(store, two) == {_hlc(1)[:23]: 1, _hlc(2)[:23]: 3}  # leaf, winner in conflict
+        assert _heads(store, known) == {_hlc(3)[:23]: 2, _hlc(4)[:23]: 3}  # sex alone at 3
+        assert store.rows(
+            "SELECT field, head FROM fv WHERE rid = ? ORDER BY hlc, field", (known,)
+        ) == [
+            {"field": "full_name", "head": 1},
+            {"field": "sex", "head": 2},
+            {"field": "full_name", "head": 3},
+        ]
+        assert {
+            row["field"]: row["head"]
+            for row in store.rows("SELECT field, head FROM fv WHERE rid = ?", (fresh,))
+        } == {"full_name": 2, "sex": 2}
+        assert [
+            (r["id"], r["full_name"])
+            for r in store.rows(
+                "SELECT id, full_name FROM people WHERE id IN (?, ?, ?) ORDER BY id",
+                (two, known, fresh),
+            )
+        ] == [(two, "Sri"), (known, "Ana"), (fresh, "Budi")]
+        # The same state as working every head out from scratch.
+        heads = store.rows("SELECT seq, head FROM fv ORDER BY seq")
+        before = dump(store)
+        store.conn.execute("UPDATE fv SET head = 0")
+        rebuild_all(store.conn)
+        assert store.rows("SELECT seq, head FROM fv ORDER BY seq") == heads
+        assert dump(store) == before

@@ -265,6 +265,48 @@ def test_row18_child_before_parent(office: Path, bundle: Path, tmp_path: Path) -
     assert code == 0 and "menunggu" not in out
 
 
+def test_row18_waiting_sign_ins_counted_across_the_parts_of_one_import(
+    bundle: Path, tmp_path: Path
+) -> None:
+    """One import of several parts counts waiting sign-ins from part to part (only what each
+    part brought and the sessions missing before): the same words as one import per part."""
+    doc = load(bundle)
+    signins = [c for c in doc["changes"] if c["table"] == "attendance"]
+    first, second = sorted(
+        {c["values"]["session_id"] for c in signins if "session_id" in c["values"]}
+    )[:2]
+    by_session = {
+        c["id"]: c["values"].get("session_id") for c in signins if "session_id" in c["values"]
+    }
+    groups = [
+        [c for c in signins if by_session.get(c["id"]) == first],
+        [c for c in signins if by_session.get(c["id"]) == second],
+    ]
+    groups.append([c for c in doc["changes"] if not any(c in g for g in groups)])
+    parts = []
+    for number, changes in enumerate(groups, start=1):
+        part = dict(doc, changes=changes, bundle_id=f"00000000-0000-4000-8000-00000000003{number}")
+        part["source"] = dict(doc["source"], seq=number)
+        parts.append(reseal(part, tmp_path / f"part-{number}.json"))
+
+    def warnings(db: Path, calls: list[list[Path]]) -> list[list[str]]:
+        with Store.open(new_database(db)) as store:
+            return [
+                report.warnings
+                for files in calls
+                for report in importer.import_files(
+                    store, files, quarantine=tmp_path / "q", backups=None
+                )
+            ]
+
+    together = warnings(tmp_path / "together.db", [parts])
+    one_by_one = warnings(tmp_path / "apart.db", [[part] for part in parts])
+    assert together == one_by_one
+    waiting = [[w for w in ws if "menunggu data kegiatannya" in w] for ws in together]
+    assert waiting[0] and waiting[1] and not waiting[2]
+    assert int(waiting[1][0].split()[0]) > int(waiting[0][0].split()[0])
+
+
 def test_row19_seq_gap_is_shown(office: Path, bundle: Path, tmp_path: Path) -> None:
     doc = load(bundle)
     doc["source"]["seq"] = 3
@@ -298,8 +340,8 @@ def test_row20_disk_full_mid_import(
 
     real = store_module.apply_rows
 
-    def fill_disk(conn: sqlite3.Connection, rows: Any) -> Any:
-        real(conn, rows)  # the writes happen, then the disk fills before commit
+    def fill_disk(conn: sqlite3.Connection, rows: Any, *more: Any) -> Any:
+        real(conn, rows, *more)  # the writes happen, then the disk fills before commit
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store_module, "apply_rows", fill_disk)

@@ -25,7 +25,7 @@ from .errors import InvalidInput, NotFound
 from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
 from .sqlite import sqlite3
-from .versions import ApplyResult, apply_rows, current_leaves
+from .versions import ApplyResult, apply_rows, current_leaves, records_at_several_hlcs
 
 R = TypeVar("R", bound=Record)
 OFFICE_DESTINATION = "kantor"  # where bundles go unless told otherwise (the office)
@@ -309,7 +309,11 @@ class Store:
                 for c in changes
                 if c.table == PHOTOS and c.id in gone and isinstance(c.values.get("sha256"), str)
             )
-        result = apply_rows(self.conn, (row for change in changes for row in change.rows()))
+        result = apply_rows(
+            self.conn,
+            (row for change in changes for row in change.rows()),
+            records_at_several_hlcs(changes),
+        )
         if hashes:
             forget_erased(self.conn, hashes)
         if result.max_hlc:
