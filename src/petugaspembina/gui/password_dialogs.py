@@ -16,6 +16,7 @@ shown once, and an old plain database encrypted with progress (docs/security.md)
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
@@ -36,10 +37,15 @@ from PySide6.QtWidgets import (
 
 from ..store import vault
 from ..store.errors import StoreError
-from ..store.pin import wrong_pin_delay
 from . import messages
 
 FAILURES_KEY = "security/wrong_passwords"
+
+
+def _delay(failures: int) -> int:
+    from ..store.pin import wrong_pin_delay  # the store's modules load while the officer types
+
+    return wrong_pin_delay(failures)
 
 
 def _hidden_field() -> QLineEdit:
@@ -125,7 +131,7 @@ class PasswordDialog(QDialog):
         self.settings = QSettings()
         failures = self.failures()
         if failures:
-            self._start_wait(wrong_pin_delay(failures))
+            self._start_wait(_delay(failures))
         self.password.setFocus()
         self.setMinimumWidth(420)
 
@@ -163,7 +169,7 @@ class PasswordDialog(QDialog):
             failures = self.failures() + 1
             self.settings.setValue(FAILURES_KEY, failures)
             self.password.clear()
-            self._start_wait(wrong_pin_delay(failures))
+            self._start_wait(_delay(failures))
             return
         except StoreError as exc:
             self.error.setText(str(exc))
@@ -181,9 +187,18 @@ class PasswordDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, database: Path) -> bool:
-        """True when the database is now unlocked."""
+    def ask(
+        cls,
+        parent: QWidget | None,
+        database: Path,
+        shown: Callable[[PasswordDialog], None] | None = None,
+    ) -> bool:
+        """True when the database is now unlocked. ``shown`` is called once the dialog takes
+        keys (the start-time benchmark, gui/start_up.py)."""
         dialog = cls(database, parent)
+        if shown is not None:
+            dialog.show()
+            QTimer.singleShot(0, dialog, lambda: shown(dialog))
         dialog.exec()
         return dialog.unlocked
 
