@@ -48,7 +48,7 @@ def _delay(failures: int) -> int:
     return wrong_pin_delay(failures)
 
 
-def _hidden_field() -> QLineEdit:
+def hidden_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
@@ -57,19 +57,25 @@ def _hidden_field() -> QLineEdit:
 class NewPasswordFields(QWidget):
     """A new password typed twice, with the rule on screen; ``problem()`` says what is wrong."""
 
-    def __init__(self, parent: QWidget | None = None, form: QFormLayout | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, form: QFormLayout | None = None, new: bool = False
+    ) -> None:
         """With ``form`` the rows join that form (labels aligned with its own); else this widget
-        lays them out itself."""
+        lays them out itself. ``new``: labelled "Kata sandi baru" (beside the current one)."""
         super().__init__(parent)
         if form is None:
             form = QFormLayout(self)
             form.setContentsMargins(0, 0, 0, 0)
         else:
             self.hide()
-        self.first = _hidden_field()
-        self.second = _hidden_field()
-        form.addRow(self.tr("Kata &sandi"), self.first)
-        form.addRow(self.tr("&Ulangi kata sandi"), self.second)
+        self.first = hidden_field()
+        self.second = hidden_field()
+        if new:
+            form.addRow(self.tr("Kata sandi &baru"), self.first)
+            form.addRow(self.tr("&Ulangi kata sandi baru"), self.second)
+        else:
+            form.addRow(self.tr("Kata &sandi"), self.first)
+            form.addRow(self.tr("&Ulangi kata sandi"), self.second)
         rule = QLabel(
             self.tr(
                 "Minimal {0} karakter. Kata sandi ini membuka data di laptop ini; "
@@ -109,7 +115,7 @@ class PasswordDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.password = _hidden_field()
+        self.password = hidden_field()
         form.addRow(self.tr("Kata &sandi"), self.password)
         layout.addLayout(form)
         self.error = QLabel()
@@ -241,9 +247,18 @@ class RecoveryDialog(QDialog):
             self.error.setText(problem)
             return
         try:
+            vault.parse_recovery(self.code.text())
+        except vault.WrongPassword:
+            self.error.setText(
+                self.tr("Kunci pemulihan terdiri atas 32 huruf dan angka (8 kelompok).")
+            )
+            self.code.setFocus()
+            return
+        try:
             vault.change_password(self.database, self.fields.password(), recovery=self.code.text())
         except vault.WrongPassword:
             self.error.setText(self.tr("Kunci pemulihan salah."))
+            self.code.setFocus()
             return
         except StoreError as exc:
             self.error.setText(str(exc))
