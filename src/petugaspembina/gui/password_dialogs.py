@@ -229,6 +229,8 @@ class RecoveryDialog(QDialog):
         form = QFormLayout()
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-…")
+        # The whole key in sight while it is typed (39 characters).
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("W" * 36))
         form.addRow(self.tr("&Kunci pemulihan"), self.code)
         layout.addLayout(form)
         self.fields = NewPasswordFields()
