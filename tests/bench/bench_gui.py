@@ -17,7 +17,7 @@ P9: the longest gap of a 10 ms heartbeat timer while the window makes 1,000 cert
 Run: ``PYTHONPATH=. uv run python -m tests.bench.bench_gui`` (builds the 100k database first);
 P1 alone on a database of one's own: ``PYTHONPATH=. .venv/bin/python -m tests.bench.bench_gui
 --p1 /tmp/x/p1.sqlite3`` (its key file beside it, the password in PETUGASPEMBINA_PASSWORD or
-``sandi-bench``).
+``sandi-bench``). Argon2id with 1, 2 and 4 lanes: ``… bench_gui --kdf``.
 """
 
 from __future__ import annotations
@@ -154,6 +154,32 @@ def p1(db: Path, runs: int = 11) -> P1:
     )
 
 
+def kdf_lanes(runs: int = 9) -> list[str]:
+    """Argon2id t=3, 64 MiB with 1, 2 and 4 lanes, alternating: median wall and CPU seconds
+    (docs/security.md). CPU counts every lane's thread."""
+    from argon2.low_level import Type, hash_secret_raw
+
+    times: dict[int, list[Pair]] = {1: [], 2: [], 4: []}
+    for _ in range(runs):
+        for lanes, found in times.items():
+            began, cpu = time.perf_counter(), time.process_time()
+            hash_secret_raw(
+                b"sandi-bench",
+                b"garam-16-bita-xx",
+                time_cost=3,
+                memory_cost=64 * 1024,
+                parallelism=lanes,
+                hash_len=32,
+                type=Type.ID,
+            )
+            found.append((time.perf_counter() - began, time.process_time() - cpu))
+    return [
+        f"Argon2id t=3, 64 MiB, p={lanes}: wall {_median(found)[0]:.3f} s, "
+        f"CPU {_median(found)[1]:.3f} s"
+        for lanes, found in times.items()
+    ]
+
+
 def gui_measurements(db: Path) -> tuple[list[float], float, float]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -258,6 +284,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--kdf"]:
+        print("\n".join(kdf_lanes()))
+        sys.exit(0)
     if sys.argv[1:2] == ["--p1"]:
         print("\n".join(p1(Path(sys.argv[2])).lines()))
         sys.exit(0)
