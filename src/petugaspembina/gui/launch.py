@@ -115,6 +115,7 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
         return 0
     if str(settings.value(LANGUAGE_KEY, "id")) != language:  # chosen at the first run
         install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
+    loader.finish()  # after the first run's questions too: the error handler, the window
     return _run_window(app, store, db_path, paths, demo, temp)
 
 
