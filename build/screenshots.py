@@ -137,8 +137,17 @@ def _dialogs(app: QApplication, store: Store, session_id: str) -> None:
 
 
 def _lock_screen(app: QApplication, store: Store) -> None:
-    """The app lock over the whole screen (docs/app.md "App lock")."""
+    """The password prompt at start, and the app lock over the whole screen with its way out
+    through the recovery key (docs/app.md "App lock")."""
     from petugaspembina.gui.lock_screen import LockScreen
+    from petugaspembina.gui.password_dialogs import PasswordDialog
+
+    assert store.path is not None
+    prompt = PasswordDialog(store.path)
+    prompt.show()
+    app.processEvents()
+    prompt.grab().save(str(OUT / "layar-kata-sandi.png"))
+    prompt.close()
 
     screen = LockScreen(store, lambda text: False)
     screen.resize(1366, 768)

@@ -178,6 +178,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru berlaku mulai pembukaan berikutnya dan untuk membuka kunci aplikasi. Data tidak dienkripsi ulang; kunci pemulihan kantor tetap sama.</source>
+        <translation>The new password applies from the next start and to unlock the app. The data are not re-encrypted; the office&apos;s recovery key stays the same.</translation>
+    </message>
+    <message>
+        <source>Kata sandi saat &amp;ini</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi saat ini.</source>
+        <translation>Type the current password.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru sama dengan kata sandi saat ini.</source>
+        <translation>The new password is the same as the current one.</translation>
+    </message>
+    <message>
+        <source>Kata sandi saat ini salah. Kata sandi tidak diganti.</source>
+        <translation>The current password is wrong. The password was not changed.</translation>
+    </message>
+</context>
+<context>
     <name>ClerkTabs</name>
     <message>
         <source>Kotak &amp;masuk</source>
@@ -1367,6 +1402,10 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Password</translation>
     </message>
     <message>
+        <source>Lupa kata sandi? Pakai kunci pemulihan…</source>
+        <translation>Forgot the password? Use the recovery key…</translation>
+    </message>
+    <message>
         <source>Ketik PIN petugas terlebih dahulu.</source>
         <translation>Type the officer&apos;s PIN first.</translation>
     </message>
@@ -1601,6 +1640,10 @@ Activity: {2} ({3})</translation>
         <translation>Automatic lock…</translation>
     </message>
     <message>
+        <source>Ganti kata sandi…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
         <source>Petugas lapangan</source>
         <translation>Field officer</translation>
     </message>
@@ -1615,6 +1658,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
         <translation>The app locks after {0} minutes without use.</translation>
+    </message>
+    <message>
+        <source>Basis data ini tidak memakai kata sandi.</source>
+        <translation>This database does not use a password.</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti. Kunci pemulihan tetap sama.</source>
+        <translation>Password changed. The recovery key stays the same.</translation>
     </message>
     <message>
         <source>Kegiatan ini adalah pembentukan desa binaan. Daftarkan Desa {0} di register desa binaan sekarang?</source>
@@ -1778,6 +1829,14 @@ Activity: {2} ({3})</translation>
 </context>
 <context>
     <name>NewPasswordFields</name>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat the new password</translation>
+    </message>
     <message>
         <source>Kata &amp;sandi</source>
         <translation>&amp;Password</translation>
@@ -2411,6 +2470,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan terdiri atas 32 huruf dan angka (8 kelompok).</source>
+        <translation>The recovery key has 32 letters and digits (8 groups).</translation>
     </message>
     <message>
         <source>Kunci pemulihan salah.</source>

@@ -195,6 +195,20 @@ def _end_desa_binaan(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget
     return EndDialog(store, get_entry(store, _register(store)))
 
 
+def _change_password(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.change_password import ChangePasswordDialog
+
+    assert store.path is not None
+    return ChangePasswordDialog(store, store.path)
+
+
+def _recovery(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    from petugaspembina.gui.password_dialogs import RecoveryDialog
+
+    assert store.path is not None
+    return RecoveryDialog(store.path)
+
+
 WINDOWS: dict[str, Factory] = {
     "jendela utama": _main_window,
     "kegiatan baru": _new_session,
@@ -205,6 +219,8 @@ WINDOWS: dict[str, Factory] = {
     "PIN kiosk": _pin,
     "kunci aplikasi": _lock_screen,
     "kunci otomatis": _lock_settings,
+    "ganti kata sandi": _change_password,
+    "kunci pemulihan": _recovery,
     "rujukan baru": _new_referral,
     "rujukan": _open_referral,
     "instansi": _agencies,

@@ -160,3 +160,38 @@ def test_picking_a_village_sets_its_time_zone(qtbot: QtBot, store: Store) -> Non
     editor.village.on_completer_activated(matches[0])
     assert editor.village.region is not None and editor.village.region.code.startswith("63")
     assert editor.zone.currentData() == "WITA"  # Kalimantan Selatan
+
+
+def test_a_list_opens_with_a_screenful_and_brings_the_rest_as_it_scrolls(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The first page is 60 rows (more than a 1366×768 screen shows); scrolling asks for more,
+    200 at a time, until every row is there."""
+    from dataclasses import dataclass
+
+    from PySide6.QtWidgets import QTableView
+
+    from petugaspembina.gui.listmodel import FIRST_PAGE, PAGE, ListingModel
+
+    @dataclass(frozen=True)
+    class Row:
+        id: str
+        name: str
+
+    asked: list[tuple[int, int]] = []
+
+    def fetch(_store: Store, limit: int, offset: int, **_: object) -> list[Row]:
+        asked.append((limit, offset))
+        return [Row(str(i), f"Orang {i}") for i in range(offset, min(offset + limit, 300))]
+
+    model = ListingModel(store, fetch, [("name", "Nama", None)], lazy=True)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1366, 768)
+    model.ensure_loaded()
+    assert model.rowCount() == FIRST_PAGE == 60 and asked == [(60, 0)]
+    assert view.rowAt(view.viewport().height() - 1) in range(0, FIRST_PAGE)  # a screenful
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 300 and asked[1:] == [(PAGE, 60), (PAGE, 260)]

@@ -197,6 +197,29 @@ def test_verify_password_for_the_lock_screen(tmp_path: Path, password: str) -> N
     assert not vault.verify_password(tmp_path / "none.sqlite3", password)
 
 
+def test_new_key_files_use_four_lanes_and_old_ones_keep_their_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RFC 9106's second option is p=4 (lanes on threads); a key file made with p=1 keeps p=1
+    and still opens after the default changed, also after its password was changed."""
+    assert vault.Kdf() == vault.Kdf(time_cost=3, memory_kib=64 * 1024, parallelism=4)
+    old = tmp_path / "lama.sqlite3"
+    monkeypatch.setattr(vault, "KDF", vault.Kdf(time_cost=1, memory_kib=64, parallelism=1))
+    vault.set_up(old, "sandi-lama-1")
+    monkeypatch.setattr(vault, "KDF", vault.Kdf(time_cost=1, memory_kib=64, parallelism=4))
+    new = tmp_path / "baru.sqlite3"
+    vault.set_up(new, "sandi-baru-1")
+    vault.forget()
+
+    def lanes(db: Path) -> int:
+        return int(json.loads(vault.key_file(db).read_text())["kdf"]["parallelism"])
+
+    assert lanes(old) == 1 and lanes(new) == 4
+    assert vault.verify_password(old, "sandi-lama-1") and vault.verify_password(new, "sandi-baru-1")
+    vault.change_password(old, "sandi-lama-2", old_password="sandi-lama-1")
+    assert lanes(old) == 4 and vault.verify_password(old, "sandi-lama-2")
+
+
 def test_key_file_is_private(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
     Store.open(db).close()

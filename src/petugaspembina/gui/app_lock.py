@@ -231,7 +231,8 @@ class AppLock(QObject):
         if not self.locked or kiosk_open():
             return
         screen = self._lock_screen()
-        if screen.isVisible() and QApplication.activeModalWidget() is not screen:
+        active = QApplication.activeModalWidget()
+        if screen.isVisible() and (active is None or not self._of_lock_screen(active)):
             # A message that waits for an answer opened after the lock screen would take every
             # key while covered (blank): shown again, the lock screen is the newest modal window.
             screen.hide()
@@ -279,11 +280,20 @@ class AppLock(QObject):
             self.window.activateWindow()
 
     # -- covering windows ---------------------------------------------------------------------
+    def _of_lock_screen(self, widget: QWidget) -> bool:
+        """The lock screen or a dialog it opened (the recovery key): shown, not covered."""
+        current: QWidget | None = widget
+        while current is not None:
+            if current is self.screen:
+                return True
+            current = current.parentWidget()
+        return False
+
     def _coverable(self, widget: QWidget) -> bool:
         return (
             widget.isWindow()
             and widget.windowType() in _WINDOW_TYPES
-            and widget is not self.screen
+            and not self._of_lock_screen(widget)
             and not in_kiosk(widget)
             and not any(cover.window is widget for cover in self._covers)
         )
@@ -303,7 +313,7 @@ class AppLock(QObject):
         window.setWindowTitle(self.tr("{0} — terkunci").format(APP_NAME))
 
     def _on_window_shown(self, widget: QWidget) -> None:
-        if not widget.isWindow() or widget is self.screen:
+        if not widget.isWindow() or self._of_lock_screen(widget):
             return
         self._cover(widget)
         if widget is self.window or any(cover.window is widget for cover in self._covers):

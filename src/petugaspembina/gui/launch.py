@@ -1,6 +1,11 @@
 """Starting the window: the real database (its password first; the first run asks for the
 profile and the password), a throwaway demo database (encrypted with ``vault.DEMO_PASSWORD``), or
-an offscreen self-test. Language and a chosen data location come from QSettings."""
+an offscreen self-test. Language and a chosen data location come from QSettings.
+
+The password prompt comes before the window's modules are loaded; they load while the officer
+types (gui/start_up.py, docs/benchmarks.md P1). So this module imports little at the top: Qt's
+widgets, the store and the window are imported where they are first needed.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +15,26 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG_NAME
 from ..core.private_files import private_folder
 from ..paths import AppPaths, app_paths
 from ..store import vault
-from ..store.errors import CorruptDatabase, StoreError
-from ..store.store import Store
-from . import errors
-from .integrity import check_in_background, offer_backup
+from ..store.errors import StoreError
+from . import start_up
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ..store.store import Store
     from .first_run import FirstRunAnswers
+    from .password_dialogs import PasswordDialog
 
 LANGUAGE_KEY = "ui/language"
 DATABASE_KEY = "data/database"
@@ -45,6 +51,9 @@ def use_settings_folder(paths: AppPaths | None) -> None:
 
 
 def _application(paths: AppPaths | None = None) -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     use_settings_folder(paths or app_paths())
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -71,55 +80,112 @@ def install_language(app: QApplication, language: str) -> QTranslator | None:
 
 def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: bool = False) -> int:
     """Open the main window on ``db_path`` (or on a fresh demo database) and run the event loop."""
+    use_settings_folder(paths)
+    if not demo:
+        db_path = _chosen_database(db_path, explicit_db)
+    typed = start_up.typed_password()  # the start-time benchmark types it at the prompt
+    # With the password given, the key is derived on a thread while Qt and the window load.
+    early = None if demo or typed else _unlock_in_background(db_path)
     app = _application(paths)
     settings = QSettings()
-    early = None if demo else _unlock_in_background(_chosen_database(db_path, explicit_db))
-    from .main_window import MainWindow  # imported while the key is derived (P1)
-
-    errors.install(paths.logs)  # one handler for unexpected errors from here on
-    install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
+    language = str(settings.value(LANGUAGE_KEY, "id"))
+    install_language(app, language)
+    loader = start_up.Preloader(paths.logs, app)
+    loader.start()  # runs while a dialog waits for the officer (the password, the first run)
     temp = None
     if demo:
-        from ..demo import generate
-        from ..demo_desa import seed_register
-
+        loader.finish()
         temp = tempfile.TemporaryDirectory(prefix="petugaspembina-demo-")
-        db_path = Path(temp.name) / "demo.sqlite3"
-        vault.set_up(db_path, vault.DEMO_PASSWORD)  # documented: the throwaway demo only
-        with Store.open(db_path) as store:
-            generate(store, seed=1, sessions=12)
-            seed_register(store, quiet="61.12.08.2013")
+        db_path = _demo_database(Path(temp.name))
     else:
         paths.ensure()
-        db_path = _chosen_database(db_path, explicit_db)
     if early is not None:
+        loader.finish()
         early.join()
     try:
-        if not demo and _is_new(db_path) and vault.password_from_env() is None:
-            created = _new_database(db_path, settings)
-            if created is None:
-                return 0
-            store = created
-            install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
-        else:
-            if not demo and not unlock_database(db_path, paths):
-                return 0
-            try:
-                store = Store.open(db_path, full_check=False)
-            except CorruptDatabase as exc:
-                if not offer_backup(None, db_path, paths.backups, str(exc)):
-                    return 1
-                store = Store.open(db_path, full_check=False)
-            if not demo and not first_run_done(store):
-                opened = _first_run(store, db_path, settings)
-                if opened is None:
-                    store.close()
-                    return 0
-                store = opened
-                install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
+        store = _open(db_path, paths, settings, demo, loader, typed)
+    except _GaveUp as exc:
+        return exc.code
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    if store is None:
+        return 0
+    if str(settings.value(LANGUAGE_KEY, "id")) != language:  # chosen at the first run
+        install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
+    loader.finish()  # after the first run's questions too: the error handler, the window
+    return _run_window(app, store, db_path, paths, demo, temp)
+
+
+class _GaveUp(Exception):
+    """The start ends with ``code`` (e.g. a damaged database whose backup was not taken)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _demo_database(folder: Path) -> Path:
+    from ..demo import generate
+    from ..demo_desa import seed_register
+    from ..store.store import Store
+
+    db_path = folder / "demo.sqlite3"
+    vault.set_up(db_path, vault.DEMO_PASSWORD)  # documented: the throwaway demo only
+    with Store.open(db_path) as store:
+        generate(store, seed=1, sessions=12)
+        seed_register(store, quiet="61.12.08.2013")
+    return db_path
+
+
+def _open(
+    db_path: Path,
+    paths: AppPaths,
+    settings: QSettings,
+    demo: bool,
+    loader: start_up.Preloader,
+    typed: str | None,
+) -> Store | None:
+    """The database unlocked and open (after the first run's questions when it has none yet);
+    None when the officer gave up."""
+    if not demo and _is_new(db_path) and vault.password_from_env() is None:
+        return _new_database(db_path, settings)
+    shown = start_up.submit_when_ready(loader, typed) if typed else None
+    if not demo and not unlock_database(db_path, paths, shown):
+        return None
+    start_up.mark("unlocked")
+    loader.finish()
+    from ..store.errors import CorruptDatabase
+    from ..store.store import Store
+    from .integrity import offer_backup
+
+    try:
+        store = Store.open(db_path, full_check=False)
+    except CorruptDatabase as exc:
+        if not offer_backup(None, db_path, paths.backups, str(exc)):
+            raise _GaveUp(1) from exc
+        store = Store.open(db_path, full_check=False)
+    if not demo and not first_run_done(store):
+        opened = _first_run(store, db_path, settings)
+        if opened is None:
+            store.close()
+        return opened
+    return store
+
+
+def _run_window(
+    app: QApplication,
+    store: Store,
+    db_path: Path,
+    paths: AppPaths,
+    demo: bool,
+    temp: tempfile.TemporaryDirectory[str] | None,
+) -> int:
+    from .integrity import check_in_background, offer_backup
+    from .main_window import MainWindow
+
     window = MainWindow(
         store,
         demo=demo,
@@ -152,7 +218,13 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
             lambda: check_in_background(window, checked, paths.backups, damaged),
         )
     if os.environ.get("PETUGASPEMBINA_EXIT_AFTER_START"):  # start-time benchmark (P1, P10)
-        QTimer.singleShot(0, app.quit)
+
+        def interactive() -> None:
+            start_up.mark("window")
+            start_up.write_marks()
+            app.quit()
+
+        QTimer.singleShot(0, interactive)
         app.exec()
         # Start-to-interactive is measured: do not wait for the background check to finish.
         os._exit(0)
@@ -199,9 +271,16 @@ def _is_new(db_path: Path) -> bool:
     return not db_path.exists() or db_path.stat().st_size == 0
 
 
-def unlock_database(db_path: Path, paths: AppPaths) -> bool:
+def unlock_database(
+    db_path: Path,
+    paths: AppPaths,
+    shown: Callable[[PasswordDialog], None] | None = None,
+) -> bool:
     """Before the window: the password dialog, or for an old plain database a new password, the
-    recovery key and the conversion with progress. False when the officer gave up."""
+    recovery key and the conversion with progress. False when the officer gave up. ``shown``:
+    see ``PasswordDialog.ask`` (the start-time benchmark)."""
+    from PySide6.QtWidgets import QApplication
+
     from .password_dialogs import (
         NewPasswordDialog,
         PasswordDialog,
@@ -213,13 +292,13 @@ def unlock_database(db_path: Path, paths: AppPaths) -> bool:
         return True
     given = vault.password_from_env()
     if vault.is_set_up(db_path):
-        if given is not None:
+        if given is not None and shown is None:
             try:
                 vault.unlock(db_path, given)
                 return True
             except vault.WrongPassword:
                 pass
-        return PasswordDialog.ask(None, db_path)
+        return PasswordDialog.ask(None, db_path, shown)
     if not vault.is_plain(db_path):
         return True  # a damaged file: Store.open says so and offers a backup
     password = given or NewPasswordDialog.ask(
@@ -251,6 +330,8 @@ def _new_database(db_path: Path, settings: QSettings) -> Store | None:
     answers.database.parent.mkdir(parents=True, exist_ok=True)
     code = vault.set_up(answers.database, answers.password)
     RecoveryKeyDialog.show_once(None, code)
+    from ..store.store import Store
+
     store = Store.open(answers.database)
     if answers.database != db_path:
         settings.setValue(DATABASE_KEY, str(answers.database))
@@ -265,6 +346,8 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
     if answers is None:
         return None
     if answers.database != db_path:
+        from ..store.store import Store
+
         store.close()
         answers.database.parent.mkdir(parents=True, exist_ok=True)
         store = Store.open(answers.database)
@@ -284,6 +367,7 @@ def _apply_answers(store: Store, answers: FirstRunAnswers, settings: QSettings) 
 
 def show_offscreen_once(db_path: Path) -> None:
     """Create and show the main window once, process events, close (for ``--self-test``)."""
+    from ..store.store import Store
     from .main_window import MainWindow
 
     app = _application()

@@ -1,7 +1,9 @@
 """A thin, lazily fetched table model over a store listing query (dataclass rows).
 
 Sorting and filtering happen in SQL (``fetch(store, limit, offset, text=, sort=, descending=)``);
-rows arrive 200 at a time as the view scrolls (``canFetchMore``/``fetchMore``).
+rows arrive 200 at a time as the view scrolls (``canFetchMore``/``fetchMore``), after a first
+page of 60 — more than a 1366×768 or 1920×1080 screen shows, and a third of the pages to read and
+decrypt when the window opens or a search is typed (docs/benchmarks.md P1).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 PAGE = 200
+FIRST_PAGE = 60
 Column = tuple[str, str, Callable[[Any], str] | None]
 
 
@@ -48,11 +51,11 @@ class ListingModel(QAbstractTableModel):
             self.reload()
 
     # -- loading ---------------------------------------------------------------------------
-    def _page(self, offset: int) -> list[Any]:
+    def _page(self, offset: int, size: int = PAGE) -> list[Any]:
         kwargs: dict[str, Any] = {"text": self._text}
         if self._sort is not None:
             kwargs.update(sort=self._sort, descending=self._descending)
-        return list(self._fetch(self._store, PAGE, offset, **kwargs))
+        return list(self._fetch(self._store, size, offset, **kwargs))
 
     def ensure_loaded(self) -> None:
         """Load the first page if nothing was loaded yet (lazy models of unseen tabs)."""
@@ -63,8 +66,8 @@ class ListingModel(QAbstractTableModel):
         """Fetch the first page again (after an edit, import or a new filter)."""
         self._loaded = True
         self.beginResetModel()
-        self._rows = self._page(0)
-        self._more = len(self._rows) == PAGE
+        self._rows = self._page(0, FIRST_PAGE)
+        self._more = len(self._rows) == FIRST_PAGE
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:

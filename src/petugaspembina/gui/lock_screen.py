@@ -2,7 +2,11 @@
 
 It checks what is typed with the ``check`` it is given (the officer's password, or the kiosk PIN
 where the app has no password yet), and after a wrong one refuses every try until the wait of
-store.lock.try_unlock has passed. It cannot be closed except by unlocking."""
+store.lock.try_unlock has passed. It cannot be closed except by unlocking.
+
+With a password, "Lupa kata sandi? Pakai kunci pemulihan…" opens with the office's recovery key
+and sets a new password (gui/password_dialogs.RecoveryDialog: the key is re-wrapped, the data
+are not touched)."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..store.lock import try_unlock
+from ..store.lock import record_password_changed, try_unlock, unlocked_with_recovery
 from ..store.store import Store
 
 _clock = time.monotonic  # tests move time forward
@@ -90,6 +94,16 @@ class LockScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(48)
         self.message.setStyleSheet("color: #b00020; font-weight: bold; font-size: 13pt")
+        self.forgot = QPushButton(self.tr("Lupa kata sandi? Pakai kunci pemulihan…"))
+        self.forgot.setObjectName("lock_forgot")
+        self.forgot.setFlat(True)
+        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot.setStyleSheet(
+            "QPushButton#lock_forgot { color: #0d47a1; text-decoration: underline; border: none;"
+            " text-align: left; min-height: 28px; }"
+        )
+        self.forgot.clicked.connect(self.on_forgot_clicked)
+        self.forgot.setVisible(not pin and store.path is not None)
         box = QFrame()
         box.setObjectName("lock_box")
         box.setFixedWidth(640)
@@ -100,6 +114,7 @@ class LockScreen(QWidget):
         inner.addWidget(note)
         inner.addLayout(row)
         inner.addWidget(self.message)
+        inner.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -138,6 +153,20 @@ class LockScreen(QWidget):
         self._wait_until = _clock() + delay
         self._countdown.start()
         self._tick()
+
+    def on_forgot_clicked(self) -> None:
+        """The recovery key and a new password: unlocked once both are right."""
+        from .password_dialogs import RecoveryDialog
+
+        if self.store.path is None or not RecoveryDialog.ask(self, self.store.path):
+            self.password.setFocus()
+            return
+        unlocked_with_recovery(self.store)
+        record_password_changed(self.store, "kunci pemulihan")
+        self._wait_until = 0.0
+        self._countdown.stop()
+        self.message.clear()
+        self.unlocked.emit()
 
     def _waiting(self) -> float:
         return self._wait_until - _clock()

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             (self.tr("Segarkan"), QKeySequence.StandardKey.Refresh, self.refresh),
             (self.tr("Kunci aplikasi"), "Ctrl+L", self.on_lock_triggered),
             (self.tr("Kunci otomatis…"), "", self.on_lock_settings_triggered),
+            (self.tr("Ganti kata sandi…"), "", self.on_change_password_triggered),
             (self.tr("Keluar"), QKeySequence.StandardKey.Quit, self.close),
         ):
             action = QAction(text, self)
@@ -357,6 +358,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Aplikasi terkunci setelah {0} menit tidak dipakai.").format(minutes),
                 10_000,
+            )
+
+    def on_change_password_triggered(self) -> None:
+        from ..store import vault
+        from .change_password import ChangePasswordDialog
+
+        database = self.store.path
+        if database is None or not vault.is_set_up(database):
+            messages.inform(self, APP_NAME, self.tr("Basis data ini tidak memakai kata sandi."))
+            return
+        if ChangePasswordDialog.ask(self, self.store, database):
+            self.statusBar().showMessage(
+                self.tr("Kata sandi diganti. Kunci pemulihan tetap sama."), 10_000
             )
 
     def on_agencies_triggered(self) -> None:

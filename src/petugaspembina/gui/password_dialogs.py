@@ -16,6 +16,7 @@ shown once, and an old plain database encrypted with progress (docs/security.md)
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
@@ -36,13 +37,18 @@ from PySide6.QtWidgets import (
 
 from ..store import vault
 from ..store.errors import StoreError
-from ..store.pin import wrong_pin_delay
 from . import messages
 
 FAILURES_KEY = "security/wrong_passwords"
 
 
-def _hidden_field() -> QLineEdit:
+def _delay(failures: int) -> int:
+    from ..store.pin import wrong_pin_delay  # the store's modules load while the officer types
+
+    return wrong_pin_delay(failures)
+
+
+def hidden_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
@@ -51,19 +57,25 @@ def _hidden_field() -> QLineEdit:
 class NewPasswordFields(QWidget):
     """A new password typed twice, with the rule on screen; ``problem()`` says what is wrong."""
 
-    def __init__(self, parent: QWidget | None = None, form: QFormLayout | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, form: QFormLayout | None = None, new: bool = False
+    ) -> None:
         """With ``form`` the rows join that form (labels aligned with its own); else this widget
-        lays them out itself."""
+        lays them out itself. ``new``: labelled "Kata sandi baru" (beside the current one)."""
         super().__init__(parent)
         if form is None:
             form = QFormLayout(self)
             form.setContentsMargins(0, 0, 0, 0)
         else:
             self.hide()
-        self.first = _hidden_field()
-        self.second = _hidden_field()
-        form.addRow(self.tr("Kata &sandi"), self.first)
-        form.addRow(self.tr("&Ulangi kata sandi"), self.second)
+        self.first = hidden_field()
+        self.second = hidden_field()
+        if new:
+            form.addRow(self.tr("Kata sandi &baru"), self.first)
+            form.addRow(self.tr("&Ulangi kata sandi baru"), self.second)
+        else:
+            form.addRow(self.tr("Kata &sandi"), self.first)
+            form.addRow(self.tr("&Ulangi kata sandi"), self.second)
         rule = QLabel(
             self.tr(
                 "Minimal {0} karakter. Kata sandi ini membuka data di laptop ini; "
@@ -103,7 +115,7 @@ class PasswordDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.password = _hidden_field()
+        self.password = hidden_field()
         form.addRow(self.tr("Kata &sandi"), self.password)
         layout.addLayout(form)
         self.error = QLabel()
@@ -125,7 +137,7 @@ class PasswordDialog(QDialog):
         self.settings = QSettings()
         failures = self.failures()
         if failures:
-            self._start_wait(wrong_pin_delay(failures))
+            self._start_wait(_delay(failures))
         self.password.setFocus()
         self.setMinimumWidth(420)
 
@@ -163,7 +175,7 @@ class PasswordDialog(QDialog):
             failures = self.failures() + 1
             self.settings.setValue(FAILURES_KEY, failures)
             self.password.clear()
-            self._start_wait(wrong_pin_delay(failures))
+            self._start_wait(_delay(failures))
             return
         except StoreError as exc:
             self.error.setText(str(exc))
@@ -181,9 +193,18 @@ class PasswordDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, database: Path) -> bool:
-        """True when the database is now unlocked."""
+    def ask(
+        cls,
+        parent: QWidget | None,
+        database: Path,
+        shown: Callable[[PasswordDialog], None] | None = None,
+    ) -> bool:
+        """True when the database is now unlocked. ``shown`` is called once the dialog takes
+        keys (the start-time benchmark, gui/start_up.py)."""
         dialog = cls(database, parent)
+        if shown is not None:
+            dialog.show()
+            QTimer.singleShot(0, dialog, lambda: shown(dialog))
         dialog.exec()
         return dialog.unlocked
 
@@ -208,6 +229,8 @@ class RecoveryDialog(QDialog):
         form = QFormLayout()
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-…")
+        # The whole key in sight while it is typed (39 characters).
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("W" * 36))
         form.addRow(self.tr("&Kunci pemulihan"), self.code)
         layout.addLayout(form)
         self.fields = NewPasswordFields()
@@ -226,9 +249,18 @@ class RecoveryDialog(QDialog):
             self.error.setText(problem)
             return
         try:
+            vault.parse_recovery(self.code.text())
+        except vault.WrongPassword:
+            self.error.setText(
+                self.tr("Kunci pemulihan terdiri atas 32 huruf dan angka (8 kelompok).")
+            )
+            self.code.setFocus()
+            return
+        try:
             vault.change_password(self.database, self.fields.password(), recovery=self.code.text())
         except vault.WrongPassword:
             self.error.setText(self.tr("Kunci pemulihan salah."))
+            self.code.setFocus()
             return
         except StoreError as exc:
             self.error.setText(str(exc))

@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "app_locked": "Aplikasi dikunci",
     "app_unlocked": "Kunci aplikasi dibuka",
     "app_unlock_wrong": "Kata sandi kunci aplikasi salah",
+    "password_changed": "Kata sandi diganti",
 }
 _STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
 

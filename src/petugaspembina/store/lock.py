@@ -56,6 +56,18 @@ def try_unlock(store: Store, check: Callable[[str], bool], secret: str) -> int |
     return delay
 
 
+def unlocked_with_recovery(store: Store) -> None:
+    """The lock screen was opened with the office's recovery key (a new password was chosen):
+    the count of wrong passwords starts again; audited as ``app_unlocked``."""
+    store.set_setting(_FAILURES, "0")
+    record_lock_event(store, "app_unlocked", "kunci pemulihan")
+
+
+def record_password_changed(store: Store, proof: str) -> None:
+    """Audit a new database password (``proof``: ``kata sandi lama`` or ``kunci pemulihan``)."""
+    record_lock_event(store, "password_changed", proof)
+
+
 def record_lock_event(store: Store, action: str, detail: str | None = None) -> None:
     """Write ``app_locked`` (detail: ``otomatis`` or ``manual``) or ``app_unlocked`` to the
     audit log."""

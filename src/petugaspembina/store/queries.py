@@ -120,13 +120,18 @@ def list_sessions(
         )
         params += [_like(text.strip())] * 3
     # Counts per listed row (not a GROUP BY over every session): a page costs the same at any size.
+    # The sex of each attendee from people_recap, which holds it: the planner's own choice, the
+    # primary key, reads every attendee's table row too — twice the pages, each decrypted on the
+    # first list of the start (22 → 11 ms for a page of 200 sessions at 100k people).
     rows = store.rows(
         f"""SELECT s.id, s.date, s.session_type, s.title, s.village_name,
                   (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.deleted = 0)
                       AS attendees,
-                  (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
+                  (SELECT count(*) FROM attendance a JOIN people p INDEXED BY people_recap
+                   ON p.id = a.person_id
                    WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'L') AS male,
-                  (SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id
+                  (SELECT count(*) FROM attendance a JOIN people p INDEXED BY people_recap
+                   ON p.id = a.person_id
                    WHERE a.session_id = s.id AND a.deleted = 0 AND p.sex = 'P') AS female,
                   {_OFFICERS} AS officers
            FROM sessions s
