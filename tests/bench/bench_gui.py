@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from petugaspembina.store import vault
+
 from .bench_frozen import BARE
 from .common import office_database
 
@@ -125,12 +127,20 @@ def p1(db: Path, runs: int = 11) -> P1:
     env.pop(TIMES_ENV, None)
     # An installed app starts from compiled bytecode: let the warm-up run write it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    kdf = json.loads(db.with_name(db.name + ".kunci").read_text())["kdf"]
     app = [sys.executable, "-m", "petugaspembina", "--db", str(db)]
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE_TIMED)
-        bare = [sys.executable, str(bare_script)]
+        return start_rounds(app, [sys.executable, str(bare_script)], env, db, runs)
+
+
+def start_rounds(
+    app: list[str], bare: list[str], env: dict[str, str], db: Path, runs: int = 11
+) -> P1:
+    """``runs`` alternating rounds of the app (prompt marks), the timed bare Qt floor and the app
+    with the password given; also used for the frozen app (P10)."""
+    kdf = json.loads(db.with_name(db.name + ".kunci").read_text())["kdf"]
+    with tempfile.TemporaryDirectory() as tmp:
         marks = Path(tmp) / "marks.json"
         for command in (app, bare):  # warm-up
             _start(command, env, marks)
@@ -266,6 +276,7 @@ def main() -> None:
     for leftover in ("-wal", "-shm"):  # a previous run exits without closing (os._exit below)
         db.with_name(db.name + leftover).unlink(missing_ok=True)
     shutil.copyfile(source, db)
+    shutil.copyfile(vault.key_file(source), vault.key_file(db))  # the database opens with it
     start = p1(db)
     print("\n".join(start.lines()))
     keystrokes, certificates, importing = gui_measurements(db)

@@ -101,7 +101,6 @@ def _upload(db: Path, sealed: Path, url: str) -> tuple[float, float]:
 def main() -> int:
     # Encrypted databases as everywhere; a cheap Argon2id for the many made here (each key file
     # records its parameters; opening is outside every timing).
-    os.environ.setdefault(vault.PASSWORD_ENV, "sandi-bench")
     vault.KDF = vault.Kdf(time_cost=1, memory_kib=64, parallelism=1)
     parser = argparse.ArgumentParser()
     parser.add_argument("--officers", type=int, default=100)

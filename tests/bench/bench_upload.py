@@ -124,7 +124,6 @@ def _mean_ms(values: list[float]) -> str:
 def main() -> int:
     # Encrypted databases as everywhere; a cheap Argon2id for the many made here (each key file
     # records its parameters; opening is outside every timing).
-    os.environ.setdefault(vault.PASSWORD_ENV, "sandi-bench")
     vault.KDF = vault.Kdf(time_cost=1, memory_kib=64, parallelism=1)
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="300,3000,10000")
