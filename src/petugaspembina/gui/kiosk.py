@@ -39,6 +39,7 @@ from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_labels
 from .full_screen import show_full_screen
 from .kiosk_pin import PinDialog
 from .signature_pad import SignaturePad
@@ -148,6 +149,7 @@ class KioskWindow(QWidget):
             (self.tr("Orang tua/wali"), self.guardian),
         ):
             form.addRow(label, widget)
+        fit_labels(form)
         scroll = QScrollArea()  # only scrolls if a much larger font is chosen
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)

@@ -31,6 +31,7 @@ from ..store.errors import InvalidInput, StoreError
 from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
 
@@ -97,6 +98,7 @@ class PersonDialog(QDialog):
         form.addRow(nik_label, nik_row)
         form.addRow(self.tr("Inst&ansi"), self.agency)
         form.addRow(self.tr("&Jabatan"), self.position)
+        fit_labels(form)
         self.fields: dict[str, QWidget] = {
             "full_name": self.name,
             "sex": self.sex,

@@ -36,6 +36,7 @@ from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
 from .dates import style_date_edit
+from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
 
@@ -122,6 +123,7 @@ class SessionEditor(QDialog):
         counts.addWidget(QLabel(self.tr("P")))
         counts.addWidget(self.female)
         form.addRow(self.tr("Hadir tanpa tanda tangan"), counts)
+        fit_labels(form)
         tabs.addTab(main, self.tr("Kegiatan"))
 
         content = QWidget()
@@ -157,6 +159,7 @@ class SessionEditor(QDialog):
         content_form.addRow(self.tr("Hasil diskusi"), self.notes)
         self.follow_ups = QPlainTextEdit(session.follow_ups or "")
         content_form.addRow(self.tr("Tindak lanjut"), self.follow_ups)
+        fit_labels(content_form)
         tabs.addTab(content, self.tr("Materi dan hasil"))
         if session_id:
             from .photo_strip import PhotoStrip

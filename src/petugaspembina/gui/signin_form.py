@@ -22,6 +22,7 @@ from .. import regions
 from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.signin import PersonEntry
+from .form_labels import fit_labels
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker, typed_entry
 
@@ -99,6 +100,7 @@ class SignInForm(QWidget):
         self.signature_row = form.rowCount()  # this row and the next: hidden in paper mode
         form.addRow(self.tr("Tanda tangan"), self.signature)
         form.addRow("", clear_signature)
+        fit_labels(form)
         self.fields = {
             "full_name": self.name,
             "sex": self.sex,
