@@ -391,7 +391,7 @@ class SignInWindow(QWidget):
             self.table.rowCount(),
         )
         saved_row = self.table.item(number - 1, 0)
-        if saved_row is not None:  # paper rows sort by the session's time, not at the bottom
+        if saved_row is not None:
             self.table.scrollToItem(saved_row)
         self._show(
             self.tr("✔ {0} tercatat hadir (nomor {1}, disalin dari kertas).").format(name, number)
