@@ -99,6 +99,9 @@ def recap(
         click.echo(f"{breakdown.title}:")
         for row in breakdown.rows:
             click.echo(f"  {row.label:<40} {row.count:>7}")
+        if breakdown.note:
+            click.echo(f"  {breakdown.total_label:<40} {breakdown.total:>7}")
+            click.echo(f"  Catatan: {breakdown.note}")
     for path in (pdf, xlsx, csv_dir):
         if path is not None:
             click.echo(f"Ditulis: {path}")
