@@ -373,8 +373,8 @@
         <translation>Until</translation>
     </message>
     <message>
-        <source>Centang petugas yang ditunjuk; tanggal ditulis YYYY-MM-DD (Mulai kosong = tanggal SK).</source>
-        <translation>Tick the assigned officers; dates as YYYY-MM-DD (an empty From means the SK date).</translation>
+        <source>Centang petugas yang ditunjuk. Tanggal: klik ganda lalu pilih dari kalender; Delete mengosongkan (Mulai kosong = tanggal SK).</source>
+        <translation>Tick the officers appointed. Dates: double-click, then pick from the calendar; Delete empties a date (an empty Start = the SK date).</translation>
     </message>
     <message>
         <source>Jabatan</source>

@@ -12,6 +12,7 @@ import click
 
 from .cli import Context, main
 from .cli_errors import fail
+from .core.display import wall_clock_moment
 
 
 @main.group()
@@ -68,7 +69,7 @@ def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
         state = "" if photo.available else " [belum diterima]"
         gps = " [lokasi disimpan]" if photo.keep_location else ""
         click.echo(
-            f"{number}. {photo.id}  {photo.taken_at or '-'}  {size}{gps}{state}  "
+            f"{number}. {photo.id}  {wall_clock_moment(photo.taken_at) or '-'}  {size}{gps}{state}  "
             f"{photo.caption or ''}".rstrip()
         )
 
