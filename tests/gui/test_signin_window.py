@@ -403,3 +403,18 @@ def test_no_form_label_is_cut_and_buttons_stay_when_a_message_appears(
     assert window.message.heightForWidth(window.message.width()) <= window.message.height()
     after = {b.text(): b.mapTo(window, b.rect().topLeft()) for b in buttons}
     assert after == before  # nothing jumps while the next person is typed
+
+
+def test_village_suggestions_of_the_sessions_area_come_first(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """Pagar Dewa is a village name in three provinces; the session is in Kota Bengkulu: its own
+    Pagar Dewa is suggested first, then Bengkulu's others, then Sumatera Selatan's and Lampung's."""
+    picker = window.form.village
+    picker.clear()
+    qtbot.keyClicks(picker, "Pagar Dewa")
+    shown = list(picker._found.values())
+    assert shown[0].code == "17.71.01.1001"
+    provinces = [region.code[:2] for region in shown]
+    assert provinces[:5] == ["17"] * 5  # Bengkulu before the rest
+    assert {"16", "18"} <= set(provinces[5:])

@@ -38,6 +38,7 @@ from ..store.desa_binaan import (
     known_officers,
 )
 from ..store.errors import StoreError
+from ..store.home_area import home_areas
 from ..store.store import Store
 from . import messages
 from .dates import DateCellDelegate, clear_on_delete, style_date_edit
@@ -86,7 +87,7 @@ class DesaBinaanDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(store))
         form.addRow(self.tr("&Desa/Kelurahan"), self.village)
         if self.entry is not None:
             self.village.set_region(regions.lookup(self.entry.region_code), self.entry.name)

@@ -33,6 +33,7 @@ from ..profile import OFFICER_KEY
 from ..store.corrections import changed_values
 from ..store.desa_binaan import with_village_link
 from ..store.errors import StoreError
+from ..store.home_area import home_areas
 from ..store.store import Store
 from . import messages
 from .dates import style_date_edit
@@ -100,7 +101,7 @@ class SessionEditor(QDialog):
         form.addRow(time_label, times)
         self.venue = QLineEdit(session.venue or "")
         form.addRow(self.tr("Tem&pat"), self.venue)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(store))
         self.village.set_region(
             regions.lookup(session.region_code or "") if session.region_code else None,
             session.village_name or "",

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.records import Session
 from ..store.corrections import remove_sign_in, restore_sign_in
 from ..store.errors import InvalidInput, StoreError
+from ..store.home_area import home_areas
 from ..store.matching import Match
 from ..store.search import PersonHit, search_people
 from ..store.signin import (
@@ -83,7 +84,7 @@ class SignInWindow(QWidget):
         self.undo_stack: list[SignInResult | RemovedSignIn] = []
         self.sign_ins: list[SignIn] = []
         self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
-        self.form = SignInForm(self.session)
+        self.form = SignInForm(self.session, near=home_areas(store, self.session.region_code))
         self.paper_mode = QCheckBox(self.tr("Dari ke&rtas: menyalin daftar hadir kertas"))
         self.paper_mode.setToolTip(
             self.tr(
