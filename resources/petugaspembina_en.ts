@@ -196,8 +196,12 @@
         <translation>R&amp;ecap</translation>
     </message>
     <message>
-        <source>Desa Binaan (&amp;J)</source>
-        <translation>Desa binaan (&amp;J)</translation>
+        <source>Desa Binaan</source>
+        <translation>Desa binaan</translation>
+    </message>
+    <message>
+        <source>Register desa binaan kantor ({0})</source>
+        <translation>The office&apos;s desa binaan register ({0})</translation>
     </message>
 </context>
 <context>
