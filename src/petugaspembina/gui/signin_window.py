@@ -60,7 +60,7 @@ from . import messages
 from .signin_form import SignInForm
 
 MAX_HITS = 9
-MESSAGE_LINES = 3  # the height kept for the message under the buttons
+MESSAGE_LINES = 2  # the height kept for the message under the buttons
 PAPER_ROW = "#fff3c4"  # the rows typed from paper, in the banner's colour
 
 
@@ -107,10 +107,11 @@ class SignInWindow(QWidget):
         self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        # Room for three lines kept from the start: a message (a long name wraps) never pushes
-        # the buttons above it up while the next person is typed.
+        # Room for two lines kept from the start: a message (a long name wraps) does not push
+        # the buttons above it up while the next person is typed. Not more: at 1280×720 the
+        # window must still fit with the matches and "Orang baru" showing.
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.message.setFixedHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4)
+        self.message.setMinimumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4)
         self.message.linkActivated.connect(lambda _link: self.on_undo_triggered())
         save = QPushButton(self.tr("&Simpan (Enter)"))
         clear = QPushButton(self.tr("Kosongkan (Esc)"))
