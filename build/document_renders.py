@@ -181,13 +181,20 @@ def render_paper_forms(store: Store, session_id: str, folder: Path) -> None:
     make_blank_attendance_sheet(store, session_id, folder / "kosong.pdf")
     all_pages(folder / "kosong.pdf", "daftar-hadir-kosong")
     typed = (
-        ("Sumarni", "P", "1968"),
-        ("Yohanes Tanjung", "L", "1999"),
-        ("Nur Aisyah", "P", "2001"),
+        ("Sumarni", "P", "1968", None),
+        ("Yohanes Tanjung", "L", "1999", None),
+        ("Nur Aisyah", "P", "2010", "Sumarni"),  # a minor: her mother consented on the paper
     )
-    for name, sex, year in typed:
+    for name, sex, year, guardian in typed:
         entry = PersonEntry(full_name=name, sex=sex, birth_year=year, village_name=VILLAGE)
-        sign_in(store, session_id, entry=entry, transcribed=True, matches="new")
+        sign_in(
+            store,
+            session_id,
+            entry=entry,
+            guardian_name=guardian,
+            transcribed=True,
+            matches="new",
+        )
     make_attendance_sheet(store, session_id, folder / "kertas.pdf", hide_phone=True)
     all_pages(folder / "kertas.pdf", "daftar-hadir-disalin")
     render_desa_profile(store, folder)

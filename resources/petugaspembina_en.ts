@@ -231,8 +231,12 @@
         <translation>R&amp;ecap</translation>
     </message>
     <message>
-        <source>Desa Binaan (&amp;J)</source>
-        <translation>Desa binaan (&amp;J)</translation>
+        <source>Desa Binaan</source>
+        <translation>Desa binaan</translation>
+    </message>
+    <message>
+        <source>Register desa binaan kantor ({0})</source>
+        <translation>The office&apos;s desa binaan register ({0})</translation>
     </message>
 </context>
 <context>
@@ -408,8 +412,8 @@
         <translation>Until</translation>
     </message>
     <message>
-        <source>Centang petugas yang ditunjuk; tanggal ditulis YYYY-MM-DD (Mulai kosong = tanggal SK).</source>
-        <translation>Tick the assigned officers; dates as YYYY-MM-DD (an empty From means the SK date).</translation>
+        <source>Centang petugas yang ditunjuk. Tanggal: klik ganda lalu pilih dari kalender; Delete mengosongkan (Mulai kosong = tanggal SK).</source>
+        <translation>Tick the officers appointed. Dates: double-click, then pick from the calendar; Delete empties a date (an empty Start = the SK date).</translation>
     </message>
     <message>
         <source>Jabatan</source>

@@ -201,10 +201,37 @@ def test_every_option_and_argument_has_help() -> None:
             if isinstance(param, click.Option) and not param.help:
                 missing.append(f"{path} {param.opts[0]}: no help")
             if isinstance(param, click.Argument):
-                name = (param.name or "").upper()
+                name = (param.metavar or (param.name or "").upper()).rstrip(".")
                 if name not in (command.help or ""):
                     missing.append(f"{path} {name}: the help does not say what it is")
     assert missing == []
+
+
+def test_every_help_is_indonesian_with_the_option_names_unchanged() -> None:
+    """Office admins read the help: click's own words and every text are Indonesian; the option
+    names (the command line's contract) stay as they were."""
+    import re
+
+    english = re.compile(r"\b(the|of|and|with|for|is|are|this|when|by|from|file|show)\b", re.I)
+    root = click.Context(main, info_name="petugaspembina")
+    runner = CliRunner()
+    found = []
+    for path, command in [("petugaspembina", main), *_commands(main, root)]:
+        texts = [command.help or ""] + [
+            p.help or "" for p in command.params if isinstance(p, click.Option)
+        ]
+        found += [f"{path}: {t}" for t in texts if english.search(t.replace("--", " "))]
+        args = path.split()[1:]
+        shown = runner.invoke(main, [*args, "--help"], prog_name="petugaspembina").output
+        assert shown.startswith(f"Pemakaian: {path} [OPSI]"), path
+        assert "Opsi:" in shown and "Tampilkan bantuan ini lalu keluar." in shown, path
+        for word in ("Usage", "Options", "Commands", "Show this message", "[required]"):
+            assert word not in shown, (path, word)
+    assert found == []
+    recap = runner.invoke(main, ["recap", "--help"]).output
+    for option in ("--from", "--to", "--region", "--xlsx", "--pdf", "--csv", "--personal"):
+        assert option in recap
+    assert "[wajib]" in runner.invoke(main, ["certificates", "--help"]).output
 
 
 def test_listings_show_indonesian_labels_and_json_keeps_codes(tmp_path: Path) -> None:

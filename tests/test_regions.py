@@ -30,3 +30,16 @@ def test_search_ranks_exact_names_first_and_filters_by_level() -> None:
     inside = regions.search("a", within="63.10", limit=500)
     assert inside and all(v.code.startswith("63.10") for v in inside)
     assert regions.search("   ") == []
+
+
+def test_search_puts_villages_of_the_offices_area_first() -> None:
+    """Pagar Dewa is a village in Sumatera Selatan, Bengkulu and Lampung: an office in Lampung
+    Barat sees its own two first, then Lampung's other, then the rest."""
+    plain = [v.code for v in regions.search("Pagar Dewa", limit=30)]
+    assert plain[0].startswith("16.")  # without an area: by match, then code
+    near = [v.code for v in regions.search("Pagar Dewa", limit=30, near=["18.04", "18"])]
+    assert near[:2] == ["18.04.11.2009", "18.04.20.2009"]  # the office's kabupaten
+    assert near[2] == "18.12.08.2001"  # its province
+    assert sorted(near) == sorted(plain)  # nothing lost, only reordered
+    prefix_here = regions.search("Pagar Dewa Suka", near=["18.12"])
+    assert prefix_here[0].name == "Pagar Dewa Suka Mulya"

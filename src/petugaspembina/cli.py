@@ -84,21 +84,30 @@ class Context:
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.option("--home", type=click.Path(file_okay=False), help="Folder for all app files.")
+@click.option(
+    "--home", type=click.Path(file_okay=False), help="Folder untuk semua berkas aplikasi."
+)
 @click.option(
     "--db",
     "db_file",
     type=click.Path(dir_okay=False),
-    help="Database file to use (it must exist, except for init and demo-data).",
+    help="Berkas basis data yang dipakai (harus sudah ada, kecuali untuk init dan demo-data).",
 )
-@click.option("--demo", is_flag=True, help="Open a throwaway database filled with demo data.")
-@click.option("--self-test", is_flag=True, help="Check the installation and exit (0 = good).")
-@click.version_option(__version__, prog_name=APP_NAME, help="Show the version and exit.")
+@click.option("--demo", is_flag=True, help="Buka basis data sekali pakai berisi data contoh.")
+@click.option("--self-test", is_flag=True, help="Periksa pemasangan lalu keluar (0 = baik).")
+@click.version_option(
+    __version__,
+    prog_name=APP_NAME,
+    message="%(prog)s versi %(version)s",
+    help="Tampilkan versi lalu keluar.",
+)
 @click.pass_context
 def main(
     ctx: click.Context, home: str | None, db_file: str | None, demo: bool, self_test: bool
 ) -> None:
-    """Petugas Pembina: sessions, sign-ins and referrals of Desa Binaan Imigrasi, offline."""
+    """Petugas Pembina: kegiatan, daftar hadir dan rujukan Desa Binaan Imigrasi, tanpa internet.
+
+    Tanpa PERINTAH: membuka jendela aplikasi."""
     paths = app_paths(home)
     ctx.obj = Context(paths, Path(db_file) if db_file else paths.database)
     if self_test:
@@ -112,17 +121,16 @@ def main(
 
 
 @main.command()
-@click.option("--officer", required=True, help="Officer's full name.")
-@click.option("--nip", required=True, help="Officer's NIP (18 digits).")
-@click.option("--office", required=True, help="Kantor Imigrasi name.")
-@click.option("--position", default=None, help="Position (jabatan).")
+@click.option("--officer", required=True, help="Nama lengkap petugas.")
+@click.option("--nip", required=True, help="NIP petugas (18 angka).")
+@click.option("--office", required=True, help="Nama Kantor Imigrasi.")
+@click.option("--position", default=None, help="Jabatan.")
 @click.pass_obj
 def init(obj: Context, officer: str, nip: str, office: str, position: str | None) -> None:
-    """Create a database with this device's identity and officer profile.
+    """Buat basis data dengan identitas perangkat ini dan profil petugasnya.
 
-    Asks for the database password twice (or takes PETUGASPEMBINA_PASSWORD) and prints the
-    recovery key once.
-    """
+    Meminta kata sandi basis data dua kali (atau memakai PETUGASPEMBINA_PASSWORD) dan mencetak
+    kunci pemulihan satu kali."""
     from .profile import create_profile
 
     nip_check = check_nip(nip)
@@ -136,26 +144,25 @@ def init(obj: Context, officer: str, nip: str, office: str, position: str | None
 
 
 @main.command("demo-data")
-@click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same data.")
+@click.option("--seed", default=1, show_default=True, type=int, help="Benih sama, data sama.")
 @click.option(
     "--sessions",
     default=12,
     show_default=True,
     type=click.IntRange(0, 100_000),
-    help="How many sessions (kegiatan) to make.",
+    help="Berapa kegiatan yang dibuat.",
 )
 @click.option(
     "--participants",
     default=None,
     type=click.IntRange(0, 10_000_000),
-    help="Distinct people in all (default: about 25 per session).",
+    help="Jumlah orang berbeda seluruhnya (bawaan: sekitar 25 per kegiatan).",
 )
 @click.pass_obj
 def demo_data(obj: Context, seed: int, sessions: int, participants: int | None) -> None:
-    """Write realistic sample data (the same content for the same seed).
+    """Tulis data contoh yang realistis (isi yang sama untuk benih yang sama).
 
-    It may create the database (training); it says so when it does.
-    """
+    Boleh membuat basis data baru (untuk pelatihan); bila begitu, hal itu disebutkan."""
     from .demo import generate
 
     created = not obj.db_path.exists()
@@ -171,17 +178,19 @@ def demo_data(obj: Context, seed: int, sessions: int, participants: int | None) 
 
 @main.command()
 @click.option(
-    "--json", "as_json", is_flag=True, help="JSON output (the default; kept for scripts)."
+    "--json", "as_json", is_flag=True, help="Keluaran JSON (bawaan; dipertahankan untuk skrip)."
 )
 @click.pass_obj
 def dump(obj: Context, as_json: bool) -> None:
-    """Print every synced table as canonical JSON (visible records, winning values)."""
+    """Cetak setiap tabel yang disinkronkan sebagai JSON kanonis (rekaman yang tampak, nilai yang
+    menang)."""
     with obj.store() as store:
         click.echo(canonical_json(queries.dump(store)))
 
 
 def with_labels(item: dict[str, Any], labels: dict[str, type[Labelled]]) -> dict[str, Any]:
-    """``item`` with a ``<key>_label`` (Indonesian) after each coded value; codes stay as they are."""
+    """``item`` with a ``<key>_label`` (Indonesian) after each coded value; codes stay as they "
+    "are."""
     out: dict[str, Any] = {}
     for key, value in item.items():
         out[key] = value
@@ -231,7 +240,9 @@ def _listing(
     shown = labels if table_labels is None else table_labels
 
     @main.command(name, help=help_text)
-    @click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+    @click.option(
+        "--json", "as_json", is_flag=True, help="Keluaran JSON (kode, ditambah kunci *_label)."
+    )
     @click.pass_obj
     def command(obj: Context, as_json: bool) -> None:
         with obj.store() as store:
@@ -256,7 +267,7 @@ _listing(
         ("female", "P", 3),
         ("id", "ID", 36),
     ],
-    "List sessions (kegiatan).",
+    "Daftar kegiatan.",
     {"session_type": SessionType},
 )
 _listing(
@@ -273,7 +284,7 @@ _listing(
         ("sessions", "Hadir", 5),
         ("id", "ID", 36),
     ],
-    "List people (peserta); NIK masked.",
+    "Daftar peserta; NIK tersamar.",
     {"sex": Sex, "category": ParticipantCategory},
     {"category": ParticipantCategory},  # L/P is the column people know; the label is in --json
 )
@@ -289,18 +300,18 @@ _listing(
         ("agency", "Instansi", 20),
         ("id", "ID", 36),
     ],
-    "List referrals (rujukan) without personal details.",
+    "Daftar rujukan tanpa rincian pribadi.",
     {"status": ReferralStatus, "risk_type": RiskType, "urgency": Urgency},
 )
 
 
 @main.command("erase-person")
-@click.argument("person_id")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.argument("person_id", metavar="ID_PESERTA")
+@click.option("--yes", is_flag=True, help="Jangan minta konfirmasi.")
 @click.pass_obj
 def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
-    """Erase the person PERSON_ID everywhere (UU PDP): blanked here, in backups and quarantine,
-    and, via bundles, at the office. Prints what was erased where (counts only)."""
+    """Hapus peserta ID_PESERTA di mana pun (UU PDP): dikosongkan di sini, di cadangan dan
+    karantina, dan, lewat bundel, di kantor. Mencetak apa yang dihapus di mana (hanya jumlahnya)."""
     from .erase import describe, erase_everywhere
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):

@@ -15,20 +15,23 @@ from .core.oserrors import describe_os_error
 
 
 @main.command()
-@click.option("--since", default=None, help="First day (YYYY-MM-DD), included.")
-@click.option("--until", default=None, help="Last day (YYYY-MM-DD), included.")
-@click.option("--action", default=None, help="Only this action code (create, update, erase…).")
-@click.option("--table", "table", default=None, help="Only this record kind (people, sessions…).")
-@click.option("--device", default=None, help="Only entries of this device id (the actor).")
+@click.option("--since", default=None, help="Hari pertama (YYYY-MM-DD), termasuk.")
+@click.option("--until", default=None, help="Hari terakhir (YYYY-MM-DD), termasuk.")
+@click.option("--action", default=None, help="Hanya kode tindakan ini (create, update, erase…).")
+@click.option("--table", "table", default=None, help="Hanya jenis rekaman ini (people, sessions…).")
+@click.option("--device", default=None, help="Hanya entri dari id perangkat ini (pelakunya).")
 @click.option(
     "--limit",
     type=click.IntRange(1, None),
     default=None,
-    help="At most this many entries, newest first (the table: 200 unless given).",
+    help="Paling banyak sejumlah ini, terbaru lebih dahulu (tabel: 200 bila tidak diberikan).",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.option(
-    "--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV file to write."
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Berkas CSV yang ditulis.",
 )
 @click.pass_obj
 def audit(
@@ -42,7 +45,8 @@ def audit(
     as_json: bool,
     csv_file: Path | None,
 ) -> None:
-    """The audit log, newest first: who did what, when, on which record and fields (no values)."""
+    """Log audit, terbaru lebih dahulu: siapa melakukan apa, kapan, pada rekaman dan isian mana
+    (tanpa nilainya)."""
     from datetime import date
 
     from .documents.spreadsheet import write_csv_file

@@ -21,20 +21,24 @@ def _iso(value: str | None, option: str) -> str | None:
 
 
 @main.command()
-@click.option("--from", "date_from", default=None, help="First day (YYYY-MM-DD), included.")
-@click.option("--to", "date_to", default=None, help="Last day (YYYY-MM-DD), included.")
-@click.option("--region", default=None, help="Region code: province, kabupaten, kecamatan, desa.")
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="XLSX file to write.")
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help="PDF file to write.")
+@click.option("--from", "date_from", default=None, help="Hari pertama (YYYY-MM-DD), termasuk.")
+@click.option("--to", "date_to", default=None, help="Hari terakhir (YYYY-MM-DD), termasuk.")
+@click.option("--region", default=None, help="Kode wilayah: provinsi, kabupaten, kecamatan, desa.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.option(
+    "--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="Berkas XLSX yang ditulis."
+)
+@click.option(
+    "--pdf", type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF yang ditulis."
+)
 @click.option(
     "--csv",
     "csv_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for CSV files.",
+    help="Folder untuk berkas CSV.",
 )
-@click.option("--personal", is_flag=True, help="Names and phones in XLSX/CSV (NIK masked).")
-@click.option("--full-nik", is_flag=True, help="With --personal: the NIK unmasked.")
+@click.option("--personal", is_flag=True, help="Nama dan nomor HP di XLSX/CSV (NIK tersamar).")
+@click.option("--full-nik", is_flag=True, help="Dengan --personal: NIK tidak disamarkan.")
 @click.pass_obj
 def recap(
     obj: Context,
@@ -48,7 +52,7 @@ def recap(
     personal: bool,
     full_nik: bool,
 ) -> None:
-    """Rekapitulasi for a period and a region: sessions, sign-ins, referrals, certificates."""
+    """Rekapitulasi satu periode dan wilayah: kegiatan, tanda hadir, rujukan, sertifikat."""
     from .core.fields import Kind
     from .documents.pdfout import OutputError
     from .store.recap import RecapFilter, compute_recap, dumps
@@ -99,18 +103,24 @@ def recap(
         click.echo(f"{breakdown.title}:")
         for row in breakdown.rows:
             click.echo(f"  {row.label:<40} {row.count:>7}")
+        if breakdown.note:
+            click.echo(f"  {breakdown.total_label:<40} {breakdown.total:>7}")
+            click.echo(f"  Catatan: {breakdown.note}")
     for path in (pdf, xlsx, csv_dir):
         if path is not None:
             click.echo(f"Ditulis: {path}")
 
 
 @main.command("keep-apart")
-@click.argument("first_id")
-@click.argument("second_id")
-@click.option("--undo", is_flag=True, help="Take the decision back (the pair may be suggested).")
+@click.argument("first_id", metavar="ID_PERTAMA")
+@click.argument("second_id", metavar="ID_KEDUA")
+@click.option(
+    "--undo", is_flag=True, help="Tarik kembali keputusan itu (pasangan ini boleh disarankan lagi)."
+)
 @click.pass_obj
 def keep_apart_command(obj: Context, first_id: str, second_id: str, undo: bool) -> None:
-    """Record that FIRST_ID and SECOND_ID are different people ("Berbeda"); travels in bundles."""
+    """Catat bahwa ID_PERTAMA dan ID_KEDUA orang yang berbeda ("Berbeda"); ikut terkirim dalam
+    bundel."""
     from .sync.duplicates import keep_apart, undo_keep_apart
 
     with obj.store() as store:

@@ -18,21 +18,22 @@ from .core.text import shorten, show_escaped
 
 @main.group("desa-binaan")
 def desa_binaan() -> None:
-    """The office's desa binaan: register, officers, activity, profile PDF."""
+    """Desa binaan kantor: register, petugas, kegiatan, PDF profil."""
 
 
 @desa_binaan.command("add")
 @click.option(
-    "--region", "region", required=True, help="Village code (Kemendagri), e.g. 61.12.08.2013."
+    "--region",
+    "region",
+    required=True,
+    help="Kode desa/kelurahan (Kemendagri), mis. 61.12.08.2013.",
 )
+@click.option("--sk", "sk_number", required=True, help="Nomor SK kepala kantor.")
+@click.option("--date", "sk_date", required=True, help="Tanggal SK (YYYY-MM-DD).")
 @click.option(
-    "--sk", "sk_number", required=True, help="Number of the head of office's decree (SK)."
+    "--officer", "nips", multiple=True, help="NIP petugas PIMPASA yang ditunjuk (boleh berulang)."
 )
-@click.option("--date", "sk_date", required=True, help="Date of the SK (YYYY-MM-DD).")
-@click.option(
-    "--officer", "nips", multiple=True, help="NIP of an assigned PIMPASA officer (repeat)."
-)
-@click.option("--session", "session_id", default=None, help="Id of the pembentukan session.")
+@click.option("--session", "session_id", default=None, help="Id kegiatan pembentukan.")
 @click.pass_obj
 def add_command(
     obj: Context,
@@ -42,7 +43,8 @@ def add_command(
     nips: tuple[str, ...],
     session_id: str | None,
 ) -> None:
-    """Register a village as desa binaan (assigned officers start on the SK date)."""
+    """Daftarkan desa/kelurahan sebagai desa binaan (petugas yang ditunjuk mulai pada tanggal "
+    "SK)."""
     from .store.desa_binaan import (
         EntryValues,
         add_entry,
@@ -119,10 +121,12 @@ def _reach(reach: Any) -> dict[str, Any]:
 
 
 @desa_binaan.command("list")
-@click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Keluaran JSON (kode, ditambah kunci *_label)."
+)
 @click.pass_obj
 def list_command(obj: Context, as_json: bool) -> None:
-    """Every village of the register with its officers and activity (this year, this quarter)."""
+    """Setiap desa di register dengan petugas dan kegiatannya (tahun ini, triwulan ini)."""
     from .core.display import short_date
     from .store.desa_activity import village_activities
 
@@ -169,12 +173,14 @@ def list_command(obj: Context, as_json: bool) -> None:
 
 
 @desa_binaan.command("end")
-@click.argument("code")
-@click.option("--date", "end_date", required=True, help="Last day as desa binaan (YYYY-MM-DD).")
-@click.option("--reason", required=True, help="Why the designation ends.")
+@click.argument("code", metavar="KODE_DESA")
+@click.option(
+    "--date", "end_date", required=True, help="Hari terakhir sebagai desa binaan (YYYY-MM-DD)."
+)
+@click.option("--reason", required=True, help="Alasan penetapan berakhir.")
 @click.pass_obj
 def end_command(obj: Context, code: str, end_date: str, reason: str) -> None:
-    """End the designation of the village CODE (the entry stays in the register)."""
+    """Akhiri penetapan desa berkode KODE_DESA (entrinya tetap di register)."""
     from .store.desa_binaan import end_entry
 
     with obj.store() as store:
@@ -183,13 +189,16 @@ def end_command(obj: Context, code: str, end_date: str, reason: str) -> None:
 
 
 @desa_binaan.command("profile")
-@click.argument("code")
+@click.argument("code", metavar="KODE_DESA")
 @click.option(
-    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PDF to write."
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF yang ditulis.",
 )
 @click.pass_obj
 def profile_command(obj: Context, code: str, out: Path) -> None:
-    """Write the one-page "Profil Desa Binaan" PDF of the village CODE."""
+    """Tulis PDF satu halaman "Profil Desa Binaan" untuk desa berkode KODE_DESA."""
     from .documents.desa_binaan import render_profile_pdf
     from .documents.pdfout import OutputError
     from .store.desa_binaan import entry_for_code
@@ -205,11 +214,14 @@ def profile_command(obj: Context, code: str, out: Path) -> None:
 
 @desa_binaan.command("xlsx")
 @click.option(
-    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="XLSX to write."
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="XLSX yang ditulis.",
 )
 @click.pass_obj
 def xlsx_command(obj: Context, out: Path) -> None:
-    """Write the register with each village's activity as XLSX."""
+    """Tulis register beserta kegiatan setiap desa sebagai XLSX."""
     from .documents.desa_binaan import write_register_xlsx
     from .documents.pdfout import OutputError
 

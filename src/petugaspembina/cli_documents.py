@@ -20,7 +20,7 @@ from .cli_errors import fail
 from .core.text import show_escaped
 from .store.store import Store
 
-OUT_HELP = "PDF file to write (its folder must exist)."
+OUT_HELP = "Berkas PDF yang ditulis (foldernya harus sudah ada)."
 
 
 def _missing_note(obj: Context) -> None:
@@ -51,14 +51,14 @@ def _make(obj: Context, action: Callable[[Store], object]) -> None:
 
 
 @main.command()
-@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--session", "session_id", required=True, help="Id kegiatan.")
 @click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
 )
-@click.option("--person", "person_ids", multiple=True, help="Only these people (repeatable).")
+@click.option("--person", "person_ids", multiple=True, help="Hanya peserta ini (boleh berulang).")
 @click.pass_obj
 def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str, ...]) -> None:
-    """Certificates of attendance for a session (or some participants) in one PDF."""
+    """Sertifikat kehadiran satu kegiatan (atau beberapa peserta) dalam satu PDF."""
     from .documents.produce import make_certificates
 
     printed = []
@@ -76,29 +76,30 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
 
 
 @main.command("attendance-sheet")
-@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--session", "session_id", required=True, help="Id kegiatan.")
 @click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
 )
-@click.option("--mask-phone", is_flag=True, help="Show phone numbers masked.")
-@click.option("--blank", is_flag=True, help="The blank form to fill in by hand (paper fallback).")
+@click.option("--mask-phone", is_flag=True, help="Tampilkan nomor HP tersamar.")
+@click.option("--blank", is_flag=True, help="Formulir kosong untuk diisi tangan (cadangan kertas).")
 @click.option(
     "--rows",
     type=int,
     default=None,
-    help="At least this many numbered empty rows on the blank form, 1-1000 (with --blank; "
-    "default 36); the last page is filled with more.",
+    help=(
+        "Sekurang-kurangnya sejumlah ini baris kosong bernomor pada formulir kosong, 1-1000 "
+        "(dengan --blank; bawaan 36); halaman terakhir diisi penuh dengan baris tambahan."
+    ),
 )
 @click.pass_obj
 def attendance_sheet(
     obj: Context, session_id: str, out: Path, mask_phone: bool, blank: bool, rows: int | None
 ) -> None:
-    """The daftar hadir of a session as PDF, with the drawn signatures and totals.
+    """Daftar hadir satu kegiatan sebagai PDF, dengan tanda tangan yang digambar dan jumlahnya.
 
-    With --blank: the printable blank form of the session (heading filled, numbered empty rows,
-    empty totals, the officer's sign-off), for when the laptop cannot be used; the paper list is
-    typed in afterwards in the sign-in window's "Dari kertas" mode.
-    """
+    Dengan --blank: formulir kosong kegiatan itu untuk dicetak (kepala terisi, baris kosong
+    bernomor, jumlah kosong, tanda tangan petugas), untuk saat laptop tidak dapat dipakai; daftar
+    kertasnya diketik kemudian lewat mode "Dari kertas" di jendela daftar hadir."""
     from .documents.produce import make_attendance_sheet, make_blank_attendance_sheet
 
     if blank and mask_phone:
@@ -120,14 +121,14 @@ def attendance_sheet(
 
 
 @main.command()
-@click.option("--session", "session_id", required=True, help="Session id.")
+@click.option("--session", "session_id", required=True, help="Id kegiatan.")
 @click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
 )
-@click.option("--berita-acara", is_flag=True, help="The berita acara instead of the report.")
+@click.option("--berita-acara", is_flag=True, help="Berita acara, bukan laporan.")
 @click.pass_obj
 def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None:
-    """The laporan kegiatan (or the berita acara, with its own number) of a session as PDF."""
+    """Laporan kegiatan (atau berita acara, dengan nomornya sendiri) satu kegiatan sebagai PDF."""
     from .documents.produce import make_berita_acara, make_report
 
     make = make_berita_acara if berita_acara else make_report
@@ -136,10 +137,11 @@ def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None
 
 
 @main.command("verify-certificate")
-@click.argument("code")
+@click.argument("code", metavar="KODE")
 @click.pass_obj
 def verify_certificate(obj: Context, code: str) -> None:
-    """Check a certificate's verification CODE, printed under its QR (exit 1 when not genuine)."""
+    """Periksa kode verifikasi KODE sebuah sertifikat, tercetak di bawah kode QR-nya (keluar 1 bila
+    tidak asli)."""
     from .documents.register import verify_code
 
     with obj.store() as store:
@@ -166,16 +168,16 @@ def _assignment(item: str) -> tuple[str, str]:
     "assignments",
     multiple=True,
     metavar="FIELD=VALUE",
-    help="Change a field (letterhead lines separated by '|'); repeatable.",
+    help="Ubah sebuah isian (baris kop surat dipisah '|'); boleh berulang.",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.pass_obj
 def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: bool) -> None:
-    """Show or change the office profile used on documents (letterhead, signatory, wording).
+    """Tampilkan atau ubah profil kantor yang dipakai pada dokumen (kop surat, penanda tangan,
+    kata-kata).
 
-    While a field still holds a placeholder, documents carry a DRAF mark; the fields to fill are
-    listed at the end.
-    """
+    Selama sebuah isian masih berisi contoh, dokumen diberi tanda DRAF; isian yang perlu diisi
+    didaftar di akhir."""
     from .core.records import OfficeProfile, field_kinds
     from .documents.office import (
         missing_fields,
@@ -220,11 +222,11 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
-@click.option("--search", default="", help="Only numbers or names containing this text.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.option("--search", default="", help="Hanya nomor atau nama yang memuat teks ini.")
 @click.pass_obj
 def register(obj: Context, as_json: bool, search: str) -> None:
-    """The certificate register: number, issue date, status, reprints."""
+    """Register sertifikat: nomor, tanggal terbit, status, cetak ulang."""
     from .core.display import short_date
     from .documents.register import list_register
 
@@ -247,11 +249,11 @@ def register(obj: Context, as_json: bool, search: str) -> None:
 
 
 @main.command("void-certificate")
-@click.argument("number")
-@click.option("--reason", required=True, help="Why the certificate is cancelled.")
+@click.argument("number", metavar="NOMOR")
+@click.option("--reason", required=True, help="Alasan sertifikat dibatalkan.")
 @click.pass_obj
 def void_certificate_command(obj: Context, number: str, reason: str) -> None:
-    """Cancel the certificate with this NUMBER (it then fails verification)."""
+    """Batalkan sertifikat bernomor NOMOR (sesudahnya verifikasinya gagal)."""
     from .documents.register import find_by_number, void_certificate
 
     with obj.store() as store:

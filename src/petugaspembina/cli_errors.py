@@ -94,8 +94,89 @@ def indonesian(exc: click.ClickException) -> IndonesianError:
     return IndonesianUsageError(exc) if exc.exit_code == 2 else IndonesianError(exc)
 
 
-class Commands(click.Group):
-    """The command group: errors of any command reach the user in Indonesian, never a traceback."""
+HELP_OPTION = "Tampilkan bantuan ini lalu keluar."
+_EXTRA: Sequence[tuple[str, str]] = (
+    ("[required]", "[wajib]"),
+    ("default: ", "bawaan: "),
+    ("env var: ", "variabel lingkungan: "),
+)
+
+
+METAVARS = {
+    "TEXT": "TEKS",
+    "FILE": "BERKAS",
+    "DIRECTORY": "FOLDER",
+    "PATH": "JALUR",
+    "INTEGER": "ANGKA",
+    "FLOAT": "BILANGAN",
+}
+_METAVAR = re.compile(r"\b(" + "|".join(METAVARS) + r")\b")
+
+
+class IndonesianHelp(click.Command):
+    """``--help`` in Indonesian: click's own words (Usage, Options, Commands, [required],
+    [default: …], the help option's text) reworded; the help texts are written in Indonesian.
+    Option names stay as they are: they are the command line's contract."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPSI]"
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Pemakaian: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is not None and not isinstance(param, click.Argument):
+                names, text = record
+                names = _METAVAR.sub(lambda m: METAVARS[m.group(0)], names)
+                for english, words in _EXTRA:
+                    text = text.replace(english, words)
+                rows.append((names, text))
+        if rows:
+            with formatter.section("Opsi"):
+                formatter.write_dl(rows)
+
+
+class Command(IndonesianHelp):
+    """A command of the command line (help in Indonesian)."""
+
+
+class Commands(IndonesianHelp, click.Group):
+    """The command group: errors of any command reach the user in Indonesian, never a traceback;
+    its commands and subgroups word their help in Indonesian too."""
+
+    command_class = Command
+    group_class = type  # subgroups are Commands as well
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        optional = (self.subcommand_metavar or "").startswith("[")
+        self.subcommand_metavar = "[PERINTAH] [ARGUMEN]..." if optional else "PERINTAH [ARGUMEN]..."
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        IndonesianHelp.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section("Perintah"):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in commands])
 
     def make_context(
         self,

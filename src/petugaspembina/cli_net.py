@@ -36,23 +36,23 @@ def _log_to(folder_file: str | None) -> None:
 
 
 @main.command()
-@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option("--host", default="0.0.0.0", show_default=True, help="Alamat yang didengarkan.")
 @click.option(
-    "--port", default=8443, show_default=True, type=click.IntRange(0, 65535), help="0: any."
+    "--port", default=8443, show_default=True, type=click.IntRange(0, 65535), help="0: sembarang."
 )
 @click.option(
     "--max-mib",
     default=256,
     show_default=True,
     type=click.IntRange(1, 256),
-    help="Largest upload accepted (MiB).",
+    help="Unggahan terbesar yang diterima (MiB).",
 )
 @click.option(
     "--rate",
     default=120,
     show_default=True,
     type=click.IntRange(1, 100_000),
-    help="Requests per device per minute.",
+    help="Permintaan per perangkat per menit.",
 )
 @click.option(
     "--wait",
@@ -60,13 +60,13 @@ def _log_to(folder_file: str | None) -> None:
     default=20.0,
     show_default=True,
     type=click.FloatRange(0, 600),
-    help="Seconds an upload waits for its merge before answering 202.",
+    help="Detik sebuah unggahan menunggu penggabungannya sebelum menjawab 202.",
 )
 @click.option(
     "--password-file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Read the database password from this file (first line; owner-only) for a service.",
+    help="Baca kata sandi basis data dari berkas ini (baris pertama; hanya pemilik) untuk layanan.",
 )
 @click.pass_obj
 def serve(
@@ -78,10 +78,10 @@ def serve(
     wait_seconds: float,
     password_file: Path | None,
 ) -> None:
-    """Run the office inbox over HTTPS: officers' devices send their sealed bundles here.
+    """Jalankan kotak masuk kantor lewat HTTPS: perangkat petugas mengirim bundel tersegelnya ke
+    sini.
 
-    Prints the address once ready; stops cleanly on Ctrl+C or SIGTERM.
-    """
+    Mencetak alamatnya bila siap; berhenti dengan rapi pada Ctrl+C atau SIGTERM."""
     from .store.store import Store
     from .sync.errors import BundleRejected
     from .sync.inbox_server import Limits
@@ -144,27 +144,31 @@ def _unlock_from_file(obj: Context, password_file: Path) -> None:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the task (XML).",
+    help="Tempat menulis tugas (XML).",
 )
 @click.option(
     "--port",
     default=8443,
     show_default=True,
     type=click.IntRange(1, 65535),
-    help="Port the inbox listens on.",
+    help="Port yang didengarkan kotak masuk.",
 )
 @click.option(
     "--password-file",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The file the inbox reads the database password from.",
+    help="Berkas tempat kotak masuk membaca kata sandi basis data.",
 )
-@click.option("--user", default=None, help="Start at this user's log-on (DOMAIN\\name); any user.")
+@click.option(
+    "--user",
+    default=None,
+    help="Mulai saat pengguna ini masuk (DOMAIN\\nama); bawaan: pengguna mana pun.",
+)
 @click.pass_obj
 def login_task(obj: Context, out: Path, port: int, password_file: Path, user: str | None) -> None:
-    """Write a Windows Task Scheduler task that starts the office inbox at log-in.
+    """Tulis tugas Windows Task Scheduler yang menjalankan kotak masuk kantor saat masuk log.
 
-    Import it with: schtasks /Create /TN "Petugas Pembina - kotak masuk kantor" /XML FILE
+    Pasang dengan: schtasks /Create /TN "Petugas Pembina - kotak masuk kantor" /XML BERKAS
     """
     from .sync.autostart import TASK_NAME, PasswordFileError, read_password_file, windows_login_task
 
@@ -179,22 +183,21 @@ def login_task(obj: Context, out: Path, port: int, password_file: Path, user: st
 
 
 @main.command()
-@click.option("--to", "url", default=None, help="The office inbox address (https://HOST:PORT).")
+@click.option("--to", "url", default=None, help="Alamat kotak masuk kantor (https://HOST:PORT).")
 @click.option(
     "--wait",
     "wait_seconds",
     default=60.0,
     show_default=True,
     type=click.FloatRange(0, 3600),
-    help="Keep trying this long for every receipt.",
+    help="Terus mencoba selama ini untuk setiap tanda terima.",
 )
 @click.pass_obj
 def send(obj: Context, url: str | None, wait_seconds: float) -> None:
-    """Send the outbox to the office now (new changes are exported into it first).
+    """Kirim kotak keluar ke kantor sekarang (perubahan baru diekspor ke dalamnya lebih dahulu).
 
-    Exit 0 when every bundle is confirmed by a signed receipt; 1 otherwise (it stays in the outbox
-    and is tried again).
-    """
+    Keluar 0 bila setiap bundel dikonfirmasi tanda terima bertanda tangan; 1 bila tidak (bundel
+    tetap di kotak keluar dan dicoba lagi)."""
     from .sync.exporter import export_bundles
     from .sync.sender import SendError, send_until_done, target
 
@@ -223,11 +226,11 @@ def send(obj: Context, url: str | None, wait_seconds: float) -> None:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.pass_obj
 def outbox(obj: Context, as_json: bool) -> None:
-    """List the outbox: each bundle or photo part (``kind``) with its destination and status
-    (waiting, sent, confirmed)."""
+    """Daftar kotak keluar: setiap bundel atau berkas foto (``kind``) dengan tujuan dan statusnya
+    (menunggu, terkirim, dikonfirmasi)."""
     from .sync import outbox as box
     from .sync.netkeys import INBOX_URL_SETTING
     from .sync.trust import enrolled_office

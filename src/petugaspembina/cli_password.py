@@ -109,11 +109,11 @@ def unlock_database(db: Path, paths: AppPaths, *, create: bool) -> None:
 @click.option(
     "--recovery",
     is_flag=True,
-    help="Prove with the office's recovery key instead of the old password.",
+    help="Buktikan dengan kunci pemulihan kantor, bukan kata sandi lama.",
 )
 @click.pass_obj
 def change_password(obj: Context, recovery: bool) -> None:
-    """Choose a new database password (the data are not re-encrypted)."""
+    """Pilih kata sandi basis data yang baru (data tidak dienkripsi ulang)."""
     db = obj.db_path
     if not vault.is_set_up(db):
         fail(f"Basis data {db} belum punya kata sandi; buka sekali untuk membuatnya.")

@@ -12,23 +12,27 @@ import click
 
 from .cli import Context, main
 from .cli_errors import fail
+from .core.display import wall_clock_moment
 
 
 @main.group()
 def photos() -> None:
-    """Photos of a session (documentation for the report's annex)."""
+    """Foto kegiatan (dokumentasi untuk lampiran laporan)."""
 
 
 @photos.command("add")
-@click.option("--session", "session_id", required=True, help="Session id.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--caption", default=None, help="Caption for every photo added.")
-@click.option("--keep-location", is_flag=True, help="Keep the GPS position (removed by default).")
+@click.option("--session", "session_id", required=True, help="Id kegiatan.")
+@click.argument(
+    "files", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option("--caption", default=None, help="Keterangan untuk setiap foto yang ditambahkan.")
+@click.option("--keep-location", is_flag=True, help="Simpan posisi GPS (bawaannya dihapus).")
 @click.pass_obj
 def photos_add(
     obj: Context, session_id: str, files: tuple[Path, ...], caption: str | None, keep_location: bool
 ) -> None:
-    """Add FILES (pictures, or folders of pictures) to a session; exit 1 if any was refused."""
+    """Tambahkan BERKAS (gambar, atau folder berisi gambar) ke kegiatan; keluar 1 bila ada yang
+    ditolak."""
     from .store.photo_files import add_photo_files
 
     with obj.store() as store:
@@ -48,11 +52,11 @@ def photos_add(
 
 
 @photos.command("list")
-@click.option("--session", "session_id", required=True, help="Session id.")
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--session", "session_id", required=True, help="Id kegiatan.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.pass_obj
 def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
-    """The photos of a session in the annex's order."""
+    """Foto satu kegiatan menurut urutan lampiran."""
     from .store.photos import list_photos, session_must_exist
 
     with obj.store() as store:
@@ -67,17 +71,17 @@ def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
         size = f"{photo.width}×{photo.height}, {(photo.byte_size or 0) / 1024:.0f} KB"
         state = "" if photo.available else " [belum diterima]"
         gps = " [lokasi disimpan]" if photo.keep_location else ""
+        taken = wall_clock_moment(photo.taken_at) or "-"
         click.echo(
-            f"{number}. {photo.id}  {photo.taken_at or '-'}  {size}{gps}{state}  "
-            f"{photo.caption or ''}".rstrip()
+            f"{number}. {photo.id}  {taken}  {size}{gps}{state}  {photo.caption or ''}".rstrip()
         )
 
 
 @photos.command("remove")
-@click.argument("photo_id")
+@click.argument("photo_id", metavar="ID_FOTO")
 @click.pass_obj
 def photos_remove(obj: Context, photo_id: str) -> None:
-    """Erase the photo PHOTO_ID here and, via bundles, everywhere (its bytes are deleted)."""
+    """Hapus foto ID_FOTO di sini dan, lewat bundel, di mana pun (isi berkasnya dihapus)."""
     from .store.photos import remove_photo
 
     with obj.store() as store:

@@ -52,22 +52,22 @@ def export_target(raw: str) -> Path:
     "--out",
     required=True,
     type=click.Path(),
-    help="Bundle file to write, or an existing folder (DIR/) for the default name.",
+    help="Berkas bundel yang ditulis, atau folder yang sudah ada (DIR/) untuk nama bawaan.",
 )
-@click.option("--full", is_flag=True, help="Every field version, not only new ones.")
+@click.option("--full", is_flag=True, help="Setiap versi isian, tidak hanya yang baru.")
 @click.option(
     "--destination",
     default="kantor",
     show_default=True,
-    help="Who receives it (incremental exports are counted per destination).",
+    help="Siapa penerimanya (ekspor bertahap dihitung per tujuan).",
 )
-@click.option("--plain", is_flag=True, help="Not sealed even when an office is enrolled.")
+@click.option("--plain", is_flag=True, help="Tidak disegel walaupun kantor sudah terdaftar.")
 @click.pass_obj
 def export(obj: Context, out: str, full: bool, destination: str, plain: bool) -> None:
-    """Write a bundle (incremental by default; sealed to the enrolled office unless --plain).
+    """Tulis bundel (bertahap bila tidak diminta lain; disegel untuk kantor yang terdaftar kecuali
+    --plain).
 
-    The changes count as sent only once the file is safely on disk.
-    """
+    Perubahan baru dihitung terkirim setelah berkasnya aman tertulis di disk."""
     from .sync.exporter import DEFAULT_DESTINATION, export_bundles
 
     target = export_target(out)
@@ -108,17 +108,22 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="JSON report.")
+@click.argument(
+    "files", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option("--json", "as_json", is_flag=True, help="Laporan JSON.")
 @click.option(
     "--receipts",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write a receipt per imported bundle.",
+    help="Folder untuk menulis tanda terima per bundel yang diimpor.",
 )
 @click.option(
     "--allow-unsigned",
     is_flag=True,
-    help="At an office with keys: accept plain (unsigned) bundles for this command only.",
+    help=(
+        "Di kantor yang punya kunci: terima bundel polos (tanpa tanda tangan) untuk perintah ini "
+        "saja."
+    ),
 )
 @click.pass_obj
 def import_(
@@ -128,11 +133,11 @@ def import_(
     receipts: Path | None,
     allow_unsigned: bool,
 ) -> None:
-    """Merge bundle FILES (a folder: every *.json in it, by name); a report per file.
+    """Gabungkan bundel BERKAS (folder: setiap *.json di dalamnya, menurut nama); laporan per
+    berkas.
 
-    A file that cannot be read gets its own message and the others still import; exit 1 at
-    the end if any was rejected.
-    """
+    Berkas yang tidak dapat dibaca mendapat pesannya sendiri dan yang lain tetap diimpor; keluar
+    1 di akhir bila ada yang ditolak."""
     from .sync.importer import import_files
     from .sync.inputs import expand_folders
     from .sync.receipts import write_receipts
@@ -190,10 +195,12 @@ def _table_label(table: str) -> str:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Keluaran JSON (kode, ditambah kunci *_label)."
+)
 @click.pass_obj
 def conflicts(obj: Context, as_json: bool) -> None:
-    """List conflicts: every candidate value, where it came from, the provisional winner."""
+    """Daftar konflik: setiap nilai calon, asalnya, dan pemenang sementara."""
     from .sync.conflict_words import describe_conflicts
     from .sync.conflicts import list_conflicts
 
@@ -228,11 +235,12 @@ def conflicts(obj: Context, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("conflict_id")
-@click.option("--value", "value_json", required=True, help="The chosen value, as JSON.")
+@click.argument("conflict_id", metavar="ID_KONFLIK")
+@click.option("--value", "value_json", required=True, help="Nilai yang dipilih, sebagai JSON.")
 @click.pass_obj
 def resolve(obj: Context, conflict_id: str, value_json: str) -> None:
-    """Resolve the conflict CONFLICT_ID with a value (JSON); it stays resolved wherever it travels."""
+    """Selesaikan konflik ID_KONFLIK dengan sebuah nilai (JSON); tetap selesai ke mana pun ia
+    terkirim."""
     from .sync.conflicts import resolve as resolve_conflict
 
     try:
@@ -259,10 +267,12 @@ def _person_line(number: int, person: dict[str, Any] | None, person_id: str) -> 
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON output (codes, plus *_label keys).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Keluaran JSON (kode, ditambah kunci *_label)."
+)
 @click.pass_obj
 def duplicates(obj: Context, as_json: bool) -> None:
-    """Suggest people who may be registered twice (same NIK; similar name, birth year, village)."""
+    """Sarankan peserta yang mungkin tercatat dua kali (NIK sama; nama, tahun lahir, desa mirip)."""
     from .sync.duplicates import find_duplicates
 
     with obj.store() as store:
@@ -295,19 +305,19 @@ def duplicates(obj: Context, as_json: bool) -> None:
 
 
 @main.command("link-duplicate")
-@click.argument("duplicate_id")
-@click.argument("survivor_id")
+@click.argument("duplicate_id", metavar="ID_DUPLIKAT")
+@click.argument("survivor_id", metavar="ID_UTAMA")
 @click.option(
     "--force",
     is_flag=True,
-    help="Link even when sex differs or birth years are more than 2 apart.",
+    help="Tautkan walaupun jenis kelamin berbeda atau tahun lahir berselisih lebih dari 2.",
 )
 @click.pass_obj
 def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str, force: bool) -> None:
-    """Mark DUPLICATE_ID as the same person as SURVIVOR_ID (writes merged_into).
+    """Tandai ID_DUPLIKAT sebagai orang yang sama dengan ID_UTAMA (menulis merged_into).
 
-    Refused when the two differ in sex or their birth years are more than 2 apart (--force).
-    """
+    Ditolak bila jenis kelamin keduanya berbeda atau tahun lahirnya berselisih lebih dari 2
+    (--force)."""
     from .sync.duplicates import link_duplicate as link
 
     with obj.store() as store:
@@ -316,10 +326,10 @@ def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str, force: boo
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", metavar="BERKAS", type=click.Path(path_type=Path))
 @click.pass_obj
 def receipt(obj: Context, file: Path) -> None:
-    """Read the office's receipt FILE and mark that bundle delivered."""
+    """Baca tanda terima kantor BERKAS dan tandai bundel itu sudah diterima."""
     from .sync.errors import BundleRejected
     from .sync.receipts import read_receipt
 

@@ -17,13 +17,13 @@ from .core.text import show_escaped
 
 @main.group("office-keys")
 def office_keys_group() -> None:
-    """The office's key pairs (sealing and signing)."""
+    """Pasangan kunci kantor (penyegelan dan penandatanganan)."""
 
 
 @office_keys_group.command("create")
 @click.pass_obj
 def office_keys_create(obj: Context) -> None:
-    """Make this office's key pairs (once) and print the fingerprint."""
+    """Buat pasangan kunci kantor ini (sekali) dan cetak sidik jarinya."""
     from .store.errors import InvalidInput
     from .sync.trust import create_office_keys
 
@@ -41,19 +41,18 @@ def office_keys_create(obj: Context) -> None:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Key file to write (give it to every officer's device to enrol).",
+    help="Berkas kunci yang ditulis (berikan ke setiap perangkat petugas untuk didaftarkan).",
 )
 @click.option(
     "--url",
     default=None,
-    help="The inbox address officers send to (https://HOST:PORT of `serve`); remembered.",
+    help="Alamat kotak masuk tujuan kiriman petugas (https://HOST:PORT dari `serve`); diingat.",
 )
 @click.pass_obj
 def office_keys_export(obj: Context, out: Path, url: str | None) -> None:
-    """Write the office's public key file (for officers to enrol).
+    """Tulis berkas kunci publik kantor (untuk didaftarkan petugas).
 
-    It carries the inbox certificate's fingerprint (and --url), signed by the office key.
-    """
+    Berisi sidik jari sertifikat kotak masuk (dan --url), ditandatangani kunci kantor."""
     from .store.errors import NotFound
     from .sync.netkeys import INBOX_URL_SETTING, URL_RE
     from .sync.trust import office_key_file
@@ -74,7 +73,7 @@ def office_keys_export(obj: Context, out: Path, url: str | None) -> None:
 
 @main.group("device-key")
 def device_key_group() -> None:
-    """This device's public key."""
+    """Kunci publik perangkat ini."""
 
 
 @device_key_group.command("export")
@@ -82,11 +81,11 @@ def device_key_group() -> None:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Key file to write (take it to the office to enrol).",
+    help="Berkas kunci yang ditulis (bawa ke kantor untuk didaftarkan).",
 )
 @click.pass_obj
 def device_key_export(obj: Context, out: Path) -> None:
-    """Write this device's public key file (for the office to enrol)."""
+    """Tulis berkas kunci publik perangkat ini (untuk didaftarkan di kantor)."""
     from .sync.trust import device_key_file
 
     with obj.store() as store:
@@ -106,10 +105,11 @@ def _write(doc: dict[str, object], out: Path) -> None:
 
 
 @main.command("enrol")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", metavar="BERKAS", type=click.Path(path_type=Path))
 @click.pass_obj
 def enrol(obj: Context, file: Path) -> None:
-    """Enrol the key FILE: a device's at an office, the office's on an officer's device."""
+    """Daftarkan kunci dalam BERKAS: kunci perangkat di kantor, atau kunci kantor di perangkat
+    petugas."""
     from .sync.errors import BundleRejected
     from .sync.trust import enrol_file
 
@@ -133,10 +133,11 @@ def enrol(obj: Context, file: Path) -> None:
 
 
 @main.command("devices")
-@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
 @click.pass_obj
 def devices(obj: Context, as_json: bool) -> None:
-    """List enrolled devices (and the enrolled office, or the offices enrolled as relays)."""
+    """Daftar perangkat yang terdaftar (dan kantor yang terdaftar, atau kantor yang terdaftar
+    sebagai perantara)."""
     from .sync.trust import enrolled_office, list_devices, list_relay_offices, office_keys
 
     with obj.store() as store:
@@ -180,10 +181,10 @@ def devices(obj: Context, as_json: bool) -> None:
 
 
 @main.command("revoke-device")
-@click.argument("device_id")
+@click.argument("device_id", metavar="ID_PERANGKAT")
 @click.pass_obj
 def revoke(obj: Context, device_id: str) -> None:
-    """Revoke the enrolled device DEVICE_ID: every later bundle from it is refused."""
+    """Cabut perangkat terdaftar ID_PERANGKAT: setiap bundel darinya sesudah ini ditolak."""
     from .store.errors import NotFound
     from .sync.trust import revoke_device
 

@@ -275,6 +275,7 @@ def generate(
         edits = [Edit("sessions", values, session_id, new=True)]
         size = rng.randint(20, 40) if participants is None else per_session
         chosen: list[str] = []
+        sign_ins: list[Edit] = []
         for _ in range(size):
             returning = people and rng.random() < 0.15
             if returning:
@@ -288,7 +289,7 @@ def generate(
                 people.append((pid, local))
                 counts.people += 1
             chosen.append(pid)
-            edits.append(
+            sign_ins.append(
                 Edit(
                     "attendance",
                     {
@@ -303,6 +304,9 @@ def generate(
                     new=True,
                 )
             )
+        # Written in the order of their times, as they would have been: the list is numbered
+        # in the order sign-ins were recorded.
+        edits.extend(sorted(sign_ins, key=lambda edit: str(edit.values["signed_at"])))
         counts.attendance += len(chosen)
         if rng.random() < 0.6 and chosen:
             counts.referrals += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DECREE = "Kepmendagri 300.2.2-2138/2025"
@@ -101,13 +102,23 @@ def _parent_label(level: int, name: str) -> str:
 
 
 def search(
-    query: str, *, level: int | None = 4, within: str | None = None, limit: int = 20
+    query: str,
+    *,
+    level: int | None = 4,
+    within: str | None = None,
+    limit: int = 20,
+    near: Sequence[str] = (),
 ) -> list[Region]:
-    """Regions whose name matches ``query``: exact, then prefix, then word start, then substring."""
+    """Regions whose name matches ``query``: exact, then prefix, then word start, then substring.
+
+    ``near``: region codes (kabupaten, provinces) in the order they matter — the office's own
+    area. Regions under the first come first, then those under the next, …, then the rest; the
+    kind of match orders each group (a "Pagar Dewa" of the office's kabupaten before one in
+    another province)."""
     wanted = _normalise(query)
     if not wanted:
         return []
-    scored: list[tuple[int, str]] = []
+    scored: list[tuple[int, int, str]] = []
     for name, code in _get_index().entries:
         if wanted not in name:
             continue
@@ -122,9 +133,12 @@ def search(
             score = 2
         else:
             score = 3
-        scored.append((score, code))
+        area = next(
+            (i for i, prefix in enumerate(near) if code.startswith(prefix + ".")), len(near)
+        )
+        scored.append((area, score, code))
     scored.sort()
-    found = (lookup(code) for _, code in scored[:limit])
+    found = (lookup(code) for _, _, code in scored[:limit])
     return [r for r in found if r is not None]
 
 

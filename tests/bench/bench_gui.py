@@ -235,7 +235,9 @@ def gui_measurements(db: Path) -> tuple[list[float], float, float]:
         heartbeat.stop()
         return worst[0] / 1000
 
-    window.documents_view.reload()
+    # As a person does: open the Dokumen tab (it fills its lists when first shown).
+    window.tabs.setCurrentWidget(window.documents_view)
+    app.processEvents()
     session = window.documents_view.session_combo.itemData(0)  # the newest session
     # 1,000 sign-ins on one session so the documents tab makes 1,000 certificates.
     from petugaspembina.store.store import Edit

@@ -53,7 +53,7 @@ def test_blank_sheet_has_the_heading_filled(store: Store, tmp_path: Path) -> Non
         "09:00 – 12:00 WIB",
         "Balai Desa, Sungai Loban Bangkabelitung Laut",
         "Petugas : Rahmat Hidayat",
-        "No Nama L/P Tahun Lahir Alamat/ Desa No. HP Tanda Tangan",
+        "No Nama L/P Tahun Lahir Alamat/ Desa No. HP Orang Tua/ Wali** Setuju Difoto Tanda Tangan",
         "Mengisi daftar hadir",
         "Petugas Imigrasi Pembina Desa",
         "Batulicin, 22 Agustus 2026",
@@ -241,3 +241,33 @@ def test_filled_sheet_without_transcribed_rows_has_no_footnote(
     sign_in(store, session_id, "Hadir Di Layar")
     text = _flat(pdf_pages(make_attendance_sheet(store, session_id, tmp_path / "isi.pdf")))
     assert "Disalin dari daftar hadir kertas" not in text and TRANSCRIBED_CELL not in text
+
+
+def test_blank_sheet_asks_for_a_minors_guardian_and_photo_consent(
+    store: Store, tmp_path: Path
+) -> None:
+    """What typing the paper in afterwards needs: the app refuses a minor without the consenting
+    parent or guardian, and records consent to be photographed — the form asks for both, and the
+    filled sheet shows the guardian of a minor typed in."""
+    session_id = _officer_session(store)
+    out = make_blank_attendance_sheet(store, session_id, tmp_path / "kosong.pdf")
+    pages = pdf_pages(out)
+    text = _flat(pages)
+    header = (
+        "No Nama L/P Tahun Lahir Alamat/ Desa No. HP Orang Tua/ Wali** Setuju Difoto Tanda Tangan"
+    )
+    for page in pages:
+        assert header in " ".join(page.split())  # on every page
+    assert "** Wajib bila peserta berusia di bawah 18 tahun: nama orang tua/wali" in text
+    assert "beri tanda ✓ bila setuju difoto" in text
+    assert "peserta setuju datanya dicatat untuk kegiatan ini" in text
+
+    store_sign_in(
+        store,
+        session_id,
+        entry=PersonEntry(full_name="Putri Anggraini", sex="P", birth_year="2012"),
+        guardian_name="Siti Rahmah",
+        transcribed=True,
+    )
+    filled = _flat(pdf_pages(make_attendance_sheet(store, session_id, tmp_path / "isi.pdf")))
+    assert "Putri Anggraini (wali: Siti Rahmah)" in filled

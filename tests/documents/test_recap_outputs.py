@@ -147,3 +147,58 @@ def test_xlsx_dates_are_real_date_cells(office: Store, tmp_path: Path) -> None:
     column = header.index("Tanggal") + 1
     first = sheet.cell(row=2, column=column)
     assert isinstance(first.value, datetime) and first.number_format == "d mmm yyyy"
+
+
+def test_per_officer_tables_say_a_two_officer_session_counts_on_both(
+    tmp_path: Path,
+) -> None:
+    """Three sessions: one run by Andi and Budi together (4 sign-ins), one by Andi (2), one
+    with no officer (1). Each officer's rows count their sessions; the total line counts each
+    session and sign-in once, and a note says why the rows add up to more."""
+    from pypdf import PdfReader
+
+    store = Store.open(tmp_path / "kantor.sqlite3")
+    andi = store.write("officers", {"name": "Andi Saputra"})
+    budi = store.write("officers", {"name": "Budi Hartono"})
+    for officers, people in (([andi, budi], 4), ([andi], 2), ([], 1)):
+        session = store.write(
+            "sessions", {"title": "Sosialisasi", "date": "2026-03-02", "officer_ids": officers}
+        )
+        for n in range(people):
+            person = store.write("people", {"full_name": f"Peserta {n}", "sex": "L"})
+            store.write("attendance", {"session_id": session, "person_id": person})
+    recap = compute_recap(store, RecapFilter())
+    assert (recap.sessions, recap.sign_ins) == (3, 7)
+    sessions = recap.breakdown("kegiatan_per_petugas")
+    assert [(r.label, r.count) for r in sessions.rows] == [
+        ("Andi Saputra", 2),
+        ("Budi Hartono", 1),
+        ("Tidak diisi", 1),
+    ]
+    assert sessions.total == 3 and sum(r.count for r in sessions.rows) == 4
+    sign_ins = recap.breakdown("hadir_per_petugas")
+    assert [(r.label, r.count) for r in sign_ins.rows] == [
+        ("Andi Saputra", 6),
+        ("Budi Hartono", 4),
+        ("Tidak diisi", 1),
+    ]
+    assert sign_ins.total == 7
+    assert "dihitung pada keduanya" in sign_ins.note
+    assert recap.breakdown("hadir_per_desa").total == 7  # the other tables still add up
+
+    book = load_workbook(write_xlsx(store, recap, tmp_path / "rekap.xlsx"))
+    rows = list(book["Kegiatan per petugas"].iter_rows(values_only=True))
+    assert rows[-2] == ("Jumlah (tanpa hitung ganda)", 3)
+    assert rows[-1][0].startswith(
+        "Catatan: Satu kegiatan dengan dua petugas dihitung pada keduanya"
+    )
+    [written] = [
+        p for p in write_csv(store, recap, tmp_path / "csv") if "hadir_per_petugas" in p.name
+    ]
+    lines = list(csv.reader(written.open(encoding="utf-8-sig"), delimiter=";"))
+    assert lines[-2] == ["Jumlah (tanpa hitung ganda)", "7"]
+    pdf = render_recap_pdf(store, recap, tmp_path / "rekap.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Kegiatan per petugas" in text and "Jumlah (tanpa hitung ganda)" in text
+    assert "Satu kegiatan dengan dua petugas dihitung pada keduanya" in text
+    assert recap.to_json()["breakdowns"]["hadir_per_petugas"]["total"] == 7

@@ -63,7 +63,7 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     assert clerk is not None and window.size().width() == 1366
     assert window.tabs.currentWidget() is clerk.inbox
     captions = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert captions[:5] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap", "Desa Binaan (J)"]
+    assert captions[:5] == ["Kotak masuk", "Konflik", "Duplikat", "Rekap", "Desa Binaan"]
     assert captions[5:7] == ["Kegiatan", "Peserta"]
 
     # 1. Drop the stick's folder: four bundles, a report in words each, the gap in the register.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from screen_checks import screen_problems, show_on_screen
 
@@ -17,7 +17,7 @@ from petugaspembina.demo_office import office_database
 from petugaspembina.gui.desa_dialog import DesaBinaanDialog
 from petugaspembina.gui.main_window import MainWindow
 from petugaspembina.profile import create_profile
-from petugaspembina.store.desa_binaan import EntryValues, add_entry, appointment_for
+from petugaspembina.store.desa_binaan import Appointment, EntryValues, add_entry, appointment_for
 from petugaspembina.store.store import Store
 from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_file
@@ -267,3 +267,46 @@ def test_a_session_saved_in_a_desa_binaans_village_is_linked(qtbot: QtBot, offic
     again.village.on_completer_activated(VILLAGES[1][1])
     again.on_save_clicked()
     assert office.get(Session, editor.session_id or "").village_id is None
+
+
+def test_officer_dates_read_and_are_chosen_in_the_window_date_style(
+    qtbot: QtBot, office: Store
+) -> None:
+    """The officers' Mulai/Selesai show 12 Mar 2026 (stored ISO) and are edited with a date
+    editor in that style; Delete empties Selesai; what is saved stays ISO."""
+    from PySide6.QtCore import QDate, QLocale
+    from PySide6.QtWidgets import QDateEdit
+
+    rahmat = office.rows("SELECT id FROM officers WHERE name = 'Rahmat Hidayat'")[0]["id"]
+    entry = add_entry(
+        office,
+        "61.12.08.2013",  # Arus Deras
+        EntryValues("W.16-045/2026", "2026-03-10", [Appointment(rahmat, start="2026-03-12")]),
+    )
+    dialog = DesaBinaanDialog(office, entry)
+    qtbot.addWidget(dialog)
+    show_on_screen(qtbot, dialog)
+    table = dialog.officers
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Rahmat Hidayat")
+
+    def shown(column: int) -> str:
+        item = table.item(row, column)
+        return table.itemDelegateForColumn(column).displayText(item.text(), QLocale())
+
+    assert shown(3) == "12 Mar 2026" and shown(4) == ""
+    table.setCurrentCell(row, 4)
+    table.editItem(table.item(row, 4))
+    [editor] = table.viewport().findChildren(QDateEdit)
+    assert editor.displayFormat() == "d MMM yyyy"
+    assert editor.date() == QDate(2026, 3, 10)  # an empty date starts at the SK date
+    editor.setDate(QDate(2026, 12, 31))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on its next turn
+    assert shown(4) == "31 Des 2026"
+    [saved] = dialog.values().officers
+    assert (saved.start, saved.end) == ("2026-03-12", "2026-12-31")
+    table.setFocus()
+    table.setCurrentCell(row, 4)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert shown(4) == "" and dialog.values().officers[0].end == ""
+    assert "2026-03-10" not in " ".join(label.text() for label in dialog.findChildren(QLabel))

@@ -70,6 +70,8 @@ def test_add_caption_reorder_remove(
         assert strip.strip.indexAt(rect.center()).row() == row
 
     strip.strip.setCurrentRow(0)
+    # the camera's time in the window's one date style, not 2026-06-14 09:30
+    assert strip.details.text().startswith("Diambil 14 Jun 2026 09:30 · 900×600 piksel")
     strip.caption.setText("Pembukaan oleh Kepala Desa")
     strip.caption.editingFinished.emit()
     assert list_photos(store, strip.session_id)[0].caption == "Pembukaan oleh Kepala Desa"

@@ -378,3 +378,43 @@ def test_a_category_typed_in_lowercase_or_by_its_start_is_chosen(window: SignInW
     for typed, code in (("tokoh pemuda", "tokoh_pemuda"), ("bab", "babinsa"), ("tokoh", "")):
         combo.setEditText(typed)
         assert window.form.entry().category == code, typed
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_no_form_label_is_cut_and_buttons_stay_when_a_message_appears(
+    window: SignInWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from petugaspembina.gui.form_labels import shown_text
+
+    window.resize(*size)
+    QApplication.processEvents()
+    for label in window.form.findChildren(QLabel):
+        if label.text() and label.isVisible():
+            ink = label.fontMetrics().boundingRect(shown_text(label))
+            assert label.sizeHint().width() <= label.width(), label.text()
+            assert ink.right() < label.width(), label.text()  # the last letter is whole
+    buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
+    before = {b.text(): b.mapTo(window, b.rect().topLeft()) for b in buttons}
+    type_person(qtbot, "Raden Ajeng Siti Nurhaliza Kusumawardhani Prameswari Puspita", "P", "1990")
+    QApplication.processEvents()
+    assert "tercatat hadir" in window.message.text()
+    assert window.message.heightForWidth(window.message.width()) <= window.message.height()
+    after = {b.text(): b.mapTo(window, b.rect().topLeft()) for b in buttons}
+    assert after == before  # nothing jumps while the next person is typed
+
+
+def test_village_suggestions_of_the_sessions_area_come_first(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """Pagar Dewa is a village name in three provinces; the session is in Kota Bengkulu: its own
+    Pagar Dewa is suggested first, then Bengkulu's others, then Sumatera Selatan's and Lampung's."""
+    picker = window.form.village
+    picker.clear()
+    qtbot.keyClicks(picker, "Pagar Dewa")
+    shown = list(picker._found.values())
+    assert shown[0].code == "17.71.01.1001"
+    provinces = [region.code[:2] for region in shown]
+    assert provinces[:5] == ["17"] * 5  # Bengkulu before the rest
+    assert {"16", "18"} <= set(provinces[5:])

@@ -58,3 +58,65 @@ def test_compiled_translation_is_used(qapp: QCoreApplication) -> None:
         assert QCoreApplication.translate("SignInWindow", "&Simpan (Enter)") == "&Save (Enter)"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_qt_own_dialogs_and_menus_are_indonesian(qapp: QCoreApplication) -> None:
+    """Qt ships no Indonesian: the app's qt_id catalogue gives its file dialog, message box
+    buttons and text-field menu in Indonesian when the interface is Indonesian."""
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDialogButtonBox,
+        QFileDialog,
+        QLabel,
+        QMessageBox,
+        QPushButton,
+    )
+
+    from petugaspembina.gui.launch import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert install_language(app, "id") is not None
+    try:
+        tr = QCoreApplication.translate
+        assert tr("QPlatformTheme", "Cancel") == "Batal"
+        assert tr("QPlatformTheme", "&Yes") == "&Ya"
+        assert tr("QPlatformTheme", "&No") == "&Tidak"
+        assert tr("QPlatformTheme", "Open") == "Buka"
+        assert tr("QPlatformTheme", "Save") == "Simpan"
+        assert tr("QFileDialog", "File &name:") == "&Nama berkas:"
+        assert tr("QLineEdit", "&Paste") == "&Tempel"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Hapus",
+            "Hapus?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        assert sorted(b.text() for b in box.buttons()) == ["&Tidak", "&Ya"]
+        dialog = QFileDialog(None, "Simpan rekap PDF")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"&Cari di:", "&Nama berkas:", "&Jenis berkas:"} <= labels
+        [buttons] = dialog.findChildren(QDialogButtonBox)
+        assert {b.text() for b in buttons.findChildren(QPushButton)} == {"&Simpan", "Batal"}
+    finally:
+        install_language(app, "en")  # back to no Indonesian catalogue for the other tests
+        for translator in list(app.findChildren(QTranslator)):
+            app.removeTranslator(translator)
+
+
+def test_qt_catalogue_menus_keep_one_letter_per_item() -> None:
+    """The Indonesian context menu of a text field gives each item its own Alt+letter."""
+    from screen_checks import mnemonic
+
+    found = messages(ROOT / "resources" / "qt_id.ts")
+    for context in ("QLineEdit", "QWidgetTextControl"):
+        letters = [
+            mnemonic(m.findtext("translation") or "")
+            for (name, source), m in found.items()
+            if name == context and source.startswith(("&", "Cu&t", "Copy &"))
+        ]
+        letters = [letter for letter in letters if letter]
+        assert len(letters) == len(set(letters)), context
+    assert all((m.findtext("translation") or "").strip() for m in found.values())

@@ -125,3 +125,32 @@ def test_transcribed_flag_merges_across_two_devices(tmp_path: Path) -> None:
         _import(b, again)
         assert dump(b) == a_dump
         assert b.rows("SELECT count(*) AS n FROM heads WHERE conflict = 1")[0]["n"] == 0
+
+
+def test_numbers_of_paper_sign_ins_stay_when_later_people_sign_in(store: Store) -> None:
+    """People sign in before the session's start time; the paper list is typed in between: the
+    numbers seen after each sign-in never change afterwards, and the daftar hadir agrees."""
+    from petugaspembina.documents.data import session_document
+
+    session = _session(store, start_time="09:00", time_zone="WIB")  # 02:00 UTC
+    early = datetime(2026, 11, 22, 1, 40, tzinfo=UTC)  # 08:40 WIB, before the start
+    seen: dict[str, int] = {}
+
+    def add(name: str, **how: object) -> None:
+        done = sign_in(store, session, entry=PersonEntry(full_name=name, sex="L"), **how)  # type: ignore[arg-type]
+        numbers = {s.attendance_id: s.number for s in session_sign_ins(store, session)}
+        for attendance_id, number in seen.items():
+            assert numbers[attendance_id] == number, name  # nothing seen before moved
+        seen[done.attendance_id] = numbers[done.attendance_id]
+        assert seen[done.attendance_id] == len(seen)  # the new one takes the next number
+
+    add("Ani", now=early)
+    add("Budi", transcribed=True)  # signed 09:00 on paper, typed at 08:45
+    add("Citra", transcribed=True)
+    add("Dedi", now=datetime(2026, 11, 22, 1, 50, tzinfo=UTC))  # 08:50, before the paper time
+    add("Eka", now=datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
+    add("Fajar", transcribed=True)
+    names = [s.full_name for s in session_sign_ins(store, session)]
+    assert names == ["Ani", "Budi", "Citra", "Dedi", "Eka", "Fajar"]
+    sheet = session_document(store, session)
+    assert [a.person.full_name for a in sheet.attendees] == names  # the PDF numbers the same

@@ -105,3 +105,15 @@ def local_moment(value: datetime | str | None) -> str:
         return "" if value is None else str(value)
     local = moment.astimezone()
     return f"{short_date(local.date())} {local:%H:%M}"
+
+
+def wall_clock_moment(value: str | None) -> str:
+    """``22 Nov 2026 09:15`` for a time without a zone (a camera's own clock, as a photo's EXIF
+    records it); "" when there is none, text that is not a time as it is."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{short_date(moment.date())} {moment:%H:%M}"

@@ -39,8 +39,31 @@ PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
 WIDTHS = [7 * mm, 34 * mm, 7 * mm, 24 * mm, 24 * mm, 22 * mm]
 DAMAGED = "(gambar tanda tangan rusak)"
-# The blank form: No, Nama, L/P, Tahun lahir, Alamat/Desa, No. HP; the signature takes the rest.
-BLANK_WIDTHS = [8 * mm, 46 * mm, 8 * mm, 13 * mm, 30 * mm, 27 * mm]
+# The blank form asks for what typing it in afterwards needs ("Dari kertas"): No, Nama, L/P,
+# Tahun lahir, Alamat/Desa, No. HP, the parent or guardian who consents for a participant under
+# 18 (the app refuses a minor's sign-in without one), consent to be photographed; the signature
+# takes the rest.
+BLANK_HEADERS = (
+    "No",
+    "Nama",
+    "L/P",
+    "Tahun Lahir",
+    "Alamat/ Desa",
+    "No. HP",
+    "Orang Tua/ Wali**",
+    "Setuju Difoto",
+    "Tanda Tangan",
+)
+BLANK_WIDTHS = [7 * mm, 37 * mm, 7 * mm, 11 * mm, 23 * mm, 23 * mm, 26 * mm, 12 * mm]
+BLANK_HINT = (
+    "Isi dengan huruf cetak. L/P: laki-laki atau perempuan. Tahun lahir: empat angka. "
+    "Setuju difoto: beri tanda ✓ bila setuju difoto untuk dokumentasi. Dengan mengisi daftar "
+    "hadir ini, peserta setuju datanya dicatat untuk kegiatan ini."
+)
+GUARDIAN_NOTE = (
+    "** Wajib bila peserta berusia di bawah 18 tahun: nama orang tua/wali yang menyetujui "
+    "keikutsertaan dan pencatatan datanya."
+)
 BLANK_ROW = 8.5 * mm  # room for one handwritten line
 BLANK_ROWS = 36  # the default: at least this many, filled up to two full pages
 PAGE_ROWS = 32  # more empty rows than one page holds
@@ -277,7 +300,10 @@ def render_attendance_sheet(
         phone = person.phone or ""
         shown_phone = mask_phone(phone) if (phone and hide_phone) else format_phone(phone)
         number = f"{index}{TRANSCRIBED_MARK}" if sign_in.transcribed else str(index)
-        texts = [number, person.full_name, person.sex or "", role, person.village_name or ""]
+        name = person.full_name
+        if sign_in.guardian_consent and sign_in.guardian_name:  # a minor, as the paper form asks
+            name += f" (wali: {sign_in.guardian_name})"
+        texts = [number, name, person.sex or "", role, person.village_name or ""]
         texts.append(shown_phone)
         body.append(
             [
@@ -315,24 +341,24 @@ def render_blank_attendance_sheet(
     the form is the same whoever has signed in already."""
     width = A4[0] - 2 * MARGIN
     widths = [*BLANK_WIDTHS, width - sum(BLANK_WIDTHS)]
-    headers = ("No", "Nama", "L/P", "Tahun Lahir", "Alamat/ Desa", "No. HP", "Tanda Tangan")
-    hint = "Isi dengan huruf cetak. L/P: laki-laki atau perempuan. Tahun lahir: empat angka."
     name = officer_name or "(" + "." * 40 + ")"
     nip = officer_nip if officer_name else None
     no_nip = None if officer_name else "NIP " + "." * 36
 
     def story(count: int) -> list[Flowable]:
         sign = widths[-1] - PAD
+        empty = [""] * (len(BLANK_WIDTHS) - 1)
         body: list[list[Flowable | str]] = [
-            [fit_para(str(i), widths[0] - PAD), "", "", "", "", "", _signature_cell(i, None, sign)]
+            [fit_para(str(i), widths[0] - PAD), *empty, _signature_cell(i, None, sign)]
             for i in range(1, count + 1)
         ]
         totals = _totals(data, width, blank=True)
         return [
             *_heading(data, width),
-            para(hint, SMALL),
+            para(BLANK_HINT, SMALL),
+            para(GUARDIAN_NOTE, SMALL),
             Spacer(1, 2 * mm),
-            _grid(headers, body, widths, BLANK_ROW),
+            _grid(BLANK_HEADERS, body, widths, BLANK_ROW),
             Spacer(1, 5 * mm),
             _closing(data, width, totals, name, nip, no_nip),
         ]

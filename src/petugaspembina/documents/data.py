@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..core.records import Attendance, OfficeProfile, Officer, Person, Session, record_from_row
 from ..store.errors import NotFound
+from ..store.signin import SIGN_IN_ORDER
 from ..store.store import Store
 from .office import missing_fields, office_profile
 
@@ -65,11 +66,11 @@ def session_document(store: Store, session_id: str) -> SessionDocument:
         officers=session_officers(store, session),
     )
     rows = store.rows(
-        """SELECT a.*, coalesce(m.id, p.id) AS survivor FROM attendance a
+        f"""SELECT a.*, coalesce(m.id, p.id) AS survivor FROM attendance a
            JOIN people p ON p.id = a.person_id
            LEFT JOIN people m ON m.id = p.merged_into
            WHERE a.session_id = ? AND a.deleted = 0
-           ORDER BY coalesce(a.signed_at, ''), a.id""",
+           ORDER BY {SIGN_IN_ORDER}""",  # noqa: S608 (a constant of the store, no input)
         (session_id,),
     )
     seen: set[str] = set()

@@ -90,7 +90,11 @@ def _breakdown_block(breakdown: Breakdown) -> Flowable:
         for label, count in rows
     ]
     lines.append(
-        [para("Jumlah", CELL_BOLD), para(f"{breakdown.total:,}".replace(",", "."), CELL_BOLD), ""]
+        [
+            para(breakdown.total_label, CELL_BOLD),
+            para(f"{breakdown.total:,}".replace(",", "."), CELL_BOLD),
+            "",
+        ]
     )
     table = Table(lines, colWidths=[table_width - 30 * mm, 18 * mm, 12 * mm], rowHeights=5.2 * mm)
     table.setStyle(
@@ -119,7 +123,10 @@ def _breakdown_block(breakdown: Breakdown) -> Flowable:
             ]
         )
     )
-    return KeepTogether([para(breakdown.title, HEADING), Spacer(1, 1.5 * mm), outer])
+    parts: list[Flowable] = [para(breakdown.title, HEADING), Spacer(1, 1.5 * mm), outer]
+    if breakdown.note:
+        parts += [Spacer(1, 1 * mm), para(f"Catatan: {breakdown.note}", CELL)]
+    return KeepTogether(parts)
 
 
 def _totals(recap: Recap) -> Table:

@@ -175,7 +175,9 @@ def write_xlsx(
         sheet.append(cells(sheet, ["Uraian", "Jumlah"], header=True))
         for line in breakdown.rows:
             sheet.append(cells(sheet, [line.label, line.count]))
-        sheet.append(cells(sheet, ["Jumlah", breakdown.total], header=True))
+        sheet.append(cells(sheet, [breakdown.total_label, breakdown.total], header=True))
+        if breakdown.note:
+            sheet.append(cells(sheet, [f"Catatan: {breakdown.note}"]))
     _detail(book, cells, "Kegiatan", SESSION_HEADERS, session_rows(store, recap.filter))
     headers = (PERSONAL_HEADERS if personal else []) + SIGN_IN_HEADERS
     rows = sign_in_rows(store, recap.filter, personal=personal, full_nik=full_nik)
@@ -207,7 +209,9 @@ def write_csv(
             ["Uraian", "Jumlah"],
             *[[r.label, r.count] for r in breakdown.rows],
         ]
-        lines.append(["Jumlah", breakdown.total])
+        lines.append([breakdown.total_label, breakdown.total])
+        if breakdown.note:
+            lines.append([f"Catatan: {breakdown.note}"])
         written.append(write_csv_file(folder / f"{breakdown.key}.csv", lines))
     written.append(
         write_csv_file(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import regions
+from ..core.display import short_date
 from ..core.records import Session
 from ..core.validation import format_nip, format_phone
 from ..store.desa_binaan import (
@@ -37,9 +38,10 @@ from ..store.desa_binaan import (
     known_officers,
 )
 from ..store.errors import StoreError
+from ..store.home_area import home_areas
 from ..store.store import Store
 from . import messages
-from .dates import style_date_edit
+from .dates import DateCellDelegate, clear_on_delete, style_date_edit
 from .village_picker import VillagePicker
 
 FOCAL_ROWS = 3
@@ -85,7 +87,7 @@ class DesaBinaanDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(store))
         form.addRow(self.tr("&Desa/Kelurahan"), self.village)
         if self.entry is not None:
             self.village.set_region(regions.lookup(self.entry.region_code), self.entry.name)
@@ -104,7 +106,7 @@ class DesaBinaanDialog(QDialog):
         )
         form.addRow(self.tr("&Tanggal SK"), self.sk_date)
         if self.session is not None:
-            formed = QLabel(f"{self.session.title} ({self.session.date})")
+            formed = QLabel(f"{self.session.title} ({short_date(self.session.date)})")
             formed.setWordWrap(True)
             form.addRow(self.tr("Kegiatan pembentukan"), formed)
         self.officers = self._officer_table()
@@ -166,10 +168,15 @@ class DesaBinaanDialog(QDialog):
             table.setColumnWidth(column, width)
         table.setMinimumHeight(120)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Dates shown as 22 Nov 2026 and chosen with a calendar; a new one starts at the SK date.
+        dates = DateCellDelegate(table, default=lambda: self.sk_date.date())
+        for column in (3, 4):
+            table.setItemDelegateForColumn(column, dates)
+        clear_on_delete(table, {3, 4})
         table.setToolTip(
             self.tr(
-                "Centang petugas yang ditunjuk; tanggal ditulis YYYY-MM-DD (Mulai kosong = "
-                "tanggal SK)."
+                "Centang petugas yang ditunjuk. Tanggal: klik ganda lalu pilih dari kalender; "
+                "Delete mengosongkan (Mulai kosong = tanggal SK)."
             )
         )
         return table

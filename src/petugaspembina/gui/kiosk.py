@@ -35,10 +35,12 @@ from .. import regions
 from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.errors import InvalidInput, StoreError
+from ..store.home_area import home_areas
 from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_labels
 from .full_screen import show_full_screen
 from .kiosk_pin import PinDialog
 from .signature_pad import SignaturePad
@@ -123,7 +125,7 @@ class KioskWindow(QWidget):
         self.category.addItem(self.tr("(pilih bila sesuai)"), "")
         for category in ParticipantCategory:
             self.category.addItem(category.label, category.value)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(self.store, self.session.region_code))
         self.default_region = (
             regions.lookup(self.session.region_code or "") if self.session.region_code else None
         )
@@ -148,6 +150,7 @@ class KioskWindow(QWidget):
             (self.tr("Orang tua/wali"), self.guardian),
         ):
             form.addRow(label, widget)
+        fit_labels(form)
         scroll = QScrollArea()  # only scrolls if a much larger font is chosen
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)

@@ -20,7 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer, QTranslator
 
 from .. import APP_NAME, ORG_NAME
 from ..core.private_files import private_folder
@@ -66,14 +66,25 @@ def _application(paths: AppPaths | None = None) -> QApplication:
     return app
 
 
+_installed: list[QTranslator] = []  # the translator of the language chosen last
+
+
 def install_language(app: QApplication, language: str) -> QTranslator | None:
-    """Load the English translation when chosen (Indonesian is the source language)."""
-    if language != "en":
-        return None
+    """Load the translation of ``language``, replacing the one loaded before.
+
+    English: the app's own texts (Indonesian is their source language). Indonesian: Qt's own
+    texts — file dialog, message box buttons, the menus of text fields — which Qt ships only in
+    English and other languages (resources/qt_id.ts).
+    """
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    name = "petugaspembina_en" if language == "en" else "qt_id"
     translator = QTranslator(app)
     folder = files("petugaspembina.resources").joinpath("i18n")
-    if translator.load(QLocale("en"), "petugaspembina", "_", str(folder)):
+    if translator.load(name, str(folder)):
         app.installTranslator(translator)
+        _installed.append(translator)
         return translator
     return None
 

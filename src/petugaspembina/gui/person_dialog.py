@@ -28,9 +28,11 @@ from ..core.records import Person
 from ..core.validation import format_phone, mask_nik
 from ..store.corrections import PersonEdit, edit_person
 from ..store.errors import InvalidInput, StoreError
+from ..store.home_area import home_areas
 from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
 
@@ -60,7 +62,7 @@ class PersonDialog(QDialog):
         for category in ParticipantCategory:
             self.category.addItem(category.label, category.value)
         self.category.setCurrentIndex(max(0, self.category.findData(person.category or "")))
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(store))
         region = regions.lookup(person.region_code) if person.region_code else None
         self.village.set_region(region, person.village_name or "")
         self.address = QLineEdit(person.address or "")
@@ -97,6 +99,7 @@ class PersonDialog(QDialog):
         form.addRow(nik_label, nik_row)
         form.addRow(self.tr("Inst&ansi"), self.agency)
         form.addRow(self.tr("&Jabatan"), self.position)
+        fit_labels(form)
         self.fields: dict[str, QWidget] = {
             "full_name": self.name,
             "sex": self.sex,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import wall_clock_moment
 from ..store.errors import StoreError
 from ..store.photos import PhotoInfo, drop_location, list_photos, move_photo, photo_data
 from ..store.photos import remove_photo as erase_photo
@@ -220,7 +221,7 @@ class PhotoStrip(QWidget):
         if photo is None:
             self.details.setText(self.tr("Belum ada foto.") if not self.photos else "")
             return
-        taken = (photo.taken_at or "-").replace("T", " ")[:16]
+        taken = wall_clock_moment(photo.taken_at) or "-"
         self.details.setText(
             self.tr("Diambil {0} · {1}×{2} piksel · {3} KB").format(
                 taken, photo.width, photo.height, round((photo.byte_size or 0) / 1024)

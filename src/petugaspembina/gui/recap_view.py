@@ -94,6 +94,7 @@ class RecapView(QWidget):
             exports.addWidget(button)
         layout.addLayout(exports)
         self.charts: dict[str, BarChart] = {}
+        self.notes: dict[str, QLabel] = {}
         self.this_quarter.clicked.connect(lambda: self.set_period(quarter_of(self.today)))
         self.last_quarter.clicked.connect(self.on_last_quarter_clicked)
         self.this_year.clicked.connect(
@@ -195,10 +196,19 @@ class RecapView(QWidget):
                 inner = QVBoxLayout(box)
                 chart = BarChart()
                 inner.addWidget(chart)
+                if breakdown.note:  # overlapping rows: the total counted once, and why
+                    note = QLabel()
+                    note.setWordWrap(True)
+                    self.notes[breakdown.key] = note
+                    inner.addWidget(note)
                 self.charts[breakdown.key] = chart
                 self.grid.addWidget(box, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
         for breakdown in recap.breakdowns:
             self.charts[breakdown.key].set_rows([(r.label, r.count) for r in breakdown.rows])
+            if breakdown.key in self.notes:
+                self.notes[breakdown.key].setText(
+                    f"{breakdown.total_label}: {breakdown.total}. {breakdown.note}"
+                )
         self.shown.emit(recap)
 
     # -- exports ------------------------------------------------------------------------------

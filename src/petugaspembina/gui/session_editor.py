@@ -33,9 +33,11 @@ from ..profile import OFFICER_KEY
 from ..store.corrections import changed_values
 from ..store.desa_binaan import with_village_link
 from ..store.errors import StoreError
+from ..store.home_area import home_areas
 from ..store.store import Store
 from . import messages
 from .dates import style_date_edit
+from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
 
@@ -99,7 +101,7 @@ class SessionEditor(QDialog):
         form.addRow(time_label, times)
         self.venue = QLineEdit(session.venue or "")
         form.addRow(self.tr("Tem&pat"), self.venue)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=home_areas(store))
         self.village.set_region(
             regions.lookup(session.region_code or "") if session.region_code else None,
             session.village_name or "",
@@ -122,6 +124,7 @@ class SessionEditor(QDialog):
         counts.addWidget(QLabel(self.tr("P")))
         counts.addWidget(self.female)
         form.addRow(self.tr("Hadir tanpa tanda tangan"), counts)
+        fit_labels(form)
         tabs.addTab(main, self.tr("Kegiatan"))
 
         content = QWidget()
@@ -157,6 +160,7 @@ class SessionEditor(QDialog):
         content_form.addRow(self.tr("Hasil diskusi"), self.notes)
         self.follow_ups = QPlainTextEdit(session.follow_ups or "")
         content_form.addRow(self.tr("Tindak lanjut"), self.follow_ups)
+        fit_labels(content_form)
         tabs.addTab(content, self.tr("Materi dan hasil"))
         if session_id:
             from .photo_strip import PhotoStrip

@@ -6,6 +6,8 @@ starts as the session's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from .. import regions
 from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.signin import PersonEntry
+from .form_labels import fit_labels
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker, typed_entry
 
@@ -29,12 +32,16 @@ from .village_picker import VillagePicker, typed_entry
 class SignInForm(QWidget):
     """The entry form of the officer's sign-in screen.
 
+    ``near``: the area whose villages are suggested first (``store.home_area.home_areas``).
+
     Signals: submitted() when Enter is pressed in a field.
     """
 
     submitted = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, near: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.name = QLineEdit()
@@ -62,7 +69,7 @@ class SignInForm(QWidget):
         assert category_edit is not None  # an editable combo has one
         category_edit.setPlaceholderText(self.tr("ketik atau pilih"))
         category_edit.editingFinished.connect(self._settle_category)
-        self.village = VillagePicker()
+        self.village = VillagePicker(near=near)
         self.default_region = (
             regions.lookup(session.region_code or "") if session.region_code else None
         )
@@ -99,6 +106,7 @@ class SignInForm(QWidget):
         self.signature_row = form.rowCount()  # this row and the next: hidden in paper mode
         form.addRow(self.tr("Tanda tangan"), self.signature)
         form.addRow("", clear_signature)
+        fit_labels(form)
         self.fields = {
             "full_name": self.name,
             "sex": self.sex,

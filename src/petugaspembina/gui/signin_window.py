@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.records import Session
 from ..store.corrections import remove_sign_in, restore_sign_in
 from ..store.errors import InvalidInput, StoreError
+from ..store.home_area import home_areas
 from ..store.matching import Match
 from ..store.search import PersonHit, search_people
 from ..store.signin import (
@@ -59,6 +60,7 @@ from . import messages
 from .signin_form import SignInForm
 
 MAX_HITS = 9
+MESSAGE_LINES = 2  # the height kept for the message under the buttons
 PAPER_ROW = "#fff3c4"  # the rows typed from paper, in the banner's colour
 
 
@@ -82,7 +84,7 @@ class SignInWindow(QWidget):
         self.undo_stack: list[SignInResult | RemovedSignIn] = []
         self.sign_ins: list[SignIn] = []
         self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
-        self.form = SignInForm(self.session)
+        self.form = SignInForm(self.session, near=home_areas(store, self.session.region_code))
         self.paper_mode = QCheckBox(self.tr("Dari ke&rtas: menyalin daftar hadir kertas"))
         self.paper_mode.setToolTip(
             self.tr(
@@ -105,6 +107,11 @@ class SignInWindow(QWidget):
         self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # Room for two lines kept from the start: a message (a long name wraps) does not push
+        # the buttons above it up while the next person is typed. Not more: at 1280×720 the
+        # window must still fit with the matches and "Orang baru" showing.
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message.setMinimumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4)
         self.message.linkActivated.connect(lambda _link: self.on_undo_triggered())
         save = QPushButton(self.tr("&Simpan (Enter)"))
         clear = QPushButton(self.tr("Kosongkan (Esc)"))
@@ -386,7 +393,7 @@ class SignInWindow(QWidget):
             self.table.rowCount(),
         )
         saved_row = self.table.item(number - 1, 0)
-        if saved_row is not None:  # paper rows sort by the session's time, not at the bottom
+        if saved_row is not None:
             self.table.scrollToItem(saved_row)
         self._show(
             self.tr("✔ {0} tercatat hadir (nomor {1}, disalin dari kertas).").format(name, number)

@@ -3,6 +3,8 @@ province shown), keeping its code and a name snapshot."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -15,8 +17,11 @@ class VillagePicker(QLineEdit):
 
     picked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, near: Sequence[str] = ()) -> None:
+        """``near``: the office's area (``store.home_area.home_areas``), whose villages are
+        suggested first."""
         super().__init__(parent)
+        self.near = list(near)
         self.setPlaceholderText(self.tr("Ketik nama desa/kelurahan, lalu pilih dari daftar"))
         self._model = QStringListModel(self)
         self._found: dict[str, regions.Region] = {}
@@ -34,7 +39,7 @@ class VillagePicker(QLineEdit):
         self.region = None
         if len(text.strip()) < 3:
             return
-        found = regions.search(text, level=4, limit=30)
+        found = regions.search(text, level=4, limit=30, near=self.near)
         self._found = {r.display: r for r in found}
         self._model.setStringList(list(self._found))
 

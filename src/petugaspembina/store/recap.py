@@ -6,8 +6,9 @@ Definitions (docs/clerk.md repeats them for the people who read the figures):
   its region code is the chosen region or lies under it (``61.12`` covers ``61.12.03.2010``).
 - A **sign-in** counts when it is visible and its session counts. Its person's sex, birth year and
   category (the sign-in's own category first) come from the visible person record; age is the
-  session's year minus the birth year. Village and month are the session's. A sign-in counts once
-  for every officer named on its session.
+  session's year minus the birth year. Village and month are the session's. A sign-in (and a
+  session) counts once for every officer named on its session, so the per-officer rows overlap:
+  their tables carry the total counted once and a note that says so (``Breakdown.counted_once``).
 - **Unique participants**: the people of the counted sign-ins, linked duplicates counted once
   (``merged_into`` followed through visible people).
 - A **referral** counts when it is visible, its referral date lies in the period (undated drafts
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from .desa_activity import ProgramFigures
 
 UNKNOWN = "Tidak diisi"
+TWO_OFFICERS = (
+    "Satu kegiatan dengan dua petugas dihitung pada keduanya, sehingga jumlah baris dapat "
+    "melebihi jumlah di bawahnya, yang menghitung setiap kegiatan atau tanda hadir sekali."
+)
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("<18", 0, 17),
     ("18–25", 18, 25),
@@ -77,11 +82,20 @@ class Breakdown:
     key: str
     title: str
     rows: list[Row]
+    # Rows that overlap (a session with two officers counts on both) carry the true total,
+    # each thing counted once, and a note that says so: their sum would overstate it.
+    counted_once: int | None = None
+    note: str = ""
 
     @property
     def total(self) -> int:
-        """Sum of the rows."""
-        return sum(r.count for r in self.rows)
+        """The number of things counted: the sum of the rows, or ``counted_once``."""
+        return sum(r.count for r in self.rows) if self.counted_once is None else self.counted_once
+
+    @property
+    def total_label(self) -> str:
+        """The caption of the total line ("Jumlah", or that it counts each thing once)."""
+        return "Jumlah" if self.counted_once is None else "Jumlah (tanpa hitung ganda)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +120,12 @@ class Recap:
         """For ``recap --json``."""
         data = asdict(self)
         data["breakdowns"] = {
-            b.key: {"title": b.title, "rows": [asdict(r) for r in b.rows]} for b in self.breakdowns
+            b.key: {
+                "title": b.title,
+                "rows": [asdict(r) for r in b.rows],
+                **({"total": b.total, "note": b.note} if b.counted_once is not None else {}),
+            }
+            for b in self.breakdowns
         }
         return data
 
@@ -227,7 +246,8 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
         per_session = _grouped(store, "SELECT session_id, count(*) FROM recap_signins GROUP BY 1")
         names = dict(conn.execute("SELECT id, name FROM officers WHERE deleted = 0").fetchall())
         by["village"], by["month"] = Counter(), Counter()
-        officers: Counter[str] = Counter()
+        officers: Counter[str] = Counter()  # sign-ins per officer
+        officer_sessions: Counter[str] = Counter()
         session_months: Counter[str] = Counter()
         for session_id, village, month, officer_ids in conn.execute(
             f"SELECT s.id, s.village_name, substr(s.date, 1, 7), s.officer_ids "
@@ -235,13 +255,18 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
             params,
         ):
             session_months[month] += 1
+            # Each officer once per session; a session without a known officer under "".
+            ids = json.loads(officer_ids) if officer_ids else []
+            session_officers = {names.get(officer_id) or "" for officer_id in ids} or {""}
+            for name in session_officers:
+                officer_sessions[name] += 1
             count = per_session.get(session_id, 0)
             if not count:
                 continue
             by["village"][village] += count
             by["month"][month] += count
-            for officer_id in json.loads(officer_ids) if officer_ids else []:
-                officers[names.get(officer_id) or ""] += count
+            for name in session_officers:
+                officers[name] += count
         sign_ins = sum(by["sex"].values())
         participants = _participants(store)
     finally:
@@ -266,7 +291,20 @@ def compute_recap(store: Store, flt: RecapFilter) -> Recap:
             _enum_rows(ParticipantCategory, by["category"]),
         ),
         Breakdown("hadir_per_desa", "Kehadiran per desa/kelurahan", _ranked(by["village"])),
-        Breakdown("hadir_per_petugas", "Kehadiran per petugas", _ranked(officers)),
+        Breakdown(
+            "kegiatan_per_petugas",
+            "Kegiatan per petugas",
+            _ranked(officer_sessions),
+            counted_once=sum(sessions.values()),
+            note=TWO_OFFICERS,
+        ),
+        Breakdown(
+            "hadir_per_petugas",
+            "Kehadiran per petugas",
+            _ranked(officers),
+            counted_once=sign_ins,
+            note=TWO_OFFICERS,
+        ),
         Breakdown(
             "hadir_per_bulan",
             "Kehadiran per bulan",

@@ -160,16 +160,27 @@ class SignIn:
     transcribed: bool = False  # typed from a paper daftar hadir
 
 
+# The order a session's sign-ins are numbered in (``a`` is the attendance row): the order they
+# were recorded, by the clock of the version that created each one, which travels with it to every
+# device. Not by their times: a sign-in typed from paper takes the session's start time, and
+# sorting by it moved it — and renumbered people already numbered — as later sign-ins came.
+# A new sign-in always takes the next number; only removing one closes its gap.
+SIGN_IN_ORDER = (
+    "(SELECT min(v.hlc) FROM fv v WHERE v.tbl = 'attendance' AND v.rid = a.id "
+    "AND v.field = 'session_id'), coalesce(a.signed_at, ''), a.id"
+)
+
+
 def session_sign_ins(store: Store, session_id: str) -> list[SignIn]:
     """The session's sign-ins in order, numbered from 1."""
     rows = store.rows(
-        """SELECT a.id, coalesce(p.merged_into, p.id) AS person_id, p.full_name, p.sex,
+        f"""SELECT a.id, coalesce(p.merged_into, p.id) AS person_id, p.full_name, p.sex,
                   p.village_name, coalesce(a.category, p.category) AS category, a.signed_at,
                   a.signature_png IS NOT NULL AS has_signature,
                   coalesce(a.transcribed, 0) AS transcribed
            FROM attendance a JOIN people p ON p.id = a.person_id
            WHERE a.session_id = ? AND a.deleted = 0
-           ORDER BY coalesce(a.signed_at, ''), a.rowid""",
+           ORDER BY {SIGN_IN_ORDER}""",
         (session_id,),
     )
     return [
