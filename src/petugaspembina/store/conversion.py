@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.durable import fsync_folder
 from . import vault
 from .db import open_file
 from .errors import CorruptDatabase, StoreError
@@ -103,12 +104,7 @@ def _counts(conn: sqlite3.Connection, schema: str) -> dict[str, int]:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_folder(path.parent)
 
 
 def export_encrypted(

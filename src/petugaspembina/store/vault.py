@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.durable import fsync_folder
 from .errors import CorruptDatabase, StoreError
 
 PASSWORD_ENV = "PETUGASPEMBINA_PASSWORD"
@@ -207,17 +208,7 @@ def _write_key_file(database: Path, data: dict[str, Any]) -> None:
     finally:
         os.close(fd)
     os.replace(partial, path)
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_folder(path.parent)
 
 
 def _kdf_of(data: dict[str, Any]) -> tuple[Kdf, bytes]:

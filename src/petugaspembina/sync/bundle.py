@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.changes import Change, canonical_json
+from ..core.durable import fsync_folder
 
 FORMAT = "petugaspembina.bundle"
 FORMAT_VERSION = 1
@@ -117,16 +118,7 @@ def write_atomically(path: Path, data: bytes | Sequence[bytes]) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    try:  # make the rename itself durable where the platform allows it
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(folder)
-    except OSError:
-        pass
-    finally:
-        os.close(folder)
+    fsync_folder(path.parent)  # the rename itself durable
 
 
 HEADER_ORDER = (

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.durable import fsync_folder
 from ..store.store import Store
 from .bundle import write_atomically
 from .errors import BundleRejected
@@ -107,16 +108,7 @@ class Spool:
 
     def sync_folder(self) -> None:
         """Make the renames in the spool folder durable (where the platform allows it)."""
-        try:
-            folder = os.open(self.folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(folder)
-        except OSError:
-            pass
-        finally:
-            os.close(folder)
+        fsync_folder(self.folder)
 
     def recover(self, store: Store) -> int:
         """After a crash: rebuild the ``waiting`` state of bundles whose state file was lost, by
