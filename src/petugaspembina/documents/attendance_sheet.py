@@ -37,7 +37,8 @@ from .pdfout import write_pdf
 MARGIN = 18 * mm
 PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
-WIDTHS = [7 * mm, 34 * mm, 7 * mm, 24 * mm, 24 * mm, 22 * mm]
+# Names get the room: most wrap at 34 mm, and Jabatan/Instansi is often empty at a village session.
+WIDTHS = [7 * mm, 42 * mm, 7 * mm, 21 * mm, 25 * mm, 22 * mm]
 DAMAGED = "(gambar tanda tangan rusak)"
 # The blank form asks for what typing it in afterwards needs ("Dari kertas"): No, Nama, L/P,
 # Tahun lahir, Alamat/Desa, No. HP, the parent or guardian who consents for a participant under
