@@ -197,3 +197,17 @@ def test_berita_acara_without_officers_names_the_office(store: Store, tmp_path: 
     out = make_berita_acara(store, session_id, tmp_path / "ba.pdf")
     text = " ".join(pdf_pages(out)[0].split())
     assert "oleh petugas Kantor Imigrasi Kelas II TPI Batulicin." in text
+
+
+def test_certificate_heading_carries_the_ministry_and_the_office_not_the_regional_line() -> None:
+    from petugaspembina.documents.certificates import certificate_heading
+    from petugaspembina.documents.office import DEFAULTS
+
+    assert certificate_heading(DEFAULTS["letterhead"]) == [
+        "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA",
+        "DIREKTORAT JENDERAL IMIGRASI",
+        "KANTOR IMIGRASI KELAS I TPI BENGKULU",
+    ]
+    three = ["KEMENTERIAN X", "DIREKTORAT JENDERAL IMIGRASI", "KANTOR IMIGRASI Y"]
+    assert certificate_heading(three) == three
+    assert certificate_heading(["KANTOR IMIGRASI Y", " "]) == ["KANTOR IMIGRASI Y"]

@@ -160,9 +160,11 @@ def draw_certificate(canvas: Canvas, doc: SessionDocument, item: PrintedCertific
         )
         top -= 62
     canvas.setFillColor(NAVY)
-    for index, line in enumerate((office.letterhead or [])[-2:]):
-        canvas.setFont(SANS_BOLD if index else SANS, 10)
-        canvas.drawCentredString(width / 2, top - 12 * index, printable(line))
+    heading = certificate_heading(office.letterhead or [])
+    for index, line in enumerate(heading):
+        canvas.setFont(SANS_BOLD if index == len(heading) - 1 else SANS, 10)
+        canvas.drawCentredString(width / 2, top - 12 * index, line)
+    top -= 12 * max(0, len(heading) - 2)  # the title and all below it make room for a third line
     canvas.setFont(SERIF_BOLD, 40)
     canvas.drawCentredString(
         width / 2, top - 62, printable(office.certificate_title or "SERTIFIKAT")
@@ -265,3 +267,10 @@ def render_certificates(
         canvas.save()
 
     return write_pdf(target, render)
+
+
+def certificate_heading(letterhead: list[str]) -> list[str]:
+    """The letterhead lines a certificate carries: the ministry and the directorate general (the
+    first two) and the office (the last); a regional office line between them is left out."""
+    lines = [printable(line) for line in letterhead if line.strip()]
+    return lines[:2] + lines[-1:] if len(lines) > 3 else lines
