@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .demo import generate
-from .profile import create_profile
+from .profile import OFFICE_ROLE, create_profile, set_role
 from .store.store import Edit, Store
 from .sync.exporter import export_bundle
 from .sync.importer import import_file
@@ -124,5 +124,5 @@ def office_database(path: Path, name: str = "Nur Aisyah", nip: str = "1992010120
     """A clerk's database: the office profile and the role of an office clerk."""
     store = Store.open(path)
     create_profile(store, name, nip, OFFICE, "Pengadministrasi Keimigrasian")
-    store.set_setting("role", "kantor")
+    set_role(store, OFFICE_ROLE)
     return store

@@ -7,6 +7,19 @@ from .store.errors import InvalidInput
 from .store.store import Store
 
 OFFICER_KEY = "officer_id"
+ROLE_KEY = "role"  # a local setting: it does not travel in bundles
+OFFICER_ROLE = "petugas"
+OFFICE_ROLE = "kantor"
+
+
+def role_of(store: Store) -> str:
+    """This device's role: ``petugas`` (field officer, the default) or ``kantor`` (office clerk)."""
+    return store.get_setting(ROLE_KEY, OFFICER_ROLE) or OFFICER_ROLE
+
+
+def set_role(store: Store, role: str) -> None:
+    """Remember this device's role."""
+    store.set_setting(ROLE_KEY, OFFICE_ROLE if role == OFFICE_ROLE else OFFICER_ROLE)
 
 
 def create_profile(store: Store, name: str, nip: str, office: str, position: str | None) -> str:

@@ -464,3 +464,20 @@ def test_office_bundles_are_signed_and_checked_on_the_officers_device(
     agency["values"]["full_name"] = "Instansi Palsu"
     forged = reseal(doc, tmp_path / "palsu.json")
     assert_rejected(world.officer, forged, "Tanda tangan kantor")
+
+
+def test_a_database_given_the_office_keys_opens_as_the_office_unless_a_role_was_chosen(
+    tmp_path: Path,
+) -> None:
+    from petugaspembina.profile import OFFICE_ROLE, OFFICER_ROLE, role_of, set_role
+    from petugaspembina.store.store import Store
+    from petugaspembina.sync.trust import create_office_keys
+
+    with Store.open(tmp_path / "kantor.sqlite3") as office:
+        assert role_of(office) == OFFICER_ROLE
+        create_office_keys(office)
+        assert role_of(office) == OFFICE_ROLE
+    with Store.open(tmp_path / "dipilih.sqlite3") as chosen:
+        set_role(chosen, OFFICER_ROLE)  # chosen in Mode kerja before the keys were made
+        create_office_keys(chosen)
+        assert role_of(chosen) == OFFICER_ROLE

@@ -10,25 +10,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from ..paths import AppPaths
+from ..profile import OFFICE_ROLE, OFFICER_ROLE
 from ..store.store import Store
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-ROLE_KEY = "role"
 DESA_KEY = "Alt+J"  # the Desa Binaan tab (no letter of its name is free)
-OFFICER = "petugas"
-CLERK = "kantor"
-
-
-def role_of(store: Store) -> str:
-    """This device's role: ``petugas`` (field officer, the default) or ``kantor`` (office clerk)."""
-    return store.get_setting(ROLE_KEY, OFFICER) or OFFICER
-
-
-def set_role(store: Store, role: str) -> None:
-    """Remember this device's role (a local setting; it does not travel in bundles)."""
-    store.set_setting(ROLE_KEY, CLERK if role == CLERK else OFFICER)
+OFFICER = OFFICER_ROLE
+CLERK = OFFICE_ROLE
 
 
 class ClerkTabs(QObject):

@@ -368,8 +368,7 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
 
 
 def _apply_answers(store: Store, answers: FirstRunAnswers, settings: QSettings) -> None:
-    from ..profile import create_profile
-    from .clerk_tabs import set_role
+    from ..profile import create_profile, set_role
 
     settings.setValue(LANGUAGE_KEY, answers.language)
     create_profile(store, answers.name, answers.nip, answers.office, answers.position)

@@ -14,10 +14,11 @@ from ..core.enums import ParticipantCategory, ReferralStatus, RiskType, SessionT
 from ..core.labels import label_of
 from ..core.records import Person, Session
 from ..paths import AppPaths
+from ..profile import role_of, set_role
 from ..store import queries
 from ..store.store import Store
 from . import messages
-from .clerk_tabs import CLERK, OFFICER, ClerkTabs, role_of, set_role
+from .clerk_tabs import CLERK, OFFICER, ClerkTabs
 from .listing_view import ListingView
 from .listmodel import ListingModel
 

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from ..core.ids import is_device_id
-from ..profile import current_officer
+from ..profile import OFFICE_ROLE, ROLE_KEY, current_officer, set_role
 from ..store.audit import record_audit
 from ..store.errors import InvalidInput, NotFound
 from ..store.store import Store, utc_now_iso
@@ -154,6 +154,8 @@ def create_office_keys(store: Store) -> OfficeKeys:
             _b64(signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
         )
     ensure_tls_certificate(store)  # the inbox's certificate, pinned through the key file
+    if store.get_setting(ROLE_KEY) is None:  # a database holding the office's keys is the office's
+        set_role(store, OFFICE_ROLE)
     return OfficeKeys(kem, x25519, signing)
 
 
