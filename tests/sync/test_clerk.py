@@ -4,6 +4,7 @@ terms, the "Berbeda" decision travelling in bundles, and the recap/keep-apart co
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,10 @@ def test_conflicts_in_human_terms(office: Store, inbox: OfficeInbox) -> None:
     assert "Desa " in values.record
     assert {c.officer for c in values.candidates} == {"Dewi Lestari", "Andi Saputra"}
     assert all('"' not in c.text for c in values.candidates)
-    assert all(len(c.device) == 8 and c.local_time[2] == "-" for c in values.candidates)
+    assert all(
+        len(c.device) == 8 and re.fullmatch(r"\d{1,2} \w{3} \d{4} \d\d:\d\d", c.local_time)
+        for c in values.candidates
+    )
     deleted = next(w for w in words if w.kind == "edited-after-deletion")
     assert "dihapus oleh Dewi Lestari" in deleted.explanation
     assert "Andi Saputra mengubahnya" in deleted.explanation
@@ -235,3 +239,10 @@ def test_keep_apart_command_and_conflicts_json_descriptions(
     items = json.loads(out)
     assert items and all({"conflict_id", "candidates", "description"} <= set(i) for i in items)
     assert items[0]["description"]["record_kind"] == "Peserta"
+
+
+def test_the_office_own_edit_in_a_conflict_is_named_this_device(office: Store) -> None:
+    from petugaspembina.sync.conflict_words import THIS_DEVICE, _officers_by_device
+
+    names = _officers_by_device(office)
+    assert names[office.device_id] == THIS_DEVICE == "perangkat ini"

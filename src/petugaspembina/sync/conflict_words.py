@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..core import enums
+from ..core.display import local_moment
 from ..core.fields import Kind
 from ..core.hlc import Hlc
 from ..core.labels import label_of
@@ -195,19 +196,23 @@ def _enum_code(enum: type[enums.Labelled], text: str) -> str:
     raise InvalidInput(f"Pilih salah satu: {choices}.")
 
 
+THIS_DEVICE = "perangkat ini"
+
+
 def local_time(hlc: str) -> str:
-    """The HLC's moment in this computer's time zone: ``22-11-2026 10.15``."""
-    moment = Hlc.parse(hlc).time.astimezone()
-    return moment.strftime("%d-%m-%Y %H.%M")
+    """The HLC's moment in this computer's time zone, in the app's one style: ``22 Nov 2026 10:15``."""
+    return local_moment(Hlc.parse(hlc).time)
 
 
 def _officers_by_device(store: Store) -> dict[str, str]:
-    return {
+    names = {
         row["device_id"]: row["name"] or ""
         for row in store.rows(
             "SELECT device_id, name FROM officers WHERE device_id IS NOT NULL AND deleted = 0"
         )
     }
+    names.setdefault(store.device_id, THIS_DEVICE)  # the office's own edits: no officer profile
+    return names
 
 
 def describe_record(store: Store, table: str, rid: str) -> str:
