@@ -241,8 +241,8 @@ def test_keep_apart_command_and_conflicts_json_descriptions(
     assert items[0]["description"]["record_kind"] == "Peserta"
 
 
-def test_the_office_own_edit_in_a_conflict_is_named_this_device(office: Store) -> None:
+def test_the_office_own_edit_in_a_conflict_is_named_this_device(tmp_path: Path) -> None:
     from petugaspembina.sync.conflict_words import THIS_DEVICE, _officers_by_device
 
-    names = _officers_by_device(office)
-    assert names[office.device_id] == THIS_DEVICE == "perangkat ini"
+    with Store.open(tmp_path / "kantor.sqlite3") as office:  # no officer profile on this device
+        assert _officers_by_device(office)[office.device_id] == THIS_DEVICE == "perangkat ini"
