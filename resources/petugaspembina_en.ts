@@ -1230,6 +1230,13 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Petugas Pembina sudah terbuka pada basis data ini ({name}). Gunakan jendela yang sudah terbuka (lihat bilah tugas).</source>
+        <translation>Petugas Pembina is already open on this database ({name}). Use the window that is open (see the taskbar).</translation>
+    </message>
+</context>
+<context>
     <name>ListImportDialog</name>
     <message>
         <source>Impor daftar peserta</source>
