@@ -1892,6 +1892,10 @@ Activity: {2} ({3})</translation>
         <translation>18 digits, e.g. 19750315 200003 1 002</translation>
     </message>
     <message>
+        <source>{seq:04d} = nomor urut (4 angka), {device} = kode perangkat ({0}), {month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun</source>
+        <translation>{seq:04d} = sequence number (4 digits), {device} = device code ({0}), {month_roman} = month (Roman numerals), {month} = month (number), {year} = year</translation>
+    </message>
+    <message>
         <source>Awalan (a.n./Plh./Plt.)</source>
         <translation>Prefix (a.n./Plh./Plt.)</translation>
     </message>

@@ -180,6 +180,8 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
     didaftar di akhir."""
     from .core.records import OfficeProfile, field_kinds
     from .documents.office import (
+        PATTERN_HELP,
+        device_code,
         missing_fields,
         office_profile,
         pattern_preview,
@@ -202,12 +204,13 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
             save_office_profile(store, changes)
         profile = office_profile(store)
         missing = missing_fields(store)
+        preview = pattern_preview(profile.numbering_pattern or "", store.device_id)
+        device = device_code(store.device_id)
     shown = {
         k: ("(gambar)" if k.endswith("_png") and v else v)
         for k, v in dataclasses.asdict(profile).items()
         if k not in ("id", "deleted")
     }
-    preview = pattern_preview(profile.numbering_pattern or "")
     if as_json:
         shown["numbering_preview"] = preview
         shown["missing"] = missing
@@ -217,6 +220,7 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
         text = " | ".join(value) if isinstance(value, list) else str(value or "-")
         click.echo(f"{key}: {show_escaped(text)}")
     click.echo(f"Contoh nomor: {preview}")
+    click.echo("Kolom pola: " + PATTERN_HELP.replace("{code}", device))
     if missing:
         click.echo("Belum diisi (dokumen bertanda DRAF): " + ", ".join(missing))
 
