@@ -1094,6 +1094,14 @@ Activity: {2} ({3})</translation>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
+        <source>— (bundel ditolak, pengirim tidak dibaca)</source>
+        <translation>— (bundle refused, sender not read)</translation>
+    </message>
+    <message>
+        <source>— (perangkat pengirim belum dikenal)</source>
+        <translation>— (sending device not known yet)</translation>
+    </message>
+    <message>
         <source>lengkap</source>
         <translation>complete</translation>
     </message>
