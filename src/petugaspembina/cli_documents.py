@@ -38,13 +38,15 @@ def _missing_note(obj: Context) -> None:
         )
 
 
-def _make(obj: Context, action: Callable[[Store], object]) -> None:
-    """Run a document action, turning refusals and output errors into exit 1."""
+def _make(obj: Context, session_id: str, action: Callable[[Store, str], object]) -> None:
+    """Run a document action on a session (its ID or a unique beginning of it), turning refusals
+    and output errors into exit 1."""
     from .documents.pdfout import OutputError
+    from .store.id_prefix import resolve_id
 
     with obj.store() as store:
         try:
-            action(store)
+            action(store, resolve_id(store, "sessions", session_id))
         except OutputError as exc:
             fail(str(exc))
     _missing_note(obj)
@@ -62,10 +64,18 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
     from .documents.produce import make_certificates
 
     printed = []
+    from .store.id_prefix import resolve_id
+
     _make(
         obj,
-        lambda store: printed.extend(
-            make_certificates(store, session_id, out, list(person_ids) or None)
+        session_id,
+        lambda store, session: printed.extend(
+            make_certificates(
+                store,
+                session,
+                out,
+                [resolve_id(store, "people", p) for p in person_ids] or None,
+            )
         ),
     )
     if any(item.preview for item in printed):
@@ -109,13 +119,18 @@ def attendance_sheet(
     if blank:
         _make(
             obj,
-            lambda store: make_blank_attendance_sheet(
-                store, session_id, out, **({} if rows is None else {"rows": rows})
+            session_id,
+            lambda store, session: make_blank_attendance_sheet(
+                store, session, out, **({} if rows is None else {"rows": rows})
             ),
         )
     else:
         _make(
-            obj, lambda store: make_attendance_sheet(store, session_id, out, hide_phone=mask_phone)
+            obj,
+            session_id,
+            lambda store, session: make_attendance_sheet(
+                store, session, out, hide_phone=mask_phone
+            ),
         )
     click.echo(str(out))
 
@@ -132,7 +147,7 @@ def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None
     from .documents.produce import make_berita_acara, make_report
 
     make = make_berita_acara if berita_acara else make_report
-    _make(obj, lambda store: make(store, session_id, out))
+    _make(obj, session_id, lambda store, session: make(store, session, out))
     click.echo(str(out))
 
 
