@@ -12,6 +12,7 @@ from .errors import InvalidInput, NotFound
 from .store import Store
 
 MIN_PREFIX = 8
+FULL_ID = 36  # characters of a whole UUID
 SHOWN = 5
 _ID_CHARS = re.compile(r"^[0-9a-f-]+$")
 # The command listing each kind, named in the message of an ID not found.
@@ -44,7 +45,8 @@ def resolve_id(store: Store, table: str, given: str) -> str:
     if len(found) == 1:
         return str(found[0])
     if not found:
-        raise NotFound(f"{label} dengan ID berawalan '{given}' tidak ditemukan.{hint}")
+        which = "ID" if len(typed) >= FULL_ID else "ID berawalan"
+        raise NotFound(f"{label} dengan {which} '{given}' tidak ditemukan.{hint}")
     more = " dan lainnya" if len(found) > SHOWN else ""
     raise InvalidInput(
         f"Awalan ID '{given}' cocok dengan lebih dari satu {label.lower()}: "
