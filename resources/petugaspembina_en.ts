@@ -1094,6 +1094,14 @@ Activity: {2} ({3})</translation>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
+        <source>— (bundel ditolak, pengirim tidak dibaca)</source>
+        <translation>— (bundle refused, sender not read)</translation>
+    </message>
+    <message>
+        <source>— (perangkat pengirim belum dikenal)</source>
+        <translation>— (sending device not known yet)</translation>
+    </message>
+    <message>
         <source>lengkap</source>
         <translation>complete</translation>
     </message>
@@ -1227,6 +1235,13 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keluar dari mode kiosk</source>
         <translation>Leave kiosk mode</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Petugas Pembina sudah terbuka pada basis data ini ({name}). Gunakan jendela yang sudah terbuka (lihat bilah tugas).</source>
+        <translation>Petugas Pembina is already open on this database ({name}). Use the window that is open (see the taskbar).</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1898,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>18 digit, mis. 19750315 200003 1 002</source>
         <translation>18 digits, e.g. 19750315 200003 1 002</translation>
+    </message>
+    <message>
+        <source>{seq:04d} = nomor urut (4 angka), {device} = kode perangkat ({0}), {month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun</source>
+        <translation>{seq:04d} = sequence number (4 digits), {device} = device code ({0}), {month_roman} = month (Roman numerals), {month} = month (number), {year} = year</translation>
     </message>
     <message>
         <source>Awalan (a.n./Plh./Plt.)</source>

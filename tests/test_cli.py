@@ -418,3 +418,10 @@ def test_listings_show_labels_and_dates_not_codes(tmp_path: Path) -> None:
         assert code not in listed
     _, as_json, _ = run("--db", db, "referrals", "--json")
     assert json.loads(as_json)[0]["status"] in {s.value for s in ReferralStatus}  # codes kept
+
+
+def test_a_mistyped_command_is_named_in_indonesian_with_the_suggestion() -> None:
+    code, _, err = run("improt")
+    assert code == 2
+    assert "Galat: Perintah tidak dikenal: 'improt'. Maksud Anda 'import'?" in err
+    assert "No such command" not in err and "Did you mean" not in err

@@ -113,3 +113,43 @@ def test_change_password_with_the_recovery_key(tmp_path: Path, prompted: None) -
     assert code == 0 and "Kunci pemulihan benar" in err, err
     vault.forget()
     assert run(db, ["people"], "sandi-pulih-2\n")[0] == 0
+
+
+def test_a_piped_password_is_read_without_an_english_warning(tmp_path: Path) -> None:
+    """Outside CliRunner: a real pipe, where getpass would warn that it cannot hide the input."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "a.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != vault.PASSWORD_ENV}
+    command = [sys.executable, "-m", "petugaspembina", "--db", str(db)]
+    init = [*command, *INIT]
+    done = subprocess.run(
+        init, input="sandi-rahasia\nsandi-rahasia\n", env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [*command, "people"], input="sandi-rahasia\n", env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Kata sandi basis data" in done.stderr and "sandi-rahasia" not in done.stdout
+    for english in ("Warning", "echoed", "GetPassWarning"):
+        assert english not in done.stderr, done.stderr
+
+
+def test_two_different_piped_passwords_are_refused_in_indonesian(
+    tmp_path: Path, prompted: None
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    code, _, err = run(db, INIT, "sandi-pertama\nsandi-kedua\n")
+    assert code == 1 and "Kedua kata sandi tidak sama." in err
+    assert "Error" not in err and not vault.is_set_up(db)
+
+
+def test_no_password_on_a_closed_pipe_is_refused(tmp_path: Path, prompted: None) -> None:
+    db = tmp_path / "a.sqlite3"
+    assert run(db, INIT, "sandi-rahasia\nsandi-rahasia\n")[0] == 0
+    vault.forget()
+    code, _, err = run(db, ["people"], "")
+    assert code == 1 and "Kata sandi tidak diberikan." in err

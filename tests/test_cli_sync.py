@@ -201,8 +201,9 @@ def test_import_of_an_empty_folder_says_it_holds_no_bundle(office: Path, tmp_pat
     (empty := tmp_path / "kosong").mkdir()
     code, stdout, err = cli(office, "import", str(empty))
     assert code == 1
-    assert "kosong: Folder ini tidak berisi berkas bundel (.json)." in stdout and "kosong" in err
-    assert "karantina" not in stdout
+    assert "Ditolak: kosong: Folder ini tidak berisi berkas bundel (.json)." in err
+    assert err.count("kosong") == 1 and "kosong" not in stdout  # said once, on stderr
+    assert "karantina" not in err
 
 
 def test_import_of_a_missing_path_says_so_and_the_rest_goes_on(
@@ -212,9 +213,10 @@ def test_import_of_a_missing_path_says_so_and_the_rest_goes_on(
     missing = tmp_path / "hilang.json"
     code, stdout, err = cli(office, "import", str(missing), *map(str, good))
     assert code == 1
-    assert "hilang.json: Berkas atau folder tidak ada." in stdout
+    assert err.count("hilang.json: Berkas atau folder tidak ada.") == 1
+    assert "hilang.json" not in stdout
     assert "No such file" not in stdout + err and "Traceback" not in stdout + err
-    assert "karantina" not in stdout  # nothing was read, so nothing is kept
+    assert "karantina" not in err  # nothing was read, so nothing is kept
     assert stdout.count("Diimpor:") == 2
     assert "Ditolak: hilang.json" in err
     quarantine = app_paths().quarantine
@@ -228,10 +230,10 @@ def test_import_of_a_fifo_is_refused_without_blocking(
     fifo = tmp_path / "pipa.json"
     os.mkfifo(fifo)
     good = _two_bundles(officer, tmp_path / "usb")
-    code, stdout, _ = cli(office, "import", str(fifo), str(good[0]))
+    code, stdout, err = cli(office, "import", str(fifo), str(good[0]))
     assert code == 1
-    assert "pipa.json: Bukan berkas biasa" in stdout and "Diimpor:" in stdout
-    assert "karantina" not in stdout
+    assert "pipa.json: Bukan berkas biasa" in err and "Diimpor:" in stdout
+    assert "karantina" not in err
 
 
 def test_import_of_an_unreadable_file_names_the_reason_in_indonesian(
@@ -250,9 +252,9 @@ def test_import_of_an_unreadable_file_names_the_reason_in_indonesian(
     monkeypatch.setattr(inputs, "_no_blocking", refuse)
     code, stdout, err = cli(office, "import", str(locked), str(good[0]))
     assert code == 1
-    assert "terkunci.json: Berkas tidak dapat dibaca: tidak ada izin" in stdout
+    assert "terkunci.json: Berkas tidak dapat dibaca: tidak ada izin" in err
     assert "Permission denied" not in stdout + err
-    assert "disimpan di karantina" not in stdout
+    assert "disimpan di karantina" not in err
     assert "Diimpor:" in stdout
 
 
@@ -317,5 +319,23 @@ def test_the_program_itself_reports_bad_paths_without_a_traceback(
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.count("Diimpor:") == 2
-    assert "Folder ini tidak berisi berkas bundel" in result.stdout
-    assert "Berkas atau folder tidak ada" in result.stdout
+    assert "Folder ini tidak berisi berkas bundel" in result.stderr
+    assert "Berkas atau folder tidak ada" in result.stderr
+
+
+def test_export_names_the_kinds_of_records_in_indonesian(officer: Path, tmp_path: Path) -> None:
+    code, stdout, err = cli(officer, "export", "--out", str(tmp_path / "kirim.json"), "--plain")
+    assert code == 0, err
+    summary = next(line for line in stdout.splitlines() if line.startswith("Bundel #1:"))
+    assert "Kegiatan " in summary and "Peserta " in summary and "Daftar Hadir " in summary
+    for table in ("agencies", "attendance", "sessions", "people", "officers", "referrals"):
+        assert table not in summary, summary
+
+
+def test_import_says_each_refusal_once(office: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "rusak.json"
+    damaged.write_text('{"format": ')
+    code, stdout, err = cli(office, "import", str(damaged))
+    assert code == 1 and stdout == ""
+    assert err.count("rusak.json") == 1 and err.startswith("Ditolak: rusak.json: ")
+    assert "disimpan di karantina sebagai" in err

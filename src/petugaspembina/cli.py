@@ -313,11 +313,12 @@ def erase_person_command(obj: Context, person_id: str, yes: bool) -> None:
     """Hapus peserta ID_PESERTA di mana pun (UU PDP): dikosongkan di sini, di cadangan dan
     karantina, dan, lewat bundel, di kantor. Mencetak apa yang dihapus di mana (hanya jumlahnya)."""
     from .erase import describe, erase_everywhere
+    from .store.id_prefix import resolve_id
 
     if not yes and not click.confirm("Hapus permanen semua data orang ini?", default=False):
         fail("Dibatalkan.")
     with obj.store() as store:
-        report = erase_everywhere(store, person_id, obj.paths)
+        report = erase_everywhere(store, resolve_id(store, "people", person_id), obj.paths)
     done, beyond = describe(report)
     click.echo(f"{report.database.total} rekaman dihapus permanen.")
     for line in done:

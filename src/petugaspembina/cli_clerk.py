@@ -121,9 +121,12 @@ def recap(
 def keep_apart_command(obj: Context, first_id: str, second_id: str, undo: bool) -> None:
     """Catat bahwa ID_PERTAMA dan ID_KEDUA orang yang berbeda ("Berbeda"); ikut terkirim dalam
     bundel."""
+    from .store.id_prefix import resolve_id
     from .sync.duplicates import keep_apart, undo_keep_apart
 
     with obj.store() as store:
+        first_id = resolve_id(store, "people", first_id)
+        second_id = resolve_id(store, "people", second_id)
         if undo:
             undo_keep_apart(store, first_id, second_id)
             click.echo("Keputusan 'Berbeda' dibatalkan.")

@@ -54,8 +54,11 @@ def add_command(
         get_entry,
         officer_by_nip,
     )
+    from .store.id_prefix import resolve_id
 
     with obj.store() as store:
+        if session_id is not None:
+            session_id = resolve_id(store, "sessions", session_id)
         check_village_code(region)
         start = check_date(sk_date, "Tanggal SK (--date)") or ""
         officers = [officer_by_nip(store, nip) for nip in nips]

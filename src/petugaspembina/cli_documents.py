@@ -38,13 +38,15 @@ def _missing_note(obj: Context) -> None:
         )
 
 
-def _make(obj: Context, action: Callable[[Store], object]) -> None:
-    """Run a document action, turning refusals and output errors into exit 1."""
+def _make(obj: Context, session_id: str, action: Callable[[Store, str], object]) -> None:
+    """Run a document action on a session (its ID or a unique beginning of it), turning refusals
+    and output errors into exit 1."""
     from .documents.pdfout import OutputError
+    from .store.id_prefix import resolve_id
 
     with obj.store() as store:
         try:
-            action(store)
+            action(store, resolve_id(store, "sessions", session_id))
         except OutputError as exc:
             fail(str(exc))
     _missing_note(obj)
@@ -62,10 +64,18 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
     from .documents.produce import make_certificates
 
     printed = []
+    from .store.id_prefix import resolve_id
+
     _make(
         obj,
-        lambda store: printed.extend(
-            make_certificates(store, session_id, out, list(person_ids) or None)
+        session_id,
+        lambda store, session: printed.extend(
+            make_certificates(
+                store,
+                session,
+                out,
+                [resolve_id(store, "people", p) for p in person_ids] or None,
+            )
         ),
     )
     if any(item.preview for item in printed):
@@ -109,13 +119,18 @@ def attendance_sheet(
     if blank:
         _make(
             obj,
-            lambda store: make_blank_attendance_sheet(
-                store, session_id, out, **({} if rows is None else {"rows": rows})
+            session_id,
+            lambda store, session: make_blank_attendance_sheet(
+                store, session, out, **({} if rows is None else {"rows": rows})
             ),
         )
     else:
         _make(
-            obj, lambda store: make_attendance_sheet(store, session_id, out, hide_phone=mask_phone)
+            obj,
+            session_id,
+            lambda store, session: make_attendance_sheet(
+                store, session, out, hide_phone=mask_phone
+            ),
         )
     click.echo(str(out))
 
@@ -132,7 +147,7 @@ def report(obj: Context, session_id: str, out: Path, berita_acara: bool) -> None
     from .documents.produce import make_berita_acara, make_report
 
     make = make_berita_acara if berita_acara else make_report
-    _make(obj, lambda store: make(store, session_id, out))
+    _make(obj, session_id, lambda store, session: make(store, session, out))
     click.echo(str(out))
 
 
@@ -180,6 +195,8 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
     didaftar di akhir."""
     from .core.records import OfficeProfile, field_kinds
     from .documents.office import (
+        PATTERN_HELP,
+        device_code,
         missing_fields,
         office_profile,
         pattern_preview,
@@ -202,12 +219,13 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
             save_office_profile(store, changes)
         profile = office_profile(store)
         missing = missing_fields(store)
+        preview = pattern_preview(profile.numbering_pattern or "", store.device_id)
+        device = device_code(store.device_id)
     shown = {
         k: ("(gambar)" if k.endswith("_png") and v else v)
         for k, v in dataclasses.asdict(profile).items()
         if k not in ("id", "deleted")
     }
-    preview = pattern_preview(profile.numbering_pattern or "")
     if as_json:
         shown["numbering_preview"] = preview
         shown["missing"] = missing
@@ -217,6 +235,7 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
         text = " | ".join(value) if isinstance(value, list) else str(value or "-")
         click.echo(f"{key}: {show_escaped(text)}")
     click.echo(f"Contoh nomor: {preview}")
+    click.echo("Kolom pola: " + PATTERN_HELP.replace("{code}", device))
     if missing:
         click.echo("Belum diisi (dokumen bertanda DRAF): " + ", ".join(missing))
 

@@ -24,7 +24,7 @@ def fail(message: str) -> NoReturn:
 
 
 _USAGE: Sequence[tuple[str, str]] = (
-    (r"^No such command (.+)\.$", r"Perintah tidak dikenal: \1."),
+    (r"^No such command (.+?)\.(?=\s|$)", r"Perintah tidak dikenal: \1."),
     (r"^No such option:? (.+?)\.?$", r"Opsi tidak dikenal: \1."),
     (r"^Missing option (.+)\.(.*)$", r"Opsi wajib belum diisi: \1.\2"),
     (r"^Missing argument (.+)\.$", r"Argumen wajib belum diisi: \1."),

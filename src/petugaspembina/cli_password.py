@@ -23,7 +23,27 @@ from .store.errors import StoreError
 
 
 def _ask(prompt: str) -> str:
-    return str(click.prompt(prompt, hide_input=True, err=True))
+    """A password at a hidden prompt; piped in (no terminal), the line read as it is — getpass
+    would warn in English that it cannot hide what is not typed."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return str(click.prompt(prompt, hide_input=True, err=True))
+    click.echo(f"{prompt}: ", nl=False, err=True)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    click.echo("", err=True)
+    if not line:
+        fail("Kata sandi tidak diberikan.")
+    return line.rstrip("\r\n")
+
+
+def _ask_twice(prompt: str) -> str:
+    """A new password typed twice; on a terminal asked again when the two differ."""
+    while True:
+        first = _ask(prompt)
+        if _ask("Ulangi kata sandi baru") == first:
+            return first
+        if not sys.stdin.isatty():
+            fail("Kedua kata sandi tidak sama.")
+        click.echo("Kedua kata sandi tidak sama. Coba lagi.", err=True)
 
 
 def new_password() -> str:
@@ -34,14 +54,7 @@ def new_password() -> str:
             f"Pilih kata sandi basis data (minimal {vault.MIN_PASSWORD_LENGTH} karakter).",
             err=True,
         )
-        given = str(
-            click.prompt(
-                "Kata sandi baru",
-                hide_input=True,
-                confirmation_prompt="Ulangi kata sandi baru",
-                err=True,
-            )
-        )
+        given = _ask_twice("Kata sandi baru")
     problem = vault.password_problem(given)
     if problem:
         fail(problem)
@@ -134,14 +147,7 @@ def change_password(obj: Context, recovery: bool) -> None:
 
 def _typed_new_password() -> str:
     """The new password always at the prompt (the environment holds the old one)."""
-    given = str(
-        click.prompt(
-            f"Kata sandi baru (minimal {vault.MIN_PASSWORD_LENGTH} karakter)",
-            hide_input=True,
-            confirmation_prompt="Ulangi kata sandi baru",
-            err=True,
-        )
-    )
+    given = _ask_twice(f"Kata sandi baru (minimal {vault.MIN_PASSWORD_LENGTH} karakter)")
     problem = vault.password_problem(given)
     if problem:
         fail(problem)

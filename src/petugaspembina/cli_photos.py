@@ -33,11 +33,16 @@ def photos_add(
 ) -> None:
     """Tambahkan BERKAS (gambar, atau folder berisi gambar) ke kegiatan; keluar 1 bila ada yang
     ditolak."""
+    from .store.id_prefix import resolve_id
     from .store.photo_files import add_photo_files
 
     with obj.store() as store:
         outcomes = add_photo_files(
-            store, session_id, list(files), caption=caption, keep_location=keep_location
+            store,
+            resolve_id(store, "sessions", session_id),
+            list(files),
+            caption=caption,
+            keep_location=keep_location,
         )
     if not outcomes:
         fail("Tidak ada berkas gambar di antara yang diberikan.")
@@ -57,9 +62,11 @@ def photos_add(
 @click.pass_obj
 def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
     """Foto satu kegiatan menurut urutan lampiran."""
+    from .store.id_prefix import resolve_id
     from .store.photos import list_photos, session_must_exist
 
     with obj.store() as store:
+        session_id = resolve_id(store, "sessions", session_id)
         session_must_exist(store, session_id)
         found = list_photos(store, session_id)
     if as_json:

@@ -17,9 +17,9 @@ import click
 
 from .cli import Context, main
 from .cli_errors import fail
-from .core.labels import label_of
+from .core.labels import label_of, table_label
 from .core.oserrors import describe_os_error
-from .core.records import BY_TABLE, SCHEMA
+from .core.records import SCHEMA
 from .core.text import shorten, show_escaped
 
 CONFLICT_KINDS = {"values": "Nilai berbeda", "edited-after-deletion": "Diubah setelah dihapus"}
@@ -95,7 +95,7 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
         if result.photos:
             click.echo(f"Berkas foto: {result.photos} foto.")
             continue
-        tables = ", ".join(f"{name} {count}" for name, count in result.tables.items())
+        tables = ", ".join(f"{table_label(name)} {count}" for name, count in result.tables.items())
         click.echo(
             f"Bundel #{result.seq}: {result.changes} perubahan, "
             f"{result.field_versions} versi kolom ({tables})."
@@ -160,18 +160,22 @@ def import_(
                 receipt_error = (
                     f"Tanda terima tidak dapat ditulis ke {receipts}: {describe_os_error(exc)}."
                 )
+    rejected = [r for r in reports if r.result in ("rejected", "failed")]
     if as_json:
         click.echo(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
+        for report in rejected:  # stdout is for programs: the refusals once more for a person
+            click.echo(f"Ditolak: {report.file}: {report.message}", err=True)
     else:
-        for report in reports:
-            click.echo(f"{report.file}: {report.message}")
+        for report in reports:  # each report once: a refused file's on stderr
+            refused = report in rejected
+            prefix = "Ditolak: " if refused else ""
+            click.echo(f"{prefix}{report.file}: {report.message}", err=refused)
             for line in [*report.problems, *report.warnings]:
-                click.echo(f"  - {line}")
+                click.echo(f"  - {line}", err=refused)
             if report.quarantined_as:
-                click.echo(f"  (disimpan di karantina sebagai {report.quarantined_as})")
-    rejected = [r for r in reports if r.result in ("rejected", "failed")]
-    for report in rejected:
-        click.echo(f"Ditolak: {report.file}: {report.message}", err=True)
+                click.echo(
+                    f"  (disimpan di karantina sebagai {report.quarantined_as})", err=refused
+                )
     if receipt_error:
         click.echo(f"Galat: {receipt_error}", err=True)
     if rejected or receipt_error:
@@ -187,11 +191,6 @@ def _shown_value(table: str, field: str, value: Any) -> str:
         if label != value:
             text += f" ({label})"
     return text
-
-
-def _table_label(table: str) -> str:
-    record = BY_TABLE.get(table)
-    return record.LABEL if record is not None else table
 
 
 @main.command()
@@ -212,7 +211,7 @@ def conflicts(obj: Context, as_json: bool) -> None:
             {
                 **c.to_json(),
                 "kind_label": CONFLICT_KINDS.get(c.kind, c.kind),
-                "table_label": _table_label(c.table),
+                "table_label": table_label(c.table),
                 **w.to_json(),
             }
             for c, w in zip(found, words, strict=True)
@@ -224,7 +223,7 @@ def conflicts(obj: Context, as_json: bool) -> None:
     for c in found:
         click.echo(
             f"{c.conflict_id}  {CONFLICT_KINDS.get(c.kind, c.kind)}  "
-            f"{_table_label(c.table)}.{c.field}  {c.record_id}"
+            f"{table_label(c.table)}.{c.field}  {c.record_id}"
         )
         for cand in c.candidates:
             mark = "*" if cand.hlc == c.winner.hlc else " "
@@ -318,9 +317,12 @@ def link_duplicate(obj: Context, duplicate_id: str, survivor_id: str, force: boo
 
     Ditolak bila jenis kelamin keduanya berbeda atau tahun lahirnya berselisih lebih dari 2
     (--force)."""
+    from .store.id_prefix import resolve_id
     from .sync.duplicates import link_duplicate as link
 
     with obj.store() as store:
+        duplicate_id = resolve_id(store, "people", duplicate_id)
+        survivor_id = resolve_id(store, "people", survivor_id)
         root = link(store, duplicate_id, survivor_id, force=force)
     click.echo(f"Digabungkan ke {root}.")
 

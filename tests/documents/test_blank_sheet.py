@@ -170,7 +170,11 @@ def test_cli_blank_with_a_missing_session(store: Store, tmp_path: Path) -> None:
         str(tmp_path / "x.pdf"),
         "--blank",
     )
-    assert code == 1 and "Galat: Kegiatan tidak ditemukan." in err
+    assert (
+        code == 1
+        and "Galat: Kegiatan dengan ID '00000000-0000-4000-8000-000000000000' tidak ditemukan."
+        in err
+    )
     assert not (tmp_path / "x.pdf").exists()
 
 

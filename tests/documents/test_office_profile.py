@@ -127,9 +127,9 @@ def test_cli_refuses_a_broken_numbering_pattern_and_keeps_the_old_one(tmp_path: 
 
 def test_pattern_without_seq_or_device_is_refused() -> None:
     with pytest.raises(InvalidInput, match="seq"):
-        pattern_preview("SERT/{year}")
+        pattern_preview("SERT/{year}", "249d50aa")
     with pytest.raises(InvalidInput, match="device"):
-        pattern_preview("{seq:04d}/SERT/{year}")
+        pattern_preview("{seq:04d}/SERT/{year}", "249d50aa")
 
 
 def test_cli_shows_a_preview_of_the_numbering_pattern(tmp_path: Path) -> None:
@@ -138,7 +138,20 @@ def test_cli_shows_a_preview_of_the_numbering_pattern(tmp_path: Path) -> None:
     code, out, _ = cli(
         db, "office-profile", "--set", "numbering_pattern={seq:03d}/KANIM-BTL/{device}/{year}"
     )
-    assert code == 0 and "Contoh nomor: 001/KANIM-BTL/98E84D/" in out
+    with Store.open(db) as store:
+        code_of_this_laptop = store.device_id[:6].upper()
+    assert code == 0 and f"Contoh nomor: 001/KANIM-BTL/{code_of_this_laptop}/" in out
+    assert f"{{device}} = kode perangkat ({code_of_this_laptop})" in out
+    assert "{month_roman} = bulan (angka Romawi)" in out and "{year} = tahun" in out
+
+
+def test_the_preview_uses_the_device_it_is_given_not_a_fixed_code() -> None:
+    from datetime import date
+
+    number = pattern_preview(
+        "{seq:04d}/SERT-PIMPASA/{device}/{month_roman}/{year}", "249d50f1", date(2026, 11, 20)
+    )
+    assert number == "0001/SERT-PIMPASA/249D50/XI/2026"
 
 
 def test_cli_refuses_a_certificate_template_with_unknown_fields(tmp_path: Path) -> None:

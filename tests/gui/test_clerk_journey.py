@@ -251,3 +251,36 @@ def test_sync_tab_lists_conflicts_in_words(
     assert any(row[0].startswith("Peserta: ") and row[1] == "Nama lengkap" for row in rows)
     assert not any('"' in row[2] for row in rows)
     assert {row[3].split(" (")[0] for row in rows} >= {"Dewi Lestari", "Andi Saputra"}
+
+
+def test_import_results_wrap_inside_the_window_and_a_refused_bundle_names_no_officer(
+    qtbot: QtBot, window: MainWindow, inbox: OfficeInbox, tmp_path: Path
+) -> None:
+    import shutil
+
+    clerk = window.clerk
+    assert clerk is not None
+    stick = tmp_path / "flashdisk"
+    shutil.copytree(inbox.folder, stick)
+    (stick / "bundel-rusak.json").write_text('{"format": "petugaspembina-bundle", "isi": ')
+    _drop(clerk.inbox, stick)
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == 5, timeout=60_000)
+    qtbot.waitUntil(lambda: not clerk.inbox.busy, timeout=60_000)
+    report = clerk.inbox.report
+    rows = {report.item(r, 0).text(): r for r in range(report.rowCount())}
+    refused = rows["bundel-rusak.json"]
+    assert report.item(refused, 1).text() == "— (bundel ditolak, pengirim tidak dibaca)"
+    assert report.item(refused, 2).text().startswith("Ditolak")
+    # Nothing runs off the right edge: the columns fit the table, the long results wrap (at
+    # 1366 wide and on the narrowest window too).
+    window.resize(window.minimumSizeHint().width(), 700)
+    qtbot.waitUntil(lambda: report.viewport().width() < 1100)
+    widths = sum(report.columnWidth(c) for c in range(report.columnCount()))
+    assert widths <= report.viewport().width()
+    assert report.horizontalScrollBar().maximum() == 0
+    longest = max(range(report.rowCount()), key=lambda r: len(report.item(r, 2).text()))
+    line = report.fontMetrics().lineSpacing()
+    text = report.item(longest, 2).text()
+    needed = report.fontMetrics().horizontalAdvance(max(text.split("\n"), key=len))
+    assert needed > report.columnWidth(2)  # the reviewer's case: a line longer than the column
+    assert report.rowHeight(longest) >= (text.count("\n") + 2) * line

@@ -176,7 +176,12 @@ def test_office_dialog_previews_and_refuses_a_broken_pattern(
     dialog = OfficeDialog(view.store)
     qtbot.addWidget(dialog)
     assert "NIP penanda tangan" in dialog.missing_note.text()
-    assert dialog.pattern_preview.text().startswith("Contoh nomor: 0001/SERT-PIMPASA/")
+    code = view.store.device_id[:6].upper()
+    assert dialog.pattern_preview.text().startswith(f"Contoh nomor: 0001/SERT-PIMPASA/{code}/")
+    assert dialog.pattern_help.text() == (
+        f"{{seq:04d}} = nomor urut (4 angka), {{device}} = kode perangkat ({code}), "
+        "{month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun"
+    )
     before = office_profile(view.store).numbering_pattern
     dialog.edits["numbering_pattern"].setText("{seq:04d}/{bulan}")
     assert "Pola nomor" in dialog.pattern_preview.text()

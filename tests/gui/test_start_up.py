@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,54 @@ def test_a_damaged_database_offers_a_backup_and_ends_when_refused(
     assert launcher.launch(db, app_paths(tmp_path / "home"), explicit_db=True) == 1
     assert offered and "rusak" in offered[0] and shown == []
     assert db.read_bytes() == b"bukan basis data " * 500
+
+
+def _wait_for_window_lock(db: Path, window: subprocess.Popen[str]) -> None:
+    from petugaspembina.gui.single_instance import lock_path
+
+    deadline = time.monotonic() + 90
+    while not lock_path(db).exists():
+        assert window.poll() is None, window.communicate()[1]
+        assert time.monotonic() < deadline, "the first window never took its lock"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_a_second_start_on_an_open_database_says_so_and_a_crashed_window_does_not_block(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.gui import messages
+
+    db = _database(tmp_path)
+    env = {**_env(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PETUGASPEMBINA_EXIT_AFTER_START")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "petugaspembina", "--db", str(db)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for_window_lock(db, first)
+        vault.forget()
+        monkeypatch.delenv(vault.PASSWORD_ENV)
+        told: list[str] = []
+        monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append(text))
+        monkeypatch.setattr(PasswordDialog, "exec", lambda d: pytest.fail("asked a password"))
+        paths = app_paths(tmp_path / "home2")
+        assert launcher.launch(db, paths, explicit_db=True) == 1
+        assert told == [
+            "Petugas Pembina sudah terbuka pada basis data ini (data.sqlite3). Gunakan jendela "
+            "yang sudah terbuka (lihat bilah tugas)."
+        ]
+    finally:
+        first.kill()  # a crash: the lock file stays behind
+        first.communicate(timeout=30)
+    from petugaspembina.gui.single_instance import lock_path
+
+    assert lock_path(db).exists()
+    asked: list[str] = []
+    monkeypatch.setattr(PasswordDialog, "exec", lambda d: asked.append("sandi") or 0)
+    assert launcher.launch(db, paths, explicit_db=True) == 0
+    assert asked == ["sandi"]  # the stale lock did not block the next start

@@ -172,6 +172,6 @@ def test_cli_unknown_session_and_photo(db_path: Path) -> None:
     code, _, err = cli(
         db_path, "photos", "list", "--session", "0190d5d0-0000-7000-8000-0000000000aa"
     )
-    assert code == 1 and "Kegiatan tidak ditemukan" in err
+    assert code == 1 and "Kegiatan dengan ID '0190d5d0-0000-7000-8000-0000000000aa' tidak" in err
     code, _, err = cli(db_path, "photos", "remove", "0190d5d0-0000-7000-8000-0000000000aa")
     assert code == 1 and "Foto tidak ditemukan" in err

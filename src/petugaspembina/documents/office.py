@@ -68,6 +68,16 @@ _PLACEHOLDERS = {
 # What a draft prints where the head of office's NIP goes.
 NIP_PLACEHOLDER = "NIP (belum diisi)"
 PATTERN_FIELDS = ("seq", "device", "month_roman", "month", "year")
+# The pattern's fields stay in English (they are stored in the profile); what each one means:
+PATTERN_HELP = (
+    "{seq:04d} = nomor urut (4 angka), {device} = kode perangkat ({code}), "
+    "{month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun"
+)
+
+
+def device_code(device: str) -> str:
+    """This laptop's code in certificate numbers: the first six characters of its id."""
+    return device[:6].upper()
 
 
 def office_profile(store: Store) -> OfficeProfile:
@@ -143,7 +153,7 @@ def check_office_values(values: dict[str, Any]) -> dict[str, Any]:
     pattern = clean.get("numbering_pattern")
     if pattern:
         try:
-            pattern_preview(str(pattern))
+            check_pattern(str(pattern))
         except InvalidInput as exc:
             errors.append(str(exc))
     certificate_body = clean.get("certificate_body")
@@ -171,7 +181,7 @@ def format_number(pattern: str, seq: int, device: str, issued: date) -> str:
     try:
         return pattern.format(
             seq=seq,
-            device=device[:6].upper(),
+            device=device_code(device),
             month_roman=roman_month(issued),
             year=issued.year,
             month=issued.month,
@@ -184,16 +194,23 @@ def format_number(pattern: str, seq: int, device: str, issued: date) -> str:
         ) from exc
 
 
-def pattern_preview(pattern: str, today: date | None = None) -> str:
-    """The number the pattern gives for sequence 1 today; refuses a pattern without ``{seq}`` or
-    ``{device}`` (both are needed for numbers unique across offline laptops)."""
+def check_pattern(pattern: str) -> None:
+    """Refuses a pattern without ``{seq}`` or ``{device}`` (both are needed for numbers unique
+    across offline laptops) or one that cannot be filled in (InvalidInput)."""
     fields = set(re.findall(r"{(\w+)", pattern))
     if "seq" not in fields or "device" not in fields:
         raise InvalidInput(
             "Pola nomor harus memuat {seq} (nomor urut) dan {device} (kode perangkat), "
             "agar nomor tidak pernah sama antar laptop."
         )
-    return format_number(pattern, 1, "98e84d", today or date.today())
+    format_number(pattern, 1, "000000", date.today())
+
+
+def pattern_preview(pattern: str, device: str, today: date | None = None) -> str:
+    """The number the pattern gives for sequence 1 today on ``device`` (this laptop's id, whose
+    first six characters are its code on certificates); InvalidInput as ``check_pattern``."""
+    check_pattern(pattern)
+    return format_number(pattern, 1, device, today or date.today())
 
 
 def profile_for_office(office: str) -> dict[str, Any]:

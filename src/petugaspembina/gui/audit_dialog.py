@@ -189,7 +189,7 @@ class AuditDialog(QDialog):
 
     def on_csv_clicked(self) -> None:
         flt = self.current_filter()
-        suggested = Path.home() / f"audit-{flt.since}-{flt.until}.csv"
+        suggested = f"audit-{flt.since}-{flt.until}.csv"
         target = messages.ask_save_path(
             self, self.tr("Simpan catatan audit"), suggested, "CSV (*.csv)"
         )

@@ -5,7 +5,6 @@ at a glance; add, edit, end, profile PDF, XLSX), and the table helpers the offic
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
@@ -118,7 +117,7 @@ def export_profile(parent: QWidget, store: Store, table: QTableWidget) -> None:
         )
         return
     entry = get_entry(store, rid)
-    suggested = Path.home() / f"profil-desa-binaan-{entry.region_code}.pdf"
+    suggested = f"profil-desa-binaan-{entry.region_code}.pdf"
     target = messages.ask_save_path(
         parent, QCoreApplication.translate("desa_views", "Simpan profil desa binaan"), suggested
     )
@@ -304,7 +303,7 @@ class DesaBinaanView(QWidget):
             self.changed.emit()
 
     def on_xlsx_clicked(self) -> None:
-        suggested = Path.home() / f"register-desa-binaan-{date.today().isoformat()}.xlsx"
+        suggested = f"register-desa-binaan-{date.today().isoformat()}.xlsx"
         target = messages.ask_save_path(self, self.tr("Simpan register desa binaan"), suggested)
         if target is None:
             return

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +37,6 @@ if TYPE_CHECKING:  # the register module loads the signing keys: not at start-up
     from ..documents.register import RegisterEntry
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home())
 
 
 def _safe_stem(text: str) -> str:
@@ -276,7 +271,7 @@ class DocumentsView(QWidget):
             return
         date = date or str(self.session_combo.currentData(DATE_ROLE) or "")  # file names: no names
         target = messages.ask_save_path(
-            self, self.tr("Simpan PDF"), _documents_folder() / f"{_safe_stem(kind)}-{date}.pdf"
+            self, self.tr("Simpan PDF"), Path(f"{_safe_stem(kind)}-{date}.pdf")
         )
         if target is None:
             return

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -82,6 +82,9 @@ class InboxView(QWidget):
         report_box = QGroupBox(self.tr("Hasil impor terakhir"))
         report_layout = QVBoxLayout(report_box)
         self.report = _table([self.tr("Berkas"), self.tr("Petugas"), self.tr("Hasil")])
+        # The result wraps inside the window's width: never a sideways scroll to read it.
+        self.report.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.report.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         report_layout.addWidget(self.report)
         register_box = QGroupBox(self.tr("Bundel yang sudah diterima, per petugas dan perangkat"))
         register_layout = QVBoxLayout(register_box)
@@ -205,15 +208,35 @@ class InboxView(QWidget):
         self.report.setRowCount(len(self.last_words))
         for row, words in enumerate(self.last_words):
             text = "\n".join([words.headline, *words.details])
-            for column, value in enumerate((words.file, words.officer, text)):
+            officer = words.officer or self._no_officer(words.result)
+            for column, value in enumerate((words.file, officer, text)):
                 item = QTableWidgetItem(value)
                 if words.result in ("rejected", "failed"):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.report.setItem(row, column, item)
-        self.report.resizeColumnsToContents()
-        self.report.resizeRowsToContents()
+        self._fit_report()
         self.reload()
         self.changed.emit()
+
+    def _no_officer(self, result: str) -> str:
+        """The Petugas cell when the sender is not known, with why."""
+        if result in ("rejected", "failed"):
+            return self.tr("— (bundel ditolak, pengirim tidak dibaca)")
+        return self.tr("— (perangkat pengirim belum dikenal)")
+
+    def _fit_report(self) -> None:
+        """File and officer as wide as they need (at most a third of the table each); the result
+        takes the rest and wraps, its rows as tall as their text."""
+        widest = max(120, self.report.viewport().width() // 3)
+        for column in (0, 1):
+            self.report.resizeColumnToContents(column)
+            self.report.setColumnWidth(column, min(self.report.columnWidth(column), widest))
+        self.report.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.report.rowCount():
+            self._fit_report()
 
     def reload(self) -> None:
         """Refresh the register of received bundles."""

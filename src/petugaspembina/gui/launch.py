@@ -101,6 +101,48 @@ def launch(db_path: Path, paths: AppPaths, *, demo: bool = False, explicit_db: b
     settings = QSettings()
     language = str(settings.value(LANGUAGE_KEY, "id"))
     install_language(app, language)
+    window_lock = None
+    if not demo:
+        from .single_instance import claim
+
+        window_lock = claim(db_path)
+        if window_lock is None:
+            _already_open(db_path)
+            return 1
+    try:
+        return _start(app, db_path, paths, settings, language, demo, early, typed)
+    finally:
+        if window_lock is not None:
+            window_lock.unlock()
+
+
+def _already_open(db_path: Path) -> None:
+    """The second start on a database open in a window: say so, open nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    from .messages import inform
+
+    inform(
+        None,
+        APP_NAME,
+        QApplication.translate(
+            "Launch",
+            "Petugas Pembina sudah terbuka pada basis data ini ({name}). Gunakan jendela yang "
+            "sudah terbuka (lihat bilah tugas).",
+        ).format(name=db_path.name),
+    )
+
+
+def _start(
+    app: QApplication,
+    db_path: Path,
+    paths: AppPaths,
+    settings: QSettings,
+    language: str,
+    demo: bool,
+    early: threading.Thread | None,
+    typed: str | None,
+) -> int:
     loader = start_up.Preloader(paths.logs, app)
     loader.start()  # runs while a dialog waits for the officer (the password, the first run)
     temp = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -64,12 +64,40 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
+FOLDER_KEY = "folders/save-{kind}"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder where the system names none)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder or Path.home())
+
+
+def start_folder(kind: str) -> Path:
+    """Where a save dialog for ``kind`` opens: the folder used last for it, else Documents."""
+    last = QSettings().value(FOLDER_KEY.format(kind=kind))
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    return documents_folder()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    QSettings().setValue(FOLDER_KEY.format(kind=kind), str(folder))
+
+
 def ask_save_path(
-    parent: QWidget | None, title: str, suggested: Path, pattern: str = "PDF (*.pdf)"
+    parent: QWidget | None, title: str, suggested: Path | str, pattern: str = "PDF (*.pdf)"
 ) -> Path | None:
-    """Where to save a file; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-    return Path(name) if name else None
+    """Where to save a file; None when cancelled. The dialog opens on ``suggested``'s file name
+    in the folder used last for the same kind of file (its extension: PDF, XLSX, CSV, key files),
+    the first time in the user's Documents folder; any folder in ``suggested`` is ignored."""
+    name = Path(suggested).name
+    kind = Path(name).suffix.lstrip(".").lower() or "file"
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder(kind) / name), pattern)
+    if not chosen:
+        return None
+    remember_folder(kind, Path(chosen).parent)
+    return Path(chosen)
 
 
 def ask_open_image(parent: QWidget | None, title: str) -> Path | None:
@@ -116,10 +144,16 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return dialog.textValue().strip() or None
 
 
-def ask_folder(parent: QWidget | None, title: str) -> Path | None:
-    """A folder (USB stick, shared folder); None when cancelled."""
-    name = QFileDialog.getExistingDirectory(parent, title)
-    return Path(name) if name else None
+def ask_folder(parent: QWidget | None, title: str, kind: str | None = None) -> Path | None:
+    """A folder (USB stick, shared folder); None when cancelled. With ``kind`` (a folder to save
+    files of that kind in): opens on the folder chosen last for it, the first time Documents."""
+    start = "" if kind is None else str(start_folder(kind))
+    name = QFileDialog.getExistingDirectory(parent, title, start)
+    if not name:
+        return None
+    if kind is not None:
+        remember_folder(kind, Path(name))
+    return Path(name)
 
 
 def ask_open_files(parent: QWidget | None, title: str, pattern: str) -> list[Path]:

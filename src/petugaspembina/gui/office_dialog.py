@@ -21,6 +21,7 @@ from ..core.enums import SignatoryPrefix
 from ..core.validation import check_nip
 from ..documents.office import (
     DEFAULTS,
+    device_code,
     missing_fields,
     office_profile,
     placeholder_fields,
@@ -83,6 +84,16 @@ class OfficeDialog(QDialog):
             form.addRow(label, edit)
         self.pattern_preview = QLabel()
         form.addRow("", self.pattern_preview)
+        # The pattern's fields stay as typed (stored data); what each one means, in words:
+        self.pattern_help = QLabel(
+            self.tr(
+                "{seq:04d} = nomor urut (4 angka), {device} = kode perangkat ({0}), "
+                "{month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun"
+            ).replace("{0}", device_code(store.device_id))
+        )
+        self.pattern_help.setWordWrap(True)
+        self.pattern_help.setStyleSheet("color: #555")
+        form.addRow("", self.pattern_help)
         self.edits["numbering_pattern"].textChanged.connect(self.on_pattern_changed)
         self.on_pattern_changed(self.edits["numbering_pattern"].text())
         self.prefix = QComboBox()
@@ -133,7 +144,9 @@ class OfficeDialog(QDialog):
 
         try:
             self.pattern_preview.setText(
-                self.tr("Contoh nomor: {0}").format(pattern_preview(text.strip()))
+                self.tr("Contoh nomor: {0}").format(
+                    pattern_preview(text.strip(), self.store.device_id)
+                )
             )
             self.pattern_preview.setStyleSheet("")
         except StoreError as exc:

@@ -212,9 +212,9 @@ class RecapView(QWidget):
         self.shown.emit(recap)
 
     # -- exports ------------------------------------------------------------------------------
-    def _suggested(self, suffix: str) -> Path:
+    def _suggested(self, suffix: str) -> str:
         flt = self.current_filter()
-        return Path.home() / f"rekap-{flt.date_from}-{flt.date_to}{suffix}"
+        return f"rekap-{flt.date_from}-{flt.date_to}{suffix}"
 
     def on_pdf_clicked(self) -> None:
         target = messages.ask_save_path(self, self.tr("Simpan rekap PDF"), self._suggested(".pdf"))
@@ -229,7 +229,7 @@ class RecapView(QWidget):
             self.export("xlsx", target, *self._personal_choice())
 
     def on_csv_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Folder untuk berkas CSV rekap"))
+        folder = messages.ask_folder(self, self.tr("Folder untuk berkas CSV rekap"), "csv")
         if folder is not None:
             self.export("csv", folder, *self._personal_choice())
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -157,8 +156,7 @@ class TrustDialog(QDialog):
             self.enrol_path(path)
 
     def _save(self, title: str, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, "Berkas kunci (*.json)")
-        return Path(name) if name else None
+        return messages.ask_save_path(self, title, suggested, "Berkas kunci (*.json)")
 
     def save_device_key(self, path: Path) -> None:
         """Write this device's public key file."""
