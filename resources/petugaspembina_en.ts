@@ -1997,8 +1997,8 @@ Activity: {2} ({3})</translation>
 <context>
     <name>OutboxPanel</name>
     <message>
-        <source>Kotak keluar (kirim ke kantor lewat jaringan)</source>
-        <translation>Outbox (send to the office over the network)</translation>
+        <source>Kotak keluar (ke kantor lewat jaringan atau flashdisk)</source>
+        <translation>Outbox (to the office over the network or on a USB stick)</translation>
     </message>
     <message>
         <source>Alamat kotak masuk kantor:</source>

@@ -67,7 +67,7 @@ class OutboxPanel(QGroupBox):
 
     def __init__(self, store: Store, paths: AppPaths) -> None:
         super().__init__()
-        self.setTitle(self.tr("Kotak keluar (kirim ke kantor lewat jaringan)"))
+        self.setTitle(self.tr("Kotak keluar (ke kantor lewat jaringan atau flashdisk)"))
         self.store = store
         self.paths = paths
         layout = QVBoxLayout(self)
