@@ -164,3 +164,25 @@ def test_unsealed_export_warns_in_amber_and_counts_changes(
     view.export_button.click()
     qtbot.waitUntil(lambda: "Tidak ada perubahan baru" in view.summary.text(), timeout=30_000)
     assert not view.unsealed.isVisible()
+
+
+def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = Office(tmp_path)
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    office.enrol(siti)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
+    bundles = sorted(stick.glob("*.json"))
+    clerk_window = _window(qtbot, office.db, tmp_path / "office-home")
+    clerk_window.tabs.setCurrentWidget(clerk_window.sync_view)
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a, **k: bundles)
+    clerk_window.sync_view.import_button.click()
+    view = clerk_window.sync_view
+    qtbot.waitUntil(lambda: "tanda terima" in view.summary.text(), timeout=60_000)
+    assert f"{len(bundles)} tanda terima bertanda tangan kantor ditulis ke {stick}" in (
+        view.summary.text()
+    )
+    assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)
