@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..paths import AppPaths
 from ..store.store import Store
 from .worker import Progress
+
+if TYPE_CHECKING:  # loaded by the worker only: it pulls in the cryptography package (P1)
+    from ..sync.folder_receipts import ReceiptsWritten
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +21,7 @@ class ImportOutcome:
     """The reports, one per file, and what writing the receipts did (``sync.folder_receipts``)."""
 
     reports: list[Any]
-    receipts: Any
+    receipts: ReceiptsWritten
 
 
 def import_work(
@@ -45,7 +48,7 @@ def import_work(
     return work
 
 
-def receipts_text(receipts: Any) -> str:
+def receipts_text(receipts: ReceiptsWritten) -> str:
     """The result line about the receipts an import wrote (or why none were written)."""
     from PySide6.QtCore import QCoreApplication
 

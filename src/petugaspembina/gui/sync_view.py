@@ -159,6 +159,7 @@ class SyncView(QWidget):
     def _imported(self, outcome: ImportOutcome) -> None:
         reports = outcome.reports
         self.last_reports = reports
+        self.unsealed.setVisible(False)  # about the last export, not this import
         # At an office with keys: where the signed receipts went (an officer's laptop writes none).
         self.summary.setText(receipts_text(outcome.receipts) if outcome.receipts.signed else "")
         self.report.setRowCount(len(reports))
