@@ -2018,7 +2018,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>Periksa &amp;tanda terima</source>
-        <translation>Check &amp;receipts</translation>
+        <translation>C&amp;heck receipts</translation>
     </message>
     <message>
         <source>Cari tanda terima kantor (tanda-terima-*.json) di folder tempat bundel ditulis, mis. flashdisk yang kembali dari kantor.</source>
