@@ -953,6 +953,17 @@ Activity: {2} ({3})</translation>
     </message>
 </context>
 <context>
+    <name>ImportTask</name>
+    <message>
+        <source>Tanda terima tidak ditulis: kantor ini belum punya kunci kantor (Perangkat dan kunci…), jadi laptop petugas tidak dapat memeriksanya.</source>
+        <translation>No receipts written: this office has no office keys yet (Devices and keys…), so the officers&apos; laptops could not check them.</translation>
+    </message>
+    <message>
+        <source>{0} tanda terima bertanda tangan kantor ditulis ke {1}; petugas membawa flashdisk itu kembali agar bundelnya tercatat diterima.</source>
+        <translation>{0} receipts signed by the office written to {1}; the officer takes that stick back so the bundles are recorded as received.</translation>
+    </message>
+</context>
+<context>
     <name>InboxControl</name>
     <message>
         <source>Kotak masuk kantor (menerima kiriman petugas lewat jaringan)</source>
@@ -2005,8 +2016,8 @@ Activity: {2} ({3})</translation>
 <context>
     <name>OutboxPanel</name>
     <message>
-        <source>Kotak keluar (kirim ke kantor lewat jaringan)</source>
-        <translation>Outbox (send to the office over the network)</translation>
+        <source>Kotak keluar (ke kantor lewat jaringan atau flashdisk)</source>
+        <translation>Outbox (to the office over the network or on a USB stick)</translation>
     </message>
     <message>
         <source>Alamat kotak masuk kantor:</source>
@@ -2023,6 +2034,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kirim sekarang</source>
         <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Periksa &amp;tanda terima</source>
+        <translation>C&amp;heck receipts</translation>
+    </message>
+    <message>
+        <source>Cari tanda terima kantor (tanda-terima-*.json) di folder tempat bundel ditulis, mis. flashdisk yang kembali dari kantor.</source>
+        <translation>Look for the office&apos;s receipts (tanda-terima-*.json) in the folders the bundles were written to, e.g. a stick back from the office.</translation>
     </message>
     <message>
         <source>Tujuan</source>
@@ -2075,6 +2094,14 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Menunggu {0} · terkirim {1} · dikonfirmasi {2}</source>
         <translation>Waiting {0} · sent {1} · confirmed {2}</translation>
+    </message>
+    <message>
+        <source>{0} bundel dikonfirmasi kantor lewat tanda terima di folder.</source>
+        <translation>{0} bundles confirmed by the office through receipts in the folder.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tanda terima baru di folder tujuan ekspor. Colokkan flashdisk yang kembali dari kantor, lalu periksa lagi.</source>
+        <translation>No new receipts in the export folders. Plug in the stick that came back from the office, then check again.</translation>
     </message>
     <message>
         <source>Belum ada kantor terdaftar: daftarkan berkas kunci kantor dulu (Perangkat dan kunci…).</source>
@@ -3020,6 +3047,10 @@ Activity: {2} ({3})</translation>
         <translation>Accept unsigned bundles in the next import (this once)</translation>
     </message>
     <message>
+        <source>Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
+        <translation>This bundle is NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
+    </message>
+    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
@@ -3038,6 +3069,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Nilai</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>Bundel ditulis: {0} ({1} perubahan).</source>
+        <translation>Bundle written: {0} ({1} changes).</translation>
     </message>
     <message>
         <source>Rekaman</source>
@@ -3070,10 +3105,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Tidak ada perubahan baru untuk dikirim.</source>
         <translation>No new changes to send.</translation>
-    </message>
-    <message>
-        <source>Bundel ditulis: {0} ({1} versi kolom).</source>
-        <translation>Bundle written: {0} ({1} field versions).</translation>
     </message>
     <message>
         <source>Pilih bundel</source>

@@ -17,6 +17,7 @@ import click
 from .cli import Context, fail, main
 
 STATUS_LABELS = {"waiting": "menunggu", "sent": "terkirim", "confirmed": "dikonfirmasi"}
+FOLDER_SENT_LABEL = "ditulis ke folder, menunggu tanda terima"  # the window's words, too
 
 
 def _log_to(folder_file: str | None) -> None:
@@ -246,7 +247,10 @@ def outbox(obj: Context, as_json: bool) -> None:
         item["kind"] = entry.kind
         if entry.destination == box.NETWORK:
             item["destination"] = url or box.NETWORK
-        item["status_label"] = STATUS_LABELS[entry.status]
+            item["status_label"] = STATUS_LABELS[entry.status]
+        else:  # a folder (a stick): written is not delivered until the office's receipt
+            sent = entry.status == "sent"
+            item["status_label"] = FOLDER_SENT_LABEL if sent else STATUS_LABELS[entry.status]
         items.append(item)
     if as_json:
         click.echo(json.dumps(items, ensure_ascii=False, indent=1))
@@ -254,7 +258,8 @@ def outbox(obj: Context, as_json: bool) -> None:
     if not items:
         click.echo("Kotak keluar kosong.")
         return
-    click.echo(f"{'Berkas':<16}  {'Status':<13}  {'Tujuan':<40}  Keterangan")
+    width = max(len(item["status_label"]) for item in items)
+    click.echo(f"{'Berkas':<16}  {'Status':<{width}}  {'Tujuan':<40}  Keterangan")
     from .core.display import local_moment
 
     for entry, item in zip(found, items, strict=True):
@@ -262,5 +267,6 @@ def outbox(obj: Context, as_json: bool) -> None:
         if entry.last_error and entry.next_try_at and entry.status != "confirmed":
             note += f" · dicoba lagi {local_moment(entry.next_try_at)}"
         click.echo(
-            f"{entry.label:<16}  {item['status_label']:<13}  {item['destination'][:40]:<40}  {note}"
+            f"{entry.label:<16}  {item['status_label']:<{width}}  {item['destination'][:40]:<40}  "
+            f"{note}"
         )

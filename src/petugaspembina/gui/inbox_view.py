@@ -28,7 +28,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.inbox import bundle_files, describe_report, received_register
 from . import messages
-from .import_task import import_work
+from .import_task import ImportOutcome, import_work, receipts_text
 from .worker import run_task
 
 WATCH_KEY = "clerk/inbox_folder"
@@ -81,6 +81,10 @@ class InboxView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         report_box = QGroupBox(self.tr("Hasil impor terakhir"))
         report_layout = QVBoxLayout(report_box)
+        self.receipt_label = QLabel()  # the receipts written beside the bundles (or why not)
+        self.receipt_label.setWordWrap(True)
+        self.receipt_label.setVisible(False)
+        report_layout.addWidget(self.receipt_label)
         self.report = _table([self.tr("Berkas"), self.tr("Petugas"), self.tr("Hasil")])
         # The result wraps inside the window's width: never a sideways scroll to read it.
         self.report.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -201,9 +205,15 @@ class InboxView(QWidget):
         self.busy = False
         messages.warn(self, self.tr("Kotak masuk"), message)
 
-    def show_reports(self, reports: list[Any]) -> None:
-        """Show each file's report in words, refresh the register, tell the window."""
+    def show_reports(self, outcome: ImportOutcome) -> None:
+        """Show each file's report in words and the receipts written, refresh the register, tell
+        the window."""
         self.busy = False
+        reports = outcome.reports
+        imported = any(r.result in ("imported", "already-imported") for r in reports)
+        note = receipts_text(outcome.receipts) if imported else ""
+        self.receipt_label.setText(note)
+        self.receipt_label.setVisible(bool(note))
         self.last_words = [describe_report(self.store, r) for r in reports]
         self.report.setRowCount(len(self.last_words))
         for row, words in enumerate(self.last_words):

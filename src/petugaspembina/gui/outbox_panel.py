@@ -67,7 +67,7 @@ class OutboxPanel(QGroupBox):
 
     def __init__(self, store: Store, paths: AppPaths) -> None:
         super().__init__()
-        self.setTitle(self.tr("Kotak keluar (kirim ke kantor lewat jaringan)"))
+        self.setTitle(self.tr("Kotak keluar (ke kantor lewat jaringan atau flashdisk)"))
         self.store = store
         self.paths = paths
         layout = QVBoxLayout(self)
@@ -84,9 +84,17 @@ class OutboxPanel(QGroupBox):
         )
         address_label.setBuddy(self.address)
         self.send_button = QPushButton(self.tr("Kirim sekarang"))
+        self.receipts_button = QPushButton(self.tr("Periksa &tanda terima"))
+        self.receipts_button.setToolTip(
+            self.tr(
+                "Cari tanda terima kantor (tanda-terima-*.json) di folder tempat bundel ditulis, "
+                "mis. flashdisk yang kembali dari kantor."
+            )
+        )
         top.addWidget(address_label)
         top.addWidget(self.address, 1)
         top.addWidget(self.send_button)
+        top.addWidget(self.receipts_button)
         layout.addLayout(top)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -102,6 +110,8 @@ class OutboxPanel(QGroupBox):
         self.table.setMaximumHeight(160)  # the import report and conflicts keep their room
         layout.addWidget(self.table)
         self.send_button.clicked.connect(self.on_send_clicked)
+        self.receipts_button.clicked.connect(lambda: self.check_receipts(report_none=True))
+        self.receipt_note = ""  # what the last look for receipts found, under the counts
         self.address.returnPressed.connect(self.on_send_clicked)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_TRY_MS)
@@ -160,7 +170,37 @@ class OutboxPanel(QGroupBox):
             self.tr("Menunggu {0} · terkirim {1} · dikonfirmasi {2}").format(
                 counts["waiting"], counts["sent"], counts["confirmed"]
             )
+            + (f"\n{self.receipt_note}" if self.receipt_note else "")
         )
+
+    def check_receipts(self, extra: Path | None = None, *, report_none: bool = False) -> int:
+        """Confirm the bundles whose signed receipt lies in a folder they were written to (or in
+        ``extra``, a folder just chosen); the outbox shows what was found. How many confirmed.
+
+        ``report_none``: say so when nothing was found (the button), not on a quiet look."""
+        from ..sync.folder_receipts import read_folder_receipts
+
+        found = read_folder_receipts(self.store, extra)
+        lines = []
+        if found.confirmed:
+            lines.append(
+                self.tr("{0} bundel dikonfirmasi kantor lewat tanda terima di folder.").format(
+                    found.confirmed
+                )
+            )
+        elif report_none and not found.problems:
+            lines.append(
+                self.tr(
+                    "Tidak ada tanda terima baru di folder tujuan ekspor. Colokkan flashdisk yang "
+                    "kembali dari kantor, lalu periksa lagi."
+                )
+            )
+        lines.extend(found.problems)
+        self.receipt_note = "\n".join(lines)
+        self.reload()
+        if found.confirmed:
+            self.sent.emit()
+        return found.confirmed
 
     def on_send_clicked(self) -> None:
         """Export what is new into the outbox and send every unconfirmed bundle now (to the

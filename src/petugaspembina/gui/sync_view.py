@@ -22,7 +22,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
 from . import messages
-from .import_task import import_work
+from .import_task import ImportOutcome, import_work, receipts_text
 from .inbox_control import InboxControl
 from .outbox_panel import OutboxPanel
 from .worker import Progress, run_task
@@ -65,6 +65,19 @@ class SyncView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.unsealed = QLabel(
+            self.tr(
+                "Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. "
+                "Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi."
+            )
+        )
+        self.unsealed.setWordWrap(True)
+        self.unsealed.setStyleSheet(  # amber: a caution, not a failure
+            "QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0a800; "
+            "border-radius: 4px; padding: 6px; }"
+        )
+        self.unsealed.setVisible(False)
+        layout.addWidget(self.unsealed)
         self.report = QTableWidget(0, 3)
         self.report.setHorizontalHeaderLabels(
             [self.tr("Berkas"), self.tr("Hasil"), self.tr("Keterangan")]
@@ -102,6 +115,8 @@ class SyncView(QWidget):
         )
         if folder is None or self.store.path is None:
             return
+        if self.outbox_panel.isVisible():  # the stick back from the office: its receipts
+            self.outbox_panel.check_receipts(folder)
         db_path, outbox_dir = self.store.path, self.paths.outbox
 
         def work(progress: Progress) -> list[Any]:
@@ -117,10 +132,11 @@ class SyncView(QWidget):
             self.summary.setText(self.tr("Tidak ada perubahan baru untuk dikirim."))
         else:
             names = ", ".join(r.path.name for r in results)
-            total = sum(r.field_versions for r in results)
+            total = sum(r.changes for r in results)
             self.summary.setText(
-                self.tr("Bundel ditulis: {0} ({1} versi kolom).").format(names, total)
+                self.tr("Bundel ditulis: {0} ({1} perubahan).").format(names, total)
             )
+        self.unsealed.setVisible(any(r.sealed_to is None for r in results))
         self.outbox_panel.reload()
         self.changed.emit()
 
@@ -140,8 +156,12 @@ class SyncView(QWidget):
             self._failed,
         )
 
-    def _imported(self, reports: list[Any]) -> None:
+    def _imported(self, outcome: ImportOutcome) -> None:
+        reports = outcome.reports
         self.last_reports = reports
+        self.unsealed.setVisible(False)  # about the last export, not this import
+        # At an office with keys: where the signed receipts went (an officer's laptop writes none).
+        self.summary.setText(receipts_text(outcome.receipts) if outcome.receipts.signed else "")
         self.report.setRowCount(len(reports))
         labels = {
             "imported": self.tr("Diimpor"),
@@ -180,8 +200,8 @@ class SyncView(QWidget):
         at_office = office_keys(self.store) is not None
         self.allow_unsigned.setVisible(at_office)
         self.outbox_panel.setVisible(not at_office)
-        if not at_office:
-            self.outbox_panel.reload()
+        if not at_office:  # receipts brought back on a stick confirm their bundles
+            self.outbox_panel.check_receipts()
         if self.inbox_control is not None:
             self.inbox_control.setVisible(at_office)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..store.store import Store
 from .importer import FileReport
+from .inputs import RECEIPT_PREFIX
 
 BUNDLE_PATTERN = "*.json"
 MAX_DEPTH = 4  # a stick's folders: deep enough for "Kiriman/2026/Oktober", not the whole disk
@@ -37,7 +38,11 @@ def bundle_files(dropped: Iterable[Path]) -> list[Path]:
                 continue
             if entry.is_dir() and depth < MAX_DEPTH:
                 walk(entry, depth + 1)
-            elif entry.is_file() and entry.match(BUNDLE_PATTERN):
+            elif (
+                entry.is_file()
+                and entry.match(BUNDLE_PATTERN)
+                and not entry.name.startswith(RECEIPT_PREFIX)  # written back by the import
+            ):
                 add(entry)
 
     for path in dropped:

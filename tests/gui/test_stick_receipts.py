@@ -1,0 +1,188 @@
+"""Receipts on a stick, at 1366×768: the officer exports to a folder, the clerk's window imports
+that folder and writes the signed receipts beside the bundles, the officer's window reads them
+back and shows the bundles confirmed; a bundle written before any office is enrolled says it is
+not sealed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.gui import messages
+from petugaspembina.gui.clerk_tabs import CLERK, set_role
+from petugaspembina.gui.main_window import MainWindow
+from petugaspembina.paths import app_paths
+from petugaspembina.store.store import Store
+from sync.netlab import NIPS, Office, Officer
+
+
+def _window(qtbot: QtBot, db: Path, home: Path) -> MainWindow:
+    shown = MainWindow(Store.open(db), paths=app_paths(home))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    return shown
+
+
+def _statuses(window: MainWindow) -> list[str]:
+    table = window.sync_view.outbox_panel.table
+    return [table.item(row, 2).text() for row in range(table.rowCount())]
+
+
+def _export_to(qtbot: QtBot, window: MainWindow, stick: Path, mp: pytest.MonkeyPatch) -> None:
+    window.tabs.setCurrentWidget(window.sync_view)
+    mp.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    window.sync_view.summary.setText("")
+    window.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in window.sync_view.summary.text(), timeout=30_000)
+
+
+def _clerk_imports(qtbot: QtBot, tmp_path: Path, office: Office, stick: Path) -> MainWindow:
+    with Store.open(office.db) as store:
+        set_role(store, CLERK)
+    clerk_window = _window(qtbot, office.db, tmp_path / "office-home")
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    clerk_window.tabs.setCurrentWidget(inbox)
+    inbox.folder_button.click()  # ask_folder still answers the stick
+    qtbot.waitUntil(lambda: inbox.report.rowCount() >= 1 and not inbox.busy, timeout=60_000)
+    return clerk_window
+
+
+def test_folder_export_is_confirmed_by_the_receipts_the_office_window_writes(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = Office(tmp_path)
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    office.enrol(siti)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    officer = _window(qtbot, siti.db, home)
+    _export_to(qtbot, officer, stick, monkeypatch)
+    assert not officer.sync_view.unsealed.isVisible()  # sealed to the enrolled office
+    assert "ditulis ke folder, menunggu tanda terima" in _statuses(officer)
+    assert "belum dikonfirmasi kantor" in officer.status.text()
+    bundles = sorted(stick.glob("*.json"))
+    assert bundles
+
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    receipts = sorted(stick.glob("tanda-terima-*.json"))
+    assert len(receipts) == len(bundles)
+    assert all("signature" in json.loads(p.read_text()) for p in receipts)
+    assert inbox.receipt_label.isVisible()
+    note = inbox.receipt_label.text()
+    assert f"{len(receipts)} tanda terima bertanda tangan kantor ditulis ke {stick}" in note
+    # The stick goes back: a later look at the folder imports nothing twice (receipts skipped).
+    inbox.folder_button.click()
+    qtbot.waitUntil(lambda: not inbox.busy, timeout=60_000)
+    words = [inbox.report.item(r, 2).text() for r in range(inbox.report.rowCount())]
+    assert len(words) == len(bundles) and not any("Bukan" in w for w in words), words
+
+    # The officer opens the Sinkronisasi tab again: the receipts confirm every copy.
+    officer.tabs.setCurrentIndex(0)
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    panel = officer.sync_view.outbox_panel
+    assert set(_statuses(officer)) == {"dikonfirmasi kantor"}, _statuses(officer)
+    assert "dikonfirmasi kantor lewat tanda terima" in panel.summary.text()
+    assert "belum dikonfirmasi" not in officer.status.text()
+    # Nothing new on a second look (the button).
+    panel.receipts_button.click()
+    assert "Tidak ada tanda terima baru" in panel.summary.text()
+
+
+def test_receipt_with_a_wrong_signature_confirms_nothing(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import base64
+
+    from petugaspembina.sync.importer import import_files
+    from petugaspembina.sync.receipts import write_receipts
+
+    office = Office(tmp_path)
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    office.enrol(siti)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    officer = _window(qtbot, siti.db, home)
+    _export_to(qtbot, officer, stick, monkeypatch)
+    with Store.open(office.db) as store:
+        reports = import_files(
+            store, sorted(stick.glob("*.json")), quarantine=tmp_path / "q", backups=None
+        )
+        written = write_receipts(store, reports, stick)
+    for path in written:  # forged: the same receipt under someone else's signature
+        doc = json.loads(path.read_text())
+        doc["signature"] = base64.b64encode(bytes(64)).decode()
+        path.write_text(json.dumps(doc))
+    panel = officer.sync_view.outbox_panel
+    panel.receipts_button.click()
+    assert "dikonfirmasi kantor" not in _statuses(officer)
+    assert "tidak cocok dengan kunci kantor" in panel.summary.text()
+
+
+def test_clerk_without_office_keys_is_told_no_receipts_were_written(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    siti_export = _window(qtbot, siti.db, home)
+    _export_to(qtbot, siti_export, stick, monkeypatch)
+    clerk_db = tmp_path / "kantor-tanpa-kunci.db"
+    from petugaspembina.profile import create_profile
+
+    with Store.open(clerk_db) as store:
+        create_profile(store, "Budi Santoso", NIPS[1], "Kantor Imigrasi Bogor", None)
+    with Store.open(clerk_db) as store:
+        set_role(store, CLERK)
+    clerk_window = _window(qtbot, clerk_db, tmp_path / "office-home")
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    inbox.folder_button.click()
+    qtbot.waitUntil(lambda: inbox.report.rowCount() >= 1 and not inbox.busy, timeout=60_000)
+    assert "Tanda terima tidak ditulis" in inbox.receipt_label.text()
+    assert not list(stick.glob("tanda-terima-*.json"))
+
+
+def test_unsealed_export_warns_in_amber_and_counts_changes(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    officer = _window(qtbot, siti.db, home)
+    _export_to(qtbot, officer, stick, monkeypatch)
+    view = officer.sync_view
+    assert view.unsealed.isVisible()
+    assert "TIDAK tersegel" in view.unsealed.text()
+    assert "Perangkat dan kunci" in view.unsealed.text()
+    assert "#fff3cd" in view.unsealed.styleSheet()  # amber, not red
+    assert "perubahan)" in view.summary.text() and "versi kolom" not in view.summary.text()
+    # Nothing new: no bundle, no warning left over.
+    view.export_button.click()
+    qtbot.waitUntil(lambda: "Tidak ada perubahan baru" in view.summary.text(), timeout=30_000)
+    assert not view.unsealed.isVisible()
+
+
+def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = Office(tmp_path)
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    office.enrol(siti)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
+    bundles = sorted(stick.glob("*.json"))
+    clerk_window = _window(qtbot, office.db, tmp_path / "office-home")
+    clerk_window.tabs.setCurrentWidget(clerk_window.sync_view)
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a, **k: bundles)
+    clerk_window.sync_view.import_button.click()
+    view = clerk_window.sync_view
+    qtbot.waitUntil(lambda: "tanda terima" in view.summary.text(), timeout=60_000)
+    assert f"{len(bundles)} tanda terima bertanda tangan kantor ditulis ke {stick}" in (
+        view.summary.text()
+    )
+    assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)
