@@ -12,9 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui import messages
-from petugaspembina.gui.clerk_tabs import CLERK, set_role
+from petugaspembina.gui.clerk_tabs import CLERK
 from petugaspembina.gui.main_window import MainWindow
 from petugaspembina.paths import app_paths
+from petugaspembina.profile import set_role
 from petugaspembina.store.store import Store
 from sync.netlab import NIPS, Office, Officer
 
