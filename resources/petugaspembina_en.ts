@@ -1236,6 +1236,10 @@ Activity: {2} ({3})</translation>
         <translation>Choose Male or Female.</translation>
     </message>
     <message>
+        <source>Centang “Saya setuju data saya dicatat” agar kehadiran Anda dapat dicatat.</source>
+        <translation>Tick “I agree to my data being recorded” so your attendance can be recorded.</translation>
+    </message>
+    <message>
         <source>Selamat datang kembali! Anda sudah tercatat hadir. Terima kasih.</source>
         <translation>Welcome back! You are signed in. Thank you.</translation>
     </message>

@@ -328,6 +328,7 @@ def test_kiosk_takes_sign_ins_while_the_officers_window_locks_behind_it(
     window.name.setText("Rina Marlina")
     window.female.click()
     window.birth_year.setText("1999")
+    window.consent_data.click()  # she agrees to her data being recorded
     window.save.click()
     assert "Terima kasih" in window.message.text()
     assert len(session_sign_ins(demo, session_id)) == before + 1

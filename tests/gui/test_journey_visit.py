@@ -31,6 +31,7 @@ from petugaspembina.gui.office_dialog import OfficeDialog
 from petugaspembina.gui.person_dialog import PersonDialog
 from petugaspembina.gui.referral_dialog import ReferralDialog
 from petugaspembina.gui.session_editor import SessionEditor
+from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.profile import create_profile
 from petugaspembina.store.signin import PersonEntry, session_sign_ins, sign_in
@@ -128,6 +129,13 @@ def focused() -> QWidget:
     return widget
 
 
+def consent_box() -> QWidget:
+    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
+    form = focused().window().findChild(SignInForm)
+    assert form is not None
+    return form.consent_data
+
+
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
     """Name, Tab, sex, Tab, year, Enter — as on the officer's keyboard."""
     qtbot.keyClicks(focused(), name)
@@ -135,6 +143,7 @@ def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
     qtbot.keyClicks(focused(), sex)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), year)
+    qtbot.mouseClick(consent_box(), Qt.MouseButton.LeftButton)  # the person agrees
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
@@ -286,6 +295,7 @@ def test_a_whole_village_visit(
         qtbot.keyClicks(window.form.name, typed)
         assert name in window.hits.item(0).text()
         check(window, screen)
+        qtbot.mouseClick(window.form.consent_data, Qt.MouseButton.LeftButton)  # they agree
         qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         signed_up += 1
         assert f"{name} tercatat hadir (nomor {signed_up})" in window.message.text()
@@ -313,6 +323,7 @@ def test_a_whole_village_visit(
     window.form.sex.setText(NIK_CLASH[1])
     window.form.birth_year.setText(NIK_CLASH[2])
     qtbot.keyClicks(window.form.nik, "6310015507930002")
+    qtbot.mouseClick(window.form.consent_data, Qt.MouseButton.LeftButton)
     qtbot.keyClick(window.form.nik, Qt.Key.Key_Return)
     assert "NIK ini sudah tercatat" in window.message.text()
     assert not window.new_person.isVisible()
@@ -355,6 +366,7 @@ def test_a_whole_village_visit(
         qtbot.keyClicks(kiosk.name, name)
         qtbot.mouseClick(kiosk.male if sex == "L" else kiosk.female, Qt.MouseButton.LeftButton)
         qtbot.keyClicks(kiosk.birth_year, year)
+        qtbot.mouseClick(kiosk.consent_data, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(kiosk.save, Qt.MouseButton.LeftButton)
         answers.append(kiosk.message.text())
         check(kiosk, screen)

@@ -72,6 +72,7 @@ def type_in(window: KioskWindow, name: str, sex: str, year: str, nik: str = "") 
     (window.male if sex == "L" else window.female).click()
     window.birth_year.setText(year)
     window.nik.setText(nik)
+    window.consent_data.click()  # the participant agrees, as they must each time
 
 
 def assert_all_on_screen(window: KioskWindow) -> None:
@@ -129,6 +130,9 @@ def test_kiosk_fits_small_screens_with_every_message(
     check()  # NIK wrong
     window.nik.setText("")
     window.save.click()
+    check()  # consent not given
+    window.consent_data.click()
+    window.save.click()
     check()  # thank you
     type_in(window, "siti aminah", "P", "1995")
     window.save.click()
@@ -155,6 +159,24 @@ def test_kiosk_fits_small_screens_with_every_message(
         "Coba lagi dalam",
     ):
         assert any(expected in text for text in seen), expected
+
+
+def test_kiosk_consent_is_unticked_and_saving_without_it_is_refused(
+    qtbot: QtBot, store: Store, session: str
+) -> None:
+    window = open_kiosk(qtbot, store, session, (1366, 768))
+    assert not window.consent_data.isChecked()  # the participant gives it, nobody for them
+    window.name.setText("Budi Santoso")
+    window.male.click()
+    window.birth_year.setText("1988")
+    window.save.click()
+    assert "Centang “Saya setuju data saya dicatat”" in window.message.text()
+    assert session_sign_ins(store, session) == []
+    window.consent_data.click()
+    assert window.message.text() == ""  # the answer to the problem goes once it is fixed
+    window.save.click()
+    assert window.message.text() == "Terima kasih, Anda sudah tercatat hadir."
+    assert not window.consent_data.isChecked()  # unticked again for the next participant
 
 
 def test_kiosk_controls_are_large_touch_targets(qtbot: QtBot, store: Store, session: str) -> None:

@@ -15,6 +15,7 @@ from screen_checks import screen_problems, show_on_screen
 
 from petugaspembina.core.records import Attendance
 from petugaspembina.gui import messages
+from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import PAPER_ROW, SignInWindow
 from petugaspembina.store.signin import PersonEntry, session_sign_ins, sign_in
 from petugaspembina.store.store import Store
@@ -59,9 +60,18 @@ def focused() -> QWidget:
     return widget
 
 
+def consent_box() -> QWidget:
+    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
+    form = focused().window().findChild(SignInForm)
+    assert form is not None
+    return form.consent_data
+
+
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
     for text in (name, sex, year):
         qtbot.keyClicks(focused(), text)
+        if text == year:  # consent as written on the paper
+            qtbot.mouseClick(consent_box(), Qt.MouseButton.LeftButton)
         qtbot.keyClick(focused(), Qt.Key.Key_Tab if text != year else Qt.Key.Key_Return)
 
 

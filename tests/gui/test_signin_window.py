@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui import messages
+from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.store.signin import session_sign_ins
 from petugaspembina.store.store import Store
@@ -71,12 +72,20 @@ def focused() -> QWidget:
     return widget
 
 
+def consent_box() -> QWidget:
+    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
+    form = focused().window().findChild(SignInForm)
+    assert form is not None
+    return form.consent_data
+
+
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
     qtbot.keyClicks(focused(), name)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), sex)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), year)
+    qtbot.mouseClick(consent_box(), Qt.MouseButton.LeftButton)  # the person agrees
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 
@@ -91,6 +100,26 @@ def test_thirty_people_by_keyboard_only(window: SignInWindow, qtbot: QtBot) -> N
     assert {r.village_name for r in rows} == {"Pagar Dewa"}  # the session's village by default
 
 
+def test_consent_is_unticked_for_each_person_and_required(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    assert not window.form.consent_data.isChecked()
+    for text in ("Budi Santoso", "L"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "1980")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert "belum menyetujui datanya dicatat" in window.message.text()
+    assert session_sign_ins(window.store, window.session.id) == []
+    assert focused() is window.form.consent_data
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # ticked once the person agrees
+    window.form.submitted.emit()
+    assert [r.full_name for r in session_sign_ins(window.store, window.session.id)] == [
+        "Budi Santoso"
+    ]
+    assert not window.form.consent_data.isChecked()  # the next person is asked again
+
+
 def test_returning_person_with_one_keystroke_and_duplicate_refused(
     window: SignInWindow, qtbot: QtBot
 ) -> None:
@@ -101,6 +130,7 @@ def test_returning_person_with_one_keystroke_and_duplicate_refused(
     )
     qtbot.keyClicks(window.form.name, "hidayat")
     assert window.hits.count() == 1 and "1771********0001" in window.hits.item(0).text()
+    qtbot.mouseClick(window.form.consent_data, Qt.MouseButton.LeftButton)
     qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     rows = session_sign_ins(store, window.session.id)
     assert [r.person_id for r in rows] == [earlier]
@@ -125,6 +155,7 @@ def test_undo_and_inline_errors(window: SignInWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.form.birth_year, Qt.Key.Key_Return)
     assert "orang tua/wali" in window.message.text() and focused() is window.form.guardian
     qtbot.keyClicks(window.form.guardian, "Ibu Ratna")
+    qtbot.mouseClick(window.form.consent_data, Qt.MouseButton.LeftButton)
     qtbot.keyClick(window.form.guardian, Qt.Key.Key_Return)
     assert len(session_sign_ins(window.store, window.session.id)) == 1
 
@@ -224,6 +255,7 @@ def half_typed(qtbot: QtBot) -> None:
     qtbot.keyClicks(focused(), "P")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "1999")
+    qtbot.mouseClick(consent_box(), Qt.MouseButton.LeftButton)
 
 
 def test_closing_with_unsaved_entry_and_batal_keeps_the_window(
@@ -368,6 +400,7 @@ def test_typing_a_category_with_a_space_then_tab_goes_on_to_the_next_field(
     qtbot.keyClicks(focused(), "0812-3456-7890")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is window.form.nik
+    qtbot.mouseClick(window.form.consent_data, Qt.MouseButton.LeftButton)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     row = window.store.rows("SELECT category, phone FROM people")
     assert row and row[0]["category"] == "tokoh_pemuda" and row[0]["phone"]

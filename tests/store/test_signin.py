@@ -96,6 +96,15 @@ def test_minor_needs_a_guardian(store: Store, session: str) -> None:
     assert row == {"guardian_consent": 1, "guardian_name": "Ibu Ratna"}
 
 
+def test_no_sign_in_without_consent_to_record_data(store: Store, session: str) -> None:
+    entry = PersonEntry(full_name="Budi Santoso", sex="L", birth_year="1980")
+    with pytest.raises(InvalidInput) as caught:
+        sign_in(store, session, entry=entry, consent_data=False, now=NOW)
+    assert caught.value.field == "consent_data" and "menyetujui" in str(caught.value)
+    assert store.rows("SELECT COUNT(*) AS n FROM people")[0]["n"] == 0  # nobody written
+    assert store.rows("SELECT COUNT(*) AS n FROM attendance")[0]["n"] == 0
+
+
 def test_undo_takes_back_the_sign_in_and_the_person_it_created(store: Store, session: str) -> None:
     new = sign_in(store, session, entry=PersonEntry(full_name="Joko", sex="L"), now=NOW)
     undo_sign_in(store, new)

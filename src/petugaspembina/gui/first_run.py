@@ -104,6 +104,9 @@ class FirstRunDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         form.addRow(self.error)
+        messages.clear_when_changed(
+            self.error, self.name, self.nip, self.office, self.position, self.role
+        )
         buttons = messages.button_box(
             self, self.tr("Mulai"), self.on_start_clicked, self.tr("Batal")
         )
@@ -120,14 +123,17 @@ class FirstRunDialog(QDialog):
         name = " ".join(self.name.text().split())
         office = self.office.currentText().strip()
         nip = check_nip(self.nip.text())
+        problems = []  # every missing item at once, not one per click
         if not name:
-            self.error.setText(self.tr("Nama petugas wajib diisi."))
-        elif not nip.ok or not nip.value:
-            self.error.setText(" ".join(nip.errors))
-        elif not office:
-            self.error.setText(self.tr("Nama kantor wajib diisi."))
-        elif self.password is not None and self.password.problem():
-            self.error.setText(self.password.problem() or "")
+            problems.append(self.tr("Nama petugas wajib diisi."))
+        if not nip.ok or not nip.value:
+            problems.append(" ".join(nip.errors))
+        if not office:
+            problems.append(self.tr("Nama kantor wajib diisi."))
+        if self.password is not None and self.password.problem():
+            problems.append(self.password.problem() or "")
+        if problems or not nip.value:
+            self.error.setText("\n".join(problems))
         else:
             self.answers = FirstRunAnswers(
                 name,

@@ -198,12 +198,14 @@ class KioskWindow(QWidget):
             "phone": self.phone,
             "nik": self.nik,
             "guardian_name": self.guardian,
+            "consent_data": self.consent_data,
         }
         self.save.clicked.connect(self.on_save_clicked)
         for edit in (self.name, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.on_save_clicked)
             edit.textEdited.connect(self._on_typing)
         self.sex.buttonClicked.connect(self._on_typing)
+        self.consent_data.toggled.connect(self._on_typing)
         self.clear()
 
     # -- starting and leaving --------------------------------------------------------------
@@ -294,7 +296,7 @@ class KioskWindow(QWidget):
         self.sex.setExclusive(True)
         self.category.setCurrentIndex(0)
         self.village.set_region(self.default_region, self.session.village_name or "")
-        self.consent_data.setChecked(True)
+        self.consent_data.setChecked(False)  # consent is the participant's to give (UU PDP)
         self.consent_photo.setChecked(False)
         self.signature.clear()
         self.name.setFocus()
@@ -335,6 +337,10 @@ class KioskWindow(QWidget):
             text = str(exc)
             if exc.field == "sex":
                 text = self.tr("Pilih Laki-laki atau Perempuan.")
+            elif exc.field == "consent_data":
+                text = self.tr(
+                    "Centang “Saya setuju data saya dicatat” agar kehadiran Anda dapat dicatat."
+                )
             self._refuse(text, exc.field)
             return
         except StoreError as exc:

@@ -41,6 +41,8 @@ class ListingView(QWidget):
         super().__init__()
         self.model = model
         self.empty_text = empty_hint
+        self.select_single = False  # a list of exactly one row has it selected (Kegiatan)
+        self._kept: str | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
@@ -64,6 +66,7 @@ class ListingView(QWidget):
         self.empty_hint.setStyleSheet("color: #555; font-size: 11pt")
         self.empty_hint.hide()
         self.table.viewport().installEventFilter(self)
+        model.modelAboutToBeReset.connect(self._keep_selection)
         model.modelReset.connect(self._rows_changed)
         model.rowsInserted.connect(self._rows_changed)
         self.buttons = QHBoxLayout()
@@ -96,6 +99,28 @@ class ListingView(QWidget):
         elif not rows and not self.model._text and not self.layout_restored:
             self._sized = False  # an empty list's widths fit the headers only
         self._update_hint()
+        kept, self._kept = self._kept, None
+        self._reselect(kept)
+
+    def select_when_single(self) -> None:
+        """From now on a list of exactly one row has that row selected."""
+        self.select_single = True
+        self._reselect(None)
+
+    def _reselect(self, kept: str | None) -> None:
+        rows = self.model.rowCount()
+        if self.table.selectionModel().hasSelection():
+            return
+        if kept is not None:  # the list was re-queried: the chosen row stays chosen
+            for row in range(rows):
+                if self.model.id_at(row) == kept:
+                    self.table.selectRow(row)
+                    return
+        if self.select_single and rows == 1 and not self.model.canFetchMore():
+            self.table.selectRow(0)
+
+    def _keep_selection(self) -> None:
+        self._kept = self.selected_id()
 
     def _update_hint(self) -> None:
         empty = self.model._loaded and self.model.rowCount() == 0

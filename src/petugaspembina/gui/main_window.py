@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
             sort_order=Qt.SortOrder.DescendingOrder,
             empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat kegiatan baru."),
         )
+        self.sessions.select_when_single()  # one kegiatan: the buttons act on it directly
         self.people = ListingView(
             ListingModel(
                 store,

@@ -8,12 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -212,3 +217,20 @@ def show_status(label: QLabel, text: str, error: bool = False) -> None:
     """A message line under a form: errors in red, confirmations in green."""
     label.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
     label.setText(text)
+
+
+def clear_when_changed(label: QLabel, *widgets: QWidget) -> None:
+    """Empty the message ``label`` as soon as any of ``widgets`` is changed: an error about a
+    field must not stay on screen after the person has acted on it."""
+    for widget in widgets:
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(label.clear)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(label.clear)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(label.clear)
+            widget.editTextChanged.connect(label.clear)
+        elif isinstance(widget, QDateEdit):
+            widget.dateChanged.connect(label.clear)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(label.clear)

@@ -118,6 +118,7 @@ class PersonDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addWidget(self.error)
+        messages.clear_when_changed(self.error, *self.fields.values())
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
         self.resize(560, 0)
         self.name.setFocus()

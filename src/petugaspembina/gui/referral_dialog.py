@@ -168,6 +168,20 @@ class ReferralDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        messages.clear_when_changed(
+            self.error,
+            self.risk,
+            self.urgency,
+            self.narrative,
+            self.modus,
+            self.source,
+            self.agency,
+            self.channel,
+            self.contact,
+            self.referred_on,
+            self.consent,
+            self.guardian,
+        )
         buttons = messages.button_box(
             self, self.tr("Simpan"), self.on_save_clicked, self.tr("Tutup")
         )

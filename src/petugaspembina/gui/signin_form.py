@@ -82,7 +82,9 @@ class SignInForm(QWidget):
         self.guardian = QLineEdit()
         self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
         self.consent_data = QCheckBox(self.tr("Setuju data dicatat untuk kegiatan ini"))
-        self.consent_data.setChecked(True)
+        # Unticked for each person; a click ticks it without taking the focus from the field
+        # being typed in, so Enter still signs the person in.
+        self.consent_data.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.consent_photo = QCheckBox(self.tr("Setuju difoto untuk dokumentasi"))
         self.signature = SignaturePad()
         clear_signature = QPushButton(self.tr("Hapus tanda tangan"))
@@ -116,6 +118,7 @@ class SignInForm(QWidget):
             "guardian_name": self.guardian,
             "category": self.category,
             "village_name": self.village,
+            "consent_data": self.consent_data,
         }
         for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.submitted.emit)
@@ -167,7 +170,7 @@ class SignInForm(QWidget):
         self.village.set_region(
             self.default_region, self.village.text() if self.default_region is None else ""
         )
-        self.consent_data.setChecked(True)
+        self.consent_data.setChecked(False)  # consent is the person's to give (UU PDP)
         self.consent_photo.setChecked(False)
         self.signature.clear()
         self.name.setFocus()

@@ -133,20 +133,27 @@ def change_status(
             f"{new_status.label}.",
             "status",
         )
-    if new_status == ReferralStatus.DIRUJUK:
+    if new_status == ReferralStatus.DIRUJUK:  # every missing item at once
+        missing: list[tuple[str, str]] = []
         if not referral.consent_share:
-            raise InvalidInput(
-                "Rujukan memerlukan persetujuan berbagi data dari yang bersangkutan.",
-                "consent_share",
+            missing.append(
+                (
+                    "consent_share",
+                    "Rujukan memerlukan persetujuan berbagi data dari yang bersangkutan.",
+                )
             )
         person = store.get(Person, referral.person_id, include_deleted=True)
         if is_minor(person.birth_year, on or date.today()) and not referral.guardian_consent:
-            raise InvalidInput(
-                "Untuk anak di bawah 18 tahun diperlukan persetujuan orang tua/wali.",
-                "guardian_consent",
+            missing.append(
+                (
+                    "guardian_consent",
+                    "Untuk anak di bawah 18 tahun diperlukan persetujuan orang tua/wali.",
+                )
             )
         if not referral.agency_id:
-            raise InvalidInput("Pilih instansi penerima rujukan.", "agency_id")
+            missing.append(("agency_id", "Pilih instansi penerima rujukan."))
+        if missing:
+            raise InvalidInput(" ".join(text for _, text in missing), missing[0][0])
     day = (on or date.today()).isoformat()
     changes: dict[str, Any] = {"status": new_status.value}
     if new_status == ReferralStatus.DIRUJUK and not referral.referred_on:

@@ -245,7 +245,8 @@ def sign_in(
         AlreadySignedIn: the person is on this session's list already.
         PossibleMatch: ``offer`` and the entry matches people who came before.
         NikTaken: the NIK belongs to a recorded person (``new``, or a different name).
-        InvalidInput: a field is wrong (``field`` names it), or a minor lacks guardian consent.
+        InvalidInput: a field is wrong (``field`` names it), a minor lacks guardian consent, or
+            the person has not agreed to their data being recorded (``consent_data``).
     """
     session = store.rows(
         "SELECT date, start_time, time_zone FROM sessions WHERE id = ? AND deleted = 0",
@@ -286,6 +287,11 @@ def sign_in(
             "Peserta di bawah 18 tahun: isi nama orang tua/wali yang menyetujui.", "guardian_name"
         )
     _refuse_second(store, session_id, person_id)
+    if not consent_data:  # UU PDP: recorded only with the person's own agreement
+        raise InvalidInput(
+            "Peserta belum menyetujui datanya dicatat: centang persetujuan bila ia setuju.",
+            "consent_data",
+        )
     attendance_id = new_record_id()
     values = attendance_values(
         session_id,
