@@ -113,7 +113,12 @@ def test_consent_is_unticked_for_each_person_and_required(
     assert session_sign_ins(window.store, window.session.id) == []
     assert focused() is window.form.consent_data
     qtbot.keyClick(focused(), Qt.Key.Key_Space)  # ticked once the person agrees
+    assert window.message.text() == ""  # the error goes once the person has acted on it
     window.form.submitted.emit()
+    assert "tercatat hadir" in window.message.text()
+    window.form.consent_data.setChecked(True)  # the next person ticks: the saved message stays
+    assert "tercatat hadir" in window.message.text()
+    window.form.consent_data.setChecked(False)
     assert [r.full_name for r in session_sign_ins(window.store, window.session.id)] == [
         "Budi Santoso"
     ]

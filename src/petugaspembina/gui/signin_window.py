@@ -85,6 +85,7 @@ class SignInWindow(QWidget):
         self.sign_ins: list[SignIn] = []
         self.setWindowTitle(self.tr("Daftar hadir — {0}").format(self.session.title or ""))
         self.form = SignInForm(self.session, near=home_areas(store, self.session.region_code))
+        self.form.consent_data.toggled.connect(self._clear_error)
         self.paper_mode = QCheckBox(self.tr("Dari ke&rtas: menyalin daftar hadir kertas"))
         self.paper_mode.setToolTip(
             self.tr(
@@ -465,6 +466,13 @@ class SignInWindow(QWidget):
     def _show(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
         self.message.setText(text)
+        self._error_shown = error
+
+    def _clear_error(self) -> None:
+        """An error about the form goes once the person acts on it (a saved person's message
+        with its Urungkan link stays)."""
+        if getattr(self, "_error_shown", False):
+            self._show("")
 
     def refresh(self) -> None:
         """Reload the live list and the counts by sex."""
