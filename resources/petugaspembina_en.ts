@@ -2254,8 +2254,8 @@ Activity: {2} ({3})</translation>
         <translation>&amp;Position</translation>
     </message>
     <message>
-        <source>Perubahan ikut terkirim dalam bundel berikutnya ke kantor.</source>
-        <translation>Changes travel to the office in the next bundle.</translation>
+        <source>Perubahan ikut terkirim dalam bundel berikutnya.</source>
+        <translation>Changes travel in the next bundle.</translation>
     </message>
     <message>
         <source>Simpan</source>

@@ -114,7 +114,7 @@ class PersonDialog(QDialog):
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Perubahan ikut terkirim dalam bundel berikutnya ke kantor."))
+            QLabel(self.tr("Perubahan ikut terkirim dalam bundel berikutnya."))
         )
         layout.addLayout(form)
         layout.addWidget(self.error)
