@@ -1,4 +1,4 @@
-"""P8: 1,000 certificates with QR codes into one PDF (performance.md), against a floor.
+"""P8: 1,000 certificates with QR codes into one PDF (docs/benchmarks.md), against a floor.
 
 The real path: load the session and its 1,000 sign-ins, number, sign and register each certificate
 (one transaction), draw every page with its QR code, write the PDF. The floor: the same drawing

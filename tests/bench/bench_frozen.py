@@ -1,4 +1,4 @@
-"""P10: the frozen one-folder app against a bare Qt one-folder build (performance.md).
+"""P10: the frozen one-folder app against a bare Qt one-folder build (docs/benchmarks.md).
 
 Builds both with PyInstaller in this run: the floor is a QMainWindow with a QTableView that
 quits as soon as it is shown; the app starts on a new, encrypted database, shows its password

@@ -1,4 +1,4 @@
-"""P1, P2 and P9 of performance.md, measured on the real window with the 100k-person database.
+"""P1, P2 and P9 of docs/benchmarks.md, measured on the real window with the 100k-person database.
 
 P1: what a person waits for at start, against a bare PySide6 app showing a QMainWindow with a
     QTableView, process start to its window interactive (≤ 2.0× each):

@@ -1,4 +1,4 @@
-"""P3 and the field-version write rate (performance.md).
+"""P3 and the field-version write rate (docs/benchmarks.md).
 
 P3: save one sign-in (new person + attendance, one transaction, synchronous=FULL) on a database of
 100,000 people; budget 50 ms. Write rate: merging N field versions through the store, against the

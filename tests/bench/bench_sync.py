@@ -1,4 +1,4 @@
-"""P4-P7 of performance.md: importing, re-importing, growth and full export of an office database.
+"""P4-P7 of docs/benchmarks.md: importing, re-importing, growth and full export of an office database.
 
 P4: import bundles totalling ~100k people + ~100k sign-ins + ~3k sessions into an empty database,
     against a plain ``executemany`` of the same field versions into one bare table (≤ 4×, ≤ 1 GB).
