@@ -113,9 +113,7 @@ class PersonDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(self.tr("Perubahan ikut terkirim dalam bundel berikutnya."))
-        )
+        layout.addWidget(QLabel(self.tr("Perubahan ikut terkirim dalam bundel berikutnya.")))
         layout.addLayout(form)
         layout.addWidget(self.error)
         messages.clear_when_changed(self.error, *self.fields.values())

@@ -53,6 +53,7 @@ class VillagePicker(QLineEdit):
         """Show a chosen region (or a stored name whose code is unknown)."""
         self.region = region
         self.setText(region.display if region else fallback_name)
+        self.setToolTip(self.text())  # a long kabupaten name runs past the field's edge
         self.setCursorPosition(0)
 
 
