@@ -2096,8 +2096,8 @@ Activity: {2} ({3})</translation>
         <translation>Bundle #{0}</translation>
     </message>
     <message>
-        <source>Menunggu {0} · terkirim {1} · dikonfirmasi {2}</source>
-        <translation>Waiting {0} · sent {1} · confirmed {2}</translation>
+        <source>Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}</source>
+        <translation>Not sent {0} · awaiting receipt {1} · confirmed {2}</translation>
     </message>
     <message>
         <source>{0} bundel dikonfirmasi kantor lewat tanda terima di folder.</source>

@@ -60,7 +60,9 @@ def test_officer_outbox_waiting_sent_confirmed(qtbot: QtBot, tmp_path: Path, hom
             "ditulis ke folder, menunggu tanda terima",
             "menunggu",
         ]
-        assert "Menunggu 1 · terkirim 0" in panel.summary.text()  # by its least advanced copy
+        assert (
+            "Belum dikirim 1 · menunggu tanda terima 0" in panel.summary.text()
+        )  # least advanced copy
         # The office is busy with a long job: the upload is held there, not yet confirmed.
         clerk.conn.execute("BEGIN IMMEDIATE")
         panel.send_button.click()

@@ -167,7 +167,7 @@ class OutboxPanel(QGroupBox):
         self.table.resizeColumnsToContents()
         counts = outbox.summary(self.store)
         self.summary.setText(
-            self.tr("Menunggu {0} · terkirim {1} · dikonfirmasi {2}").format(
+            self.tr("Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}").format(
                 counts["waiting"], counts["sent"], counts["confirmed"]
             )
             + (f"\n{self.receipt_note}" if self.receipt_note else "")
