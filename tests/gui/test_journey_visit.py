@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from keyboard_focus import consent_box, focused
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,7 +32,6 @@ from petugaspembina.gui.office_dialog import OfficeDialog
 from petugaspembina.gui.person_dialog import PersonDialog
 from petugaspembina.gui.referral_dialog import ReferralDialog
 from petugaspembina.gui.session_editor import SessionEditor
-from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.profile import create_profile
 from petugaspembina.store.signin import PersonEntry, session_sign_ins, sign_in
@@ -121,19 +121,6 @@ def cell(view: ListingView, row: int, header: str) -> str:
 
 def row_of(view: ListingView, header: str, text: str) -> int:
     return next(r for r in range(view.model.rowCount()) if cell(view, r, header) == text)
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def consent_box() -> QWidget:
-    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
-    form = focused().window().findChild(SignInForm)
-    assert form is not None
-    return form.consent_data
 
 
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:

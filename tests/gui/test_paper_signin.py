@@ -8,14 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
+from keyboard_focus import consent_box, focused
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from screen_checks import screen_problems, show_on_screen
 
 from petugaspembina.core.records import Attendance
 from petugaspembina.gui import messages
-from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import PAPER_ROW, SignInWindow
 from petugaspembina.store.signin import PersonEntry, session_sign_ins, sign_in
 from petugaspembina.store.store import Store
@@ -52,19 +51,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sig
     widget.form.name.setFocus()
     monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
     return widget
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def consent_box() -> QWidget:
-    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
-    form = focused().window().findChild(SignInForm)
-    assert form is not None
-    return form.consent_data
 
 
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:

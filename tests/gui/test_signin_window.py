@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from keyboard_focus import consent_box, focused
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui import messages
-from petugaspembina.gui.signin_form import SignInForm
 from petugaspembina.gui.signin_window import SignInWindow
 from petugaspembina.store.signin import session_sign_ins
 from petugaspembina.store.store import Store
@@ -64,19 +64,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sig
     # closing at teardown must not ask about a half-typed entry (tests below ask for real)
     monkeypatch.setattr(messages, "ask_unsaved", lambda *a: "discard")
     return widget
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def consent_box() -> QWidget:
-    """The sign-in form's "Setuju data dicatat" box, in the window being typed in."""
-    form = focused().window().findChild(SignInForm)
-    assert form is not None
-    return form.consent_data
 
 
 def type_person(qtbot: QtBot, name: str, sex: str, year: str) -> None:
