@@ -20,6 +20,14 @@ from petugaspembina.store.store import Store
 from sync.netlab import NIPS, Office, Officer
 
 
+def _siti_with_a_stick(tmp_path: Path) -> tuple[Officer, Path]:
+    """Siti's laptop and an empty USB stick."""
+    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    return siti, stick
+
+
 def _window(qtbot: QtBot, db: Path, home: Path) -> MainWindow:
     shown = MainWindow(Store.open(db), paths=app_paths(home))
     qtbot.addWidget(shown)
@@ -55,11 +63,9 @@ def _clerk_imports(qtbot: QtBot, tmp_path: Path, office: Office, stick: Path) ->
 def test_folder_export_is_confirmed_by_the_receipts_the_office_window_writes(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
     office = Office(tmp_path)
-    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
     office.enrol(siti)
-    stick = tmp_path / "flashdisk"
-    stick.mkdir()
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     assert not officer.sync_view.unsealed.isVisible()  # sealed to the enrolled office
@@ -102,11 +108,9 @@ def test_receipt_with_a_wrong_signature_confirms_nothing(
     from petugaspembina.sync.importer import import_files
     from petugaspembina.sync.receipts import write_receipts
 
+    siti, stick = _siti_with_a_stick(tmp_path)
     office = Office(tmp_path)
-    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
     office.enrol(siti)
-    stick = tmp_path / "flashdisk"
-    stick.mkdir()
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     with Store.open(office.db) as store:
@@ -127,9 +131,7 @@ def test_receipt_with_a_wrong_signature_confirms_nothing(
 def test_clerk_without_office_keys_is_told_no_receipts_were_written(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
-    stick = tmp_path / "flashdisk"
-    stick.mkdir()
+    siti, stick = _siti_with_a_stick(tmp_path)
     siti_export = _window(qtbot, siti.db, home)
     _export_to(qtbot, siti_export, stick, monkeypatch)
     clerk_db = tmp_path / "kantor-tanpa-kunci.db"
@@ -150,9 +152,7 @@ def test_clerk_without_office_keys_is_told_no_receipts_were_written(
 def test_unsealed_export_warns_in_amber_and_counts_changes(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
-    stick = tmp_path / "flashdisk"
-    stick.mkdir()
+    siti, stick = _siti_with_a_stick(tmp_path)
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     view = officer.sync_view
@@ -170,11 +170,9 @@ def test_unsealed_export_warns_in_amber_and_counts_changes(
 def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
     office = Office(tmp_path)
-    siti = Officer(tmp_path, "Siti Aminah", NIPS[0], seed=3, sessions=1)
     office.enrol(siti)
-    stick = tmp_path / "flashdisk"
-    stick.mkdir()
     _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
     bundles = sorted(stick.glob("*.json"))
     clerk_window = _window(qtbot, office.db, tmp_path / "office-home")
