@@ -107,6 +107,7 @@ class SignInWindow(QWidget):
         self.hits.setMaximumHeight(150)
         self.hits.setToolTip(self.tr("Pernah hadir: Ctrl+1…9 atau ↓ lalu Enter"))
         self.message = QLabel()
+        self._error_shown = False  # the message is about the form (cleared when it changes)
         self.message.setWordWrap(True)
         # Room for two lines kept from the start: a message (a long name wraps) does not push
         # the buttons above it up while the next person is typed. Not more: at 1280×720 the
@@ -471,7 +472,7 @@ class SignInWindow(QWidget):
     def _clear_error(self) -> None:
         """An error about the form goes once the person acts on it (a saved person's message
         with its Urungkan link stays)."""
-        if getattr(self, "_error_shown", False):
+        if self._error_shown:
             self._show("")
 
     def refresh(self) -> None:
