@@ -1,4 +1,4 @@
-"""Where an import's time goes: read, rows, each SQL statement of ``apply_rows``, commit, the
+"""Where an import's time goes: read, rows, each SQL statement of ``apply_changes``, commit, the
 count of waiting sign-ins.
 
 Imports every bundle part of FOLDER into a new database in this process and prints, for the
@@ -77,8 +77,8 @@ def main() -> None:
             store.conn.execute("BEGIN IMMEDIATE")
             start = time.perf_counter()
             several = versions.records_at_several_hlcs(parsed.changes)
-            versions.apply_rows(_Timed(store.conn, times), rows, several)  # type: ignore[arg-type]
-            times["apply_rows"] += time.perf_counter() - start
+            versions.apply_changes(_Timed(store.conn, times), rows, several)  # type: ignore[arg-type]
+            times["apply_changes"] += time.perf_counter() - start
             start = time.perf_counter()
             store.conn.execute("COMMIT")
             times["commit"] += time.perf_counter() - start

@@ -195,7 +195,7 @@ def test_rebuild_all_reproduces_current_state(store: Store) -> None:
     generate(store, seed=2, sessions=3)
     before = dump(store)
     store.conn.execute("DELETE FROM people")
-    store.conn.execute("UPDATE fv SET head = 0")
+    store.conn.execute("UPDATE fh SET head = 0")
     rebuild_all(store.conn)
     assert dump(store) == before
 
@@ -235,7 +235,7 @@ def _hlc(second: int) -> str:
 def test_multi_version_fields_are_found_in_new_and_known_records(tmp_path: Path) -> None:
     """An import skips the per-version probe only for records new to the database that it brings
     at one HLC: a record brought at two HLCs, and a record that had versions before, still get
-    their leaves, winner and conflict worked out (``apply_rows``'s ``several``)."""
+    their leaves, winner and conflict worked out (``apply_changes``'s ``several``)."""
     two, known, fresh = (f"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5{c}" for c in "abc")
     with Store.open(tmp_path / "office.db") as store:
         with store.transaction():  # two HLCs of a new record, neither based on the other
@@ -276,7 +276,7 @@ def test_multi_version_fields_are_found_in_new_and_known_records(tmp_path: Path)
         # The same state as working every head out from scratch.
         heads = store.rows("SELECT seq, head FROM fv ORDER BY seq")
         before = dump(store)
-        store.conn.execute("UPDATE fv SET head = 0")
+        store.conn.execute("UPDATE fh SET head = 0")
         rebuild_all(store.conn)
         assert store.rows("SELECT seq, head FROM fv ORDER BY seq") == heads
         assert dump(store) == before

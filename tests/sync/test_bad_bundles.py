@@ -338,16 +338,16 @@ def test_row20_disk_full_mid_import(
     before = snapshot(office)
     from petugaspembina.store import store as store_module
 
-    real = store_module.apply_rows
+    real = store_module.apply_changes
 
     def fill_disk(conn: sqlite3.Connection, rows: Any, *more: Any) -> Any:
         real(conn, rows, *more)  # the writes happen, then the disk fills before commit
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store_module, "apply_rows", fill_disk)
+    monkeypatch.setattr(store_module, "apply_changes", fill_disk)
     code, out, err = cli_import(office, bundle)
     assert code == 1 and "disk penuh" in out + err and "tidak berubah" in err
-    monkeypatch.setattr(store_module, "apply_rows", real)
+    monkeypatch.setattr(store_module, "apply_changes", real)
     assert snapshot(office) == before
     assert cli_import(office, bundle)[0] == 0
 

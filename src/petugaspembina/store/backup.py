@@ -148,7 +148,7 @@ _STATE_KEY = "backup_state:sebelum-impor"
 def _state(conn: sqlite3.Connection) -> str:
     """What changes with every stored edit or import: newest field version and audit entry."""
     row = conn.execute(
-        "SELECT (SELECT coalesce(max(seq), 0) FROM fv), (SELECT coalesce(max(id), 0) FROM audit)"
+        "SELECT (SELECT coalesce(max(seq), 0) FROM fc), (SELECT coalesce(max(id), 0) FROM audit)"
     ).fetchone()
     return f"{row[0]}:{row[1]}"
 

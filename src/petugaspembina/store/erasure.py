@@ -155,7 +155,7 @@ def _versions_of(store: Store, targets: list[tuple[str, str]]) -> tuple[int | No
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             low, many = store.conn.execute(
-                f"SELECT min(seq), count(*) FROM fv WHERE tbl = ? "
+                f"SELECT min(seq), coalesce(sum(n), 0) FROM fc WHERE tbl = ? "
                 f"AND rid IN ({','.join('?' * len(chunk))})",
                 [table, *chunk],
             ).fetchone()

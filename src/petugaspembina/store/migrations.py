@@ -192,8 +192,6 @@ def m007_merge_flags(db: sqlite_utils.Database) -> None:
     ``fv.head``: 0 superseded, 1 leaf, 2 winner, 3 winner whose field is in conflict. The
     ``heads`` view keeps the old table's shape for readers.
     """
-    from .versions import recompute_all_heads
-
     db.execute("ALTER TABLE fv ADD COLUMN head INTEGER NOT NULL DEFAULT 0")
     db.execute("DROP TABLE heads")  # drops heads_conflicts and heads_deleted with it
     db.execute(
@@ -208,7 +206,34 @@ def m007_merge_flags(db: sqlite_utils.Database) -> None:
         "CREATE INDEX fv_deleted ON fv (tbl, rid, hlc) "
         "WHERE head >= 2 AND field = '_deleted' AND value = 'true'"
     )
-    recompute_all_heads(db.conn)  # the current rows stay as they are: the winners are the same
+    _flag_versions(db.conn)  # the current rows stay as they are: the winners are the same
+
+
+def _flag_versions(conn: sqlite3.Connection) -> None:
+    """m007's merge flags of every version on the per-version log (the engine of that time)."""
+    conn.execute(
+        """CREATE TEMP TABLE m007_multi (tbl TEXT, rid TEXT, field TEXT, win TEXT,
+           conflict INTEGER, PRIMARY KEY (tbl, rid, field)) WITHOUT ROWID"""
+    )
+    conn.execute("INSERT INTO m007_multi (tbl, rid, field) SELECT DISTINCT tbl, rid, field FROM fv")
+    conn.execute(
+        """UPDATE m007_multi SET (win, conflict) = (
+               SELECT max(f.hlc), count(DISTINCT coalesce(f.value, 'null')) > 1 FROM fv f
+               WHERE f.tbl = m007_multi.tbl AND f.rid = m007_multi.rid
+               AND f.field = m007_multi.field
+               AND NOT EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = f.tbl
+                   AND s.rid = f.rid AND s.field = f.field AND s.hlc = f.hlc))"""
+    )
+    conn.execute(
+        """UPDATE fv SET head = CASE
+               WHEN EXISTS (SELECT 1 FROM fv_superseded s WHERE s.tbl = fv.tbl AND s.rid = fv.rid
+                            AND s.field = fv.field AND s.hlc = fv.hlc) THEN 0
+               ELSE (SELECT CASE WHEN fv.hlc = m.win THEN 2 + m.conflict ELSE 1 END
+                     FROM m007_multi m WHERE m.tbl = fv.tbl AND m.rid = fv.rid
+                     AND m.field = fv.field)
+               END"""
+    )
+    conn.execute("DROP TABLE temp.m007_multi")
 
 
 @migrations()
@@ -319,6 +344,62 @@ def m012_photos(db: sqlite_utils.Database) -> None:
         CREATE TABLE erased_photo_blobs (sha256 TEXT PRIMARY KEY, erased_at TEXT NOT NULL)
             WITHOUT ROWID;
         """
+    )
+
+
+@migrations()
+def m013_change_log(db: sqlite_utils.Database) -> None:
+    """The log keeps one row per change (a record's fields at one HLC, as a bundle carries them)
+    instead of one per field version: a third of the bytes and one index entry per change
+    (docs/benchmarks.md, P4). Merge flags stay only for fields with more than one version.
+
+    ``seq`` of a change is the arrival number of its last field, so the export marks
+    (``exports.up_to``) keep their meaning."""
+    # Statement by statement: executescript() would commit half-way.
+    db.execute(
+        """CREATE TABLE fc (
+            seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid TEXT NOT NULL, hlc TEXT NOT NULL,
+            body TEXT NOT NULL, base TEXT NOT NULL DEFAULT '{}', n INTEGER NOT NULL,
+            UNIQUE (tbl, rid, hlc))"""
+    )
+    db.execute(
+        """CREATE TABLE fh (
+            tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+            head INTEGER NOT NULL, PRIMARY KEY (tbl, rid, field, hlc)) WITHOUT ROWID"""
+    )
+    db.execute(
+        """INSERT INTO fc (seq, tbl, rid, hlc, body, base, n)
+           SELECT max(seq), tbl, rid, hlc,
+               '{' || group_concat('"' || field || '":' || coalesce(value, 'null'), ','
+                                   ORDER BY field) || '}',
+               coalesce('{' || group_concat(CASE WHEN base <> '[]' THEN '"' || field || '":'
+                                                 || base END, ',' ORDER BY field) || '}', '{}'),
+               count(*)
+           FROM fv GROUP BY tbl, rid, hlc"""
+    )
+    db.execute(
+        """INSERT INTO fh (tbl, rid, field, hlc, head)
+           SELECT f.tbl, f.rid, f.field, f.hlc, f.head FROM fv f WHERE EXISTS (
+               SELECT 1 FROM fv g WHERE g.tbl = f.tbl AND g.rid = f.rid AND g.field = f.field
+               AND g.hlc <> f.hlc)"""
+    )
+    db.execute("DROP VIEW heads")
+    db.execute("DROP TABLE fv")
+    db.execute(
+        """CREATE VIEW fv AS SELECT c.seq AS seq, c.tbl AS tbl, c.rid AS rid, j.key AS field,
+               c.hlc AS hlc, c.body -> j.fullkey AS value,
+               coalesce(c.base -> j.fullkey, '[]') AS base,
+               coalesce((SELECT h.head FROM fh h WHERE h.tbl = c.tbl AND h.rid = c.rid
+                         AND h.field = j.key AND h.hlc = c.hlc), 2) AS head,
+               j.value AS atom
+           FROM fc c, json_each(c.body) j"""
+    )
+    db.execute(
+        """CREATE VIEW heads AS SELECT tbl, rid, field, hlc, value,
+               max(1, (SELECT count(*) FROM fh l WHERE l.tbl = fv.tbl AND l.rid = fv.rid
+                       AND l.field = fv.field AND l.head >= 1)) AS leaves,
+               (head = 3) AS conflict
+           FROM fv WHERE head >= 2"""
     )
 
 

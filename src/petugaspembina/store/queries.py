@@ -98,7 +98,7 @@ _OFFICERS = """coalesce(
     (SELECT group_concat(o.name, ', ') FROM json_each(
          CASE WHEN json_valid(s.officer_ids) THEN s.officer_ids ELSE '[]' END) j
      JOIN officers o ON o.id = j.value AND o.deleted = 0),
-    (SELECT o.name FROM fv f JOIN officers o ON o.device_id = substr(f.hlc, -32)
+    (SELECT o.name FROM fc f JOIN officers o ON o.device_id = substr(f.hlc, -32)
      AND o.deleted = 0 WHERE f.tbl = 'sessions' AND f.rid = s.id ORDER BY f.hlc LIMIT 1))"""
 
 

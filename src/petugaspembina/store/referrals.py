@@ -14,7 +14,7 @@ from ..core.validation import is_minor
 from .audit import record_audit
 from .errors import InvalidInput
 from .store import Edit, Store
-from .versions import apply_rows
+from .versions import apply_changes
 
 # The receiving agencies every new database starts with (editable like any agency).
 DEFAULT_AGENCIES: tuple[tuple[str, AgencyKind, str, str], ...] = (
@@ -69,7 +69,7 @@ def seed_agencies(store: Store) -> int:
         return 0
     changes = seed_changes()
     with store.transaction() as conn:
-        apply_rows(conn, [row for change in changes for row in change.rows()])
+        apply_changes(conn, changes)
         for change in changes:
             record_audit(
                 conn,

@@ -166,8 +166,8 @@ class SignIn:
 # sorting by it moved it — and renumbered people already numbered — as later sign-ins came.
 # A new sign-in always takes the next number; only removing one closes its gap.
 SIGN_IN_ORDER = (
-    "(SELECT min(v.hlc) FROM fv v WHERE v.tbl = 'attendance' AND v.rid = a.id "
-    "AND v.field = 'session_id'), coalesce(a.signed_at, ''), a.id"
+    "(SELECT min(v.hlc) FROM fc v WHERE v.tbl = 'attendance' AND v.rid = a.id "
+    "AND json_type(v.body, '$.session_id') IS NOT NULL), coalesce(a.signed_at, ''), a.id"
 )
 
 

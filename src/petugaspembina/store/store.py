@@ -25,7 +25,7 @@ from .errors import InvalidInput, NotFound
 from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
 from .sqlite import sqlite3
-from .versions import ApplyResult, apply_rows, current_leaves, records_at_several_hlcs
+from .versions import ApplyResult, apply_changes, current_leaves, records_at_several_hlcs
 
 R = TypeVar("R", bound=Record)
 OFFICE_DESTINATION = "kantor"  # where bundles go unless told otherwise (the office)
@@ -276,8 +276,7 @@ class Store:
         return Change(table, rid, self.next_hlc(), values, base)
 
     def _apply_local(self, changes: list[Change], action: str | Sequence[Edit]) -> ApplyResult:
-        rows = [row for change in changes for row in change.rows()]
-        result = apply_rows(self.conn, rows)
+        result = apply_changes(self.conn, changes)
         for index, change in enumerate(changes):
             if isinstance(action, str):
                 name = action
@@ -309,11 +308,7 @@ class Store:
                 for c in changes
                 if c.table == PHOTOS and c.id in gone and isinstance(c.values.get("sha256"), str)
             )
-        result = apply_rows(
-            self.conn,
-            (row for change in changes for row in change.rows()),
-            records_at_several_hlcs(changes),
-        )
+        result = apply_changes(self.conn, changes, records_at_several_hlcs(changes))
         if hashes:
             forget_erased(self.conn, hashes)
         if result.max_hlc:
@@ -378,14 +373,14 @@ class Store:
         # of the whole (tbl, rid, …) index: the cost follows what is unsent.
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM (SELECT DISTINCT tbl, rid FROM fv NOT INDEXED WHERE seq > ?)",
+                "SELECT count(*) FROM (SELECT DISTINCT tbl, rid FROM fc NOT INDEXED WHERE seq > ?)",
                 (since,),
             ).fetchone()[0]
         )
 
     def version_count(self) -> int:
         """Number of stored field versions."""
-        return int(self.conn.execute("SELECT count(*) FROM fv").fetchone()[0])
+        return int(self.conn.execute("SELECT coalesce(sum(n), 0) FROM fc").fetchone()[0])
 
     def meta(self, key: str) -> str | None:
         """A value of the device's metadata (device_id, created_at, officer_id, …)."""

@@ -105,7 +105,7 @@ def _held(store: Store, change: Change) -> bool:
 def _creator(store: Store, changes: list[Change], table: str, record_id: str) -> str:
     """The device that wrote the first version of a profile record (here or in the bundle)."""
     row = store.conn.execute(
-        "SELECT min(hlc) FROM fv WHERE tbl = ? AND rid = ?", (table, record_id)
+        "SELECT min(hlc) FROM fc WHERE tbl = ? AND rid = ?", (table, record_id)
     ).fetchone()
     first: list[str] = [str(row[0])] if row and row[0] else []
     first += [c.hlc for c in changes if c.table == table and c.id == record_id]

@@ -51,8 +51,11 @@ def _candidate(hlc: str, value: str | None) -> Candidate:
 def list_conflicts(store: Store) -> list[Conflict]:
     """Every open conflict, value conflicts first, sorted for stable output."""
     found: list[Conflict] = []
+    # Only a field with more than one version can be in conflict: its flags are in ``fh``.
     heads = store.rows(
-        "SELECT tbl, rid, field, hlc, value FROM fv WHERE head = 3 ORDER BY tbl, rid, field"
+        """SELECT h.tbl, h.rid, h.field, h.hlc, c.body -> ('$.' || h.field) AS value
+           FROM fh h JOIN fc c ON c.tbl = h.tbl AND c.rid = h.rid AND c.hlc = h.hlc
+           WHERE h.head = 3 ORDER BY h.tbl, h.rid, h.field"""
     )
     for head in heads:
         leaves = [
@@ -82,16 +85,20 @@ def list_conflicts(store: Store) -> list[Conflict]:
 
 def _edited_after_deletion(store: Store) -> list[Conflict]:
     """Deleted (not erased) records with an edit newer than the winning delete."""
-    rows = store.rows(
-        f"""SELECT * FROM (
-                SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
-                       (SELECT max(h.hlc) FROM fv h WHERE h.tbl = d.tbl AND h.rid = d.rid
-                        AND h.head >= 2 AND h.field NOT IN ('{DELETED}', '{ERASED}')) AS edit_hlc
-                FROM fv d
-                WHERE d.head >= 2 AND d.field = '{DELETED}' AND d.value = 'true'
-                  AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = d.tbl AND e.rid = d.rid))
-            WHERE edit_hlc > deleted_hlc ORDER BY tbl, rid"""
-    )
+    # The deleted records are few and marked in their current rows: look at those only.
+    rows = []
+    for table in sorted(SCHEMA):
+        rows += store.rows(
+            f"""SELECT * FROM (
+                    SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
+                           (SELECT max(h.hlc) FROM fv h WHERE h.tbl = d.tbl AND h.rid = d.rid
+                            AND h.head >= 2 AND h.field NOT IN ('{DELETED}', '{ERASED}'))
+                           AS edit_hlc
+                    FROM "{table}" r CROSS JOIN fv d ON d.tbl = '{table}' AND d.rid = r.id
+                    WHERE r.deleted = 1 AND r.erased = 0
+                      AND d.head >= 2 AND d.field = '{DELETED}' AND d.value = 'true')
+                WHERE edit_hlc > deleted_hlc ORDER BY rid"""
+        )
     out = []
     for row in rows:
         delete = _candidate(row["deleted_hlc"], row["deleted_value"])
@@ -140,10 +147,10 @@ def _write_over_leaves(store: Store, table: str, rid: str, field: str, value: An
     """A local version of one field whose base is every current leaf of that field."""
     from ..core.changes import Change
     from ..store.audit import record_audit
-    from ..store.versions import apply_rows
+    from ..store.versions import apply_changes
 
     with store.transaction() as conn:
         base = current_leaves(conn, table, rid).get(field, [])
         change = Change(table, rid, store.next_hlc(), {field: value}, {field: base})
-        apply_rows(conn, change.rows())
+        apply_changes(conn, [change])
         record_audit(conn, "resolve", hlc=change.hlc, table=table, record_id=rid, detail=field)

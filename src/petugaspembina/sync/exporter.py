@@ -239,13 +239,15 @@ def prepare_export(
     next part, found by calling again with ``since`` = this part's ``up_to``).
     """
     conn = store.conn
-    up_to = conn.execute("SELECT coalesce(max(seq), 0) FROM fv").fetchone()[0]
+    up_to = conn.execute("SELECT coalesce(max(seq), 0) FROM fc").fetchone()[0]
     if since is None:
         since = 0 if full else last_exported(store, destination)
     if max_versions is not None:
+        # The change at which the part reaches ``max_versions`` field versions closes it.
         row = conn.execute(
-            "SELECT seq FROM fv WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?",
-            (since, max_versions - 1),
+            """SELECT seq FROM (SELECT seq, sum(n) OVER (ORDER BY seq) AS total FROM fc
+                   WHERE seq > ?) WHERE total >= ? LIMIT 1""",
+            (since, max_versions),
         ).fetchone()
         if row is not None:
             up_to = min(up_to, row[0])
@@ -306,18 +308,14 @@ def record_export(store: Store, prepared: PreparedExport, destination: str) -> N
 
 
 # One row per change, its canonical text assembled in SQL from the stored canonical values
-# (no re-encoding): keys in canonical order base, hlc, id, table, values; fields sorted by name
-# (the aggregates' own ORDER BY); changes sorted by HLC, table, id. Fetching one row per change
-# instead of one per version is what keeps a full export near its floor (docs/benchmarks.md).
+# (no re-encoding): keys in canonical order base, hlc, id, table, values; changes sorted by HLC,
+# table, id (docs/benchmarks.md, P7).
 _CHANGES_SQL = """
-SELECT tbl, count(*),
-       '{' || coalesce('"base":{' || group_concat(
-                  CASE WHEN base <> '[]' THEN '"' || field || '":' || base END, ',' ORDER BY field
-              ) || '},', '')
-       || '"hlc":"' || hlc || '","id":"' || rid || '","table":"' || tbl || '","values":{'
-       || group_concat('"' || field || '":' || value, ',' ORDER BY field) || '}}'
-FROM fv WHERE seq > ? AND seq <= ?
-GROUP BY hlc, tbl, rid
+SELECT tbl, n,
+       '{' || CASE WHEN base <> '{}' THEN '"base":' || base || ',' ELSE '' END
+       || '"hlc":"' || hlc || '","id":"' || rid || '","table":"' || tbl || '","values":'
+       || body || '}'
+FROM fc WHERE seq > ? AND seq <= ?
 ORDER BY hlc, tbl, rid
 """
 
