@@ -53,8 +53,6 @@ _TEMP_TABLES = (
     # the batch, or the batch brings it at more than one HLC).
     """CREATE TEMP TABLE IF NOT EXISTS touched_records (tbl TEXT, rid TEXT, probe INTEGER,
         PRIMARY KEY (tbl, rid)) WITHOUT ROWID""",
-    """CREATE TEMP TABLE IF NOT EXISTS known_changes (tbl TEXT, rid TEXT, hlc TEXT, body TEXT,
-        base TEXT, PRIMARY KEY (tbl, rid, hlc)) WITHOUT ROWID""",
 )
 
 
@@ -62,7 +60,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
     # Statement by statement: executescript() would commit the caller's transaction.
     for sql in _TEMP_TABLES:
         conn.execute(sql)
-    for name in ("new_erased", "multi", "touched_records", "known_changes"):
+    for name in ("new_erased", "multi", "touched_records"):
         conn.execute(f"DELETE FROM temp.{name}")
 
 
@@ -159,19 +157,18 @@ def _merge_known(
 
     Returns what is new: the rows that were not here, and for a stored change that gained fields,
     a row of what it gained (for the counts)."""
-    conn.executemany(
-        "INSERT INTO known_changes (tbl, rid, hlc, body, base) VALUES (?, ?, ?, ?, ?)",
-        [row[:5] for row in rows],
-    )
-    known = conn.execute(
-        """SELECT k.tbl, k.rid, k.hlc, c.seq, c.body = k.body AND c.base = k.base,
-                  k.body, k.base, c.body, c.base
-           FROM known_changes k CROSS JOIN fc c
-           ON c.tbl = k.tbl AND c.rid = k.rid AND c.hlc = k.hlc WHERE c.seq <= ?""",
-        (mark,),
-    ).fetchall()
-    here = {(t, r, h) for t, r, h, *_ in known}
-    fresh = [row for row in rows if row[:3] not in here]
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    added = set(cursor.execute("SELECT tbl, rid, hlc FROM fc WHERE seq > ?", (mark,)).fetchall())
+    fresh = [row for row in rows if row[:3] in added]
+    known = []
+    for row in rows:
+        if row[:3] not in added:
+            seq, old_body, old_base = cursor.execute(
+                "SELECT seq, body, base FROM fc WHERE tbl = ? AND rid = ? AND hlc = ?", row[:3]
+            ).fetchone()
+            same = old_body == row[3] and old_base == row[4]
+            known.append((*row[:3], seq, same, row[3], row[4], old_body, old_base))
     for table, rid, hlc, seq, same, body, base, old_body, old_base in known:
         if same:
             continue
