@@ -6,6 +6,8 @@ the source of truth and every current-state row can be rebuilt from them.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -367,16 +369,24 @@ def m013_change_log(db: sqlite_utils.Database) -> None:
             tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
             head INTEGER NOT NULL, PRIMARY KEY (tbl, rid, field, hlc)) WITHOUT ROWID"""
     )
-    db.execute(
-        """INSERT INTO fc (seq, tbl, rid, hlc, body, base, n)
-           SELECT max(seq), tbl, rid, hlc,
-               '{' || group_concat('"' || field || '":' || coalesce(value, 'null'), ','
-                                   ORDER BY field) || '}',
-               coalesce('{' || group_concat(CASE WHEN base <> '[]' THEN '"' || field || '":'
-                                                 || base END, ',' ORDER BY field) || '}', '{}'),
-               count(*)
-           FROM fv GROUP BY tbl, rid, hlc"""
-    )
+    # A table and a sixteenth of its ids at a time: each grouping sorts a slice, not the whole
+    # log (memory stays flat at any size). A change never crosses a slice: its id is its key.
+    tables = [row[0] for row in db.execute("SELECT DISTINCT tbl FROM fv").fetchall()]
+    bounds = ["", *"123456789abcdef", None]
+    for table in tables:
+        for low, high in pairwise(bounds):
+            db.execute(
+                f"""INSERT INTO fc (seq, tbl, rid, hlc, body, base, n)
+                    SELECT max(seq), tbl, rid, hlc,
+                        '{{' || group_concat('"' || field || '":' || coalesce(value, 'null'), ','
+                                            ORDER BY field) || '}}',
+                        coalesce('{{' || group_concat(CASE WHEN base <> '[]' THEN '"' || field
+                                 || '":' || base END, ',' ORDER BY field) || '}}', '{{}}'),
+                        count(*)
+                    FROM fv WHERE tbl = ? AND rid >= ? {"AND rid < ?" if high else ""}
+                    GROUP BY tbl, rid, hlc""",
+                [table, low, high] if high else [table, low],
+            )
     db.execute(
         """INSERT INTO fh (tbl, rid, field, hlc, head)
            SELECT f.tbl, f.rid, f.field, f.hlc, f.head FROM fv f WHERE EXISTS (
@@ -384,6 +394,11 @@ def m013_change_log(db: sqlite_utils.Database) -> None:
                AND g.hlc <> f.hlc)"""
     )
     db.execute("DROP VIEW heads")
+    # Emptied a slice at a time before the drop: one statement freeing the whole log would keep
+    # every page it overwrites (``secure_delete``) in its statement journal, in memory.
+    top = db.execute("SELECT coalesce(max(seq), 0) FROM fv").fetchone()[0]
+    for start in range(0, top, 100_000):
+        db.execute("DELETE FROM fv WHERE seq > ? AND seq <= ?", [start, start + 100_000])
     db.execute("DROP TABLE fv")
     db.execute(
         """CREATE VIEW fv AS SELECT c.seq AS seq, c.tbl AS tbl, c.rid AS rid, j.key AS field,

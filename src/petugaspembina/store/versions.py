@@ -138,8 +138,7 @@ def apply_changes(
     )
     _recompute_heads(conn)
     conn.execute(
-        "INSERT OR IGNORE INTO touched_records (tbl, rid, probe) "
-        "SELECT tbl, rid, 1 FROM new_erased"
+        "INSERT OR IGNORE INTO touched_records (tbl, rid, probe) SELECT tbl, rid, 1 FROM new_erased"
     )
     _rebuild_current(conn, result)
     result.conflicts = conn.execute(
@@ -176,9 +175,9 @@ def _merge_known(
         bases, old_bases = json.loads(base), json.loads(old_base)
         if (table, rid) not in erased:
             for name in values.keys() & old_values.keys():
-                if canonical_json(values[name]) != canonical_json(
-                    old_values[name]
-                ) or bases.get(name, []) != old_bases.get(name, []):
+                if canonical_json(values[name]) != canonical_json(old_values[name]) or bases.get(
+                    name, []
+                ) != old_bases.get(name, []):
                     raise IntegrityConflict(
                         f"Versi data yang sama (tabel {table}, kolom {name}, HLC {hlc}) datang "
                         "dengan isi berbeda: berkas rusak atau diubah."
@@ -189,9 +188,12 @@ def _merge_known(
         merged = {**old_values, **{name: values[name] for name in added}}
         merged_base = {**old_bases, **{name: bases[name] for name in added if name in bases}}
         conn.execute("DELETE FROM fc WHERE seq = ?", (seq,))
+        # A fresh arrival number, above every one given out (exports remember them).
+        top = conn.execute("SELECT coalesce(max(seq), 0) FROM fc").fetchone()[0]
         conn.execute(
-            "INSERT INTO fc (tbl, rid, hlc, body, base, n) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fc (seq, tbl, rid, hlc, body, base, n) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
+                max(top, mark) + 1,
                 table,
                 rid,
                 hlc,
@@ -382,5 +384,7 @@ def recompute_all_heads(conn: sqlite3.Connection) -> None:
 def rebuild_all(conn: sqlite3.Connection) -> None:
     """Recompute every head and current row from the changes (repair, migrations)."""
     recompute_all_heads(conn)
-    conn.execute("INSERT INTO touched_records (tbl, rid, probe) SELECT DISTINCT tbl, rid, 1 FROM fc")
+    conn.execute(
+        "INSERT INTO touched_records (tbl, rid, probe) SELECT DISTINCT tbl, rid, 1 FROM fc"
+    )
     _rebuild_current(conn, ApplyResult())
