@@ -13,9 +13,11 @@ row per field version, as readers and the bundle format think of it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..core.changes import Change, canonical_json
 from ..core.records import DELETED, ERASED, SCHEMA
@@ -64,8 +66,13 @@ def _prepare(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM temp.{name}")
 
 
+# A change already here is handed to ``_known`` (which notes it and answers false: nothing is
+# updated in SQL); every other change is a new row.
 _INSERT = """INSERT INTO fc (tbl, rid, hlc, body, base, n) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (tbl, rid, hlc) DO NOTHING"""
+    ON CONFLICT (tbl, rid, hlc) DO UPDATE SET n = fc.n
+    WHERE _known(fc.seq, fc.tbl, fc.rid, fc.hlc, excluded.body, excluded.base, fc.body, fc.base)"""
+
+Known = tuple[int, str, str, str, str, str, str, str]
 
 
 def change_row(change: Change, blank: bool = False) -> Row:
@@ -105,9 +112,16 @@ def apply_changes(
     erased = {(t, r) for t, r in conn.execute("SELECT tbl, rid FROM erased")}
     rows = [change_row(c, (c.table, c.id) in erased) for c in changes]
     mark = conn.execute("SELECT coalesce(max(seq), 0) FROM fc").fetchone()[0]
-    inserted = conn.executemany(_INSERT, rows).rowcount
+    known: list[Known] = []
+
+    def note(*change: Any) -> bool:
+        known.append(change)
+        return False
+
+    conn.create_function("_known", 8, note)
+    conn.executemany(_INSERT, rows)
     # All new (a first import): nothing to compare.
-    fresh = rows if inserted == len(rows) else _merge_known(conn, rows, mark, erased)
+    fresh = _merge_known(conn, rows, known, mark, erased) if known else rows
     result.new_versions = sum(row[5] for row in fresh)
     result.max_hlc = max((row[2] for row in fresh), default=None)
     result.already_present = sum(row[5] for row in rows) - result.new_versions
@@ -148,28 +162,23 @@ def apply_changes(
 
 
 def _merge_known(
-    conn: sqlite3.Connection, rows: list[Row], mark: int, erased: Collection[tuple[str, str]]
+    conn: sqlite3.Connection,
+    rows: list[Row],
+    known: list[Known],
+    mark: int,
+    erased: Collection[tuple[str, str]],
 ) -> list[Row]:
-    """Changes whose (table, id, HLC) was here already: the same fields again change nothing, new
-    fields join the stored change (which then counts as arrived now), another value or base for a
-    stored field is refused (erased records: values are all null, nothing to compare).
+    """Changes whose (table, id, HLC) was here already (``known``): the same fields again change
+    nothing, new fields join the stored change (which then counts as arrived now), another value
+    or base for a stored field is refused (erased records: values are all null, nothing to
+    compare).
 
     Returns what is new: the rows that were not here, and for a stored change that gained fields,
     a row of what it gained (for the counts)."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    added = set(cursor.execute("SELECT tbl, rid, hlc FROM fc WHERE seq > ?", (mark,)).fetchall())
-    fresh = [row for row in rows if row[:3] in added]
-    known = []
-    for row in rows:
-        if row[:3] not in added:
-            seq, old_body, old_base = cursor.execute(
-                "SELECT seq, body, base FROM fc WHERE tbl = ? AND rid = ? AND hlc = ?", row[:3]
-            ).fetchone()
-            same = old_body == row[3] and old_base == row[4]
-            known.append((*row[:3], seq, same, row[3], row[4], old_body, old_base))
-    for table, rid, hlc, seq, same, body, base, old_body, old_base in known:
-        if same:
+    here = {(t, r, h) for _, t, r, h, *_ in known}
+    fresh = [row for row in rows if row[:3] not in here]
+    for seq, table, rid, hlc, body, base, old_body, old_base in known:
+        if body == old_body and base == old_base:
             continue
         values, old_values = json.loads(body), json.loads(old_body)
         bases, old_bases = json.loads(base), json.loads(old_base)
@@ -209,14 +218,8 @@ def _merge_known(
 def records_at_several_hlcs(changes: Iterable[Change]) -> set[tuple[str, str]]:
     """(table, id) of each record that ``changes`` bring at more than one HLC: ``apply_changes``'s
     ``several``."""
-    seen: set[tuple[str, str]] = set()
-    several: set[tuple[str, str]] = set()
-    for change in changes:
-        key = (change.table, change.id)
-        if key in seen:
-            several.add(key)
-        seen.add(key)
-    return several
+    counts = Counter([(change.table, change.id) for change in changes])
+    return {key for key, count in counts.items() if count > 1}
 
 
 def _touched(
