@@ -2076,8 +2076,16 @@ Activity: {2} ({3})</translation>
         <translation>confirmed by the office</translation>
     </message>
     <message>
+        <source>ditarik: tidak tersegel, isinya dikirim ulang tersegel</source>
+        <translation>withdrawn: not sealed, its contents go again sealed</translation>
+    </message>
+    <message>
         <source>kantor (alamat belum diatur)</source>
         <translation>office (address not set)</translation>
+    </message>
+    <message>
+        <source>kantor menolak bundel tanpa segel; isinya ikut di ekspor berikutnya</source>
+        <translation>the office refuses unsealed bundles; its contents go in the next export</translation>
     </message>
     <message>
         <source>{0} · dicoba lagi {1}</source>
@@ -3216,6 +3224,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Enrolled. Read this fingerprint aloud and compare it with the other screen: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, dan kantor menolaknya: bundel itu tidak lagi dihitung terkirim. Isinya ikut di ekspor berikutnya, tersegel: ekspor lagi ke flashdisk atau tekan Kirim sekarang di tab Sinkronisasi.</source>
+        <translation>{0} bundle(s) written before this office was enrolled are not sealed to it, and the office refuses them: they no longer count as sent. Their contents go in the next export, sealed: export to the USB stick again or press Send now on the Sync tab.</translation>
     </message>
     <message>
         <source>Pilih berkas kunci</source>

@@ -192,6 +192,9 @@ class SyncView(QWidget):
 
         TrustDialog(self.store, self).exec()
         self._show_trust_options()
+        # Enrolling an office withdraws the bundles written before it (not sealed to it).
+        self.outbox_panel.reload()
+        self.changed.emit()
 
     def _show_trust_options(self) -> None:
         """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""

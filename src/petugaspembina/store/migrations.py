@@ -322,6 +322,16 @@ def m012_photos(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m013_withdrawn_exports(db: sqlite_utils.Database) -> None:
+    """``exports.withdrawn_at``: exports the next one to that destination sends again.
+
+    Set when an officer enrols an office (``sync/outbox.withdraw_unsealed``): bundles written
+    before it was enrolled are not sealed to it, and an office with keys refuses them; their
+    changes count as not yet sent, so the next export carries them (docs/sync.md)."""
+    db.execute("ALTER TABLE exports ADD COLUMN withdrawn_at TEXT")
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)
