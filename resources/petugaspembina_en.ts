@@ -1686,6 +1686,14 @@ Activity: {2} ({3})</translation>
         <translation>Office clerk</translation>
     </message>
     <message>
+        <source>Tidak ada konflik atau duplikat yang menunggu keputusan</source>
+        <translation>No conflicts or duplicates waiting for a decision</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan: {0} konflik, {1} duplikat</source>
+        <translation>Waiting for a decision: {0} conflict(s), {1} duplicate(s)</translation>
+    </message>
+    <message>
         <source>Semua rekaman sudah diekspor; {0} berkas belum dikonfirmasi kantor</source>
         <translation>All records exported; {0} files not yet confirmed by the office</translation>
     </message>

@@ -77,6 +77,9 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}", arrived), arrived
     assert window.tabs.tabText(1).replace("&", "") == "Konflik (2)"
     assert window.tabs.tabText(2).replace("&", "") == "Duplikat (2)"
+    # The status bar tells the clerk what waits for a decision, not "records not yet sent".
+    assert "Menunggu keputusan: 2 konflik, 2 duplikat" in window.status.text()
+    assert "belum dikirim" not in window.status.text()
 
     # 2. The name conflict: typed value, Enter.
     window.tabs.setCurrentWidget(clerk.conflicts)
@@ -181,11 +184,15 @@ def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None
         return sum(window.tabs.isTabVisible(i) for i in range(window.tabs.count()))
 
     assert window.clerk is None and visible() == 6  # the five lists and Desa saya
+    assert "Semua rekaman sudah dikirim" in window.status.text()  # an empty database
     window.role_actions["kantor"].trigger()
     assert window.clerk is not None and visible() == 10  # Desa saya gives way to Desa Binaan
     assert store.get_setting("role") == "kantor"
+    assert "Tidak ada konflik atau duplikat yang menunggu keputusan" in window.status.text()
+    assert "belum dikirim" not in window.status.text()
     window.role_actions["petugas"].trigger()
     assert window.clerk is None and visible() == 6
+    assert "Semua rekaman sudah dikirim" in window.status.text()
     assert window.role_actions["petugas"].isChecked()
 
 
