@@ -944,6 +944,10 @@ Activity: {2} ({3})</translation>
         <translation>Choose the data folder (on the laptop&apos;s disk)</translation>
     </message>
     <message>
+        <source>Isi profil petugas kantor untuk komputer ini. Bundel dari para petugas lapangan digabungkan dan direkap di sini; data tersimpan di komputer ini.</source>
+        <translation>Fill in the office clerk&apos;s profile for this computer. Bundles from the field officers are merged and summarised here; the data are stored on this computer.</translation>
+    </message>
+    <message>
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer&apos;s name is required.</translation>
     </message>
@@ -2526,8 +2530,8 @@ Activity: {2} ({3})</translation>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Ketik kunci pemulihan yang disimpan kantor (8 kelompok huruf dan angka), lalu pilih kata sandi baru.</source>
-        <translation>Type the recovery key kept by the office (8 groups of letters and digits), then choose a new password.</translation>
+        <source>Ketik kunci pemulihan yang dicatat saat basis data ini dibuat (8 kelompok huruf dan angka; disimpan kantor, atau kepala kantor untuk komputer kantor), lalu pilih kata sandi baru.</source>
+        <translation>Type the recovery key noted when this database was made (8 groups of letters and digits; kept by the office, or by the head of office for the office&apos;s computer), then choose a new password.</translation>
     </message>
     <message>
         <source>&amp;Kunci pemulihan</source>
@@ -2555,6 +2559,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kunci pemulihan</source>
         <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Catat kunci pemulihan ini dan serahkan ke kepala kantor untuk disimpan di brankas, terpisah dari komputer ini. Kunci ini membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini.</source>
+        <translation>Write down this recovery key and hand it to the head of office to keep in the safe, apart from this computer. It opens the data if the password is forgotten, and is shown only this once.</translation>
     </message>
     <message>
         <source>Catat kunci pemulihan ini dan serahkan ke kantor untuk disimpan. Kunci ini membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini.</source>

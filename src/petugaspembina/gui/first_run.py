@@ -50,14 +50,9 @@ class FirstRunDialog(QDialog):
         self.answers: FirstRunAnswers | None = None
         self.setWindowTitle(self.tr("Selamat datang di Petugas Pembina"))
         form = QFormLayout(self)
-        form.addRow(
-            QLabel(
-                self.tr(
-                    "Isi profil petugas untuk perangkat ini. Data tersimpan di "
-                    "laptop ini dan dapat dikirim ke kantor sebagai bundel."
-                )
-            )
-        )
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        form.addRow(self.intro)
         self.name = QLineEdit()
         self.nip = QLineEdit()
         self.nip.setPlaceholderText("19860926 201505 1 001")
@@ -78,6 +73,8 @@ class FirstRunDialog(QDialog):
         self.role.addItem(
             self.tr("Petugas kantor (impor bundel, konflik, duplikat, rekap)"), "kantor"
         )
+        self.role.currentIndexChanged.connect(self._say_what_happens)
+        self._say_what_happens()
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
@@ -118,6 +115,24 @@ class FirstRunDialog(QDialog):
         if folder is not None:
             self.database = folder / DB_NAME
             self.place.setText(str(self.database))
+
+    def _say_what_happens(self) -> None:
+        """The intro fits the role: an officer sends bundles to the office, the office merges
+        them."""
+        if self.role.currentData() == "kantor":
+            self.intro.setText(
+                self.tr(
+                    "Isi profil petugas kantor untuk komputer ini. Bundel dari para petugas "
+                    "lapangan digabungkan dan direkap di sini; data tersimpan di komputer ini."
+                )
+            )
+        else:
+            self.intro.setText(
+                self.tr(
+                    "Isi profil petugas untuk perangkat ini. Data tersimpan di "
+                    "laptop ini dan dapat dikirim ke kantor sebagai bundel."
+                )
+            )
 
     def on_start_clicked(self) -> None:
         name = " ".join(self.name.text().split())

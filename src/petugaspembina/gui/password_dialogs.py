@@ -220,7 +220,8 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Ketik kunci pemulihan yang disimpan kantor (8 kelompok huruf dan angka), "
+                "Ketik kunci pemulihan yang dicatat saat basis data ini dibuat (8 kelompok "
+                "huruf dan angka; disimpan kantor, atau kepala kantor untuk komputer kantor), "
                 "lalu pilih kata sandi baru."
             )
         )
@@ -278,12 +279,19 @@ class RecoveryDialog(QDialog):
 class RecoveryKeyDialog(QDialog):
     """The recovery key, shown once; closes only when the officer confirms noting it."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, parent: QWidget | None = None, *, office: bool = False) -> None:
+        """``office``: this is the office's own computer (kept there, not handed to anyone)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kunci pemulihan"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
+                "Catat kunci pemulihan ini dan serahkan ke kepala kantor untuk disimpan di "
+                "brankas, terpisah dari komputer ini. Kunci ini membuka data bila kata sandi "
+                "terlupa, dan hanya ditampilkan sekali ini."
+            )
+            if office
+            else self.tr(
                 "Catat kunci pemulihan ini dan serahkan ke kantor untuk disimpan. Kunci ini "
                 "membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini."
             )
@@ -316,8 +324,8 @@ class RecoveryKeyDialog(QDialog):
             super().reject()
 
     @classmethod
-    def show_once(cls, parent: QWidget | None, code: str) -> None:
-        cls(code, parent).exec()
+    def show_once(cls, parent: QWidget | None, code: str, *, office: bool = False) -> None:
+        cls(code, parent, office=office).exec()
 
 
 class NewPasswordDialog(QDialog):
