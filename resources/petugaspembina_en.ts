@@ -966,6 +966,42 @@ Activity: {2} ({3})</translation>
         <source>{0} tanda terima bertanda tangan kantor ditulis ke {1}; petugas membawa flashdisk itu kembali agar bundelnya tercatat diterima.</source>
         <translation>{0} receipts signed by the office written to {1}; the officer takes that stick back so the bundles are recorded as received.</translation>
     </message>
+    <message>
+        <source>• {0}: {1}, petugas {2}</source>
+        <translation>• {0}: {1}, officer {2}</translation>
+    </message>
+    <message>
+        <source>• … dan {0} bundel lain</source>
+        <translation>• … and {0} more bundle(s)</translation>
+    </message>
+    <message>
+        <source>{0} bundel dibuat petugas kantor lain, bukan {1}:
+
+{2}
+
+Bila digabungkan, kegiatan dan peserta kantor lain ikut masuk data dan rekap kantor ini. Lewati bundel itu bila flashdisk tertukar.</source>
+        <translation>{0} bundle(s) were made by officers of another office, not {1}:
+
+{2}
+
+If merged, the other office&apos;s sessions and participants join this office&apos;s data and recap. Skip those bundles if the USB sticks were mixed up.</translation>
+    </message>
+    <message>
+        <source>Bundel dari kantor lain</source>
+        <translation>Bundles from another office</translation>
+    </message>
+    <message>
+        <source>Lewati bundel kantor lain</source>
+        <translation>Skip the other office&apos;s bundles</translation>
+    </message>
+    <message>
+        <source>Gabungkan semua</source>
+        <translation>Merge all</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>InboxControl</name>
@@ -1103,6 +1139,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Tidak ada berkas bundel (.json) di sana.</source>
         <translation>There are no bundle files (.json) there.</translation>
+    </message>
+    <message>
+        <source>Bundel kantor lain dilewati; tidak ada yang diimpor.</source>
+        <translation>The other office&apos;s bundles were skipped; nothing was imported.</translation>
     </message>
     <message>
         <source>Mengimpor {0} berkas…</source>

@@ -22,7 +22,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
 from . import messages
-from .import_task import ImportOutcome, import_work, receipts_text
+from .import_task import ImportOutcome, import_work, leave_out_other_offices, receipts_text
 from .inbox_control import InboxControl
 from .outbox_panel import OutboxPanel
 from .worker import Progress, run_task
@@ -144,6 +144,10 @@ class SyncView(QWidget):
         files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
         if not files or self.store.path is None:
             return
+        chosen = leave_out_other_offices(self, self.store, files)
+        if not chosen:
+            return
+        files = chosen
         db_path, paths = self.store.path, self.paths.ensure()
         allow_unsigned = self.allow_unsigned.isChecked()
         self.allow_unsigned.setChecked(False)  # for that one import only
