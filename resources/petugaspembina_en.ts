@@ -747,6 +747,34 @@
         <translation>The document could not be made</translation>
     </message>
     <message>
+        <source>Laporan belum lengkap</source>
+        <translation>Report not complete</translation>
+    </message>
+    <message>
+        <source>Bagian laporan ini masih kosong dan akan tercetak “-”:
+
+{0}
+
+Isi dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya.</source>
+        <translation>These parts of the report are still empty and will print as “-”:
+
+{0}
+
+Fill them in the session&apos;s data first (tab Topics and results), or print as it is.</translation>
+    </message>
+    <message>
+        <source>Isi dulu…</source>
+        <translation>Fill in first…</translation>
+    </message>
+    <message>
+        <source>Cetak saja</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Kegiatan ini belum memiliki peserta.</source>
         <translation>This session has no participants yet.</translation>
     </message>

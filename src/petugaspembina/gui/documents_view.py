@@ -309,7 +309,41 @@ class DocumentsView(QWidget):
         self._generate("daftar-hadir-kosong", _blank_sheet)
 
     def on_report_clicked(self) -> None:
-        self._generate("laporan-kegiatan", _report)
+        session_id = self._session_id()
+        if session_id is None or not self.report_is_ready(session_id):
+            return
+        self._generate("laporan-kegiatan", _report, session_id)
+
+    def report_is_ready(self, session_id: str) -> bool:
+        """Before printing the laporan kegiatan: name the parts that would print empty ("-")
+        and let the officer fill them in the session's "Materi dan hasil" tab, print anyway or
+        cancel. True to print."""
+        from ..core.records import Session
+        from ..documents.report import empty_report_parts
+        from .session_editor import SessionEditor
+
+        while empty := empty_report_parts(self.store.get(Session, session_id)):
+            choice = messages.ask_choice(
+                self,
+                self.tr("Laporan belum lengkap"),
+                self.tr(
+                    "Bagian laporan ini masih kosong dan akan tercetak “-”:\n\n{0}\n\nIsi "
+                    "dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya."
+                ).format("\n".join(f"• {part}" for part in empty)),
+                [
+                    ("fill", self.tr("Isi dulu…")),
+                    ("print", self.tr("Cetak saja")),
+                    ("cancel", self.tr("Batal")),
+                ],
+                "fill",
+            )
+            if choice == "print":
+                return True
+            if choice == "cancel":
+                return False
+            if SessionEditor.ask(self, self.store, session_id, content=True) is None:
+                return False
+        return True
 
     def on_minutes_clicked(self) -> None:
         self._generate("berita-acara", _minutes)
