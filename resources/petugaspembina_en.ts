@@ -2282,8 +2282,12 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Female (P)</translation>
     </message>
     <message>
-        <source>opsional, dd/mm/yyyy</source>
-        <translation>optional, dd/mm/yyyy</translation>
+        <source>diketahui</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>wajib bila di bawah 18 tahun</source>
+        <translation>required under 18</translation>
     </message>
     <message>
         <source>tersimpan: {0} — isi untuk mengganti</source>
@@ -2340,6 +2344,18 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>&amp;Jabatan</source>
         <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>Orang tua/&amp;wali</source>
+        <translation>Pa&amp;rent/guardian</translation>
+    </message>
+    <message>
+        <source>Tercatat pada daftar hadir: {0}</source>
+        <translation>Recorded on the attendance list: {0}</translation>
+    </message>
+    <message>
+        <source>pada daftar hadir: {0}</source>
+        <translation>on the attendance list: {0}</translation>
     </message>
     <message>
         <source>Perubahan ikut terkirim dalam bundel berikutnya.</source>
