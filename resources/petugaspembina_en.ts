@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Batas &amp;hari tanpa kegiatan</source>
-        <translation>&amp;Days without activity</translation>
+        <translation>Da&amp;ys without activity</translation>
     </message>
     <message>
         <source>belum pernah</source>
@@ -625,6 +625,18 @@
         <translation>Certificate for th&amp;is participant</translation>
     </message>
     <message>
+        <source>U&amp;ntuk peserta:</source>
+        <translation>For participa&amp;nt:</translation>
+    </message>
+    <message>
+        <source>Profil kantor (kop surat, penanda tangan)…</source>
+        <translation>Office profile (letterhead, signatory)…</translation>
+    </message>
+    <message>
+        <source>Batalkan…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -665,10 +677,6 @@
         <translation>No activities yet</translation>
     </message>
     <message>
-        <source>&amp;Untuk peserta:</source>
-        <translation>Participa&amp;nt:</translation>
-    </message>
-    <message>
         <source>Serti&amp;fikat semua peserta</source>
         <translation>&amp;Certificates for all participants</translation>
     </message>
@@ -689,20 +697,12 @@
         <translation>&amp;Minutes</translation>
     </message>
     <message>
-        <source>Profil kant&amp;or (kop surat, penanda tangan)…</source>
-        <translation>&amp;Office profile (letterhead, signatory)…</translation>
-    </message>
-    <message>
         <source>Cetak ulan&amp;g…</source>
         <translation>Print a cop&amp;y…</translation>
     </message>
     <message>
-        <source>Batalka&amp;n…</source>
-        <translation>Cance&amp;l…</translation>
-    </message>
-    <message>
-        <source>P&amp;eriksa</source>
-        <translation>Ch&amp;eck</translation>
+        <source>Periksa</source>
+        <translation>Check</translation>
     </message>
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
@@ -842,12 +842,12 @@ Activity: {2} ({3})</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <source>&amp;Sama — gabungkan (S)</source>
-        <translation>&amp;Same — link (S)</translation>
+        <source>Sama — &amp;gabungkan (S)</source>
+        <translation>Same — &amp;link (S)</translation>
     </message>
     <message>
-        <source>&amp;Berbeda — jangan sarankan lagi (B)</source>
-        <translation>&amp;Different — do not suggest again (B)</translation>
+        <source>Berbeda — jangan sara&amp;nkan lagi (B)</source>
+        <translation>Different — do not su&amp;ggest again (B)</translation>
     </message>
     <message>
         <source>&amp;Lewati (N)</source>
@@ -1086,15 +1086,15 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     </message>
     <message>
         <source>Impor &amp;folder…</source>
-        <translation>Import &amp;folder…</translation>
+        <translation>&amp;Import folder…</translation>
     </message>
     <message>
-        <source>Impor &amp;berkas…</source>
-        <translation>Import &amp;files…</translation>
+        <source>&amp;Impor berkas…</source>
+        <translation>Import fi&amp;les…</translation>
     </message>
     <message>
-        <source>&amp;Pantau folder kotak masuk…</source>
-        <translation>&amp;Watch an inbox folder…</translation>
+        <source>Pan&amp;tau folder kotak masuk…</source>
+        <translation>Wa&amp;tch an inbox folder…</translation>
     </message>
     <message>
         <source>Hasil impor terakhir</source>
@@ -1750,12 +1750,20 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Change password…</translation>
     </message>
     <message>
+        <source>Mode kerj&amp;a</source>
+        <translation>&amp;Work mode</translation>
+    </message>
+    <message>
         <source>Petugas lapangan</source>
         <translation>Field officer</translation>
     </message>
     <message>
         <source>Petugas kantor</source>
         <translation>Office clerk</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Tidak ada konflik atau duplikat yang menunggu keputusan</source>
@@ -1864,14 +1872,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Keluar</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Mode kerja</source>
-        <translation>&amp;Work mode</translation>
-    </message>
-    <message>
-        <source>B&amp;ahasa</source>
-        <translation>Lan&amp;guage</translation>
     </message>
     <message>
         <source>Basis data: {0}   Perangkat: {1}   {2}</source>
@@ -2515,10 +2515,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
 <context>
     <name>RecapView</name>
     <message>
-        <source>&amp;Dari</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -2536,19 +2532,23 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     </message>
     <message>
         <source>&amp;Wilayah</source>
-        <translation>&amp;Region</translation>
+        <translation>Re&amp;gion</translation>
     </message>
     <message>
         <source>&amp;Tampilkan</source>
-        <translation>&amp;Show</translation>
+        <translation>S&amp;how</translation>
     </message>
     <message>
-        <source>Sertakan data &amp;pribadi (nama, NIK tersamar, HP)</source>
-        <translation>Include &amp;personal data (names, masked NIK, phones)</translation>
+        <source>Dar&amp;i</source>
+        <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <source>Cetak &amp;PDF untuk Kanwil…</source>
-        <translation>&amp;PDF for the regional office…</translation>
+        <source>Sertaka&amp;n data pribadi (nama, NIK tersamar, HP)</source>
+        <translation>I&amp;nclude personal data (names, masked NIK, phones)</translation>
+    </message>
+    <message>
+        <source>Cetak PD&amp;F untuk Kanwil…</source>
+        <translation>PDF for &amp;the regional office…</translation>
     </message>
     <message>
         <source>Ekspor &amp;XLSX…</source>
@@ -3143,10 +3143,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Send and receive data</translation>
     </message>
     <message>
-        <source>&amp;Ekspor bundel ke folder… (Ctrl+E)</source>
-        <translation>&amp;Export bundle to folder… (Ctrl+E)</translation>
-    </message>
-    <message>
         <source>&amp;Impor bundel… (Ctrl+I)</source>
         <translation>&amp;Import bundles… (Ctrl+I)</translation>
     </message>
@@ -3191,6 +3187,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Record</translation>
     </message>
     <message>
+        <source>Ekspor bundel ke &amp;folder… (Ctrl+E)</source>
+        <translation>E&amp;xport bundle to folder… (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
@@ -3204,7 +3204,7 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     </message>
     <message>
         <source>&amp;Gunakan nilai terpilih</source>
-        <translation>&amp;Use selected value</translation>
+        <translation>Use selected &amp;value</translation>
     </message>
     <message>
         <source>Pilih folder tujuan (flashdisk, folder bersama)</source>

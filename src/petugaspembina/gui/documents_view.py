@@ -31,6 +31,7 @@ from ..core.text import shorten
 from ..store import queries
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 from .worker import Progress, run_task
 
 if TYPE_CHECKING:  # the register module loads the signing keys: not at start-up
@@ -83,7 +84,7 @@ class DocumentsView(QWidget):
         self.person_button = QPushButton(self.tr("Sertifikat peserta &ini"))
         one.addWidget(self.person_combo, 1)
         one.addWidget(self.person_button)
-        person_label = QLabel(self.tr("&Untuk peserta:"))
+        person_label = QLabel(self.tr("U&ntuk peserta:"))
         person_label.setBuddy(self.person_combo)
         form.addRow(person_label, one)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
@@ -110,7 +111,7 @@ class DocumentsView(QWidget):
         ):
             buttons.addWidget(button)
         form.addRow(buttons)
-        self.office_button = QPushButton(self.tr("Profil kant&or (kop surat, penanda tangan)…"))
+        self.office_button = QPushButton(self.tr("Profil kantor (kop surat, penanda tangan)…"))
         form.addRow(self.office_button)
         layout.addWidget(box)
         register = QGroupBox(self.tr("Register sertifikat"))
@@ -119,7 +120,7 @@ class DocumentsView(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Cari nomor atau nama…"))
         self.reprint_button = QPushButton(self.tr("Cetak ulan&g…"))
-        self.void_button = QPushButton(self.tr("Batalka&n…"))
+        self.void_button = QPushButton(self.tr("Batalkan…"))
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.reprint_button)
         search_row.addWidget(self.void_button)
@@ -147,7 +148,7 @@ class DocumentsView(QWidget):
         verify_layout = QHBoxLayout(verify)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Tempel atau pindai kode verifikasi (PP1…)"))
-        self.verify_button = QPushButton(self.tr("P&eriksa"))
+        self.verify_button = QPushButton(self.tr("Periksa"))
         verify_layout.addWidget(self.code_edit, 1)
         verify_layout.addWidget(self.verify_button)
         layout.addWidget(verify)
@@ -170,6 +171,7 @@ class DocumentsView(QWidget):
         self.session_combo.currentIndexChanged.connect(self.reload_people)
         if not lazy:
             self.reload()
+        fit_form_labels(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.validation import check_nip
 from ..paths import DB_NAME
 from . import messages
+from .form_labels import fit_form_labels
 from .password_dialogs import NewPasswordFields
 
 
@@ -109,6 +110,7 @@ class FirstRunDialog(QDialog):
         )
         form.addRow(buttons)
         self.name.setFocus()
+        fit_form_labels(self)
 
     def on_change_clicked(self) -> None:
         folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"))

@@ -71,8 +71,8 @@ class InboxView(QWidget):
         hint.setStyleSheet("border: none;")
         drop_layout.addWidget(hint, 1)
         self.folder_button = QPushButton(self.tr("Impor &folder…"))
-        self.files_button = QPushButton(self.tr("Impor &berkas…"))
-        self.watch_button = QPushButton(self.tr("&Pantau folder kotak masuk…"))
+        self.files_button = QPushButton(self.tr("&Impor berkas…"))
+        self.watch_button = QPushButton(self.tr("Pan&tau folder kotak masuk…"))
         for button in (self.folder_button, self.files_button, self.watch_button):
             drop_layout.addWidget(button)
         layout.addWidget(drop)

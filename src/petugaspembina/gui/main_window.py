@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             menu.addAction(action)
             self.addAction(action)
-        roles = self.menuBar().addMenu(self.tr("&Mode kerja"))
+        roles = self.menuBar().addMenu(self.tr("Mode kerj&a"))
         self.role_actions: dict[str, QAction] = {}
         for role, name in (
             (OFFICER, self.tr("Petugas lapangan")),
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, r=role: self.on_role_triggered(r))
             roles.addAction(action)
             self.role_actions[role] = action
-        languages = self.menuBar().addMenu(self.tr("B&ahasa"))
+        languages = self.menuBar().addMenu(self.tr("Bahasa"))
         current = str(self._settings().value("ui/language", "id"))
         for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
             action = QAction(name, self, checkable=True)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..store import vault
 from ..store.errors import StoreError
 from . import messages
+from .form_labels import fit_form_labels
 
 FAILURES_KEY = "security/wrong_passwords"
 
@@ -140,6 +141,7 @@ class PasswordDialog(QDialog):
             self._start_wait(_delay(failures))
         self.password.setFocus()
         self.setMinimumWidth(420)
+        fit_form_labels(self)
 
     def failures(self) -> int:
         return int(str(self.settings.value(FAILURES_KEY, 0) or 0))
@@ -243,6 +245,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(
             messages.button_box(self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal"))
         )
+        fit_form_labels(self)
 
     def on_save_clicked(self) -> None:
         problem = self.fields.problem()
@@ -348,6 +351,7 @@ class NewPasswordDialog(QDialog):
             messages.button_box(self, self.tr("Lanjut"), self.on_next_clicked, self.tr("Keluar"))
         )
         self.setMinimumWidth(460)
+        fit_form_labels(self)
 
     def on_next_clicked(self) -> None:
         problem = self.fields.problem()

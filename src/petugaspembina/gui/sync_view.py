@@ -40,7 +40,7 @@ class SyncView(QWidget):
         layout = QVBoxLayout(self)
         box = QGroupBox(self.tr("Kirim dan terima data"))
         row = QHBoxLayout(box)
-        self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
+        self.export_button = QPushButton(self.tr("Ekspor bundel ke &folder… (Ctrl+E)"))
         self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
         self.trust_button = QPushButton(self.tr("Pera&ngkat dan kunci…"))
         row.addWidget(self.export_button)
