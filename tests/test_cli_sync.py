@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -368,3 +369,14 @@ def test_enrolling_the_office_withdraws_the_plain_bundles_it_would_refuse(
     again = [line.split(": ", 1)[1] for line in second.splitlines() if "perubahan" in line]
     assert carried and again[0] == carried[0], (first, second)
     assert "Tersegel untuk kantor" in second, second
+
+
+def test_export_counts_changes_and_fields_in_the_windows_words(
+    officer: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "usb").mkdir()
+    code, out, err = cli(officer, "export", "--out", f"{tmp_path / 'usb'}/")
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("Bundel #1:"))
+    assert re.fullmatch(r"Bundel #1: \d+ perubahan \(Instansi \d+, .*\), \d+ isian\.", line), line
+    assert "versi kolom" not in out and "kolom" not in out
