@@ -2575,6 +2575,66 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>&lt;b&gt;{0}&lt;/b&gt; sessions · &lt;b&gt;{1}&lt;/b&gt; sign-ins · &lt;b&gt;{2}&lt;/b&gt; unique participants · &lt;b&gt;{3}&lt;/b&gt; referrals · &lt;b&gt;{4}&lt;/b&gt; certificates issued — {5}</translation>
     </message>
     <message>
+        <source>Jumlah (tanpa hitung ganda): {0}. Satu kegiatan dengan dua petugas dihitung pada keduanya, sehingga jumlah baris dapat melebihi jumlah ini, yang menghitung setiap kegiatan atau tanda hadir sekali.</source>
+        <translation>Total (each counted once): {0}. A session with two officers counts for both, so the rows may add up to more than this total, which counts each session or sign-in once.</translation>
+    </message>
+    <message>
+        <source>Kegiatan per jenis</source>
+        <translation>Sessions by type</translation>
+    </message>
+    <message>
+        <source>Kegiatan per bulan</source>
+        <translation>Sessions by month</translation>
+    </message>
+    <message>
+        <source>Kehadiran per jenis kelamin</source>
+        <translation>Attendance by sex</translation>
+    </message>
+    <message>
+        <source>Kehadiran per kelompok usia</source>
+        <translation>Attendance by age group</translation>
+    </message>
+    <message>
+        <source>Kehadiran per kategori peserta</source>
+        <translation>Attendance by participant category</translation>
+    </message>
+    <message>
+        <source>Kehadiran per desa/kelurahan</source>
+        <translation>Attendance by village</translation>
+    </message>
+    <message>
+        <source>Kegiatan per petugas</source>
+        <translation>Sessions by officer</translation>
+    </message>
+    <message>
+        <source>Kehadiran per petugas</source>
+        <translation>Attendance by officer</translation>
+    </message>
+    <message>
+        <source>Kehadiran per bulan</source>
+        <translation>Attendance by month</translation>
+    </message>
+    <message>
+        <source>Rujukan per status</source>
+        <translation>Referrals by status</translation>
+    </message>
+    <message>
+        <source>Rujukan per jenis risiko</source>
+        <translation>Referrals by risk type</translation>
+    </message>
+    <message>
+        <source>Rujukan per urgensi</source>
+        <translation>Referrals by urgency</translation>
+    </message>
+    <message>
+        <source>Rujukan per instansi penerima</source>
+        <translation>Referrals by receiving agency</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
         <source>Simpan rekap PDF</source>
         <translation>Save the recap PDF</translation>
     </message>

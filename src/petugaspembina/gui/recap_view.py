@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.recap import Recap, RecapFilter, compute_recap, quarter_of, recap_regions
+from ..store.recap import (
+    TWO_OFFICERS,
+    Recap,
+    RecapFilter,
+    compute_recap,
+    quarter_of,
+    recap_regions,
+)
 from ..store.store import Store
 from . import messages
 from .bar_chart import BarChart
@@ -192,7 +199,7 @@ class RecapView(QWidget):
         )
         if not self.charts:
             for index, breakdown in enumerate(recap.breakdowns):
-                box = QGroupBox(breakdown.title)
+                box = QGroupBox(self.chart_title(breakdown.key, breakdown.title))
                 inner = QVBoxLayout(box)
                 chart = BarChart()
                 inner.addWidget(chart)
@@ -208,8 +215,35 @@ class RecapView(QWidget):
             if breakdown.key in self.notes:
                 self.notes[breakdown.key].setText(
                     f"{breakdown.total_label}: {breakdown.total}. {breakdown.note}"
+                    if breakdown.note != TWO_OFFICERS
+                    else self.tr(
+                        "Jumlah (tanpa hitung ganda): {0}. Satu kegiatan dengan dua petugas "
+                        "dihitung pada keduanya, sehingga jumlah baris dapat melebihi jumlah ini, "
+                        "yang menghitung setiap kegiatan atau tanda hadir sekali."
+                    ).format(breakdown.total)
                 )
         self.shown.emit(recap)
+
+    def chart_title(self, key: str, title: str) -> str:
+        """A chart's title in the window's language (the recap's files keep the Indonesian
+        ``title``, which is also what an unknown key shows)."""
+        titles = {
+            "kegiatan_per_jenis": self.tr("Kegiatan per jenis"),
+            "kegiatan_per_bulan": self.tr("Kegiatan per bulan"),
+            "hadir_per_jenis_kelamin": self.tr("Kehadiran per jenis kelamin"),
+            "hadir_per_usia": self.tr("Kehadiran per kelompok usia"),
+            "hadir_per_kategori": self.tr("Kehadiran per kategori peserta"),
+            "hadir_per_desa": self.tr("Kehadiran per desa/kelurahan"),
+            "kegiatan_per_petugas": self.tr("Kegiatan per petugas"),
+            "hadir_per_petugas": self.tr("Kehadiran per petugas"),
+            "hadir_per_bulan": self.tr("Kehadiran per bulan"),
+            "rujukan_per_status": self.tr("Rujukan per status"),
+            "rujukan_per_risiko": self.tr("Rujukan per jenis risiko"),
+            "rujukan_per_urgensi": self.tr("Rujukan per urgensi"),
+            "rujukan_per_instansi": self.tr("Rujukan per instansi penerima"),
+            "sertifikat": self.tr("Sertifikat"),
+        }
+        return titles.get(key, title)
 
     # -- exports ------------------------------------------------------------------------------
     def _suggested(self, suffix: str) -> str:
