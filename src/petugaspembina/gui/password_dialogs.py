@@ -211,6 +211,20 @@ class PasswordDialog(QDialog):
         return dialog.unlocked
 
 
+def level_labels(form: QFormLayout) -> None:
+    """Each label of ``form`` as tall as its field, its text in the middle: level with the text
+    typed in the field also where a style sheet makes the fields taller (the lock screen's)."""
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item is not None else None
+        field = field_item.widget() if field_item is not None else None
+        if isinstance(label, QLabel) and field is not None:
+            field.ensurePolished()
+            label.setMinimumHeight(max(field.minimumHeight(), field.sizeHint().height()))
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RecoveryDialog(QDialog):
     """Opens with the office's recovery key and sets a new password."""
 
@@ -232,12 +246,14 @@ class RecoveryDialog(QDialog):
         form = QFormLayout()
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-…")
+        self.code.ensurePolished()  # on the lock screen its style sheet sets a larger font
         # The whole key in sight while it is typed (39 characters).
         self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("W" * 36))
         form.addRow(self.tr("&Kunci pemulihan"), self.code)
+        # One form for the key and the new password: their fields line up under each other.
+        self.fields = NewPasswordFields(self, form)
         layout.addLayout(form)
-        self.fields = NewPasswordFields()
-        layout.addWidget(self.fields)
+        level_labels(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
