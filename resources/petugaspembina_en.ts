@@ -2188,6 +2188,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not sent {0} · awaiting receipt {1} · confirmed {2}</translation>
     </message>
     <message>
+        <source>{0} berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi ke flashdisk atau tekan Kirim sekarang agar isinya terkirim tersegel.</source>
+        <translation>{0} file(s) withdrawn because they are not sealed to the office: export to the USB stick again or press Send now so their contents go sealed.</translation>
+    </message>
+    <message>
         <source>{0} bundel dikonfirmasi kantor lewat tanda terima di folder.</source>
         <translation>{0} bundles confirmed by the office through receipts in the folder.</translation>
     </message>

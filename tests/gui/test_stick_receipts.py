@@ -225,6 +225,9 @@ def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
     assert statuses == ["ditarik: tidak tersegel, isinya dikirim ulang tersegel"], statuses
     panel = officer.sync_view.outbox_panel
     assert "menunggu tanda terima 0" in panel.summary.text()
+    assert "1 berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi" in (
+        panel.summary.text()
+    )
     assert "rekaman belum dikirim" in officer.status.text()  # not "sudah diekspor"
 
     # The next export carries everything again, sealed, and the office takes it.
@@ -241,6 +244,7 @@ def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
     officer.tabs.setCurrentIndex(0)
     officer.tabs.setCurrentWidget(officer.sync_view)
     assert "dikonfirmasi kantor" in _statuses(officer)
+    assert "ditarik karena" not in panel.summary.text()  # its contents went, sealed
     with Store.open(siti.db) as mine, Store.open(office.db) as theirs:
         people = {r["id"] for r in mine.rows("SELECT id FROM people")}
         assert people and people <= {r["id"] for r in theirs.rows("SELECT id FROM people")}

@@ -173,12 +173,22 @@ class OutboxPanel(QGroupBox):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         counts = outbox.summary(self.store)
-        self.summary.setText(
+        withdrawn = len({e.bundle_id for e in rows if e.status == outbox.WITHDRAWN})
+        lines = [
             self.tr("Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}").format(
                 counts["waiting"], counts["sent"], counts["confirmed"]
             )
-            + (f"\n{self.receipt_note}" if self.receipt_note else "")
-        )
+        ]
+        if withdrawn and self.store.unsent_records():
+            lines.append(
+                self.tr(
+                    "{0} berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi ke "
+                    "flashdisk atau tekan Kirim sekarang agar isinya terkirim tersegel."
+                ).format(withdrawn)
+            )
+        if self.receipt_note:
+            lines.append(self.receipt_note)
+        self.summary.setText("\n".join(lines))
 
     def check_receipts(self, extra: Path | None = None, *, report_none: bool = False) -> int:
         """Confirm the bundles whose signed receipt lies in a folder they were written to (or in
