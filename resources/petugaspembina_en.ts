@@ -2583,6 +2583,14 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Total (each counted once): {0}. A session with two officers counts for both, so the rows may add up to more than this total, which counts each session or sign-in once.</translation>
     </message>
     <message>
+        <source>Tidak diisi</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>{0} tahun</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
         <source>Kegiatan per jenis</source>
         <translation>Sessions by type</translation>
     </message>

@@ -152,6 +152,9 @@ def test_recap_chart_titles_and_notes_follow_the_window_language(
         titles = [box.title() for box in view.charts_host.findChildren(QGroupBox)]
         assert "Sessions by type" in titles and "Referrals by receiving agency" in titles
         assert len(titles) == len(indonesian) and not set(titles) & indonesian, titles
+        ages = [label for label, _ in view.charts["hadir_per_usia"].rows]
+        assert ages[:2] == ["<18 years", "18–25 years"], ages
+        assert "All regions" in view.totals.text() and "Semua wilayah" not in view.totals.text()
         notes = [label.text() for label in view.notes.values()]
         assert notes and all(n.startswith("Total (each counted once): ") for n in notes)
     finally:

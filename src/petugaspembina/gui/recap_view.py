@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..store.recap import (
     TWO_OFFICERS,
+    UNKNOWN,
     Recap,
     RecapFilter,
     compute_recap,
@@ -194,7 +195,7 @@ class RecapView(QWidget):
                 recap.participants,
                 recap.referrals,
                 recap.certificates,
-                recap.region_name,
+                recap.region_name if recap.filter.region else self.tr("Semua wilayah"),
             )
         )
         if not self.charts:
@@ -211,7 +212,9 @@ class RecapView(QWidget):
                 self.charts[breakdown.key] = chart
                 self.grid.addWidget(box, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
         for breakdown in recap.breakdowns:
-            self.charts[breakdown.key].set_rows([(r.label, r.count) for r in breakdown.rows])
+            self.charts[breakdown.key].set_rows(
+                [(self.row_label(breakdown.key, r.code, r.label), r.count) for r in breakdown.rows]
+            )
             if breakdown.key in self.notes:
                 self.notes[breakdown.key].setText(
                     f"{breakdown.total_label}: {breakdown.total}. {breakdown.note}"
@@ -223,6 +226,15 @@ class RecapView(QWidget):
                     ).format(breakdown.total)
                 )
         self.shown.emit(recap)
+
+    def row_label(self, key: str, code: str, label: str) -> str:
+        """A bar's label in the window's language where the recap made it from words (age
+        groups, "not filled in"); names, villages and the app's categories stay as recorded."""
+        if label == UNKNOWN:
+            return self.tr("Tidak diisi")
+        if key == "hadir_per_usia":
+            return self.tr("{0} tahun").format(code)
+        return label
 
     def chart_title(self, key: str, title: str) -> str:
         """A chart's title in the window's language (the recap's files keep the Indonesian
