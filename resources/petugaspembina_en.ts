@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Batas &amp;hari tanpa kegiatan</source>
-        <translation>&amp;Days without activity</translation>
+        <translation>Da&amp;ys without activity</translation>
     </message>
     <message>
         <source>belum pernah</source>
@@ -625,6 +625,18 @@
         <translation>Certificate for th&amp;is participant</translation>
     </message>
     <message>
+        <source>U&amp;ntuk peserta:</source>
+        <translation>For participa&amp;nt:</translation>
+    </message>
+    <message>
+        <source>Profil kantor (kop surat, penanda tangan)…</source>
+        <translation>Office profile (letterhead, signatory)…</translation>
+    </message>
+    <message>
+        <source>Batalkan…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -665,10 +677,6 @@
         <translation>No activities yet</translation>
     </message>
     <message>
-        <source>&amp;Untuk peserta:</source>
-        <translation>Participa&amp;nt:</translation>
-    </message>
-    <message>
         <source>Serti&amp;fikat semua peserta</source>
         <translation>&amp;Certificates for all participants</translation>
     </message>
@@ -689,20 +697,12 @@
         <translation>&amp;Minutes</translation>
     </message>
     <message>
-        <source>Profil kant&amp;or (kop surat, penanda tangan)…</source>
-        <translation>&amp;Office profile (letterhead, signatory)…</translation>
-    </message>
-    <message>
         <source>Cetak ulan&amp;g…</source>
         <translation>Print a cop&amp;y…</translation>
     </message>
     <message>
-        <source>Batalka&amp;n…</source>
-        <translation>Cance&amp;l…</translation>
-    </message>
-    <message>
-        <source>P&amp;eriksa</source>
-        <translation>Ch&amp;eck</translation>
+        <source>Periksa</source>
+        <translation>Check</translation>
     </message>
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
@@ -745,6 +745,34 @@
     <message>
         <source>Dokumen gagal dibuat</source>
         <translation>The document could not be made</translation>
+    </message>
+    <message>
+        <source>Laporan belum lengkap</source>
+        <translation>Report not complete</translation>
+    </message>
+    <message>
+        <source>Bagian laporan ini masih kosong dan akan tercetak “-”:
+
+{0}
+
+Isi dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya.</source>
+        <translation>These parts of the report are still empty and will print as “-”:
+
+{0}
+
+Fill them in the session&apos;s data first (tab Topics and results), or print as it is.</translation>
+    </message>
+    <message>
+        <source>Isi dulu…</source>
+        <translation>Fill in first…</translation>
+    </message>
+    <message>
+        <source>Cetak saja</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Kegiatan ini belum memiliki peserta.</source>
@@ -814,12 +842,12 @@ Activity: {2} ({3})</translation>
         <translation>Attendance</translation>
     </message>
     <message>
-        <source>&amp;Sama — gabungkan (S)</source>
-        <translation>&amp;Same — link (S)</translation>
+        <source>Sama — &amp;gabungkan (S)</source>
+        <translation>Same — &amp;link (S)</translation>
     </message>
     <message>
-        <source>&amp;Berbeda — jangan sarankan lagi (B)</source>
-        <translation>&amp;Different — do not suggest again (B)</translation>
+        <source>Berbeda — jangan sara&amp;nkan lagi (B)</source>
+        <translation>Different — do not su&amp;ggest again (B)</translation>
     </message>
     <message>
         <source>&amp;Lewati (N)</source>
@@ -944,6 +972,10 @@ Activity: {2} ({3})</translation>
         <translation>Choose the data folder (on the laptop&apos;s disk)</translation>
     </message>
     <message>
+        <source>Isi profil petugas kantor untuk komputer ini. Bundel dari para petugas lapangan digabungkan dan direkap di sini; data tersimpan di komputer ini.</source>
+        <translation>Fill in the office clerk&apos;s profile for this computer. Bundles from the field officers are merged and summarised here; the data are stored on this computer.</translation>
+    </message>
+    <message>
         <source>Nama petugas wajib diisi.</source>
         <translation>The officer&apos;s name is required.</translation>
     </message>
@@ -961,6 +993,42 @@ Activity: {2} ({3})</translation>
     <message>
         <source>{0} tanda terima bertanda tangan kantor ditulis ke {1}; petugas membawa flashdisk itu kembali agar bundelnya tercatat diterima.</source>
         <translation>{0} receipts signed by the office written to {1}; the officer takes that stick back so the bundles are recorded as received.</translation>
+    </message>
+    <message>
+        <source>• {0}: {1}, petugas {2}</source>
+        <translation>• {0}: {1}, officer {2}</translation>
+    </message>
+    <message>
+        <source>• … dan {0} bundel lain</source>
+        <translation>• … and {0} more bundle(s)</translation>
+    </message>
+    <message>
+        <source>{0} bundel dibuat petugas kantor lain, bukan {1}:
+
+{2}
+
+Bila digabungkan, kegiatan dan peserta kantor lain ikut masuk data dan rekap kantor ini. Lewati bundel itu bila flashdisk tertukar.</source>
+        <translation>{0} bundle(s) were made by officers of another office, not {1}:
+
+{2}
+
+If merged, the other office&apos;s sessions and participants join this office&apos;s data and recap. Skip those bundles if the USB sticks were mixed up.</translation>
+    </message>
+    <message>
+        <source>Bundel dari kantor lain</source>
+        <translation>Bundles from another office</translation>
+    </message>
+    <message>
+        <source>Lewati bundel kantor lain</source>
+        <translation>Skip the other office&apos;s bundles</translation>
+    </message>
+    <message>
+        <source>Gabungkan semua</source>
+        <translation>Merge all</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1018,15 +1086,15 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>Impor &amp;folder…</source>
-        <translation>Import &amp;folder…</translation>
+        <translation>&amp;Import folder…</translation>
     </message>
     <message>
-        <source>Impor &amp;berkas…</source>
-        <translation>Import &amp;files…</translation>
+        <source>&amp;Impor berkas…</source>
+        <translation>Import fi&amp;les…</translation>
     </message>
     <message>
-        <source>&amp;Pantau folder kotak masuk…</source>
-        <translation>&amp;Watch an inbox folder…</translation>
+        <source>Pan&amp;tau folder kotak masuk…</source>
+        <translation>Wa&amp;tch an inbox folder…</translation>
     </message>
     <message>
         <source>Hasil impor terakhir</source>
@@ -1099,6 +1167,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Tidak ada berkas bundel (.json) di sana.</source>
         <translation>There are no bundle files (.json) there.</translation>
+    </message>
+    <message>
+        <source>Bundel kantor lain dilewati; tidak ada yang diimpor.</source>
+        <translation>The other office&apos;s bundles were skipped; nothing was imported.</translation>
     </message>
     <message>
         <source>Mengimpor {0} berkas…</source>
@@ -1678,12 +1750,28 @@ Activity: {2} ({3})</translation>
         <translation>Change password…</translation>
     </message>
     <message>
+        <source>Mode kerj&amp;a</source>
+        <translation>&amp;Work mode</translation>
+    </message>
+    <message>
         <source>Petugas lapangan</source>
         <translation>Field officer</translation>
     </message>
     <message>
         <source>Petugas kantor</source>
         <translation>Office clerk</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik atau duplikat yang menunggu keputusan</source>
+        <translation>No conflicts or duplicates waiting for a decision</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan: {0} konflik, {1} duplikat</source>
+        <translation>Waiting for a decision: {0} conflict(s), {1} duplicate(s)</translation>
     </message>
     <message>
         <source>Semua rekaman sudah diekspor; {0} berkas belum dikonfirmasi kantor</source>
@@ -1784,14 +1872,6 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Keluar</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Mode kerja</source>
-        <translation>&amp;Work mode</translation>
-    </message>
-    <message>
-        <source>B&amp;ahasa</source>
-        <translation>Lan&amp;guage</translation>
     </message>
     <message>
         <source>Basis data: {0}   Perangkat: {1}   {2}</source>
@@ -2076,8 +2156,16 @@ Activity: {2} ({3})</translation>
         <translation>confirmed by the office</translation>
     </message>
     <message>
+        <source>ditarik: tidak tersegel, isinya dikirim ulang tersegel</source>
+        <translation>withdrawn: not sealed, its contents go again sealed</translation>
+    </message>
+    <message>
         <source>kantor (alamat belum diatur)</source>
         <translation>office (address not set)</translation>
+    </message>
+    <message>
+        <source>kantor menolak bundel tanpa segel; isinya ikut di ekspor berikutnya</source>
+        <translation>the office refuses unsealed bundles; its contents go in the next export</translation>
     </message>
     <message>
         <source>{0} · dicoba lagi {1}</source>
@@ -2098,6 +2186,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}</source>
         <translation>Not sent {0} · awaiting receipt {1} · confirmed {2}</translation>
+    </message>
+    <message>
+        <source>{0} berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi ke flashdisk atau tekan Kirim sekarang agar isinya terkirim tersegel.</source>
+        <translation>{0} file(s) withdrawn because they are not sealed to the office: export to the USB stick again or press Send now so their contents go sealed.</translation>
     </message>
     <message>
         <source>{0} bundel dikonfirmasi kantor lewat tanda terima di folder.</source>
@@ -2194,8 +2286,12 @@ Activity: {2} ({3})</translation>
         <translation>Female (P)</translation>
     </message>
     <message>
-        <source>opsional, dd/mm/yyyy</source>
-        <translation>optional, dd/mm/yyyy</translation>
+        <source>diketahui</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>wajib bila di bawah 18 tahun</source>
+        <translation>required under 18</translation>
     </message>
     <message>
         <source>tersimpan: {0} — isi untuk mengganti</source>
@@ -2252,6 +2348,18 @@ Activity: {2} ({3})</translation>
     <message>
         <source>&amp;Jabatan</source>
         <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>Orang tua/&amp;wali</source>
+        <translation>Pa&amp;rent/guardian</translation>
+    </message>
+    <message>
+        <source>Tercatat pada daftar hadir: {0}</source>
+        <translation>Recorded on the attendance list: {0}</translation>
+    </message>
+    <message>
+        <source>pada daftar hadir: {0}</source>
+        <translation>on the attendance list: {0}</translation>
     </message>
     <message>
         <source>Perubahan ikut terkirim dalam bundel berikutnya.</source>
@@ -2411,10 +2519,6 @@ Activity: {2} ({3})</translation>
 <context>
     <name>RecapView</name>
     <message>
-        <source>&amp;Dari</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
@@ -2432,19 +2536,23 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>&amp;Wilayah</source>
-        <translation>&amp;Region</translation>
+        <translation>Re&amp;gion</translation>
     </message>
     <message>
         <source>&amp;Tampilkan</source>
-        <translation>&amp;Show</translation>
+        <translation>S&amp;how</translation>
     </message>
     <message>
-        <source>Sertakan data &amp;pribadi (nama, NIK tersamar, HP)</source>
-        <translation>Include &amp;personal data (names, masked NIK, phones)</translation>
+        <source>Dar&amp;i</source>
+        <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <source>Cetak &amp;PDF untuk Kanwil…</source>
-        <translation>&amp;PDF for the regional office…</translation>
+        <source>Sertaka&amp;n data pribadi (nama, NIK tersamar, HP)</source>
+        <translation>I&amp;nclude personal data (names, masked NIK, phones)</translation>
+    </message>
+    <message>
+        <source>Cetak PD&amp;F untuk Kanwil…</source>
+        <translation>PDF for &amp;the regional office…</translation>
     </message>
     <message>
         <source>Ekspor &amp;XLSX…</source>
@@ -2469,6 +2577,74 @@ Activity: {2} ({3})</translation>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; kegiatan · &lt;b&gt;{1}&lt;/b&gt; tanda hadir · &lt;b&gt;{2}&lt;/b&gt; peserta unik · &lt;b&gt;{3}&lt;/b&gt; rujukan · &lt;b&gt;{4}&lt;/b&gt; sertifikat terbit — {5}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; sessions · &lt;b&gt;{1}&lt;/b&gt; sign-ins · &lt;b&gt;{2}&lt;/b&gt; unique participants · &lt;b&gt;{3}&lt;/b&gt; referrals · &lt;b&gt;{4}&lt;/b&gt; certificates issued — {5}</translation>
+    </message>
+    <message>
+        <source>Jumlah (tanpa hitung ganda): {0}. Satu kegiatan dengan dua petugas dihitung pada keduanya, sehingga jumlah baris dapat melebihi jumlah ini, yang menghitung setiap kegiatan atau tanda hadir sekali.</source>
+        <translation>Total (each counted once): {0}. A session with two officers counts for both, so the rows may add up to more than this total, which counts each session or sign-in once.</translation>
+    </message>
+    <message>
+        <source>Tidak diisi</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>{0} tahun</source>
+        <translation>{0} years</translation>
+    </message>
+    <message>
+        <source>Kegiatan per jenis</source>
+        <translation>Sessions by type</translation>
+    </message>
+    <message>
+        <source>Kegiatan per bulan</source>
+        <translation>Sessions by month</translation>
+    </message>
+    <message>
+        <source>Kehadiran per jenis kelamin</source>
+        <translation>Attendance by sex</translation>
+    </message>
+    <message>
+        <source>Kehadiran per kelompok usia</source>
+        <translation>Attendance by age group</translation>
+    </message>
+    <message>
+        <source>Kehadiran per kategori peserta</source>
+        <translation>Attendance by participant category</translation>
+    </message>
+    <message>
+        <source>Kehadiran per desa/kelurahan</source>
+        <translation>Attendance by village</translation>
+    </message>
+    <message>
+        <source>Kegiatan per petugas</source>
+        <translation>Sessions by officer</translation>
+    </message>
+    <message>
+        <source>Kehadiran per petugas</source>
+        <translation>Attendance by officer</translation>
+    </message>
+    <message>
+        <source>Kehadiran per bulan</source>
+        <translation>Attendance by month</translation>
+    </message>
+    <message>
+        <source>Rujukan per status</source>
+        <translation>Referrals by status</translation>
+    </message>
+    <message>
+        <source>Rujukan per jenis risiko</source>
+        <translation>Referrals by risk type</translation>
+    </message>
+    <message>
+        <source>Rujukan per urgensi</source>
+        <translation>Referrals by urgency</translation>
+    </message>
+    <message>
+        <source>Rujukan per instansi penerima</source>
+        <translation>Referrals by receiving agency</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificates</translation>
     </message>
     <message>
         <source>Simpan rekap PDF</source>
@@ -2510,8 +2686,8 @@ Activity: {2} ({3})</translation>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Ketik kunci pemulihan yang disimpan kantor (8 kelompok huruf dan angka), lalu pilih kata sandi baru.</source>
-        <translation>Type the recovery key kept by the office (8 groups of letters and digits), then choose a new password.</translation>
+        <source>Ketik kunci pemulihan yang dicatat saat basis data ini dibuat (8 kelompok huruf dan angka; disimpan kantor, atau kepala kantor untuk komputer kantor), lalu pilih kata sandi baru.</source>
+        <translation>Type the recovery key noted when this database was made (8 groups of letters and digits; kept by the office, or by the head of office for the office&apos;s computer), then choose a new password.</translation>
     </message>
     <message>
         <source>&amp;Kunci pemulihan</source>
@@ -2539,6 +2715,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Kunci pemulihan</source>
         <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Catat kunci pemulihan ini dan serahkan ke kepala kantor untuk disimpan di brankas, terpisah dari komputer ini. Kunci ini membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini.</source>
+        <translation>Write down this recovery key and hand it to the head of office to keep in the safe, apart from this computer. It opens the data if the password is forgotten, and is shown only this once.</translation>
     </message>
     <message>
         <source>Catat kunci pemulihan ini dan serahkan ke kantor untuk disimpan. Kunci ini membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini.</source>
@@ -3035,10 +3215,6 @@ Activity: {2} ({3})</translation>
         <translation>Send and receive data</translation>
     </message>
     <message>
-        <source>&amp;Ekspor bundel ke folder… (Ctrl+E)</source>
-        <translation>&amp;Export bundle to folder… (Ctrl+E)</translation>
-    </message>
-    <message>
         <source>&amp;Impor bundel… (Ctrl+I)</source>
         <translation>&amp;Import bundles… (Ctrl+I)</translation>
     </message>
@@ -3083,6 +3259,10 @@ Activity: {2} ({3})</translation>
         <translation>Record</translation>
     </message>
     <message>
+        <source>Ekspor bundel ke &amp;folder… (Ctrl+E)</source>
+        <translation>E&amp;xport bundle to folder… (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
@@ -3096,7 +3276,7 @@ Activity: {2} ({3})</translation>
     </message>
     <message>
         <source>&amp;Gunakan nilai terpilih</source>
-        <translation>&amp;Use selected value</translation>
+        <translation>Use selected &amp;value</translation>
     </message>
     <message>
         <source>Pilih folder tujuan (flashdisk, folder bersama)</source>
@@ -3216,6 +3396,10 @@ Activity: {2} ({3})</translation>
     <message>
         <source>Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Enrolled. Read this fingerprint aloud and compare it with the other screen: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, dan kantor menolaknya: bundel itu tidak lagi dihitung terkirim. Isinya ikut di ekspor berikutnya, tersegel: ekspor lagi ke flashdisk atau tekan Kirim sekarang di tab Sinkronisasi.</source>
+        <translation>{0} bundle(s) written before this office was enrolled are not sealed to it, and the office refuses them: they no longer count as sent. Their contents go in the next export, sealed: export to the USB stick again or press Send now on the Sync tab.</translation>
     </message>
     <message>
         <source>Pilih berkas kunci</source>

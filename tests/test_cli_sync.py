@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -339,3 +340,43 @@ def test_import_says_each_refusal_once(office: Path, tmp_path: Path) -> None:
     assert code == 1 and stdout == ""
     assert err.count("rusak.json") == 1 and err.startswith("Ditolak: rusak.json: ")
     assert "disimpan di karantina sebagai" in err
+
+
+def test_enrolling_the_office_withdraws_the_plain_bundles_it_would_refuse(
+    officer: Path, office: Path, tmp_path: Path
+) -> None:
+    """A bundle written before the office was enrolled is not sealed to it (the office refuses
+    it): after `enrol` it no longer counts as sent and the next export carries it again."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    code, first, err = cli(officer, "export", "--out", f"{stick}/")
+    assert code == 0, err
+    assert cli(office, "office-keys", "create")[0] == 0
+    assert cli(office, "office-keys", "export", "--out", str(tmp_path / "kantor.json"))[0] == 0
+    code, out, err = cli(officer, "enrol", str(tmp_path / "kantor.json"))
+    assert code == 0, err
+    assert "1 bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel" in out
+    assert "tidak lagi dihitung terkirim" in out and "export --out" in out
+    code, listing, _ = cli(officer, "outbox")
+    assert "ditarik, dikirim ulang tersegel" in listing and "menunggu tanda terima" not in listing
+    rows = json.loads(cli(officer, "outbox", "--json")[1])
+    assert [r["status"] for r in rows] == ["withdrawn"]
+    # Enrolling the same office again withdraws nothing more.
+    assert "tidak tersegel" not in cli(officer, "enrol", str(tmp_path / "kantor.json"))[1]
+    code, second, err = cli(officer, "export", "--out", f"{stick}/")
+    assert code == 0, err
+    carried = [line.split(": ", 1)[1] for line in first.splitlines() if "perubahan" in line]
+    again = [line.split(": ", 1)[1] for line in second.splitlines() if "perubahan" in line]
+    assert carried and again[0] == carried[0], (first, second)
+    assert "Tersegel untuk kantor" in second, second
+
+
+def test_export_counts_changes_and_fields_in_the_windows_words(
+    officer: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "usb").mkdir()
+    code, out, err = cli(officer, "export", "--out", f"{tmp_path / 'usb'}/")
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("Bundel #1:"))
+    assert re.fullmatch(r"Bundel #1: \d+ perubahan \(Instansi \d+, .*\), \d+ isian\.", line), line
+    assert "versi kolom" not in out and "kolom" not in out

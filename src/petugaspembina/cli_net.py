@@ -16,7 +16,12 @@ import click
 
 from .cli import Context, fail, main
 
-STATUS_LABELS = {"waiting": "menunggu", "sent": "terkirim", "confirmed": "dikonfirmasi"}
+STATUS_LABELS = {
+    "waiting": "menunggu",
+    "sent": "terkirim",
+    "confirmed": "dikonfirmasi",
+    "withdrawn": "ditarik, dikirim ulang tersegel",
+}
 FOLDER_SENT_LABEL = "ditulis ke folder, menunggu tanda terima"  # the window's words, too
 
 

@@ -96,9 +96,10 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
             click.echo(f"Berkas foto: {result.photos} foto.")
             continue
         tables = ", ".join(f"{table_label(name)} {count}" for name, count in result.tables.items())
+        # The window's words: a change is a record written (by kind), an "isian" one field of it.
         click.echo(
-            f"Bundel #{result.seq}: {result.changes} perubahan, "
-            f"{result.field_versions} versi kolom ({tables})."
+            f"Bundel #{result.seq}: {result.changes} perubahan ({tables}), "
+            f"{result.field_versions} isian."
         )
     click.echo(
         f"Tersegel untuk kantor {results[0].sealed_to}."

@@ -104,6 +104,13 @@ def _write(doc: dict[str, object], out: Path) -> None:
         fail(f"Berkas kunci tidak dapat ditulis ke {out}: {exc.strerror}.")
 
 
+WITHDRAWN_MESSAGE = (
+    "{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, dan kantor "
+    "yang memakai kunci menolaknya: bundel itu tidak lagi dihitung terkirim. Isinya ikut di "
+    "ekspor berikutnya, tersegel: ekspor lagi (export --out …) atau kirim (send)."
+)
+
+
 @main.command("enrol")
 @click.argument("file", metavar="BERKAS", type=click.Path(path_type=Path))
 @click.pass_obj
@@ -128,6 +135,8 @@ def enrol(obj: Context, file: Path) -> None:
         )
     else:
         click.echo(f"Kantor terdaftar: {who} (id {done.key_id}); bundel akan disegel untuknya.")
+        if done.withdrawn:
+            click.echo(WITHDRAWN_MESSAGE.format(done.withdrawn))
     click.echo(f"Sidik jari: {done.fingerprint}")
     click.echo("Bacakan sidik jari ini dan cocokkan dengan layar pihak lain sebelum dipakai.")
 

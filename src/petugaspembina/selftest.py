@@ -93,7 +93,7 @@ def _main_window(folder: Path) -> None:
 
 
 CHECKS: list[tuple[str, Callable[[Path], None]]] = [
-    ("basis data terenkripsi (tulis dan baca versi kolom)", _store_round_trip),
+    ("basis data terenkripsi (tulis dan baca data)", _store_round_trip),
     ("data wilayah Kemendagri", _regions),
     ("sertifikat PDF dengan kode QR", _certificate),
     ("ekspor dan impor ulang bundel", _bundle),

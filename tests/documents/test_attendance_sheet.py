@@ -123,3 +123,24 @@ def test_sheet_without_officer_still_renders(store: Store, tmp_path: Path) -> No
     sign_in(store, session_id, "Rudi")
     out = render_attendance_sheet(session_document(store, session_id), tmp_path / "n.pdf")
     assert "Rudi" in pdf_pages(out)[0]
+
+
+def test_totals_and_sign_off_never_stand_alone_on_the_last_page(
+    store: Store, tmp_path: Path
+) -> None:
+    """Wherever the list ends on a page, the last page holds rows of the list (under the
+    repeated header) above the totals and the officer's sign-off."""
+    session_id = new_session(store)
+    carried = 0
+    for index in range(1, 27):
+        sign_in(store, session_id, f"Peserta Nomor {index:02d}", "LP"[index % 2])
+        if index < 8:
+            continue
+        pages = pdf_pages(make_attendance_sheet(store, session_id, tmp_path / f"{index}.pdf"))
+        last = pages[-1]
+        assert "Jumlah hadir" in last
+        if len(pages) > 1:
+            rows = last.count("Peserta Nomor")
+            assert rows >= 1 and "Tanda Tangan" in last, (index, last)
+            carried += rows == 3 and last.count("Halaman") == 1
+    assert carried  # at least one count would have left the sign-off alone: 3 rows went along

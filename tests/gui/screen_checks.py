@@ -8,7 +8,8 @@ returns the problems a person would trip on:
   bar, the tab bars, and the controls of the current tabs);
 - a literal "&" shown in a label (a label with "&W" but no buddy shows "&W", not W underlined);
 - a visible control lying (partly) outside the screen, so it cannot be seen or clicked. Controls
-  inside a scroll area count only for the part the scroll area shows.
+  inside a scroll area count only for the part the scroll area shows;
+- a form label narrower than the ink of its text (its last letter cut: ``gui/form_labels.py``).
 
 Journey tests call ``walk`` (or ``screen_problems`` on a window they already placed) with another
 ``screen`` rectangle, e.g. ``QRect(0, 0, 1280, 720)``.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QLabel,
     QMainWindow,
@@ -111,6 +113,26 @@ def _shown_rect(widget: QWidget) -> QRect:
     return rect
 
 
+def cut_labels(window: QWidget) -> list[str]:
+    """The shown form labels of ``window`` narrower than the ink of their text."""
+    from petugaspembina.gui.form_labels import ink_width
+
+    found = []
+    for form in window.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if (
+                isinstance(label, QLabel)
+                and label.text()
+                and not label.wordWrap()
+                and _showing(label, window)
+                and label.width() < ink_width(label)
+            ):
+                found.append(label.text())
+    return found
+
+
 def screen_problems(window: QWidget, screen: QRect = SCREEN) -> list[str]:
     """The problems of ``window`` as shown now (see the module's text)."""
     title = window.windowTitle() or _name(window)
@@ -122,6 +144,7 @@ def screen_problems(window: QWidget, screen: QRect = SCREEN) -> list[str]:
     frame = window.frameGeometry()
     if not screen.contains(frame):
         problems.append(f"{title}: jendela {frame.getRect()} melewati layar {screen.getRect()}")
+    problems += [f"{title}: label terpotong: {text!r}" for text in cut_labels(window)]
     for widget in window.findChildren(QWidget):
         if not _showing(widget, window) or widget.width() <= 0 or widget.height() <= 0:
             continue

@@ -77,6 +77,9 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}", arrived), arrived
     assert window.tabs.tabText(1).replace("&", "") == "Konflik (2)"
     assert window.tabs.tabText(2).replace("&", "") == "Duplikat (2)"
+    # The status bar tells the clerk what waits for a decision, not "records not yet sent".
+    assert "Menunggu keputusan: 2 konflik, 2 duplikat" in window.status.text()
+    assert "belum dikirim" not in window.status.text()
 
     # 2. The name conflict: typed value, Enter.
     window.tabs.setCurrentWidget(clerk.conflicts)
@@ -181,11 +184,15 @@ def test_role_can_be_changed_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None
         return sum(window.tabs.isTabVisible(i) for i in range(window.tabs.count()))
 
     assert window.clerk is None and visible() == 6  # the five lists and Desa saya
+    assert "Semua rekaman sudah dikirim" in window.status.text()  # an empty database
     window.role_actions["kantor"].trigger()
     assert window.clerk is not None and visible() == 10  # Desa saya gives way to Desa Binaan
     assert store.get_setting("role") == "kantor"
+    assert "Tidak ada konflik atau duplikat yang menunggu keputusan" in window.status.text()
+    assert "belum dikirim" not in window.status.text()
     window.role_actions["petugas"].trigger()
     assert window.clerk is None and visible() == 6
+    assert "Semua rekaman sudah dikirim" in window.status.text()
     assert window.role_actions["petugas"].isChecked()
 
 
@@ -284,3 +291,68 @@ def test_import_results_wrap_inside_the_window_and_a_refused_bundle_names_no_off
     needed = report.fontMetrics().horizontalAdvance(max(text.split("\n"), key=len))
     assert needed > report.columnWidth(2)  # the reviewer's case: a line longer than the column
     assert report.rowHeight(longest) >= (text.count("\n") + 2) * line
+
+
+def test_a_bundle_from_another_office_is_asked_about_naming_that_office(
+    qtbot: QtBot,
+    window: MainWindow,
+    inbox: OfficeInbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stick from the Kerinci office among this (Pontianak) office's bundles: the clerk is told
+    which office it comes from and chooses; leaving it out imports only this office's bundles."""
+    import shutil
+
+    from petugaspembina.demo import generate
+    from petugaspembina.profile import create_profile
+    from petugaspembina.sync.exporter import export_bundle
+
+    stick = tmp_path / "flashdisk-campur"
+    shutil.copytree(inbox.folder, stick)
+    with Store.open(tmp_path / "kerinci.sqlite3") as other:
+        create_profile(
+            other, "Yusuf Kerinci", "198501012010011001",
+            "Kantor Imigrasi Kelas II Non TPI Kerinci", None,
+        )  # fmt: skip
+        generate(other, seed=5, sessions=1)
+        foreign = export_bundle(other, stick).path
+    assert foreign is not None
+    asked: list[str] = []
+    answers = iter(["skip", "all"])
+
+    def ask(parent: object, title: str, text: str, choices: object, default: str) -> str:
+        asked.append(f"{title}\n{text}\n{choices}\ndefault={default}")
+        return next(answers)
+
+    monkeypatch.setattr(messages, "ask_choice", ask)
+    clerk = window.clerk
+    assert clerk is not None
+    _drop(clerk.inbox, stick)
+    qtbot.waitUntil(
+        lambda: clerk.inbox.report.rowCount() == 4 and not clerk.inbox.busy, timeout=60_000
+    )
+    assert len(asked) == 1
+    assert (
+        "1 bundel dibuat petugas kantor lain, bukan Kantor Imigrasi Kelas I TPI Pontianak"
+        in (asked[0])
+    )
+    assert f"{foreign.name}: Kantor Imigrasi Kelas II Non TPI Kerinci, petugas Yusuf" in asked[0]
+    assert "Lewati bundel kantor lain" in asked[0] and "default=skip" in asked[0]
+    files = {clerk.inbox.report.item(r, 0).text() for r in range(4)}
+    assert foreign.name not in files
+    assert "Yusuf Kerinci" not in {clerk.inbox.register.item(r, 1).text() for r in range(
+        clerk.inbox.register.rowCount())}  # fmt: skip
+
+    # The clerk decides to merge it after all: asked again, "Gabungkan semua".
+    _drop(clerk.inbox, stick)
+    qtbot.waitUntil(
+        lambda: clerk.inbox.report.rowCount() == 5 and not clerk.inbox.busy, timeout=60_000
+    )
+    assert len(asked) == 2
+    rows = {clerk.inbox.report.item(r, 0).text(): r for r in range(5)}
+    assert clerk.inbox.report.item(rows[foreign.name], 1).text() == "Yusuf Kerinci"
+    # Once merged, that device is known here: its next bundle is not asked about again.
+    _drop(clerk.inbox, stick)
+    qtbot.waitUntil(lambda: not clerk.inbox.busy, timeout=60_000)
+    assert len(asked) == 2

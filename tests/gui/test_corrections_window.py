@@ -327,3 +327,75 @@ def test_danger_question_is_true_only_for_the_act_button(
     assert messages.confirm_danger(None, "t", "teks", "Hapus")
     monkeypatch.setattr(QMessageBox, "exec", click("Batal"))
     assert not messages.confirm_danger(None, "t", "teks", "Hapus")
+
+
+def test_person_editor_shows_the_guardian_and_a_date_editor_for_the_birth_date(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 14-year-old signed in with her mother's consent: the editor opened from the sign-in
+    list shows "Orang tua/wali" as the sign-in has it, refuses to empty it, and takes the birth
+    date from a date editor (ticked "diketahui") rather than typed text."""
+    from PySide6.QtWidgets import QApplication, QDateEdit, QFormLayout, QLabel
+
+    from petugaspembina.core.records import Attendance, Person
+
+    session_id = _visit(store, [("Ahmad Fauzi", "L")])
+    minor = sign_in(
+        store,
+        session_id,
+        entry=PersonEntry("Nur Aini", "P", "2012"),
+        guardian_name="Siti Rahmah",
+        now=NOW,
+    )
+    window = SignInWindow(store, session_id)
+    qtbot.addWidget(window)
+    seen: dict[str, object] = {}
+
+    def edit(dialog: PersonDialog) -> int:
+        dialog.resize(1366, 768)
+        dialog.show()
+        dialog.activateWindow()
+        QApplication.processEvents()
+        form = dialog.findChild(QFormLayout)
+        labels = [
+            w.text().replace("&", "")
+            for w in (
+                form.itemAt(r, QFormLayout.ItemRole.LabelRole) for r in range(form.rowCount())
+            )
+            if w is not None and isinstance(w.widget(), QLabel)
+            for w in [w.widget()]
+        ]
+        seen["labels"] = labels
+        seen["guardian"] = dialog.guardian.text()
+        seen["date_editor"] = isinstance(dialog.birth_date, QDateEdit)
+        seen["date_enabled"] = dialog.birth_date.isEnabled()
+        seen["note"] = " ".join(
+            label.text() for label in dialog.findChildren(QLabel) if "daftar hadir" in label.text()
+        )
+        dialog.guardian.clear()
+        dialog.on_save_clicked()
+        seen["error"] = dialog.error.text()
+        seen["focus"] = QApplication.focusWidget() is dialog.guardian
+        dialog.guardian.setText("Siti  Rahmah Putri")
+        dialog.birth_date_known.setChecked(True)  # opens at 1 January of the birth year
+        seen["starts_at"] = dialog.birth_date.date().toString("yyyy-MM-dd")
+        dialog.birth_date.setDate(dialog.birth_date.date().addDays(40))
+        dialog.on_save_clicked()
+        return dialog.result()
+
+    monkeypatch.setattr(PersonDialog, "exec", edit)
+    window.table.selectRow(1)
+    window.on_edit_person_triggered()
+    labels = seen["labels"]
+    assert isinstance(labels, list) and "Orang tua/wali" in labels and "Tanggal lahir" in labels
+    assert seen["guardian"] == "Siti Rahmah"
+    assert seen["date_editor"] is True and seen["date_enabled"] is False
+    assert "pada daftar hadir: Sosialisasi TPPO di Desa Pagar Dewa, 22 Nov 2026" in str(
+        seen["note"]
+    )
+    assert "isi nama orang tua/wali" in str(seen["error"]) and seen["focus"] is True
+    assert seen["starts_at"] == "2012-01-01"
+    assert "disimpan" in window.message.text()
+    attendance = store.get(Attendance, minor.attendance_id)
+    assert attendance.guardian_name == "Siti Rahmah Putri" and attendance.guardian_consent
+    assert store.get(Person, minor.person_id).birth_date == "2012-02-10"

@@ -122,6 +122,7 @@ def test_saved_message_offers_open_file_and_open_folder(
     saved: list[Path] = []
     monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))
     view.open_after = True
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: "print")  # empty parts: print as is
     view.report_button.click()
     qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
     assert saved == [target]

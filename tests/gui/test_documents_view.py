@@ -34,6 +34,7 @@ def test_each_document_is_made_off_the_gui_thread(
 ) -> None:
     target = tmp_path / "out.pdf"
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: "print")  # the report: print as is
     getattr(view, button).click()
     qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
     assert len(PdfReader(target).pages) >= 1
@@ -45,6 +46,7 @@ def test_failure_is_shown_not_raised(
     shown: list[str] = []
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: tmp_path / "no" / "x.pdf")
     monkeypatch.setattr(messages, "warn", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: "print")
     view.report_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert "tidak ada" in shown[0]
@@ -114,3 +116,89 @@ def test_blank_sheet_from_the_documents_tab(
     assert "DAFTAR HADIR" in text and "Tahun Lahir" in text
     names = [view.person_combo.itemText(i) for i in range(view.person_combo.count())]
     assert names and not any(name in text for name in names)
+
+
+def test_report_names_its_empty_parts_and_lets_the_officer_fill_them(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session without speakers, results or follow-ups: before printing, the officer is told
+    which parts of the laporan would print "-", fills two of them in the session's "Materi dan
+    hasil" tab, and prints the rest as it is."""
+    from PySide6.QtWidgets import QApplication
+
+    from petugaspembina.gui.session_editor import SessionEditor
+
+    session_id = view.session_combo.currentData()
+    view.store.write("sessions", {"speakers": [], "notes": None, "follow_ups": None}, session_id)
+    asked: list[tuple[str, list[tuple[str, str]], str]] = []
+    answers = iter(["fill", "print"])
+
+    def ask(parent: object, title: str, text: str, choices: list[tuple[str, str]], d: str) -> str:
+        asked.append((text, choices, d))
+        return next(answers)
+
+    seen: list[str] = []
+
+    def fill_in(editor: SessionEditor) -> int:
+        editor.resize(1366, 768)
+        editor.show()
+        editor.activateWindow()
+        QApplication.processEvents()
+        seen.append(editor.tabs.tabText(editor.tabs.currentIndex()))
+        focus = QApplication.focusWidget()
+        seen.append("speakers" if focus is editor.speakers else "other")
+        editor.speakers.setPlainText("Budi Santoso; Kantor Imigrasi; Kepala Seksi")
+        editor.notes.setPlainText("Warga memahami jalur resmi bekerja ke luar negeri.")
+        editor.on_save_clicked()
+        return editor.result()
+
+    monkeypatch.setattr(messages, "ask_choice", ask)
+    monkeypatch.setattr(SessionEditor, "exec", fill_in)
+    target = tmp_path / "laporan.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    view.report_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+
+    first, choices, default = asked[0]
+    assert "V. Narasumber" in first and "VII. Hasil Kegiatan" in first
+    assert "VIII. Saran dan Tindak Lanjut" in first
+    assert [label for _, label in choices] == ["Isi dulu…", "Cetak saja", "Batal"]
+    assert default == "fill"
+    assert seen == ["Materi dan hasil", "speakers"]
+    second = asked[1][0]  # what is still empty after filling
+    assert "VIII. Saran dan Tindak Lanjut" in second and "Narasumber" not in second
+    assert "Hasil Kegiatan" not in second
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Budi Santoso" in text and "jalur resmi" in text
+
+
+def test_report_of_a_complete_session_prints_without_a_question(
+    view: DocumentsView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = view.session_combo.currentData()
+    view.store.write(
+        "sessions",
+        {
+            "speakers": [{"name": "Budi", "agency": "Kanim", "position": "Kasi"}],
+            "topics": ["tppo"],
+            "notes": "Hasil.",
+            "follow_ups": "Kunjungan ulang.",
+        },
+        session_id,
+    )
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: pytest.fail("asked"))
+    target = tmp_path / "laporan.pdf"
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: target)
+    view.report_button.click()
+    qtbot.waitUntil(lambda: view.last_output == target, timeout=20_000)
+
+
+def test_report_question_cancelled_prints_nothing(
+    view: DocumentsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = view.session_combo.currentData()
+    view.store.write("sessions", {"notes": None}, session_id)
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: "cancel")
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a: pytest.fail("saved"))
+    view.report_button.click()
+    assert view.last_output is None

@@ -233,3 +233,46 @@ def test_change_password_from_the_menu_rewraps_the_key_not_the_data(
     screen.password.setText(OLD)
     screen.on_unlock_clicked()
     assert window.app_lock.locked
+
+
+def test_recovery_dialog_on_the_lock_screen_lines_up_and_stands_alone(
+    qtbot: QtBot, window: MainWindow, vaulted: tuple[Store, str]
+) -> None:
+    """At 1366×768, "Lupa kata sandi?" on the lock screen: the password box gives way to the
+    dialog, whose key and new-password fields start at one x, each label level with its field
+    (the lock screen's style makes the fields taller than their text)."""
+    from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+    window.app_lock.lock()
+    screen = window.app_lock.screen
+    assert isinstance(screen, LockScreen)
+    screen.setGeometry(0, 0, 1366, 768)
+    seen: dict[str, object] = {}
+
+    def look(dialog: RecoveryDialog) -> None:
+        seen["box_hidden"] = not screen.box.isVisible()
+        fields: list[QWidget] = [dialog.code, dialog.fields.first, dialog.fields.second]
+        seen["lefts"] = {f.mapTo(dialog, f.rect().topLeft()).x() for f in fields}
+        form = dialog.findChild(QFormLayout)
+        assert form is not None
+        offsets = []
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or not isinstance(label.widget(), QLabel):
+                continue
+            label_mid = label.widget().geometry().center().y()
+            offsets.append(abs(label_mid - field.widget().geometry().center().y()))
+        seen["offsets"] = offsets
+        seen["problems"] = walk(qtbot, dialog)
+        dialog.reject()
+
+    failed: list[BaseException] = []
+    when_open(RecoveryDialog, look, failed)
+    screen.forgot.click()
+    raise_first(failed)
+    assert seen["box_hidden"] is True and screen.box.isVisible()  # back once it closed
+    assert len(seen["lefts"]) == 1, seen["lefts"]  # type: ignore[arg-type]
+    offsets = seen["offsets"]
+    assert isinstance(offsets, list) and len(offsets) == 3 and max(offsets) <= 1, offsets
+    assert seen["problems"] == []

@@ -141,7 +141,7 @@ def test_first_start_without_a_database_sets_the_password(
     monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, *a, **k: answers))
     shown: list[str] = []
     monkeypatch.setattr(
-        RecoveryKeyDialog, "show_once", classmethod(lambda c, p, code: shown.append(code))
+        RecoveryKeyDialog, "show_once", classmethod(lambda c, p, code, **k: shown.append(code))
     )
     windows: list[str] = []
 
@@ -201,3 +201,61 @@ def test_old_plain_database_is_encrypted_at_start_with_progress(
     assert seen, "a progress dialog is shown during the conversion"
     assert not vault.is_plain(db) and PLAIN_NAME.encode() not in db.read_bytes()
     assert list(paths.backups.glob("*sebelum-enkripsi*"))
+
+
+@pytest.mark.parametrize(
+    ("role", "said", "not_said"),
+    [
+        ("kantor", "serahkan ke kepala kantor untuk disimpan di brankas", "serahkan ke kantor"),
+        ("petugas", "serahkan ke kantor untuk disimpan", "brankas"),
+    ],
+)
+def test_recovery_key_words_fit_the_role_chosen_at_first_run(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    role: str,
+    said: str,
+    not_said: str,
+) -> None:
+    """The office keeps its own recovery key (head of office, the safe); an officer hands it to
+    the office. The first-run intro fits the role too."""
+    from PySide6.QtWidgets import QLabel
+
+    from petugaspembina.gui import launch as launcher
+    from petugaspembina.gui.first_run import FirstRunAnswers
+    from petugaspembina.paths import app_paths
+
+    first_run = FirstRunDialog(tmp_path / "x.sqlite3")
+    qtbot.addWidget(first_run)
+    first_run.role.setCurrentIndex(first_run.role.findData(role))
+    intro = first_run.intro.text()
+    if role == "kantor":
+        assert "Bundel dari para petugas lapangan digabungkan" in intro
+        assert "dikirim ke kantor" not in intro
+    else:
+        assert "dapat dikirim ke kantor sebagai bundel" in intro
+
+    monkeypatch.delenv(vault.PASSWORD_ENV)
+    paths = app_paths(tmp_path / "home")
+    answers = FirstRunAnswers(
+        "Dewi", "199103122017122002", "Kanim Kerinci", None, "id", paths.database, role,
+        password="sandi-petugas-baru",
+    )  # fmt: skip
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, *a, **k: answers))
+    texts: list[str] = []
+
+    def read_and_close(dialog: RecoveryKeyDialog) -> int:
+        dialog.resize(1366, 768)
+        texts.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.noted.setChecked(True)
+        dialog.next.click()
+        return 1
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", read_and_close)
+    settings = launcher.QSettings(str(tmp_path / "s.ini"), launcher.QSettings.Format.IniFormat)
+    store = launcher._new_database(paths.database, settings)
+    assert store is not None
+    store.close()
+    words = " ".join(texts)
+    assert said in words and not_said not in words, words

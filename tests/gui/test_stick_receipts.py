@@ -185,3 +185,66 @@ def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
         view.summary.text()
     )
     assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)
+
+
+def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Siti exports to the stick before she has the office's key file: the office (with keys)
+    refuses the plain bundle. Once she enrols the office, that bundle no longer counts as sent,
+    she is told what to do, and her next export carries what was refused, sealed."""
+    from petugaspembina.gui.trust_dialog import TrustDialog
+
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    officer = _window(qtbot, siti.db, home)
+    _export_to(qtbot, officer, stick, monkeypatch)
+    plain = sorted(stick.glob("*.json"))
+    assert "belum dikonfirmasi kantor" in officer.status.text()
+
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    words = [inbox.report.item(r, 2).text() for r in range(inbox.report.rowCount())]
+    assert any("tidak bertanda tangan" in w for w in words), words
+    assert not list(stick.glob("tanda-terima-*.json"))  # refused: no receipt comes back
+
+    # Siti enrols the office's key file in "Perangkat dan kunci…".
+    shown: list[str] = []
+
+    def enrol_and_close(dialog: TrustDialog) -> int:
+        dialog.resize(1366, 768)
+        assert dialog.enrol_path(tmp_path / "kantor.key.json") is not None
+        shown.append(dialog.message.text())
+        return 0
+
+    monkeypatch.setattr(TrustDialog, "exec", enrol_and_close)
+    officer.sync_view.trust_button.click()
+    assert "1 bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel" in shown[0]
+    assert "ekspor lagi ke flashdisk atau tekan Kirim sekarang" in shown[0]
+    statuses = _statuses(officer)
+    assert statuses == ["ditarik: tidak tersegel, isinya dikirim ulang tersegel"], statuses
+    panel = officer.sync_view.outbox_panel
+    assert "menunggu tanda terima 0" in panel.summary.text()
+    assert "1 berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi" in (
+        panel.summary.text()
+    )
+    assert "rekaman belum dikirim" in officer.status.text()  # not "sudah diekspor"
+
+    # The next export carries everything again, sealed, and the office takes it.
+    for path in plain:
+        path.unlink()
+    office.enrol_db_device_only(siti.db)
+    _export_to(qtbot, officer, stick, monkeypatch)
+    assert not officer.sync_view.unsealed.isVisible()
+    assert "Tidak ada perubahan baru" not in officer.sync_view.summary.text()
+    inbox.folder_button.click()
+    qtbot.waitUntil(lambda: not inbox.busy, timeout=60_000)
+    words = [inbox.report.item(r, 2).text() for r in range(inbox.report.rowCount())]
+    assert not any("tidak bertanda tangan" in w for w in words), words
+    officer.tabs.setCurrentIndex(0)
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    assert "dikonfirmasi kantor" in _statuses(officer)
+    assert "ditarik karena" not in panel.summary.text()  # its contents went, sealed
+    with Store.open(siti.db) as mine, Store.open(office.db) as theirs:
+        people = {r["id"] for r in mine.rows("SELECT id FROM people")}
+        assert people and people <= {r["id"] for r in theirs.rows("SELECT id FROM people")}

@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "petugaspembina_en.ts"
@@ -120,3 +121,42 @@ def test_qt_catalogue_menus_keep_one_letter_per_item() -> None:
         letters = [letter for letter in letters if letter]
         assert len(letters) == len(set(letters)), context
     assert all((m.findtext("translation") or "").strip() for m in found.values())
+
+
+def test_recap_chart_titles_and_notes_follow_the_window_language(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """In English every chart of Rekap has an English title (the recap's files stay
+    Indonesian), and the note under the per-officer charts is English too."""
+    from PySide6.QtWidgets import QApplication, QGroupBox
+
+    from petugaspembina.demo import generate
+    from petugaspembina.gui.launch import install_language
+    from petugaspembina.gui.recap_view import RecapView
+    from petugaspembina.store.recap import RecapFilter, compute_recap
+    from petugaspembina.store.store import Store
+
+    store = Store.open(tmp_path / "r.db")
+    generate(store, seed=3, sessions=3)
+    indonesian = {b.title for b in compute_recap(store, RecapFilter()).breakdowns}
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_language(app, "en")
+    assert translator is not None
+    try:
+        view = RecapView(store)
+        qtbot.addWidget(view)
+        view.resize(1366, 768)
+        view.show()
+        qtbot.waitUntil(lambda: bool(view.charts), timeout=20_000)
+        titles = [box.title() for box in view.charts_host.findChildren(QGroupBox)]
+        assert "Sessions by type" in titles and "Referrals by receiving agency" in titles
+        assert len(titles) == len(indonesian) and not set(titles) & indonesian, titles
+        ages = [label for label, _ in view.charts["hadir_per_usia"].rows]
+        assert ages[:2] == ["<18 years", "18–25 years"], ages
+        assert "All regions" in view.totals.text() and "Semua wilayah" not in view.totals.text()
+        notes = [label.text() for label in view.notes.values()]
+        assert notes and all(n.startswith("Total (each counted once): ") for n in notes)
+    finally:
+        app.removeTranslator(translator)
+        store.close()

@@ -183,3 +183,29 @@ def test_corrections_travel_in_a_bundle(store: Store, tmp_path: Path) -> None:
     assert restore_session(office, session_id) == 1  # the clerk restores at the office
     assert dump(office)["attendance"][0]["id"] == done.attendance_id
     office.close()
+
+
+def test_emptying_a_minors_guardian_is_refused(store: Store) -> None:
+    session_id = _session(store)
+    done = sign_in(
+        store, session_id, entry=_entry("Nur Aini", year="2012"), guardian_name="Siti", now=NOW
+    )
+    edit = PersonEdit(_entry("Nur Aini", year="2012"), attendance_id=done.attendance_id)
+    with pytest.raises(InvalidInput, match="orang tua/wali") as refused:
+        edit_person(store, done.person_id, edit)
+    assert refused.value.field == "guardian_name"
+
+
+def test_person_and_guardian_edit_travel_as_one_change(store: Store) -> None:
+    session_id = _session(store)
+    done = sign_in(
+        store, session_id, entry=_entry("Nur Aini", year="2012"), guardian_name="Siti", now=NOW
+    )
+    before = store.version_count()
+    edit = PersonEdit(
+        _entry("Nur Aini", year="2012"), attendance_id=done.attendance_id, guardian_name="Siti R"
+    )
+    edit_person(store, done.person_id, edit)
+    assert store.version_count() == before + 1  # only the guardian's name changed
+    edit_person(store, done.person_id, edit)
+    assert store.version_count() == before + 1

@@ -143,9 +143,14 @@ class Office:
 
     def enrol_db(self, db: Path) -> None:
         """Both ways: the office key file on the device, the device key file at the office."""
-        key = self.folder / f"{db.stem}.key.json"
         with Store.open(db) as store:
             enrol_file(store, self.folder / "kantor.key.json")
+        self.enrol_db_device_only(db)
+
+    def enrol_db_device_only(self, db: Path) -> None:
+        """The device key file at the office (the device already has the office's)."""
+        key = self.folder / f"{db.stem}.key.json"
+        with Store.open(db) as store:
             write_key_file(device_key_file(store), key)
         with Store.open(self.db) as store:
             enrol_file(store, key)

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ..core.validation import format_phone
 from .data import SessionDocument
@@ -35,6 +35,9 @@ from .layout import (
 from .pdfout import write_pdf
 
 MARGIN = 18 * mm
+# The totals and the officer's sign-off never stand alone on a page: when they would, the last
+# rows of the list go over with them (the header row repeated above them).
+CARRIED_ROWS = 3
 PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
 # Names get the room: most wrap at 34 mm, and Jabatan/Instansi is often empty at a village session.
@@ -242,11 +245,14 @@ def _closing(
     officer_nip: str | None,
     no_nip: str | None = None,
     note: Flowable | None = None,
+    mark: Flowable | None = None,
 ) -> Flowable:
     """The footnote (if any), totals and the officer's sign-off, kept together (never a
-    signature page alone)."""
+    signature page alone); ``mark`` first (a ``_PageMark``: a KeepTogether inside another
+    always moves to the next page)."""
     day = parse_iso(data.session.date)
-    closing: list[Flowable] = [note, Spacer(1, 2 * mm)] if note is not None else []
+    closing: list[Flowable] = [mark] if mark is not None else []
+    closing += [note, Spacer(1, 2 * mm)] if note is not None else []
     closing += [totals, Spacer(1, 8 * mm)]
     if officer_name:
         place_date = f"{data.office.city or ''}, {tanggal(day) if day else ''}"
@@ -318,14 +324,50 @@ def render_attendance_sheet(
             ]
         )
     transcribed = any(a.attendance.transcribed for a in data.attendees)
-    note = para(TRANSCRIBED_NOTE, SMALL) if transcribed else None
-    story = _heading(data, width)
-    story += [
-        _grid(headers, body, widths),
-        Spacer(1, 3 * mm),
-        _closing(data, width, _totals(data, width), officer_name, officer_nip, note=note),
-    ]
-    return _write(data, target, story, f"Daftar Hadir — {data.session.title or ''}")
+    title = f"Daftar Hadir — {data.session.title or ''}"
+
+    def story(marks: list[int], *, carry: int = 0) -> list[Flowable]:
+        """``carry``: the last rows start a new page (header repeated) with the closing."""
+        note = para(TRANSCRIBED_NOTE, SMALL) if transcribed else None
+        totals = _totals(data, width)
+        end = _PageMark(marks)
+        closing = _closing(data, width, totals, officer_name, officer_nip, note=note, mark=end)
+        grids: list[Flowable] = [_grid(headers, body, widths)]
+        if carry:
+            head, tail = body[:-carry], body[-carry:]
+            grids = [_grid(headers, head, widths), PageBreak(), _grid(headers, tail, widths)]
+        return [
+            *_heading(data, width),
+            *grids,
+            _PageMark(marks),
+            Spacer(1, 3 * mm),
+            closing,
+        ]
+
+    def build(path: str) -> int:
+        marks: list[int] = []
+        pages = build_pdf(path, story(marks), title, MARGIN, draft=data.draft)
+        if marks[0] == marks[-1] or len(body) <= CARRIED_ROWS:
+            return pages
+        # The totals and sign-off would stand alone on the last page: take rows with them.
+        return build_pdf(path, story([], carry=CARRIED_ROWS), title, MARGIN, draft=data.draft)
+
+    return write_pdf(target, build)
+
+
+class _PageMark(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Takes no room; notes the page it lands on (where the rows end, where the closing
+    starts)."""
+
+    def __init__(self, marks: list[int]) -> None:
+        super().__init__()
+        self.marks = marks
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.marks.append(self.canv.getPageNumber())
 
 
 def render_blank_attendance_sheet(

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..core.enums import ParticipantCategory, SessionType, Topic
 from ..core.labels import label_of
-from ..core.records import OfficeProfile, Officer
+from ..core.records import OfficeProfile, Officer, Session
 from ..core.validation import format_nip
 from ..store.errors import NotFound
 from ..store.store import Store
@@ -116,6 +116,21 @@ def _category_table(data: SessionDocument) -> Table:
 
 def _numbered(items: list[str]) -> list[Flowable]:
     return [para(f"{i}. {text}") for i, text in enumerate(items, start=1)] or [para("-")]
+
+
+def empty_report_parts(session: Session) -> list[str]:
+    """The sections of the laporan kegiatan that would print only "-" (asked about before
+    printing, docs/documents.md)."""
+    empty = []
+    if not session.speakers:
+        empty.append("V. Narasumber")
+    if not [t for t in session.topics if t in Topic.codes()]:
+        empty.append("VI. Materi")
+    if not (session.notes or "").strip():
+        empty.append("VII. Hasil Kegiatan")
+    if not (session.follow_ups or "").strip():
+        empty.append("VIII. Saran dan Tindak Lanjut")
+    return empty
 
 
 def render_report(store: Store, data: SessionDocument, target: Path) -> Path:

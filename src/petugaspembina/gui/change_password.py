@@ -16,6 +16,7 @@ from ..store.errors import StoreError
 from ..store.lock import record_password_changed
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 from .password_dialogs import NewPasswordFields, hidden_field
 
 
@@ -52,6 +53,7 @@ class ChangePasswordDialog(QDialog):
         )
         self.current.setFocus()
         self.setMinimumWidth(480)
+        fit_form_labels(self)
 
     def on_save_clicked(self) -> None:
         current = self.current.text()

@@ -97,10 +97,12 @@ class ClerkTabs(QObject):
     def _conflicts_counted(self, count: int) -> None:
         self.conflict_count = count
         self._retitle(self.conflicts, self._caption(self.tr("K&onflik"), count))
+        self.window.update_status()
 
     def _duplicates_counted(self, count: int) -> None:
         self.duplicate_count = count
         self._retitle(self.duplicates, self._caption(self.tr("D&uplikat"), count))
+        self.window.update_status()
 
     def _retitle(self, view: QWidget, caption: str) -> None:
         index = self.window.tabs.indexOf(view)

@@ -42,6 +42,7 @@ from ..store.home_area import home_areas
 from ..store.store import Store
 from . import messages
 from .dates import DateCellDelegate, clear_on_delete, style_date_edit
+from .form_labels import fit_form_labels
 from .village_picker import VillagePicker
 
 FOCAL_ROWS = 3
@@ -132,8 +133,10 @@ class DesaBinaanDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 620)
         (self.sk_number if self.entry else self.village).setFocus()
+        fit_form_labels(self)
 
     # -- tables --------------------------------------------------------------------------------
+
     def _officer_table(self) -> QTableWidget:
         assigned = {a.officer_id: a for a in self.entry.officers} if self.entry else {}
         officers = known_officers(self.store)
@@ -331,6 +334,7 @@ class EndDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(messages.button_box(self, self.tr("Akhiri"), self.on_end_clicked))
         self.day.setFocus()
+        fit_form_labels(self)
 
     def on_end_clicked(self) -> None:
         try:

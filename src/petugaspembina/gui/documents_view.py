@@ -31,6 +31,7 @@ from ..core.text import shorten
 from ..store import queries
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 from .worker import Progress, run_task
 
 if TYPE_CHECKING:  # the register module loads the signing keys: not at start-up
@@ -83,7 +84,7 @@ class DocumentsView(QWidget):
         self.person_button = QPushButton(self.tr("Sertifikat peserta &ini"))
         one.addWidget(self.person_combo, 1)
         one.addWidget(self.person_button)
-        person_label = QLabel(self.tr("&Untuk peserta:"))
+        person_label = QLabel(self.tr("U&ntuk peserta:"))
         person_label.setBuddy(self.person_combo)
         form.addRow(person_label, one)
         self.mask_phone = QCheckBox(self.tr("Samarkan nomor HP di daftar hadir"))
@@ -110,7 +111,7 @@ class DocumentsView(QWidget):
         ):
             buttons.addWidget(button)
         form.addRow(buttons)
-        self.office_button = QPushButton(self.tr("Profil kant&or (kop surat, penanda tangan)…"))
+        self.office_button = QPushButton(self.tr("Profil kantor (kop surat, penanda tangan)…"))
         form.addRow(self.office_button)
         layout.addWidget(box)
         register = QGroupBox(self.tr("Register sertifikat"))
@@ -119,7 +120,7 @@ class DocumentsView(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Cari nomor atau nama…"))
         self.reprint_button = QPushButton(self.tr("Cetak ulan&g…"))
-        self.void_button = QPushButton(self.tr("Batalka&n…"))
+        self.void_button = QPushButton(self.tr("Batalkan…"))
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.reprint_button)
         search_row.addWidget(self.void_button)
@@ -147,7 +148,7 @@ class DocumentsView(QWidget):
         verify_layout = QHBoxLayout(verify)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Tempel atau pindai kode verifikasi (PP1…)"))
-        self.verify_button = QPushButton(self.tr("P&eriksa"))
+        self.verify_button = QPushButton(self.tr("Periksa"))
         verify_layout.addWidget(self.code_edit, 1)
         verify_layout.addWidget(self.verify_button)
         layout.addWidget(verify)
@@ -170,6 +171,7 @@ class DocumentsView(QWidget):
         self.session_combo.currentIndexChanged.connect(self.reload_people)
         if not lazy:
             self.reload()
+        fit_form_labels(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
@@ -309,7 +311,41 @@ class DocumentsView(QWidget):
         self._generate("daftar-hadir-kosong", _blank_sheet)
 
     def on_report_clicked(self) -> None:
-        self._generate("laporan-kegiatan", _report)
+        session_id = self._session_id()
+        if session_id is None or not self.report_is_ready(session_id):
+            return
+        self._generate("laporan-kegiatan", _report, session_id)
+
+    def report_is_ready(self, session_id: str) -> bool:
+        """Before printing the laporan kegiatan: name the parts that would print empty ("-")
+        and let the officer fill them in the session's "Materi dan hasil" tab, print anyway or
+        cancel. True to print."""
+        from ..core.records import Session
+        from ..documents.report import empty_report_parts
+        from .session_editor import SessionEditor
+
+        while empty := empty_report_parts(self.store.get(Session, session_id)):
+            choice = messages.ask_choice(
+                self,
+                self.tr("Laporan belum lengkap"),
+                self.tr(
+                    "Bagian laporan ini masih kosong dan akan tercetak “-”:\n\n{0}\n\nIsi "
+                    "dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya."
+                ).format("\n".join(f"• {part}" for part in empty)),
+                [
+                    ("fill", self.tr("Isi dulu…")),
+                    ("print", self.tr("Cetak saja")),
+                    ("cancel", self.tr("Batal")),
+                ],
+                "fill",
+            )
+            if choice == "print":
+                return True
+            if choice == "cancel":
+                return False
+            if SessionEditor.ask(self, self.store, session_id, content=True) is None:
+                return False
+        return True
 
     def on_minutes_clicked(self) -> None:
         self._generate("berita-acara", _minutes)

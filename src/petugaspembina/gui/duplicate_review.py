@@ -84,8 +84,8 @@ class DuplicateReview(QWidget):
         self.compare.setFixedHeight(6 * 30 + 30)
         right.addWidget(self.compare)
         buttons = QHBoxLayout()
-        self.same_button = QPushButton(self.tr("&Sama — gabungkan (S)"))
-        self.different_button = QPushButton(self.tr("&Berbeda — jangan sarankan lagi (B)"))
+        self.same_button = QPushButton(self.tr("Sama — &gabungkan (S)"))
+        self.different_button = QPushButton(self.tr("Berbeda — jangan sara&nkan lagi (B)"))
         self.skip_button = QPushButton(self.tr("&Lewati (N)"))
         self.undo_button = QPushButton(self.tr("Batalkan keputusan terakhir (Ctrl+Z)"))
         for button in (self.same_button, self.different_button, self.skip_button):

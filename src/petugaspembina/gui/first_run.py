@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.validation import check_nip
 from ..paths import DB_NAME
 from . import messages
+from .form_labels import fit_form_labels
 from .password_dialogs import NewPasswordFields
 
 
@@ -50,14 +51,9 @@ class FirstRunDialog(QDialog):
         self.answers: FirstRunAnswers | None = None
         self.setWindowTitle(self.tr("Selamat datang di Petugas Pembina"))
         form = QFormLayout(self)
-        form.addRow(
-            QLabel(
-                self.tr(
-                    "Isi profil petugas untuk perangkat ini. Data tersimpan di "
-                    "laptop ini dan dapat dikirim ke kantor sebagai bundel."
-                )
-            )
-        )
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        form.addRow(self.intro)
         self.name = QLineEdit()
         self.nip = QLineEdit()
         self.nip.setPlaceholderText("19860926 201505 1 001")
@@ -78,6 +74,8 @@ class FirstRunDialog(QDialog):
         self.role.addItem(
             self.tr("Petugas kantor (impor bundel, konflik, duplikat, rekap)"), "kantor"
         )
+        self.role.currentIndexChanged.connect(self._say_what_happens)
+        self._say_what_happens()
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
@@ -112,12 +110,31 @@ class FirstRunDialog(QDialog):
         )
         form.addRow(buttons)
         self.name.setFocus()
+        fit_form_labels(self)
 
     def on_change_clicked(self) -> None:
         folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"))
         if folder is not None:
             self.database = folder / DB_NAME
             self.place.setText(str(self.database))
+
+    def _say_what_happens(self) -> None:
+        """The intro fits the role: an officer sends bundles to the office, the office merges
+        them."""
+        if self.role.currentData() == "kantor":
+            self.intro.setText(
+                self.tr(
+                    "Isi profil petugas kantor untuk komputer ini. Bundel dari para petugas "
+                    "lapangan digabungkan dan direkap di sini; data tersimpan di komputer ini."
+                )
+            )
+        else:
+            self.intro.setText(
+                self.tr(
+                    "Isi profil petugas untuk perangkat ini. Data tersimpan di "
+                    "laptop ini dan dapat dikirim ke kantor sebagai bundel."
+                )
+            )
 
     def on_start_clicked(self) -> None:
         name = " ".join(self.name.text().split())

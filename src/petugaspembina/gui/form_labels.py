@@ -7,7 +7,7 @@ was cut. ``fit_labels`` widens every label of a form to its ink.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
 def shown_text(label: QLabel) -> str:
@@ -17,6 +17,7 @@ def shown_text(label: QLabel) -> str:
 
 def ink_width(label: QLabel) -> int:
     """The width a plain label needs so that no letter is cut (its contents margins included)."""
+    label.ensurePolished()  # a style sheet's font (the kiosk's larger one) counts
     ink = label.fontMetrics().boundingRect(shown_text(label)).right() + 2
     margins = label.contentsMargins()
     return max(label.sizeHint().width(), ink + margins.left() + margins.right())
@@ -29,3 +30,9 @@ def fit_labels(form: QFormLayout) -> None:
         label = item.widget() if item is not None else None
         if isinstance(label, QLabel) and label.text():
             label.setMinimumWidth(ink_width(label))
+
+
+def fit_form_labels(widget: QWidget) -> None:
+    """``fit_labels`` on every form inside ``widget`` (call it once the rows are all added)."""
+    for form in widget.findChildren(QFormLayout):
+        fit_labels(form)

@@ -12,6 +12,9 @@ from ..paths import AppPaths
 from ..store.store import Store
 from .worker import Progress
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 if TYPE_CHECKING:  # loaded by the worker only: it pulls in the cryptography package (P1)
     from ..sync.folder_receipts import ReceiptsWritten
 
@@ -69,3 +72,55 @@ def receipts_text(receipts: ReceiptsWritten) -> str:
         )
     lines.extend(receipts.errors)
     return "\n".join(lines)
+
+
+def leave_out_other_offices(parent: QWidget, store: Store, files: list[Path]) -> list[Path] | None:
+    """At an office: ask before merging bundles made by another office's officers (naming that
+    office); the files to import, or None when the clerk cancelled (docs/clerk.md)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ..profile import OFFICE_ROLE, role_of
+    from ..sync.origin import foreign_bundles
+    from . import messages
+
+    if role_of(store) != OFFICE_ROLE:
+        return files
+    foreign = foreign_bundles(store, files)
+    if not foreign:
+        return files
+
+    lines = [
+        QCoreApplication.translate("ImportTask", "• {0}: {1}, petugas {2}").format(
+            item.path.name, item.office, item.officer or "-"
+        )
+        for item in foreign[:8]
+    ]
+    if len(foreign) > 8:
+        lines.append(
+            QCoreApplication.translate("ImportTask", "• … dan {0} bundel lain").format(
+                len(foreign) - 8
+            )
+        )
+    text = QCoreApplication.translate(
+        "ImportTask",
+        "{0} bundel dibuat petugas kantor lain, bukan {1}:\n\n{2}\n\nBila digabungkan, "
+        "kegiatan dan peserta kantor lain ikut masuk data dan rekap kantor ini. Lewati "
+        "bundel itu bila flashdisk tertukar.",
+    ).format(len(foreign), store.meta("office") or "-", "\n".join(lines))
+    choice = messages.ask_choice(
+        parent,
+        QCoreApplication.translate("ImportTask", "Bundel dari kantor lain"),
+        text,
+        [
+            ("skip", QCoreApplication.translate("ImportTask", "Lewati bundel kantor lain")),
+            ("all", QCoreApplication.translate("ImportTask", "Gabungkan semua")),
+            ("cancel", QCoreApplication.translate("ImportTask", "Batal")),
+        ],
+        "skip",
+    )
+    if choice == "cancel":
+        return None
+    if choice == "all":
+        return files
+    left_out = {item.path for item in foreign}
+    return [path for path in files if path not in left_out]

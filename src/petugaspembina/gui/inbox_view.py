@@ -28,7 +28,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.inbox import bundle_files, describe_report, received_register
 from . import messages
-from .import_task import ImportOutcome, import_work, receipts_text
+from .import_task import ImportOutcome, import_work, leave_out_other_offices, receipts_text
 from .worker import run_task
 
 WATCH_KEY = "clerk/inbox_folder"
@@ -71,8 +71,8 @@ class InboxView(QWidget):
         hint.setStyleSheet("border: none;")
         drop_layout.addWidget(hint, 1)
         self.folder_button = QPushButton(self.tr("Impor &folder…"))
-        self.files_button = QPushButton(self.tr("Impor &berkas…"))
-        self.watch_button = QPushButton(self.tr("&Pantau folder kotak masuk…"))
+        self.files_button = QPushButton(self.tr("&Impor berkas…"))
+        self.watch_button = QPushButton(self.tr("Pan&tau folder kotak masuk…"))
         for button in (self.folder_button, self.files_button, self.watch_button):
             drop_layout.addWidget(button)
         layout.addWidget(drop)
@@ -190,6 +190,15 @@ class InboxView(QWidget):
             return
         if self.store.path is None:
             return
+        chosen = leave_out_other_offices(self, self.store, files)
+        if not chosen:  # cancelled, or only another office's bundles, left out
+            if chosen is not None:
+                self.receipt_label.setText(
+                    self.tr("Bundel kantor lain dilewati; tidak ada yang diimpor.")
+                )
+                self.receipt_label.setVisible(True)
+            return
+        files = chosen
         db_path, paths = self.store.path, self.paths.ensure()
         self.busy = True
 

@@ -40,7 +40,7 @@ from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
-from .form_labels import fit_labels
+from .form_labels import fit_form_labels
 from .full_screen import show_full_screen
 from .kiosk_pin import PinDialog
 from .signature_pad import SignaturePad
@@ -88,6 +88,7 @@ class KioskWindow(QWidget):
         self._clear_timer.setSingleShot(True)
         self._clear_timer.timeout.connect(self.message.clear)
         self.name.setFocus()
+        fit_form_labels(self)  # once in the window: its large type is what the labels show
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -150,7 +151,6 @@ class KioskWindow(QWidget):
             (self.tr("Orang tua/wali"), self.guardian),
         ):
             form.addRow(label, widget)
-        fit_labels(form)
         scroll = QScrollArea()  # only scrolls if a much larger font is chosen
         scroll.setWidget(details)
         scroll.setWidgetResizable(True)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from . import messages
+from .form_labels import fit_form_labels
 
 
 class PinDialog(QDialog):
@@ -44,6 +45,7 @@ class PinDialog(QDialog):
         if parent is not None:  # a dialog window does not take its parent's font by itself
             for widget in (self, *self.findChildren(QWidget)):  # (nor do its fields under the
                 widget.setFont(parent.font())  # kiosk's style sheet): the kiosk's large type
+        fit_form_labels(self)
 
     def _pin_edit(self) -> QLineEdit:
         edit = QLineEdit()

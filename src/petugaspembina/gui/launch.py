@@ -382,7 +382,7 @@ def _new_database(db_path: Path, settings: QSettings) -> Store | None:
         return None
     answers.database.parent.mkdir(parents=True, exist_ok=True)
     code = vault.set_up(answers.database, answers.password)
-    RecoveryKeyDialog.show_once(None, code)
+    RecoveryKeyDialog.show_once(None, code, office=answers.role == "kantor")
     from ..store.store import Store
 
     store = Store.open(answers.database)

@@ -41,6 +41,7 @@ from ..store.participant_lists import (
 )
 from ..store.store import Store
 from . import errors, messages
+from .form_labels import fit_form_labels
 from .worker import Progress, run_task
 
 PREVIEW = 20
@@ -110,6 +111,7 @@ class ListImportDialog(QDialog):
         choose.clicked.connect(self.on_choose_clicked)
         self.resize(820, 720)
         choose.setFocus()
+        fit_form_labels(self)
 
     def on_choose_clicked(self) -> None:
         path = messages.ask_open_file(

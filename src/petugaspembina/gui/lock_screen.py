@@ -104,7 +104,7 @@ class LockScreen(QWidget):
         )
         self.forgot.clicked.connect(self.on_forgot_clicked)
         self.forgot.setVisible(not pin and store.path is not None)
-        box = QFrame()
+        box = self.box = QFrame()
         box.setObjectName("lock_box")
         box.setFixedWidth(640)
         inner = QVBoxLayout(box)
@@ -158,7 +158,14 @@ class LockScreen(QWidget):
         """The recovery key and a new password: unlocked once both are right."""
         from .password_dialogs import RecoveryDialog
 
-        if self.store.path is None or not RecoveryDialog.ask(self, self.store.path):
+        if self.store.path is None:
+            return
+        self.box.hide()  # the dialog stands alone, centred, not over half of the password box
+        try:
+            recovered = RecoveryDialog.ask(self, self.store.path)
+        finally:
+            self.box.show()
+        if not recovered:
             self.password.setFocus()
             return
         unlocked_with_recovery(self.store)

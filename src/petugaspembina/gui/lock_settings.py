@@ -8,6 +8,7 @@ from ..store.errors import InvalidInput
 from ..store.lock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, idle_minutes, set_idle_minutes
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 
 
 class LockSettingsDialog(QDialog):
@@ -39,6 +40,7 @@ class LockSettingsDialog(QDialog):
         )
         self.minutes.setFocus()
         self.minutes.selectAll()
+        fit_form_labels(self)
 
     def on_save_clicked(self) -> None:
         try:

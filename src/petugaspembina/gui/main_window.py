@@ -158,15 +158,15 @@ class MainWindow(QMainWindow):
         self.referrals.activated.connect(self._open_referral)
         self.referrals.add_button(self.tr("Buka / ubah…"), self.on_open_referral_triggered)
         self.sync_view.changed.connect(self.refresh)
-        self.clerk: ClerkTabs | None = None
-        self.set_role(role_of(store))
-        self._actions()
         self.status = QLabel()
         self.statusBar().addWidget(self.status)
         self.clock_warning = QLabel()
         self.clock_warning.setObjectName("clock_warning")
         self.clock_warning.setStyleSheet("color: #b00020; font-weight: bold")
         self.statusBar().addPermanentWidget(self.clock_warning)
+        self.clerk: ClerkTabs | None = None
+        self.set_role(role_of(store))
+        self._actions()
         self.windows: list[QWidget] = []
         from .app_lock import AppLock
 
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
                 action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             menu.addAction(action)
             self.addAction(action)
-        roles = self.menuBar().addMenu(self.tr("&Mode kerja"))
+        roles = self.menuBar().addMenu(self.tr("Mode kerj&a"))
         self.role_actions: dict[str, QAction] = {}
         for role, name in (
             (OFFICER, self.tr("Petugas lapangan")),
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, r=role: self.on_role_triggered(r))
             roles.addAction(action)
             self.role_actions[role] = action
-        languages = self.menuBar().addMenu(self.tr("B&ahasa"))
+        languages = self.menuBar().addMenu(self.tr("Bahasa"))
         current = str(self._settings().value("ui/language", "id"))
         for code, name in (("id", "Bahasa Indonesia"), ("en", "English")):
             action = QAction(name, self, checkable=True)
@@ -268,7 +268,29 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        """The status bar: database, device, records not yet sent, a clock set back."""
+        """The status bar: database, device, records not yet sent (at the office: what waits
+        for the clerk's decision instead, the office sends nothing), a clock set back."""
+        self.status.setText(
+            self.tr("Basis data: {0}   Perangkat: {1}   {2}").format(
+                self.store.path.name if self.store.path else ":memory:",
+                self.store.device_id[:8],
+                self._clerk_state() if self.clerk is not None else self._officer_state(),
+            )
+        )
+        self.update_clock_warning()
+
+    def _clerk_state(self) -> str:
+        """What waits for the clerk: conflicts and suggested duplicates to decide."""
+        assert self.clerk is not None
+        conflicts, duplicates = self.clerk.conflict_count, self.clerk.duplicate_count
+        if not conflicts and not duplicates:
+            return self.tr("Tidak ada konflik atau duplikat yang menunggu keputusan")
+        return self.tr("Menunggu keputusan: {0} konflik, {1} duplikat").format(
+            conflicts, duplicates
+        )
+
+    def _officer_state(self) -> str:
+        """How far the officer's records are on their way to the office."""
         from ..sync.outbox import summary
 
         unsent = self.store.unsent_records()
@@ -282,14 +304,7 @@ class MainWindow(QMainWindow):
             ).format(unconfirmed)
         else:
             state = self.tr("Semua rekaman sudah dikirim")
-        self.status.setText(
-            self.tr("Basis data: {0}   Perangkat: {1}   {2}").format(
-                self.store.path.name if self.store.path else ":memory:",
-                self.store.device_id[:8],
-                state,
-            )
-        )
-        self.update_clock_warning()
+        return state
 
     def update_clock_warning(self) -> None:
         """Point out a laptop clock behind the newest time the database has seen."""
@@ -333,10 +348,12 @@ class MainWindow(QMainWindow):
             self.clerk = ClerkTabs(self, self.store, self.paths)
             self.clerk.install()
             self.tabs.setCurrentIndex(0)
+            self.update_status()
         elif role != CLERK and self.clerk is not None:
             self.clerk.remove()
             self.clerk.deleteLater()
             self.clerk = None
+            self.update_status()
 
     def on_role_triggered(self, role: str) -> None:
         set_role(self.store, role)

@@ -69,6 +69,29 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
+def ask_choice(
+    parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]], default: str
+) -> str:
+    """A question with named answers (``choices``: key and button text, the last one also
+    answering Esc); returns the key of the button pressed (Esc: the last key)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    buttons = {}
+    for index, (key, label) in enumerate(choices):
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if index == len(choices) - 1
+            else QMessageBox.ButtonRole.AcceptRole
+        )
+        buttons[key] = box.addButton(label, role)
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[choices[-1][0]])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), choices[-1][0])
+
+
 FOLDER_KEY = "folders/save-{kind}"
 
 

@@ -30,6 +30,7 @@ from ..documents.office import (
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 
 _TEXT_FIELDS = (
     "address",
@@ -121,6 +122,7 @@ class OfficeDialog(QDialog):
         )
         form.addRow(buttons)
         self.letterhead.setFocus()
+        fit_form_labels(self)
 
     def _labels(self) -> dict[str, str]:
         return {

@@ -127,6 +127,7 @@ class OutboxPanel(QGroupBox):
             "waiting": self.tr("menunggu"),
             "sent": self.tr("terkirim, menunggu tanda terima"),
             "confirmed": self.tr("dikonfirmasi kantor"),
+            "withdrawn": self.tr("ditarik: tidak tersegel, isinya dikirim ulang tersegel"),
         }[status]
 
     def reload(self) -> None:
@@ -148,7 +149,11 @@ class OutboxPanel(QGroupBox):
             )
             when = entry.confirmed_at or entry.sent_at
             note = entry.last_error or (local_moment(when) if when else "")
-            if entry.status != "confirmed" and entry.last_error and entry.next_try_at:
+            if entry.status == outbox.WITHDRAWN:
+                note = self.tr(
+                    "kantor menolak bundel tanpa segel; isinya ikut di ekspor berikutnya"
+                )
+            elif entry.status != "confirmed" and entry.last_error and entry.next_try_at:
                 note = self.tr("{0} · dicoba lagi {1}").format(
                     note, local_moment(entry.next_try_at)
                 )
@@ -163,15 +168,27 @@ class OutboxPanel(QGroupBox):
                 item = QTableWidgetItem(text)
                 if entry.status == "waiting" and entry.last_error:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif entry.status == outbox.WITHDRAWN:
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         counts = outbox.summary(self.store)
-        self.summary.setText(
+        withdrawn = len({e.bundle_id for e in rows if e.status == outbox.WITHDRAWN})
+        lines = [
             self.tr("Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}").format(
                 counts["waiting"], counts["sent"], counts["confirmed"]
             )
-            + (f"\n{self.receipt_note}" if self.receipt_note else "")
-        )
+        ]
+        if withdrawn and self.store.unsent_records():
+            lines.append(
+                self.tr(
+                    "{0} berkas ditarik karena tidak tersegel untuk kantor: ekspor lagi ke "
+                    "flashdisk atau tekan Kirim sekarang agar isinya terkirim tersegel."
+                ).format(withdrawn)
+            )
+        if self.receipt_note:
+            lines.append(self.receipt_note)
+        self.summary.setText("\n".join(lines))
 
     def check_receipts(self, extra: Path | None = None, *, report_none: bool = False) -> int:
         """Confirm the bundles whose signed receipt lies in a folder they were written to (or in

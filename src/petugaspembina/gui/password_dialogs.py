@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..store import vault
 from ..store.errors import StoreError
 from . import messages
+from .form_labels import fit_form_labels
 
 FAILURES_KEY = "security/wrong_passwords"
 
@@ -140,6 +141,7 @@ class PasswordDialog(QDialog):
             self._start_wait(_delay(failures))
         self.password.setFocus()
         self.setMinimumWidth(420)
+        fit_form_labels(self)
 
     def failures(self) -> int:
         return int(str(self.settings.value(FAILURES_KEY, 0) or 0))
@@ -209,6 +211,20 @@ class PasswordDialog(QDialog):
         return dialog.unlocked
 
 
+def level_labels(form: QFormLayout) -> None:
+    """Each label of ``form`` as tall as its field, its text in the middle: level with the text
+    typed in the field also where a style sheet makes the fields taller (the lock screen's)."""
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        label = label_item.widget() if label_item is not None else None
+        field = field_item.widget() if field_item is not None else None
+        if isinstance(label, QLabel) and field is not None:
+            field.ensurePolished()
+            label.setMinimumHeight(max(field.minimumHeight(), field.sizeHint().height()))
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RecoveryDialog(QDialog):
     """Opens with the office's recovery key and sets a new password."""
 
@@ -220,7 +236,8 @@ class RecoveryDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Ketik kunci pemulihan yang disimpan kantor (8 kelompok huruf dan angka), "
+                "Ketik kunci pemulihan yang dicatat saat basis data ini dibuat (8 kelompok "
+                "huruf dan angka; disimpan kantor, atau kepala kantor untuk komputer kantor), "
                 "lalu pilih kata sandi baru."
             )
         )
@@ -229,12 +246,14 @@ class RecoveryDialog(QDialog):
         form = QFormLayout()
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-…")
+        self.code.ensurePolished()  # on the lock screen its style sheet sets a larger font
         # The whole key in sight while it is typed (39 characters).
         self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("W" * 36))
         form.addRow(self.tr("&Kunci pemulihan"), self.code)
+        # One form for the key and the new password: their fields line up under each other.
+        self.fields = NewPasswordFields(self, form)
         layout.addLayout(form)
-        self.fields = NewPasswordFields()
-        layout.addWidget(self.fields)
+        level_labels(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
@@ -242,6 +261,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(
             messages.button_box(self, self.tr("Simpan"), self.on_save_clicked, self.tr("Batal"))
         )
+        fit_form_labels(self)
 
     def on_save_clicked(self) -> None:
         problem = self.fields.problem()
@@ -278,12 +298,19 @@ class RecoveryDialog(QDialog):
 class RecoveryKeyDialog(QDialog):
     """The recovery key, shown once; closes only when the officer confirms noting it."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, parent: QWidget | None = None, *, office: bool = False) -> None:
+        """``office``: this is the office's own computer (kept there, not handed to anyone)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kunci pemulihan"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
+                "Catat kunci pemulihan ini dan serahkan ke kepala kantor untuk disimpan di "
+                "brankas, terpisah dari komputer ini. Kunci ini membuka data bila kata sandi "
+                "terlupa, dan hanya ditampilkan sekali ini."
+            )
+            if office
+            else self.tr(
                 "Catat kunci pemulihan ini dan serahkan ke kantor untuk disimpan. Kunci ini "
                 "membuka data bila kata sandi terlupa, dan hanya ditampilkan sekali ini."
             )
@@ -316,8 +343,8 @@ class RecoveryKeyDialog(QDialog):
             super().reject()
 
     @classmethod
-    def show_once(cls, parent: QWidget | None, code: str) -> None:
-        cls(code, parent).exec()
+    def show_once(cls, parent: QWidget | None, code: str, *, office: bool = False) -> None:
+        cls(code, parent, office=office).exec()
 
 
 class NewPasswordDialog(QDialog):
@@ -340,6 +367,7 @@ class NewPasswordDialog(QDialog):
             messages.button_box(self, self.tr("Lanjut"), self.on_next_clicked, self.tr("Keluar"))
         )
         self.setMinimumWidth(460)
+        fit_form_labels(self)
 
     def on_next_clicked(self) -> None:
         problem = self.fields.problem()

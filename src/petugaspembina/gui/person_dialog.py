@@ -6,13 +6,12 @@ shown in full: the masked value stands beside an empty field that replaces it wh
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QDate, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,15 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from .. import regions
+from ..core.display import short_date
 from ..core.enums import ParticipantCategory
 from ..core.records import Person
 from ..core.validation import format_phone, mask_nik
-from ..store.corrections import PersonEdit, edit_person
+from ..store.corrections import PersonEdit, edit_person, guardian_sign_in
 from ..store.errors import InvalidInput, StoreError
 from ..store.home_area import home_areas
 from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
+from .dates import ISO, style_date_edit
 from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
@@ -39,7 +40,15 @@ from .village_picker import VillagePicker
 class PersonDialog(QDialog):
     """One person's data, editable; Simpan writes only what changed."""
 
-    def __init__(self, store: Store, person_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        person_id: str,
+        parent: QWidget | None = None,
+        attendance_id: str | None = None,
+    ) -> None:
+        """``attendance_id``: opened from that sign-in (its parent or guardian is shown);
+        otherwise the person's latest sign-in's."""
         super().__init__(parent)
         self.store = store
         self.person_id = person_id
@@ -53,10 +62,24 @@ class PersonDialog(QDialog):
         self.sex.setCurrentIndex(max(0, self.sex.findData(person.sex or "")))
         self.birth_year = QLineEdit("" if person.birth_year is None else str(person.birth_year))
         self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
-        self.birth_date = QLineEdit(
-            date.fromisoformat(person.birth_date).strftime("%d/%m/%Y") if person.birth_date else ""
+        # Optional: "diketahui" ticked opens the date editor (the window's one date style, with a
+        # calendar), starting at 1 January of the birth year when no date is stored yet.
+        self.birth_date_known = QCheckBox(self.tr("diketahui"))
+        self.birth_date = style_date_edit(QDateEdit())
+        self.birth_date.setDateRange(QDate(1900, 1, 1), QDate.currentDate())
+        known = QDate.fromString(person.birth_date or "", ISO)
+        self.birth_date.setDate(
+            known if known.isValid() else QDate(person.birth_year or 1990, 1, 1)
         )
-        self.birth_date.setPlaceholderText(self.tr("opsional, dd/mm/yyyy"))
+        self.birth_date_known.setChecked(known.isValid())
+        self.birth_date.setEnabled(known.isValid())
+        self.birth_date_known.toggled.connect(self._birth_date_toggled)
+        birth_row = QHBoxLayout()
+        birth_row.addWidget(self.birth_date_known)
+        birth_row.addWidget(self.birth_date, 1)
+        self.sign_in = guardian_sign_in(store, person_id, attendance_id)
+        self.guardian = QLineEdit((self.sign_in.guardian_name or "") if self.sign_in else "")
+        self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
         self.category = QComboBox()
         self.category.addItem("", "")
         for category in ParticipantCategory:
@@ -87,7 +110,12 @@ class PersonDialog(QDialog):
             (self.tr("&Nama"), self.name),
             (self.tr("Jenis &kelamin"), self.sex),
             (self.tr("&Tahun lahir"), self.birth_year),
-            (self.tr("Tangga&l lahir"), self.birth_date),
+        ):
+            form.addRow(label, widget)
+        birth_label = QLabel(self.tr("Tangga&l lahir"))
+        birth_label.setBuddy(self.birth_date_known)
+        form.addRow(birth_label, birth_row)
+        for label, widget in (
             (self.tr("Kate&gori"), self.category),
             (self.tr("&Desa/Kelurahan"), self.village),
             (self.tr("Ala&mat"), self.address),
@@ -99,12 +127,23 @@ class PersonDialog(QDialog):
         form.addRow(nik_label, nik_row)
         form.addRow(self.tr("Inst&ansi"), self.agency)
         form.addRow(self.tr("&Jabatan"), self.position)
+        if self.sign_in is not None:  # the consenting parent or guardian of a sign-in
+            form.addRow(self.tr("Orang tua/&wali"), self.guardian)
+            where = ", ".join(
+                p for p in (self.sign_in.session_title, short_date(self.sign_in.day or "")) if p
+            )
+            self.guardian.setToolTip(self.tr("Tercatat pada daftar hadir: {0}").format(where))
+            note = QLabel(self.tr("pada daftar hadir: {0}").format(where))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #555")
+            form.addRow("", note)
         fit_labels(form)
         self.fields: dict[str, QWidget] = {
             "full_name": self.name,
             "sex": self.sex,
             "birth_year": self.birth_year,
             "birth_date": self.birth_date,
+            "guardian_name": self.guardian,
             "category": self.category,
             "village_name": self.village,
             "phone": self.phone,
@@ -138,10 +177,24 @@ class PersonDialog(QDialog):
                 agency=self.agency.text(),
                 position=self.position.text(),
             ),
-            birth_date=self.birth_date.text(),
+            birth_date=(
+                self.birth_date.date().toString("dd/MM/yyyy")
+                if self.birth_date_known.isChecked()
+                else ""
+            ),
             address=self.address.text(),
             clear_nik=self.clear_nik.isChecked(),
+            attendance_id=self.sign_in.attendance_id if self.sign_in else None,
+            guardian_name=self.guardian.text(),
         )
+
+    def _birth_date_toggled(self, known: bool) -> None:
+        self.birth_date.setEnabled(known)
+        if known:
+            year = self.birth_year.text()
+            if year.isdigit() and len(year) == 4 and self.birth_date.date().year() != int(year):
+                self.birth_date.setDate(QDate(int(year), 1, 1))
+            self.birth_date.setFocus()
 
     def on_save_clicked(self) -> None:
         try:
@@ -158,6 +211,13 @@ class PersonDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: Store, person_id: str) -> bool:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        store: Store,
+        person_id: str,
+        attendance_id: str | None = None,
+    ) -> bool:
         """True when the person was saved."""
-        return cls(store, person_id, parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(store, person_id, parent, attendance_id)
+        return dialog.exec() == QDialog.DialogCode.Accepted

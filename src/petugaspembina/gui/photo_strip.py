@@ -30,6 +30,7 @@ from ..store.photos import PhotoInfo, drop_location, list_photos, move_photo, ph
 from ..store.photos import remove_photo as erase_photo
 from ..store.store import Store
 from . import messages
+from .form_labels import fit_form_labels
 from .worker import Progress, run_task
 
 THUMB = QSize(128, 96)
@@ -164,8 +165,10 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.reload()
+        fit_form_labels(self)
 
     # -- showing ---------------------------------------------------------------------------------
+
     def reload(self, select: str | None = None) -> None:
         """Show the session's photos again (after any change)."""
         current = select or self.current_id()

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.recap import Recap, RecapFilter, compute_recap, quarter_of, recap_regions
+from ..store.recap import (
+    TWO_OFFICERS,
+    UNKNOWN,
+    Recap,
+    RecapFilter,
+    compute_recap,
+    quarter_of,
+    recap_regions,
+)
 from ..store.store import Store
 from . import messages
 from .bar_chart import BarChart
@@ -53,7 +61,7 @@ class RecapView(QWidget):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             style_date_edit(edit)
-        label_from = QLabel(self.tr("&Dari"))
+        label_from = QLabel(self.tr("Dar&i"))
         label_from.setBuddy(self.date_from)
         label_to = QLabel(self.tr("s.d."))
         filters.addWidget(label_from)
@@ -84,8 +92,8 @@ class RecapView(QWidget):
         scroll.setWidget(self.charts_host)
         layout.addWidget(scroll, 1)
         exports = QHBoxLayout()
-        self.personal = QCheckBox(self.tr("Sertakan data &pribadi (nama, NIK tersamar, HP)"))
-        self.pdf_button = QPushButton(self.tr("Cetak &PDF untuk Kanwil…"))
+        self.personal = QCheckBox(self.tr("Sertaka&n data pribadi (nama, NIK tersamar, HP)"))
+        self.pdf_button = QPushButton(self.tr("Cetak PD&F untuk Kanwil…"))
         self.xlsx_button = QPushButton(self.tr("Ekspor &XLSX…"))
         self.csv_button = QPushButton(self.tr("Ekspor &CSV…"))
         exports.addWidget(self.personal)
@@ -187,12 +195,12 @@ class RecapView(QWidget):
                 recap.participants,
                 recap.referrals,
                 recap.certificates,
-                recap.region_name,
+                recap.region_name if recap.filter.region else self.tr("Semua wilayah"),
             )
         )
         if not self.charts:
             for index, breakdown in enumerate(recap.breakdowns):
-                box = QGroupBox(breakdown.title)
+                box = QGroupBox(self.chart_title(breakdown.key, breakdown.title))
                 inner = QVBoxLayout(box)
                 chart = BarChart()
                 inner.addWidget(chart)
@@ -204,12 +212,50 @@ class RecapView(QWidget):
                 self.charts[breakdown.key] = chart
                 self.grid.addWidget(box, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
         for breakdown in recap.breakdowns:
-            self.charts[breakdown.key].set_rows([(r.label, r.count) for r in breakdown.rows])
+            self.charts[breakdown.key].set_rows(
+                [(self.row_label(breakdown.key, r.code, r.label), r.count) for r in breakdown.rows]
+            )
             if breakdown.key in self.notes:
                 self.notes[breakdown.key].setText(
                     f"{breakdown.total_label}: {breakdown.total}. {breakdown.note}"
+                    if breakdown.note != TWO_OFFICERS
+                    else self.tr(
+                        "Jumlah (tanpa hitung ganda): {0}. Satu kegiatan dengan dua petugas "
+                        "dihitung pada keduanya, sehingga jumlah baris dapat melebihi jumlah ini, "
+                        "yang menghitung setiap kegiatan atau tanda hadir sekali."
+                    ).format(breakdown.total)
                 )
         self.shown.emit(recap)
+
+    def row_label(self, key: str, code: str, label: str) -> str:
+        """A bar's label in the window's language where the recap made it from words (age
+        groups, "not filled in"); names, villages and the app's categories stay as recorded."""
+        if label == UNKNOWN:
+            return self.tr("Tidak diisi")
+        if key == "hadir_per_usia":
+            return self.tr("{0} tahun").format(code)
+        return label
+
+    def chart_title(self, key: str, title: str) -> str:
+        """A chart's title in the window's language (the recap's files keep the Indonesian
+        ``title``, which is also what an unknown key shows)."""
+        titles = {
+            "kegiatan_per_jenis": self.tr("Kegiatan per jenis"),
+            "kegiatan_per_bulan": self.tr("Kegiatan per bulan"),
+            "hadir_per_jenis_kelamin": self.tr("Kehadiran per jenis kelamin"),
+            "hadir_per_usia": self.tr("Kehadiran per kelompok usia"),
+            "hadir_per_kategori": self.tr("Kehadiran per kategori peserta"),
+            "hadir_per_desa": self.tr("Kehadiran per desa/kelurahan"),
+            "kegiatan_per_petugas": self.tr("Kegiatan per petugas"),
+            "hadir_per_petugas": self.tr("Kehadiran per petugas"),
+            "hadir_per_bulan": self.tr("Kehadiran per bulan"),
+            "rujukan_per_status": self.tr("Rujukan per status"),
+            "rujukan_per_risiko": self.tr("Rujukan per jenis risiko"),
+            "rujukan_per_urgensi": self.tr("Rujukan per urgensi"),
+            "rujukan_per_instansi": self.tr("Rujukan per instansi penerima"),
+            "sertifikat": self.tr("Sertifikat"),
+        }
+        return titles.get(key, title)
 
     # -- exports ------------------------------------------------------------------------------
     def _suggested(self, suffix: str) -> str:

@@ -44,6 +44,7 @@ from ..store.referrals import (
 from ..store.store import Store
 from . import messages
 from .dates import style_date_edit
+from .form_labels import fit_form_labels
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "not set" value, shown as "—"
 
@@ -190,6 +191,7 @@ class ReferralDialog(QDialog):
         # With its title bar the dialog must fit 1280×720 (1920×1080 at 150 %): not 720 high.
         self.resize(620, 640)
         self.risk.setFocus()
+        fit_form_labels(self)
 
     def on_manage_agencies_clicked(self) -> None:
         from .agencies_dialog import AgenciesDialog

@@ -71,7 +71,7 @@ class SessionEditor(QDialog):
         self.session_id = session_id
         session = store.get(Session, session_id) if session_id else Session()
         self.setWindowTitle(self.tr("Ubah kegiatan") if session_id else self.tr("Kegiatan baru"))
-        tabs = QTabWidget()
+        tabs = self.tabs = QTabWidget()
         main = QWidget()
         form = QFormLayout(main)
         # The title comes first: it is what an officer types, and the editor opens on it.
@@ -161,6 +161,7 @@ class SessionEditor(QDialog):
         self.follow_ups = QPlainTextEdit(session.follow_ups or "")
         content_form.addRow(self.tr("Tindak lanjut"), self.follow_ups)
         fit_labels(content_form)
+        self.content_tab = content
         tabs.addTab(content, self.tr("Materi dan hasil"))
         if session_id:
             from .photo_strip import PhotoStrip
@@ -256,11 +257,41 @@ class SessionEditor(QDialog):
             return
         self.accept()
 
+    def show_content(self) -> None:
+        """The "Materi dan hasil" tab, the first empty field of the report in focus."""
+        self.tabs.setCurrentWidget(self.content_tab)
+        _first_empty(self).setFocus()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, store: Store, session_id: str | None = None) -> str | None:
-        """Edit (or create) a session; its id when saved, None when cancelled."""
+    def ask(
+        cls,
+        parent: QWidget | None,
+        store: Store,
+        session_id: str | None = None,
+        *,
+        content: bool = False,
+    ) -> str | None:
+        """Edit (or create) a session; its id when saved, None when cancelled. ``content``:
+        open on the "Materi dan hasil" tab (topics, speakers, results) with the first field
+        the report lacks in focus."""
         dialog = cls(store, session_id, parent)
+        if content:
+            dialog.show_content()
         return dialog.session_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _first_empty(editor: SessionEditor) -> QWidget:
+    """The first of speakers, topics, results and follow-ups the report would print as "-"."""
+    if not editor.speakers.toPlainText().strip():
+        return editor.speakers
+    if not any(
+        editor.topics.item(i).checkState() == Qt.CheckState.Checked
+        for i in range(editor.topics.count())
+    ):
+        return editor.topics
+    if not editor.notes.toPlainText().strip():
+        return editor.notes
+    return editor.follow_ups
 
 
 def officer_names(store: Store, ids: list[str]) -> list[str]:

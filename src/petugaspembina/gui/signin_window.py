@@ -438,7 +438,7 @@ class SignInWindow(QWidget):
             return
         from .person_dialog import PersonDialog
 
-        if PersonDialog.ask(self, self.store, chosen.person_id):
+        if PersonDialog.ask(self, self.store, chosen.person_id, chosen.attendance_id):
             self.refresh()
             self._show(self.tr("Data peserta nomor {0} disimpan.").format(chosen.number))
             self.changed.emit()

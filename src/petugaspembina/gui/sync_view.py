@@ -22,7 +22,7 @@ from ..paths import AppPaths, app_paths
 from ..store.store import Store
 from ..sync.conflicts import Conflict, list_conflicts, resolve
 from . import messages
-from .import_task import ImportOutcome, import_work, receipts_text
+from .import_task import ImportOutcome, import_work, leave_out_other_offices, receipts_text
 from .inbox_control import InboxControl
 from .outbox_panel import OutboxPanel
 from .worker import Progress, run_task
@@ -40,7 +40,7 @@ class SyncView(QWidget):
         layout = QVBoxLayout(self)
         box = QGroupBox(self.tr("Kirim dan terima data"))
         row = QHBoxLayout(box)
-        self.export_button = QPushButton(self.tr("&Ekspor bundel ke folder… (Ctrl+E)"))
+        self.export_button = QPushButton(self.tr("Ekspor bundel ke &folder… (Ctrl+E)"))
         self.import_button = QPushButton(self.tr("&Impor bundel… (Ctrl+I)"))
         self.trust_button = QPushButton(self.tr("Pera&ngkat dan kunci…"))
         row.addWidget(self.export_button)
@@ -144,6 +144,10 @@ class SyncView(QWidget):
         files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
         if not files or self.store.path is None:
             return
+        chosen = leave_out_other_offices(self, self.store, files)
+        if not chosen:
+            return
+        files = chosen
         db_path, paths = self.store.path, self.paths.ensure()
         allow_unsigned = self.allow_unsigned.isChecked()
         self.allow_unsigned.setChecked(False)  # for that one import only
@@ -192,6 +196,9 @@ class SyncView(QWidget):
 
         TrustDialog(self.store, self).exec()
         self._show_trust_options()
+        # Enrolling an office withdraws the bundles written before it (not sealed to it).
+        self.outbox_panel.reload()
+        self.changed.emit()
 
     def _show_trust_options(self) -> None:
         """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""

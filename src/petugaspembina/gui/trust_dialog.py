@@ -140,11 +140,17 @@ class TrustDialog(QDialog):
         except (BundleRejected, StoreError) as exc:
             self.message.setText(str(exc))
             return None
-        self.message.setText(
-            self.tr(
-                "Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: <b>{0}</b>"
-            ).format(done.fingerprint)
-        )
+        text = self.tr(
+            "Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: <b>{0}</b>"
+        ).format(done.fingerprint)
+        if done.withdrawn:
+            text += "<br>" + self.tr(
+                "{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, "
+                "dan kantor menolaknya: bundel itu tidak lagi dihitung terkirim. Isinya ikut di "
+                "ekspor berikutnya, tersegel: ekspor lagi ke flashdisk atau tekan Kirim sekarang "
+                "di tab Sinkronisasi."
+            ).format(done.withdrawn)
+        self.message.setText(text)
         self.reload()
         return done
 

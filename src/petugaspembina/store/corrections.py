@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from ..core.hlc import Hlc
-from ..core.records import Person, Record, Session
+from ..core.records import Attendance, Person, Record, Session
+from ..core.validation import is_minor
 from .errors import InvalidInput, NotFound
 from .signin import PersonEntry, check_person, session_sign_ins
-from .store import Store
+from .store import Edit, Store
 
 # Person fields the edit form covers (merged_into is the clerk's duplicate link, not an edit).
 PERSON_FIELDS = (
@@ -43,6 +44,37 @@ class PersonEdit:
     birth_date: str = ""
     address: str = ""
     clear_nik: bool = False
+    # The sign-in whose parent or guardian the form shows (None: the person has no sign-in);
+    # ``guardian_name`` as typed, required when the person was under 18 that day.
+    attendance_id: str | None = None
+    guardian_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GuardianSignIn:
+    """The sign-in the person form shows the parent or guardian of: its id, session and day."""
+
+    attendance_id: str
+    guardian_name: str | None
+    session_title: str | None
+    day: str | None  # yyyy-mm-dd
+
+
+def guardian_sign_in(
+    store: Store, person_id: str, attendance_id: str | None = None
+) -> GuardianSignIn | None:
+    """``attendance_id``'s sign-in, or the person's latest one (None when there is none)."""
+    rows = store.rows(
+        "SELECT a.id, a.guardian_name, s.title, substr(coalesce(s.date, a.signed_at), 1, 10) "
+        "AS day FROM attendance a LEFT JOIN sessions s ON s.id = a.session_id "
+        "WHERE a.person_id = ? AND a.deleted = 0 AND (? IS NULL OR a.id = ?) "
+        "ORDER BY a.signed_at DESC LIMIT 1",
+        (person_id, attendance_id, attendance_id),
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    return GuardianSignIn(row["id"], row["guardian_name"], row["title"], row["day"])
 
 
 def _parse_day(text: str) -> date:
@@ -79,6 +111,14 @@ def check_person_edit(
             else:
                 values["birth_date"] = born.isoformat()
                 values["birth_year"] = born.year
+    if edit.attendance_id is not None:
+        guardian = " ".join(edit.guardian_name.split())[:120]
+        sign_in = store.get(Attendance, edit.attendance_id)
+        day = (sign_in.signed_at or "")[:10]
+        if not guardian and day and is_minor(values.get("birth_year"), date.fromisoformat(day)):
+            errors["guardian_name"] = (
+                "Peserta di bawah 18 tahun: isi nama orang tua/wali yang menyetujui."
+            )
     nik = values.get("nik")
     if nik and nik != person.nik and "nik" not in errors:
         holder = store.rows(
@@ -121,8 +161,15 @@ def edit_person(
     if errors:
         name, message = next(iter(errors.items()))
         raise InvalidInput(message, name)
-    if changed:
-        store.write(Person.TABLE, changed, person_id)
+    writes = [Edit(Person.TABLE, changed, person_id)] if changed else []
+    if edit.attendance_id is not None:
+        guardian = " ".join(edit.guardian_name.split())[:120] or None
+        values = {"guardian_name": guardian, "guardian_consent": guardian is not None}
+        kept = changed_values(store, Attendance, edit.attendance_id, values)
+        if kept:
+            writes.append(Edit(Attendance.TABLE, kept, edit.attendance_id))
+    if writes:  # one user action: the person and the sign-in's guardian together
+        store.write_many(writes)
     return warnings
 
 

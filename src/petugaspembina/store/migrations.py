@@ -350,7 +350,17 @@ def m012_photos(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m013_change_log(db: sqlite_utils.Database) -> None:
+def m013_withdrawn_exports(db: sqlite_utils.Database) -> None:
+    """``exports.withdrawn_at``: exports the next one to that destination sends again.
+
+    Set when an officer enrols an office (``sync/outbox.withdraw_unsealed``): bundles written
+    before it was enrolled are not sealed to it, and an office with keys refuses them; their
+    changes count as not yet sent, so the next export carries them (docs/sync.md)."""
+    db.execute("ALTER TABLE exports ADD COLUMN withdrawn_at TEXT")
+
+
+@migrations()
+def m014_change_log(db: sqlite_utils.Database) -> None:
     """The log keeps one row per change (a record's fields at one HLC, as a bundle carries them)
     instead of one per field version: a third of the bytes and one index entry per change
     (docs/benchmarks.md, P4). Merge flags stay only for fields with more than one version.

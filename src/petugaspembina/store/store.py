@@ -362,7 +362,9 @@ class Store:
         """Records (not field versions) changed or received since the last export to
         ``destination`` (the office by default): what the next bundle would carry."""
         since = self.conn.execute(
-            "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ?", (destination,)
+            "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ? "
+            "AND withdrawn_at IS NULL",
+            (destination,),
         ).fetchone()[0]
         if not since:  # never sent: every record, one current-state row each (8 ms at 100k)
             return sum(

@@ -218,9 +218,12 @@ def _export_photos(
 
 
 def last_exported(store: Store, destination: str) -> int:
-    """The arrival counter up to which ``destination`` has been sent everything."""
+    """The arrival counter up to which ``destination`` has been sent everything (withdrawn
+    exports left out: their changes go again, ``outbox.withdraw_unsealed``)."""
     row = store.conn.execute(
-        "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ?", (destination,)
+        "SELECT coalesce(max(up_to), 0) FROM exports WHERE destination = ? "
+        "AND withdrawn_at IS NULL",
+        (destination,),
     ).fetchone()
     return int(row[0])
 

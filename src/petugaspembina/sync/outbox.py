@@ -4,23 +4,29 @@ Every export (bundles and photo parts) lands here with each of its destinations:
 sent over HTTPS) and the folder the file was written to (a USB stick, a shared drive). A row is
 ``waiting`` (not yet at its destination), ``sent`` (the office holds it but has not confirmed, or
 the file was written to the folder) or ``confirmed`` (a signed receipt was verified; one receipt
-confirms every destination of that bundle). The copy kept in the outbox folder is removed only once
+confirms every destination of that bundle); ``withdrawn`` when an office enrolled later would
+refuse it (not sealed to it) and the next export carries its changes again. The copy kept in the outbox folder is removed only once
 its bundle is confirmed: nothing is ever deleted before its receipt.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..store.store import Store, utc_now_iso
+from ..store.store import OFFICE_DESTINATION, Store, utc_now_iso
 from .bundle import write_atomically
 from .inputs import PHOTO_PART_PREFIX, read_whole
 
 NETWORK = "kantor"  # the destination name of the enrolled office's inbox
 STATUSES = ("waiting", "sent", "confirmed")
+# Written before the office was enrolled (not sealed to it): the office refuses it, and its
+# changes go again in the next export (``withdraw_unsealed``). Never sent, not counted.
+WITHDRAWN = "withdrawn"
+WITHDRAWN_NOTE = "tidak tersegel untuk kantor terdaftar; isinya ikut di ekspor berikutnya"
 MAX_BACKOFF_SECONDS = 3600
 
 
@@ -105,7 +111,7 @@ def to_send(store: Store, *, due_only: bool, now: datetime | None = None) -> lis
     return [
         entry
         for entry in entries(store, destination=NETWORK)
-        if entry.status != "confirmed"
+        if entry.status not in ("confirmed", WITHDRAWN)
         and (not due_only or entry.next_try_at is None or entry.next_try_at <= moment)
     ]
 
@@ -143,9 +149,10 @@ def mark_failed(store: Store, bundle_id: str, reason: str, now: datetime | None 
 
 
 def prune(store: Store, outbox_dir: Path) -> int:
-    """Remove the kept copies of confirmed bundles (every destination confirmed); how many."""
+    """Remove the kept copies of confirmed (or withdrawn) bundles; how many."""
     rows = store.conn.execute(
-        "SELECT file FROM outbox GROUP BY bundle_id, file HAVING min(status = 'confirmed') = 1"
+        "SELECT file FROM outbox GROUP BY bundle_id, file "
+        "HAVING min(status IN ('confirmed', 'withdrawn')) = 1"
     ).fetchall()
     removed = 0
     for (name,) in rows:
@@ -158,12 +165,61 @@ def prune(store: Store, outbox_dir: Path) -> int:
 
 def summary(store: Store) -> dict[str, int]:
     """How many bundles are waiting, sent and confirmed (a bundle counts by its least advanced
-    destination)."""
+    destination; withdrawn ones are not counted)."""
     counts = dict.fromkeys(STATUSES, 0)
     rows = store.conn.execute(
         "SELECT min(CASE status WHEN 'waiting' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END) "
-        "FROM outbox GROUP BY bundle_id"
+        "FROM outbox WHERE status <> 'withdrawn' GROUP BY bundle_id"
     )
     for (rank,) in rows:
         counts[STATUSES[rank]] += 1
     return counts
+
+
+def withdraw_unsealed(conn: sqlite3.Connection, destination: str = OFFICE_DESTINATION) -> int:
+    """An office was just enrolled: what was written for it before is not sealed to it, and an
+    office with keys refuses such bundles ("tidak bertanda tangan"). Each bundle and photo part
+    not confirmed by a receipt is withdrawn (not counted as sent, never sent again) and its
+    changes count as not sent, so the next export carries them, sealed. How many bundles and
+    parts were withdrawn (0: nothing to do).
+
+    Exports after the first unconfirmed one are withdrawn from the "sent up to" mark too (a
+    receipt may have confirmed a later one): sending their changes again is harmless, an import
+    is idempotent."""
+    now = utc_now_iso()
+    first = conn.execute(
+        "SELECT min(seq) FROM exports WHERE destination = ? AND delivered_at IS NULL "
+        "AND withdrawn_at IS NULL",
+        (destination,),
+    ).fetchone()[0]
+    ids: list[str] = []
+    if first is not None:
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT bundle_id FROM exports WHERE destination = ? AND delivered_at IS NULL "
+                "AND withdrawn_at IS NULL",
+                (destination,),
+            )
+        ]
+        conn.execute(
+            "UPDATE exports SET withdrawn_at = ? WHERE destination = ? AND seq >= ? "
+            "AND withdrawn_at IS NULL",
+            (now, destination, first),
+        )
+    parts = [
+        row[0]
+        for row in conn.execute(
+            "SELECT part_id FROM photo_parts_sent WHERE destination = ? AND delivered_at IS NULL",
+            (destination,),
+        )
+    ]
+    for part_id in parts:  # their photos count as not sent: the next export writes them again
+        conn.execute("DELETE FROM photo_parts_sent_items WHERE part_id = ?", (part_id,))
+        conn.execute("DELETE FROM photo_parts_sent WHERE part_id = ?", (part_id,))
+    conn.executemany(
+        "UPDATE outbox SET status = 'withdrawn', last_error = ?, next_try_at = NULL "
+        "WHERE bundle_id = ? AND status <> 'confirmed'",
+        [(WITHDRAWN_NOTE, bundle_id) for bundle_id in ids + parts],
+    )
+    return len(ids) + len(parts)

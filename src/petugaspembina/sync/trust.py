@@ -44,6 +44,7 @@ from .netkeys import (
     read_upload_token,
     upload_token,
 )
+from .outbox import withdraw_unsealed
 from .reader import parse_json
 
 OFFICE_KEY_FORMAT = "petugaspembina.office-key"
@@ -206,6 +207,7 @@ class Enrolled:
     key_id: str
     label: str | None
     fingerprint: str
+    withdrawn: int = 0  # bundles written before this office was enrolled: sent again, sealed
 
 
 def _raw_key(doc: dict[str, Any], name: str, size: int = 32) -> bytes:
@@ -311,6 +313,9 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
             record_audit(conn, "relay-office-enrolled", detail=kid)
         return Enrolled("relay-office", kid, label, shown)
     with store.transaction() as conn:
+        before = conn.execute("SELECT kid FROM enrolled_offices").fetchone()
+        # What was written before is not sealed to this office, which refuses it: sent again.
+        withdrawn = withdraw_unsealed(conn) if before is None or before[0] != kid else 0
         # One office at a time: a new office file replaces the old one (the officer moved).
         conn.execute("DELETE FROM enrolled_offices")
         conn.execute(
@@ -328,7 +333,7 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
             ),
         )
         record_audit(conn, "office-enrolled", detail=kid)
-    return Enrolled("office", kid, label, shown)
+    return Enrolled("office", kid, label, shown, withdrawn)
 
 
 def _sealing_public(raw: bytes) -> hpke.MLKEM768X25519PublicKey:
