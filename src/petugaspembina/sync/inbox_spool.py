@@ -12,7 +12,6 @@ every bundle still waiting.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -128,7 +127,7 @@ class Spool:
                 path.unlink(missing_ok=True)
                 log.warning("removed spooled bundle=%s without state", bundle_id)
                 continue
-            digest = hashlib.sha256(opened.plain).hexdigest()
+            digest = opened.plain_sha256
             self.set_state(bundle_id, SpoolState("waiting", opened.device_id, digest))
             rebuilt += 1
         for temp in self.folder.glob(".tmp-*"):
