@@ -298,7 +298,10 @@ class Inbox:
         finally:
             if part is not None:
                 part.unlink(missing_ok=True)
-        log.info(
+        # Logged once the answer is out (a log line cost 0.13 ms, stderr and the log file).
+        response.background = BackgroundTask(
+            self._after_answer,
+            response.background,
             "upload device=%s bundle=%s status=%d ms=%d",
             device_id[:8],
             bundle_id,
@@ -306,6 +309,12 @@ class Inbox:
             (time.monotonic() - started) * 1000,
         )
         return response
+
+    @staticmethod
+    async def _after_answer(then: BackgroundTask | None, *line: object) -> None:
+        if then is not None:
+            await then()
+        log.info(*line)
 
     async def _accept(
         self, part: Path, bundle_id: str, digest: str, device_id: str, wait: float
