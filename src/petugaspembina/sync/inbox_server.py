@@ -144,14 +144,14 @@ class Inbox:
 
     # -- life ----------------------------------------------------------------------------------
     def start(self) -> None:
-        """Clear cut-off uploads and start the merge worker."""
+        """Recover what a stop or a crash left in the spool, then start the merge worker."""
         self.loop = asyncio.get_running_loop()
         self._loop_store = self.opener()
+        # Before any upload is taken: nothing else touches the spool meanwhile.
+        if self.spool.recover(self._loop_store, self.keys):
+            log.info("rebuilt the state of spooled bundles after a crash")
         # The event loop never waits for a lock: a read that would wait goes to the readers.
         self._loop_store.conn.execute("PRAGMA busy_timeout = 0")
-        dropped = self.spool.clear_partials()
-        if dropped:
-            log.info("removed %d incomplete uploads", dropped)
         self.worker.start()
 
     def close_loop_store(self) -> None:
@@ -279,9 +279,12 @@ class Inbox:
             device_id = await self._device(request)
             part, out = await self._receive(request)
             checked = part
-            # The seal is checked while the upload is flushed to disk; the answer waits for both.
+            # The seal is checked while the upload and its name are flushed to disk; the answer
+            # waits for both.
             with out:
-                synced = asyncio.get_running_loop().run_in_executor(None, os.fsync, out.fileno())
+                synced = asyncio.get_running_loop().run_in_executor(
+                    None, self.spool.make_durable, out.fileno()
+                )
                 try:
                     bundle_id, digest = await self._read(
                         lambda store: self._verify(store, checked, device_id)
@@ -326,9 +329,9 @@ class Inbox:
             raise _Refused(409, "Bundel dengan id yang sama sudah diterima dengan isi berbeda.")
         if state is None:
             state = SpoolState("waiting", device_id, digest)
+            # Its bytes and its .part- name are on disk already (make_durable): a crash before the
+            # rename reaches the disk leaves it to ``Spool.recover``, not lost.
             self.spool.hold(part, bundle_id, state)
-            # Durable before the answer says the office holds it.
-            await asyncio.get_running_loop().run_in_executor(None, self.spool.sync_folder)
             if wait <= 0:
                 # Nobody waits for the merge: it starts once the answer is out (the merge thread
                 # would otherwise hold the interpreter while the answer is being sent).
