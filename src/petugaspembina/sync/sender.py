@@ -163,6 +163,7 @@ class Link:
         self.resumed = 0  # handshakes that resumed the TLS session of an earlier one
         self.context = _tls_context()  # one per link: a TLS session resumes only in its context
         self.session: ssl.SSLSession | None = None
+        self._session_of: _PinnedConnection | None = None  # the connection it was taken from
 
     def __enter__(self) -> Link:
         return self
@@ -219,8 +220,12 @@ class Link:
         raw = response.read(1_000_000)
         if not response.isclosed():  # an answer larger than any the office sends
             self.close()
-        if isinstance(conn.sock, ssl.SSLSocket) and conn.sock.session is not None:
-            self.session = conn.sock.session  # (TLS 1.3 sends its ticket after the handshake)
+        if self._session_of is not conn and isinstance(conn.sock, ssl.SSLSocket):
+            # Once per connection, after its first answer (TLS 1.3 sends its ticket after the
+            # handshake): reading ``session`` costs 0.2 ms, more than a small upload's own work.
+            session = conn.sock.session
+            if session is not None:
+                self.session, self._session_of = session, conn
         try:
             doc = json.loads(raw) if raw else {}
         except ValueError:
