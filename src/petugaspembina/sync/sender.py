@@ -146,6 +146,16 @@ def _connect(where: Target, timeout: float) -> http.client.HTTPSConnection:
     return conn
 
 
+# What a connection the office has closed raises. A body written after the office's TLS
+# close_notify arrived fails with SSLEOFError, not a broken pipe.
+_CLOSED = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    BrokenPipeError,
+    ssl.SSLEOFError,
+)
+
+
 class Link:
     """One connection to the office for a whole send run (HTTP keep-alive): a new TLS handshake
     per bundle cost more than the upload of a small bundle itself (docs/benchmarks.md N2).
@@ -193,7 +203,7 @@ class Link:
         reused = self.conn is not None and self.conn.sock is not None
         try:
             return self._exchange(method, path, body)
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        except _CLOSED:
             self.close()
             if not reused:
                 raise
@@ -214,7 +224,7 @@ class Link:
             # our own time-out, which would count the upload as failed).
             headers["Prefer"] = f"wait={max(0, int(self.timeout / 2))}"
             # The office may answer early (413, 401…) and close: then read its answer.
-            with body.open("rb") as stream, suppress(BrokenPipeError, ConnectionResetError):
+            with body.open("rb") as stream, suppress(*_CLOSED):
                 conn.request(method, path, body=stream, headers=headers)
         response = conn.getresponse()
         raw = response.read(1_000_000)
