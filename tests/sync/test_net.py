@@ -383,3 +383,20 @@ def test_a_connection_the_office_closed_when_idle_is_reopened_resuming_tls(lab: 
         status, doc = link.exchange("GET", "/v1/health")
     assert status == 200 and doc["status"] == "ok"
     assert link.handshakes == 2 and link.resumed == 1  # pinned again, without a full handshake
+
+
+@pytest.mark.slow
+def test_an_upload_on_a_connection_the_office_closed_when_idle_is_made_again(
+    lab: Lab, tmp_path: Path
+) -> None:
+    """The body of an upload written into a connection the office closed fails with a TLS error
+    (not a broken pipe) once its close_notify has arrived: the upload is made once more."""
+    data, bundle_id = sealed_bytes(lab.siti)
+    file = tmp_path / "bundle.json"
+    file.write_bytes(data + b" " * (400_000 - len(data)))  # larger than the socket buffers
+    with sender.Link(lab.siti.target(lab.server.url), 10) as link:
+        assert link.exchange("GET", "/v1/health")[0] == 200
+        time.sleep(5.5)  # the office closes a connection idle for 5 s
+        status, doc = link.exchange("POST", sender.UPLOAD_PATH, file)
+    assert status in (200, 202) and doc["bundle_id"] == bundle_id, (status, doc)
+    assert link.handshakes == 2

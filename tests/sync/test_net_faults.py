@@ -241,3 +241,43 @@ def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_pa
     assert not any(name.startswith(".tmp-") for name in office.spool())
     # Rebuilt from the bundle itself (not dropped and sent again).
     assert "rebuilt the state of spooled bundles" in restarted.log.read_text()
+
+
+@pytest.mark.slow
+def test_answered_upload_whose_rename_was_lost_in_a_crash_is_still_imported(
+    tmp_path: Path,
+) -> None:
+    """The answer waits for the upload's bytes and its ``.part-`` name on disk, not for the
+    rename to ``<id>.bundle`` (docs/benchmarks.md N2): a crash right after the answer can leave
+    the upload under its ``.part-`` name; the restarted inbox holds it again, and removes an
+    upload cut off half-way."""
+    office, (siti,) = _enrolled(tmp_path, 1)
+    [bundle_id] = siti.export()
+    server = office.server("--wait", "0").start()
+    clerk = Store.open(office.db)
+    clerk.conn.execute("BEGIN IMMEDIATE")  # the merge cannot run: the bundle stays spooled
+    try:
+        assert siti.send_once(server.url).sent == 1
+        server.kill()
+    finally:
+        clerk.conn.execute("ROLLBACK")
+        clerk.close()
+    spool = office.home / "data" / "inbox-spool"
+    held = spool / f"{bundle_id}.bundle"
+    data = held.read_bytes()
+    held.rename(spool / ".part-answered")  # the rename did not survive the crash
+    (spool / f"{bundle_id}.state.json").unlink()  # nor the state file
+    (spool / ".part-cut").write_bytes(data[: len(data) // 2])  # another upload, cut off
+    restarted = office.server(port=server.port).start()
+    try:
+        assert siti.send(restarted.url).done
+    finally:
+        restarted.stop()
+    assert [row[0] for row in office.imported()] == [bundle_id]
+    assert siti.statuses()[bundle_id] == "confirmed"
+    assert not any(name.startswith(".part-") for name in office.spool())
+    log = restarted.log.read_text()
+    assert "removed an incomplete upload" in log
+    assert "rebuilt the state of spooled bundles" in log
+    after = log.split("rebuilt the state of spooled bundles", 1)[1]
+    assert f"bundle={bundle_id} status" not in after  # held again, not sent again

@@ -20,7 +20,6 @@ bundle ids only, never people.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
 import re
@@ -42,6 +41,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..core.ids import is_record_id
+from ..store.sqlite import sqlite3
 from ..store.store import Store
 from .bundle import MAX_BUNDLE_BYTES
 from .errors import BundleRejected
@@ -49,7 +49,7 @@ from .inbox_spool import MergeWorker, Spool, SpoolState, StoreOpener
 from .netkeys import device_of_token
 from .reader import parse_json
 from .sealed import is_sealed, open_sealed
-from .trust import office_keys
+from .trust import OfficeKeys, office_keys
 
 log = logging.getLogger("petugaspembina.inbox")
 T = TypeVar("T")
@@ -139,15 +139,26 @@ class Inbox:
                 "no-office-keys", "Basis data ini belum punya kunci kantor (office-keys create)."
             )
         self.kid = keys.kid
+        self.keys: OfficeKeys = keys  # made once by office-keys create, never replaced
+        self._loop_store: Store | None = None
 
     # -- life ----------------------------------------------------------------------------------
     def start(self) -> None:
-        """Clear cut-off uploads and start the merge worker."""
+        """Recover what a stop or a crash left in the spool, then start the merge worker."""
         self.loop = asyncio.get_running_loop()
-        dropped = self.spool.clear_partials()
-        if dropped:
-            log.info("removed %d incomplete uploads", dropped)
+        self._loop_store = self.opener()
+        # Before any upload is taken: nothing else touches the spool meanwhile.
+        if self.spool.recover(self._loop_store, self.keys):
+            log.info("rebuilt the state of spooled bundles after a crash")
+        # The event loop never waits for a lock: a read that would wait goes to the readers.
+        self._loop_store.conn.execute("PRAGMA busy_timeout = 0")
         self.worker.start()
+
+    def close_loop_store(self) -> None:
+        """Close the event loop's own connection (on the loop's thread, which opened it)."""
+        if self._loop_store is not None:
+            self._loop_store.close()
+            self._loop_store = None
 
     def stop(self) -> None:
         """Stop the worker after its current bundle; close the readers."""
@@ -167,6 +178,18 @@ class Inbox:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.readers, lambda: fn(self._store()))
 
+    async def _read_here(self, fn: Callable[[Store], T]) -> T:
+        """``fn`` on the event loop's own connection: for reads of microseconds, where handing
+        them to a reader thread and back cost more than the read (docs/benchmarks.md N2). In WAL
+        mode a writer never blocks a reader; if the database still answers "busy", the read goes
+        to a reader thread, which may wait for it."""
+        if self._loop_store is None:
+            return await self._read(fn)
+        try:
+            return fn(self._loop_store)
+        except sqlite3.OperationalError:
+            return await self._read(fn)
+
     def _merged(self, bundle_id: str, state: SpoolState) -> None:
         """Called by the worker thread."""
         if self.loop is not None:
@@ -181,7 +204,7 @@ class Inbox:
     async def _device(self, request: Request) -> str:
         header = request.headers.get("authorization", "")
         token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-        found = await self._read(lambda store: device_of_token(store, token)) if token else None
+        found = await self._read_here(lambda s: device_of_token(s, token)) if token else None
         if found is None:
             # Guessing tokens costs a stranger the same rate as a device, per address.
             client = request.client.host if request.client else "?"
@@ -230,8 +253,7 @@ class Inbox:
     def _too_big(self) -> str:
         return f"Bundel terlalu besar; batasnya {self.limits.max_bytes // 1048576} MiB."
 
-    @staticmethod
-    def _verify(store: Store, part: Path, device_id: str) -> tuple[str, str]:
+    def _verify(self, store: Store, part: Path, device_id: str) -> tuple[str, str]:
         """(bundle id, sha256 of the plain bundle) of a sealed bundle signed by ``device_id``."""
         data = part.read_bytes()
         try:
@@ -243,23 +265,26 @@ class Inbox:
         if doc.get("from") != device_id:
             raise _Refused(403, "Bundel ini bukan dari perangkat pemilik token.")
         try:
-            opened = open_sealed(store, doc)
+            opened = open_sealed(store, doc, self.keys)
         except BundleRejected as exc:
             raise _Refused(_STATUS_OF.get(exc.code, 400), str(exc.args[0])) from exc
-        return opened.bundle_id, hashlib.sha256(opened.plain).hexdigest()
+        return opened.bundle_id, opened.plain_sha256
 
     async def upload(self, request: Request) -> JSONResponse:
         """POST /v1/bundles."""
         started = time.monotonic()
-        device_id = "-"
+        device_id = bundle_id = "-"
         part: Path | None = None
         try:
             device_id = await self._device(request)
             part, out = await self._receive(request)
             checked = part
-            # The seal is checked while the upload is flushed to disk; the answer waits for both.
+            # The seal is checked while the upload and its name are flushed to disk; the answer
+            # waits for both.
             with out:
-                synced = asyncio.get_running_loop().run_in_executor(None, os.fsync, out.fileno())
+                synced = asyncio.get_running_loop().run_in_executor(
+                    None, self.spool.make_durable, out.fileno()
+                )
                 try:
                     bundle_id, digest = await self._read(
                         lambda store: self._verify(store, checked, device_id)
@@ -276,13 +301,23 @@ class Inbox:
         finally:
             if part is not None:
                 part.unlink(missing_ok=True)
-        log.info(
-            "upload device=%s status=%d ms=%d",
+        # Logged once the answer is out (a log line cost 0.13 ms, stderr and the log file).
+        response.background = BackgroundTask(
+            self._after_answer,
+            response.background,
+            "upload device=%s bundle=%s status=%d ms=%d",
             device_id[:8],
+            bundle_id,
             response.status_code,
             (time.monotonic() - started) * 1000,
         )
         return response
+
+    @staticmethod
+    async def _after_answer(then: BackgroundTask | None, *line: object) -> None:
+        if then is not None:
+            await then()
+        log.info(*line)
 
     async def _accept(
         self, part: Path, bundle_id: str, digest: str, device_id: str, wait: float
@@ -294,18 +329,21 @@ class Inbox:
             raise _Refused(409, "Bundel dengan id yang sama sudah diterima dengan isi berbeda.")
         if state is None:
             state = SpoolState("waiting", device_id, digest)
+            # Its bytes and its .part- name are on disk already (make_durable): a crash before the
+            # rename reaches the disk leaves it to ``Spool.recover``, not lost.
             self.spool.hold(part, bundle_id, state)
-            log.info("spooled bundle=%s device=%s", bundle_id, device_id[:8])
-            # Durable before the answer says the office holds it.
-            await asyncio.get_running_loop().run_in_executor(None, self.spool.sync_folder)
             if wait <= 0:
                 # Nobody waits for the merge: it starts once the answer is out (the merge thread
                 # would otherwise hold the interpreter while the answer is being sent).
                 response = await self._answer(bundle_id, state, wait=0)
-                response.background = BackgroundTask(self.worker.submit, bundle_id)
+                response.background = BackgroundTask(self._submit, bundle_id)
                 return response
             self.worker.submit(bundle_id)
         return await self._answer(bundle_id, state, wait=wait)
+
+    async def _submit(self, bundle_id: str) -> None:
+        """Queue a merge (a coroutine: Starlette would hand a plain function to a thread)."""
+        self.worker.submit(bundle_id)
 
     async def _answer(self, bundle_id: str, state: SpoolState, *, wait: float) -> JSONResponse:
         if state.state == "waiting" and wait > 0:
@@ -389,6 +427,7 @@ def make_app(inbox: Inbox) -> Starlette:
         try:
             yield
         finally:
+            inbox.close_loop_store()
             await asyncio.get_running_loop().run_in_executor(None, inbox.stop)
 
     return Starlette(

@@ -1,8 +1,10 @@
 """The office inbox's spool and its one merge worker (docs/sync.md "The office inbox server").
 
-An upload is streamed to ``<spool>/.part-*``, fsynced, and renamed to ``<bundle id>.bundle`` with a
-state file ``<bundle id>.state.json`` (``waiting``; one fsync of the folder makes both durable, and
-a state lost in a crash is rebuilt from the bundle at the next start). One worker thread, the only writer of the
+An upload is streamed to ``<spool>/.part-*``; the file and the folder are fsynced (its bytes and its
+name on disk) while its seal is checked; then it is renamed to ``<bundle id>.bundle`` with a state
+file ``<bundle id>.state.json`` (``waiting``). Neither the rename nor the state file waits for its
+own fsync: after a crash, ``recover`` holds again a complete ``.part-*`` and rebuilds a lost state
+from the bundle, before the inbox takes uploads. One worker thread, the only writer of the
 office database, imports waiting bundles through the same importer as files (backup, quarantine,
 authorisation), then writes the state ``done`` with the signed receipt, or ``refused`` with the
 reason, and removes the ``.bundle``. A locked database ("failed": busy) leaves the bundle waiting
@@ -12,7 +14,6 @@ every bundle still waiting.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -31,7 +32,8 @@ from .errors import BundleRejected
 from .importer import import_files
 from .reader import parse_json
 from .receipts import imported_digest, signed_receipt
-from .sealed import is_sealed, open_sealed
+from .sealed import Opened, is_sealed, open_sealed
+from .trust import OfficeKeys
 
 log = logging.getLogger("petugaspembina.inbox")
 
@@ -92,13 +94,21 @@ class Spool:
         """Write the state file atomically and durably."""
         write_atomically(self._state_path(bundle_id), json.dumps(state.to_json()).encode("utf-8"))
 
-    def hold(self, part: Path, bundle_id: str, state: SpoolState) -> None:
-        """Keep an upload whose bytes are on disk (fsynced): rename it to ``<id>.bundle`` and write
-        its ``waiting`` state, both made durable by one fsync of the folder (``sync_folder``).
+    def make_durable(self, fd: int) -> None:
+        """fsync an upload just received (``fd``: its ``.part-*`` file) and the spool folder: its
+        bytes and its name are then on disk (on most file systems one journal commit for both).
+        Runs while the seal is checked; the answer waits for it."""
+        os.fsync(fd)
+        fsync_folder(self.folder)
 
-        The state file itself is not fsynced (one fsync less per upload, as many as a copy to a
-        stick): after a crash a ``.bundle`` whose state did not survive is checked again and its
-        state rebuilt (``recover``) before the worker starts.
+    def hold(self, part: Path, bundle_id: str, state: SpoolState) -> None:
+        """Keep an upload made durable under its ``.part-*`` name (``make_durable``): rename it to
+        ``<id>.bundle`` and write its ``waiting`` state.
+
+        Neither waits for an fsync of its own (the copy to a stick makes two fsyncs, the upload
+        two, docs/benchmarks.md N2): the next fsync of the folder takes them along, and a crash
+        before that leaves the upload under its ``.part-*`` name or its ``.bundle`` without a
+        state, both held again by ``recover`` before the inbox takes uploads.
         """
         os.replace(part, self.bundle_path(bundle_id))
         path = self._state_path(bundle_id)
@@ -106,33 +116,42 @@ class Spool:
         temp.write_bytes(json.dumps(state.to_json()).encode("utf-8"))
         os.replace(temp, path)
 
-    def sync_folder(self) -> None:
-        """Make the renames in the spool folder durable (where the platform allows it)."""
-        fsync_folder(self.folder)
+    def recover(self, store: Store, keys: OfficeKeys | None = None) -> int:
+        """At start, before any upload is taken: what a stop or a crash left half done.
 
-    def recover(self, store: Store) -> int:
-        """After a crash: rebuild the ``waiting`` state of bundles whose state file was lost, by
-        opening their seal again (a file that no longer opens is removed; its sender, told 404,
-        sends it again). Returns how many were rebuilt."""
+        - ``.part-*``: an upload cut off (it does not open: removed, its sender retries), or one
+          complete and answered whose rename to ``<id>.bundle`` did not reach the disk (held
+          again, unless that bundle id is held already).
+        - ``<id>.bundle`` whose state file was lost: its ``waiting`` state rebuilt by opening the
+          seal again (a file that no longer opens is removed; its sender, told 404, sends it
+          again).
+
+        Returns how many uploads were kept or rebuilt."""
         rebuilt = 0
+        for part in self.folder.glob(".part-*"):
+            opened = _opened(store, part, keys)
+            if opened is None or self.state(opened.bundle_id) is not None:
+                part.unlink(missing_ok=True)
+                log.info("removed an incomplete upload")
+                continue
+            state = SpoolState("waiting", opened.device_id, opened.plain_sha256)
+            self.hold(part, opened.bundle_id, state)
+            rebuilt += 1
         for path in self.folder.glob("*.bundle"):
             bundle_id = path.stem
             if self.state(bundle_id) is not None:
                 continue
-            try:
-                doc = parse_json(path.read_bytes())
-                opened = open_sealed(store, doc) if is_sealed(doc) else None
-            except (BundleRejected, OSError):
-                opened = None
+            opened = _opened(store, path, keys)
             if opened is None or opened.bundle_id != bundle_id:
                 path.unlink(missing_ok=True)
                 log.warning("removed spooled bundle=%s without state", bundle_id)
                 continue
-            digest = hashlib.sha256(opened.plain).hexdigest()
-            self.set_state(bundle_id, SpoolState("waiting", opened.device_id, digest))
+            state = SpoolState("waiting", opened.device_id, opened.plain_sha256)
+            self.set_state(bundle_id, state)
             rebuilt += 1
         for temp in self.folder.glob(".tmp-*"):
             temp.unlink(missing_ok=True)
+        fsync_folder(self.folder)
         return rebuilt
 
     def waiting(self) -> list[str]:
@@ -140,13 +159,14 @@ class Spool:
         found = sorted(self.folder.glob("*.bundle"), key=lambda p: p.stat().st_mtime)
         return [p.stem for p in found if (s := self.state(p.stem)) and s.state == "waiting"]
 
-    def clear_partials(self) -> int:
-        """Remove uploads cut off by a stop or a crash (their senders will retry)."""
-        count = 0
-        for part in self.folder.glob(".part-*"):
-            part.unlink(missing_ok=True)
-            count += 1
-        return count
+
+def _opened(store: Store, path: Path, keys: OfficeKeys | None) -> Opened | None:
+    """The sealed bundle in ``path`` if it opens at this office, else None."""
+    try:
+        doc = parse_json(path.read_bytes())
+        return open_sealed(store, doc, keys) if is_sealed(doc) else None
+    except (BundleRejected, OSError):
+        return None
 
 
 class MergeWorker(threading.Thread):
@@ -188,8 +208,6 @@ class MergeWorker(threading.Thread):
     def run(self) -> None:
         store = self.opener()
         try:
-            if self.spool.recover(store):
-                log.info("rebuilt the state of spooled bundles after a crash")
             for bundle_id in self.spool.waiting():
                 self.jobs.put(bundle_id)
             idle_since = time.monotonic()

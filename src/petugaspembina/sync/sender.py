@@ -146,6 +146,16 @@ def _connect(where: Target, timeout: float) -> http.client.HTTPSConnection:
     return conn
 
 
+# What a connection the office has closed raises. A body written after the office's TLS
+# close_notify arrived fails with SSLEOFError, not a broken pipe.
+_CLOSED = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    BrokenPipeError,
+    ssl.SSLEOFError,
+)
+
+
 class Link:
     """One connection to the office for a whole send run (HTTP keep-alive): a new TLS handshake
     per bundle cost more than the upload of a small bundle itself (docs/benchmarks.md N2).
@@ -163,6 +173,7 @@ class Link:
         self.resumed = 0  # handshakes that resumed the TLS session of an earlier one
         self.context = _tls_context()  # one per link: a TLS session resumes only in its context
         self.session: ssl.SSLSession | None = None
+        self._session_of: _PinnedConnection | None = None  # the connection it was taken from
 
     def __enter__(self) -> Link:
         return self
@@ -192,7 +203,7 @@ class Link:
         reused = self.conn is not None and self.conn.sock is not None
         try:
             return self._exchange(method, path, body)
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        except _CLOSED:
             self.close()
             if not reused:
                 raise
@@ -213,14 +224,18 @@ class Link:
             # our own time-out, which would count the upload as failed).
             headers["Prefer"] = f"wait={max(0, int(self.timeout / 2))}"
             # The office may answer early (413, 401…) and close: then read its answer.
-            with body.open("rb") as stream, suppress(BrokenPipeError, ConnectionResetError):
+            with body.open("rb") as stream, suppress(*_CLOSED):
                 conn.request(method, path, body=stream, headers=headers)
         response = conn.getresponse()
         raw = response.read(1_000_000)
         if not response.isclosed():  # an answer larger than any the office sends
             self.close()
-        if isinstance(conn.sock, ssl.SSLSocket) and conn.sock.session is not None:
-            self.session = conn.sock.session  # (TLS 1.3 sends its ticket after the handshake)
+        if self._session_of is not conn and isinstance(conn.sock, ssl.SSLSocket):
+            # Once per connection, after its first answer (TLS 1.3 sends its ticket after the
+            # handshake): reading ``session`` costs 0.2 ms, more than a small upload's own work.
+            session = conn.sock.session
+            if session is not None:
+                self.session, self._session_of = session, conn
         try:
             doc = json.loads(raw) if raw else {}
         except ValueError:
