@@ -95,8 +95,9 @@ BARE_TABLE = (
     "CREATE TABLE fv (tbl, rid, field, hlc, value, base)",
     "INSERT INTO fv VALUES (?, ?, ?, ?, ?, ?)",
 )
-# The log's own shape (store/migrations.py): what writing the versions costs once the log knows its
-# op_ids, before anything is read, checked, merged or shown (docs/benchmarks.md, fourth wave).
+# The former per-version log's shape (before migration 14): what writing the versions cost once
+# the log knew their op_ids, before anything was read, checked or merged; kept to show what the
+# change log saves (docs/benchmarks.md, fourth and fifth waves).
 LOG_TABLE = (
     """CREATE TABLE fv (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid TEXT NOT NULL,
        field TEXT NOT NULL, hlc TEXT NOT NULL, value TEXT, base TEXT NOT NULL DEFAULT '[]',
@@ -163,7 +164,7 @@ def main() -> None:
     parser.add_argument(
         "--log-floor",
         action="store_true",
-        help="also time the same executemany into the log's shape",
+        help="also time the same executemany into the former per-version log's shape",
     )
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
@@ -184,7 +185,7 @@ def main() -> None:
     if args.log_floor:
         log, log_cpu = floor_executemany(args.people, LOG_TABLE)
         print(
-            f"P4: the same executemany into the log's shape (op_id index): {log:.2f} s, CPU "
+            f"P4: the same executemany into the former per-version log (op_id index): {log:.2f} s, CPU "
             f"{log_cpu:.2f} s: {log_cpu / floor_cpu:.2f}x the floor's CPU"
         )
     print(f"P5: re-import {p5:.2f} s, ratio to P4 {p5 / p4:.2f} (budget 0.25)")
