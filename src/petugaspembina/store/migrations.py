@@ -379,6 +379,11 @@ def m014_change_log(db: sqlite_utils.Database) -> None:
             tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
             head INTEGER NOT NULL, PRIMARY KEY (tbl, rid, field, hlc)) WITHOUT ROWID"""
     )
+    # The few changes that delete a record, for "edited after deletion" without reading every
+    # change (a value's own quotes are escaped, so the text cannot occur inside a value).
+    db.execute(
+        "CREATE INDEX fc_deleted ON fc (tbl, rid) WHERE instr(body, '\"_deleted\":true') > 0"
+    )
     # A table and a sixteenth of its ids at a time: each grouping sorts a slice, not the whole
     # log (memory stays flat at any size). A change never crosses a slice: its id is its key.
     tables = [row[0] for row in db.execute("SELECT DISTINCT tbl FROM fv").fetchall()]

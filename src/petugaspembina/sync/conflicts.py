@@ -85,20 +85,19 @@ def list_conflicts(store: Store) -> list[Conflict]:
 
 def _edited_after_deletion(store: Store) -> list[Conflict]:
     """Deleted (not erased) records with an edit newer than the winning delete."""
-    # The deleted records are few and marked in their current rows: look at those only.
-    rows = []
-    for table in sorted(SCHEMA):
-        rows += store.rows(
-            f"""SELECT * FROM (
-                    SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
-                           (SELECT max(h.hlc) FROM fv h WHERE h.tbl = d.tbl AND h.rid = d.rid
-                            AND h.head >= 2 AND h.field NOT IN ('{DELETED}', '{ERASED}'))
-                           AS edit_hlc
-                    FROM "{table}" r CROSS JOIN fv d ON d.tbl = '{table}' AND d.rid = r.id
-                    WHERE r.deleted = 1 AND r.erased = 0
-                      AND d.head >= 2 AND d.field = '{DELETED}' AND d.value = 'true')
-                WHERE edit_hlc > deleted_hlc ORDER BY rid"""
-        )
+    # Only records with a deleting change (few, in the partial index ``fc_deleted``).
+    rows = store.rows(
+        f"""SELECT * FROM (
+                SELECT d.tbl, d.rid, d.hlc AS deleted_hlc, d.value AS deleted_value,
+                       (SELECT max(h.hlc) FROM fv h WHERE h.tbl = d.tbl AND h.rid = d.rid
+                        AND h.head >= 2 AND h.field NOT IN ('{DELETED}', '{ERASED}')) AS edit_hlc
+                FROM (SELECT DISTINCT tbl, rid FROM fc
+                      WHERE instr(body, '"{DELETED}":true') > 0) c
+                CROSS JOIN fv d ON d.tbl = c.tbl AND d.rid = c.rid
+                WHERE d.head >= 2 AND d.field = '{DELETED}' AND d.value = 'true'
+                  AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = d.tbl AND e.rid = d.rid))
+            WHERE edit_hlc > deleted_hlc ORDER BY tbl, rid"""
+    )
     out = []
     for row in rows:
         delete = _candidate(row["deleted_hlc"], row["deleted_value"])
