@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from ..core.changes import EMPTY_BASE, Change, Row, canonical_json, encode_text, encode_value
@@ -22,6 +23,7 @@ from ..core.ids import is_record_id
 from ..core.records import SCHEMA
 from ..core.text import clean_text, has_bidi_controls
 
+_VALUE_JSON = itemgetter(4)  # of a row
 _CHANGE_KEYS = frozenset({"table", "id", "hlc", "values", "base"})
 # The keys of a change in canonical order (sorted), without and with a base.
 _PLAIN_KEYS = ("hlc", "id", "table", "values")
@@ -40,26 +42,28 @@ _CLEAN_TEXT = re.compile(
 Check = Callable[[Any], str | None]
 # How a field's values are checked: a short test inline for the common kinds (a text within its
 # length, a known code, a flag, a record id), the kind's own check for the rest and whenever the
-# short test fails (it gives the reason). Then whether the field is multi-line and the length of
-# its name in JSON, quotes included.
+# short test fails (it gives the reason); then whether the field is multi-line.
 _OTHER, _TEXT, _CODE, _FLAG, _REF = range(5)
-FieldSpec = tuple[int, Any, Check, bool, int]
+FieldSpec = tuple[int, Any, Check, bool]
 
 
-def _spec(name: str, kind: Kind) -> FieldSpec:
+def _spec(kind: Kind) -> FieldSpec:
     code, arg = {
         "text": (_TEXT, kind.max_len),
         "enum": (_CODE, frozenset(kind.enum.codes()) if kind.enum else frozenset()),
         "bool": (_FLAG, None),
         "ref": (_REF, None),
     }.get(kind.base, (_OTHER, None))
-    return code, arg, kind.checker(), kind.multiline, len(canonical_json(name))
+    return code, arg, kind.checker(), kind.multiline
 
 
 _FIELDS: dict[str, dict[str, FieldSpec]] = {
-    table: {name: _spec(name, kind) for name, kind in kinds.items()}
-    for table, kinds in SCHEMA.items()
+    table: {name: _spec(kind) for name, kind in kinds.items()} for table, kinds in SCHEMA.items()
 }
+# The canonical length of a change is counted with each field name as its JSON text, the name in
+# quotes: true of plain names, which are all the schema has.
+if any(canonical_json(name) != f'"{name}"' for kinds in SCHEMA.values() for name in kinds):
+    raise RuntimeError("A field name that JSON escapes: read_change cannot count its length.")
 
 
 def is_clean_text(text: str) -> bool:
@@ -150,21 +154,23 @@ def read_change(
             ordered = ordered and _keys_in_order(raw_base)
     clean: dict[str, Any] | None = None
     rows: list[Row] = []
+    row = rows.append
     previous = ""
     for name, value in values.items():
         spec = fields.get(name)
         if spec is None:
             problems.append(f"perubahan #{index + 1}: kolom {table}.{name} tidak dikenal.")
             continue
-        code, arg, check, multiline, name_length = spec
+        code, arg, check, multiline = spec
         if name <= previous:
             ordered = False
         previous = name
         if value.__class__ is str:
-            encoded = row_value = encode_text(value)
-            if not (value and value.isprintable() and value[0] != " " != value[-1]) and (
-                _CLEAN_TEXT(value) is None
-            ):
+            if (value and value.isprintable() and value[0] != " " != value[-1]) or _CLEAN_TEXT(
+                value
+            ) is not None:
+                encoded = encode_text(value)
+            else:
                 if has_bidi_controls(value):
                     bidi.append(f"{table}.{name} ({rid})")
                 cleaned = clean_text(value, multiline=multiline) or None
@@ -175,7 +181,7 @@ def read_change(
                 if clean is None:
                     clean = dict(values)
                 clean[name] = value = cleaned
-                row_value = encode_value(value)
+                encoded = encode_value(value)
             if value is not None and not (
                 len(value) <= arg
                 if code == _TEXT
@@ -187,21 +193,26 @@ def read_change(
                 if reason:
                     problems.append(f"perubahan #{index + 1}: {table}.{name} {reason}.")
         elif value is None:
-            encoded = row_value = "null"
+            encoded = "null"
         elif value.__class__ is bool and code == _FLAG:
-            encoded = row_value = "true" if value else "false"
+            encoded = "true" if value else "false"
         else:
-            encoded = row_value = encode_value(value)
             reason = check(value)
-            if reason:
+            if reason:  # the change is refused: no row (a NaN has no JSON text)
                 problems.append(f"perubahan #{index + 1}: {table}.{name} {reason}.")
-            elif value.__class__ is not int and value.__class__ is not bool:
+                continue
+            encoded = encode_value(value)
+            if value.__class__ is not int and value.__class__ is not bool:
                 ordered = ordered and _keys_in_order(value)
-        length += name_length + len(encoded) + 2
-        rows.append(
-            (table, rid, name, hlc, row_value, base_json.get(name, EMPTY_BASE))
-            if base_json
-            else (table, rid, name, hlc, row_value, EMPTY_BASE)
+        row(
+            (
+                table,
+                rid,
+                name,
+                hlc,
+                encoded,
+                base_json.get(name, EMPTY_BASE) if base_json else EMPTY_BASE,
+            )
         )
     problems.extend(base_problems)
     if len(problems) > before:
@@ -209,7 +220,15 @@ def read_change(
     change = Change(table, rid, hlc, values if clean is None else clean, base, tuple(rows))
     if not ordered:
         return change, -1
-    return change, length + len(hlc) + len(rid) + len(table) - 1
+    # The values object: its names (quoted, plain texts: see _FIELDS), colons, encoded values
+    # and commas; the encodings of the values as read when cleaning changed any.
+    value_texts = (
+        sum(map(len, map(_VALUE_JSON, rows)))
+        if clean is None
+        else sum(len(encode_value(value)) for value in values.values())
+    )
+    names = sum(map(len, values)) + 4 * len(values) - 1
+    return change, length + len(hlc) + len(rid) + len(table) + value_texts + names
 
 
 def _change_problems(

@@ -6,19 +6,17 @@ The whole file is checked before anything is written: size, magic, encoding, JSO
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
 from ..core.changes import Change
+from ..core.collector import collections_paused
 from ..core.hlc import suspect_bounds
 from ..core.ids import is_device_id, is_record_id
 from .bundle import (
@@ -337,22 +335,8 @@ def read_header(data: bytes) -> ParsedBundle:
     bundle again the strict way.
     """
     text = _decode(data)
-    with _no_collections():
+    with collections_paused():
         return _read_as_written(data, text) or _read_strictly(text)
-
-
-@contextmanager
-def _no_collections() -> Iterator[None]:
-    """The garbage collector paused: a bundle part is read into some 400,000 objects and checked
-    into as many again, all of which stay alive, and every full collection the collector starts
-    meanwhile walks them all (they made half of the checks' time). Reading makes no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_strictly(text: str) -> ParsedBundle:
@@ -502,12 +486,13 @@ def check_changes(parsed: ParsedBundle, now: datetime) -> ParsedBundle:
     if parsed.checked:
         return parsed
     as_written, parsed.as_written = parsed.as_written, None
-    length = _check_each(parsed, now)
-    if as_written is not None and length != as_written.length:
-        # Not proven canonical, or with problems: the strict reader answers (it raises for a
-        # checksum that differs; the problems are listed below).
-        parsed.raw_changes = _read_strictly(_decode(as_written.data)).raw_changes
-        _check_each(parsed, now)
+    with collections_paused():
+        length = _check_each(parsed, now)
+        if as_written is not None and length != as_written.length:
+            # Not proven canonical, or with problems: the strict reader answers (it raises for a
+            # checksum that differs; the problems are listed below).
+            parsed.raw_changes = _read_strictly(_decode(as_written.data)).raw_changes
+            _check_each(parsed, now)
     if parsed.problems:
         raise BundleRejected(
             "invalid",
@@ -531,6 +516,7 @@ def _check_each(parsed: ParsedBundle, now: datetime) -> int:
     raw_changes = parsed.raw_changes
     total = len(raw_changes) + 1 if raw_changes else 2  # the brackets and the commas
     for index, raw in enumerate(raw_changes):
+        raw_changes[index] = None  # let each change go once read (fewer objects alive)
         change, length = read_change(index, raw, problems, bidi)
         total = total + length if length >= 0 and total >= 0 else -1
         if change is None:
