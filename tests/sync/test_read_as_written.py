@@ -222,6 +222,16 @@ def test_a_second_changes_key_in_the_header_is_refused_as_a_duplicate(
     assert result[:2] == ("rejected", "invalid") and "Kunci ganda" in result[2]
 
 
+def test_a_table_counted_zero_times_in_the_header_is_refused(doc: dict[str, Any]) -> None:
+    data = encode_bundle(doc)
+    assert same_answer(data)[0] == "read"
+    head = {key: value for key, value in doc.items() if key != "changes"}
+    head["counts"] = dict(doc["counts"], tables=dict(doc["counts"]["tables"], kept_apart=0))
+    head["header_sha256"] = header_digest(head)
+    result = same_answer(encode_bundle(head | {"changes": doc["changes"]}))
+    assert result[:2] == ("rejected", "damaged") and "jumlah tidak cocok" in result[2]
+
+
 def test_a_file_that_does_not_end_with_the_changes_is_read_strictly(doc: dict[str, Any]) -> None:
     data = encode_bundle(doc) + b"\n"
     assert not as_written(data)

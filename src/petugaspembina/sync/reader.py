@@ -423,6 +423,7 @@ def _parsed(doc: dict[str, Any], as_written: _AsWritten | None = None) -> Parsed
 # file) is read by the strict reader, as before.
 _CHANGES_KEY = '"changes":['
 _HEAD_END = '"changes":[]}'
+_ESCAPE = re.compile(r"\\u")  # finds one faster than ``in`` does
 _TABLE = itemgetter("table")
 _VALUES = itemgetter("values")
 
@@ -444,9 +445,9 @@ def _read_as_written(data: bytes, text: str) -> ParsedBundle | None:
     if start < 1 or text[start - 1] != ",":
         return None
     head_text = text[:start]
-    changes_text = text[start + len(_CHANGES_KEY) - 1 : -1]
-    if "\\u" in changes_text:
+    if _ESCAPE.search(text, start):
         return None
+    changes_text = text[start + len(_CHANGES_KEY) - 1 : -1]
     try:
         doc = _loads_strictly(head_text + _HEAD_END)
         if doc.__class__ is not dict or list(doc)[-1:] != ["changes"] or doc["changes"]:
@@ -468,16 +469,18 @@ def _read_as_written(data: bytes, text: str) -> ParsedBundle | None:
 
 
 def _counts_as_written(counts: Any, raw_changes: list[Any]) -> bool:
-    """The counts check of ``_read_strictly`` for changes that are objects with a text table and
-    an object of values; False also when one is not (the strict reader then decides)."""
+    """The counts check of ``_read_strictly``, for changes that are objects holding an object of
+    values; False also when one is not (the strict reader then decides). A table that is not a
+    text is counted under a key no header has, so the counts differ there too."""
     try:
-        tables = list(map(_TABLE, raw_changes))
         values = list(map(_VALUES, raw_changes))
+        # A plain dict: a Counter would take a count of 0 in the header for a missing table.
+        tables = dict(Counter(map(_TABLE, raw_changes)))
     except (KeyError, TypeError):
         return False
-    if {*map(type, raw_changes), *map(type, values)} != {dict} or {*map(type, tables)} != {str}:
-        return not raw_changes and _counts_match(counts, 0, 0, {})
-    return _counts_match(counts, len(raw_changes), sum(map(len, values)), Counter(tables))
+    if values and {*map(type, values)} != {dict}:
+        return False
+    return _counts_match(counts, len(raw_changes), sum(map(len, values)), tables)
 
 
 def check_changes(parsed: ParsedBundle, now: datetime) -> ParsedBundle:
