@@ -2,6 +2,8 @@
 
 The whole file is checked before anything is written: size, magic, encoding, JSON strictness
 (duplicate keys, NaN, huge integers, depth), checksum, counts, and every change against the schema.
+A bundle whose changes are written canonically (every bundle this app writes) is read by a short
+path that gives the same answers ("The changes' checksum" below, docs/sync.md).
 """
 
 from __future__ import annotations
