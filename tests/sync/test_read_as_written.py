@@ -8,6 +8,7 @@ values the strict parser refuses. ``same_answer`` reads each file both ways and 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -329,3 +330,12 @@ def test_the_length_read_change_counts_is_that_of_the_canonical_text(
     if len(values) > 1:
         reversed_values = dict(sorted(values.items(), reverse=True))
         assert read_change(0, change(reversed_values), [], [])[1] == -1
+
+
+def test_a_copy_with_other_values_makes_its_own_rows() -> None:
+    checked, _ = read_change(0, change({"full_name": "Siti"}), [], [])
+    assert checked is not None and checked.made_rows is not None
+    copy = dataclasses.replace(checked, values={"full_name": "Budi"})
+    assert copy.made_rows is None
+    assert [row[4] for row in copy.rows()] == ['"Budi"']
+    assert [row[4] for row in checked.rows()] == ['"Siti"']

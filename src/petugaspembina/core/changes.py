@@ -49,8 +49,9 @@ class Change:
     values: dict[str, Any]
     base: dict[str, list[str]] = field(default_factory=dict)
     # The rows as the bundle reader made them while checking the change (it encodes every value
-    # anyway); None: ``rows`` makes them. A change read from a bundle is never edited afterwards.
-    made_rows: tuple[Row, ...] | None = field(default=None, repr=False, compare=False)
+    # anyway); None: ``rows`` makes them. Not an argument: a copy made with other values
+    # (``dataclasses.replace``) starts without them. A change read from a bundle is never edited.
+    made_rows: tuple[Row, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The bundle form: ``base`` lists only fields with a non-empty base, each sorted."""

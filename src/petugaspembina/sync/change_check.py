@@ -217,7 +217,8 @@ def read_change(
     problems.extend(base_problems)
     if len(problems) > before:
         return None, -1
-    change = Change(table, rid, hlc, values if clean is None else clean, base, tuple(rows))
+    change = Change(table, rid, hlc, values if clean is None else clean, base)
+    change.made_rows = tuple(rows)
     if not ordered:
         return change, -1
     # The values object: its names (quoted, plain texts: see _FIELDS), colons, encoded values
