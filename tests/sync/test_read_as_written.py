@@ -339,3 +339,10 @@ def test_a_copy_with_other_values_makes_its_own_rows() -> None:
     assert copy.made_rows is None
     assert [row[4] for row in copy.rows()] == ['"Budi"']
     assert [row[4] for row in checked.rows()] == ['"Siti"']
+
+
+def test_an_empty_changes_array_is_read_as_written(doc: dict[str, Any]) -> None:
+    data = craft(doc, "[]")
+    assert as_written(data)
+    assert same_answer(data)[0] == "read"
+    assert reader.read_bundle(data, NOW).changes == []
