@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from petugaspembina.core.collector import collections_paused
 from petugaspembina.store import versions
 from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Store
@@ -62,26 +63,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "profile.db") as store:
         missing = MissingSessions()
         for index, file in enumerate(files):
-            if index < args.parts:
-                times = first
-            elif index >= len(files) - args.parts:
-                times = last
-            else:
-                times = defaultdict(float)
-            start = time.perf_counter()
-            parsed = read_bundle(file.read_bytes(), datetime.now(UTC))
-            times["read and validate"] += time.perf_counter() - start
-            store.conn.execute("BEGIN IMMEDIATE")
-            start = time.perf_counter()
-            several = versions.records_at_several_hlcs(parsed.changes)
-            versions.apply_changes(_Timed(store.conn, times), parsed.changes, several)  # type: ignore[arg-type]
-            times["apply_changes"] += time.perf_counter() - start
-            start = time.perf_counter()
-            store.conn.execute("COMMIT")
-            times["commit"] += time.perf_counter() - start
-            start = time.perf_counter()  # the report's count of sign-ins waiting for a session
-            waiting_for_session(store, missing, parsed.changes)
-            times["waiting sign-ins"] += time.perf_counter() - start
+            # The importer reads and merges each part with the collector paused.
+            with collections_paused():
+                if index < args.parts:
+                    times = first
+                elif index >= len(files) - args.parts:
+                    times = last
+                else:
+                    times = defaultdict(float)
+                start = time.perf_counter()
+                parsed = read_bundle(file.read_bytes(), datetime.now(UTC))
+                times["read and validate"] += time.perf_counter() - start
+                store.conn.execute("BEGIN IMMEDIATE")
+                start = time.perf_counter()
+                several = versions.records_at_several_hlcs(parsed.changes)
+                versions.apply_changes(_Timed(store.conn, times), parsed.changes, several)  # type: ignore[arg-type]
+                times["apply_changes"] += time.perf_counter() - start
+                start = time.perf_counter()
+                store.conn.execute("COMMIT")
+                times["commit"] += time.perf_counter() - start
+                start = time.perf_counter()  # the report's count of sign-ins waiting for a session
+                waiting_for_session(store, missing, parsed.changes)
+                times["waiting sign-ins"] += time.perf_counter() - start
+                del parsed, several  # gone before the collector runs again, as in the importer
     print(f"{len(files)} parts; seconds in the first {args.parts} and the last {args.parts}:")
     for label in sorted(last or first, key=lambda k: -(last or first)[k])[:16]:
         print(f"{first[label]:8.2f} {last[label]:8.2f}  {label}")

@@ -12,11 +12,13 @@ _ENCODER = json.JSONEncoder(
 )
 EMPTY_BASE = "[]"
 # What ``_ENCODER`` itself calls for a bare string (ensure_ascii=False): the C escaper.
-_encode_string = json.encoder.encode_basestring
+encode_text = json.encoder.encode_basestring
 _LITERALS = {True: "true", False: "false", None: "null"}
+# One field version as the store keeps it: table, id, field, hlc, value JSON, base JSON.
+Row = tuple[str, str, str, str, str, str]
 
 
-def _encode_value(value: Any) -> str:
+def encode_value(value: Any) -> str:
     """``canonical_json`` of one field value, skipping the encoder's set-up for plain scalars.
 
     The same text by construction: the encoder writes a string with ``encode_basestring``, an int
@@ -24,7 +26,7 @@ def _encode_value(value: Any) -> str:
     """
     kind = type(value)
     if kind is str:
-        return _encode_string(value)
+        return encode_text(value)
     if kind is int:
         return int.__repr__(value)
     if kind is bool or value is None:
@@ -46,6 +48,11 @@ class Change:
     hlc: str
     values: dict[str, Any]
     base: dict[str, list[str]] = field(default_factory=dict)
+    # The canonical texts of the values and the base objects as the bundle reader made them
+    # while checking the change (it encodes every value anyway), for the change log; None: they
+    # are made when needed. Not an argument: a copy made with other values
+    # (``dataclasses.replace``) starts without them. A change read from a bundle is never edited.
+    made_texts: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The bundle form: ``base`` lists only fields with a non-empty base, each sorted."""
@@ -60,9 +67,9 @@ class Change:
             out["base"] = base
         return out
 
-    def rows(self) -> list[tuple[str, str, str, str, str, str]]:
+    def rows(self) -> list[Row]:
         """One row per field version: (table, id, field, hlc, value JSON, base JSON)."""
-        encode = _encode_value
+        encode = encode_value
         base = self.base
         if not base:  # most changes: new records
             table, rid, hlc = self.table, self.id, self.hlc

@@ -78,6 +78,9 @@ Known = tuple[int, str, str, str, str, str, str, str]
 def change_row(change: Change, blank: bool = False) -> Row:
     """The ``fc`` row of a change (``blank``: an erased record's, its values all null)."""
     values = change.values
+    if change.made_texts is not None and not blank:
+        body, base_json = change.made_texts
+        return (change.table, change.id, change.hlc, body, base_json, len(values))
     if blank:
         values = {k: (v if k in _KEEP_ON_ERASE else None) for k, v in values.items()}
     base = change.base

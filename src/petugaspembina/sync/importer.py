@@ -15,6 +15,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from ..core.changes import Change
+from ..core.collector import collections_paused
 from ..core.oserrors import describe_os_error
 from ..core.private_files import private_folder, write_private_text
 from ..store import vault
@@ -191,6 +192,19 @@ def import_bytes(
     At an office with keys only sealed bundles from enrolled, unrevoked devices are taken (plain
     ones too when ``allow_unsigned``), and every bundle passes the authorisation rules.
     """
+    with collections_paused():  # see core/collector.py; the part's objects die inside
+        return _import_bytes(store, path, data, quarantine, now, allow_unsigned, missing)
+
+
+def _import_bytes(
+    store: Store,
+    path: Path,
+    data: bytes,
+    quarantine: Path | None,
+    now: datetime | None,
+    allow_unsigned: bool,
+    missing: MissingSessions | None,
+) -> FileReport:
     now = now or datetime.now(UTC)
     try:
         plain, opened = _unseal(store, data)

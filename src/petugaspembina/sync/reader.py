@@ -2,17 +2,23 @@
 
 The whole file is checked before anything is written: size, magic, encoding, JSON strictness
 (duplicate keys, NaN, huge integers, depth), checksum, counts, and every change against the schema.
+A bundle whose changes are written canonically (every bundle this app writes) is read by a short
+path that gives the same answers ("The changes' checksum" below, docs/sync.md).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from ..core.changes import Change
+from ..core.collector import collections_paused
 from ..core.hlc import suspect_bounds
 from ..core.ids import is_device_id, is_record_id
 from .bundle import (
@@ -25,7 +31,7 @@ from .bundle import (
     changes_digest,
     header_digest,
 )
-from .change_check import check_change
+from .change_check import read_change
 from .errors import BundleRejected
 
 SEALED_FORMAT = "petugaspembina.sealed-bundle"
@@ -66,6 +72,10 @@ class ParsedBundle:
     # The changes as parsed, until ``check_changes`` has turned them into ``changes``.
     raw_changes: list[Any] = field(default_factory=list, repr=False)
     checked: bool = False
+    # What the checks of the changes found (``check_changes`` raises them).
+    problems: list[str] = field(default_factory=list, repr=False)
+    # Set when the changes' checksum was taken over their text as written (``_read_as_written``).
+    as_written: _AsWritten | None = field(default=None, repr=False)
 
     @property
     def device_id(self) -> str:
@@ -127,6 +137,11 @@ def _has_lone_surrogate(value: Any) -> bool:
 
 def parse_json(data: bytes) -> Any:
     """Decode bundle bytes strictly; raises BundleRejected with the reason."""
+    return _parse_text(_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    """The text of bundle bytes: size, BOM, magic, zero padding and UTF-8 checked."""
     if len(data) > MAX_BUNDLE_BYTES:
         raise BundleRejected("too-large", _too_large_message(len(data)))
     if data.startswith(_BOM):
@@ -142,16 +157,21 @@ def parse_json(data: bytes) -> Any:
             "incomplete", "Bundel tidak lengkap (terpotong) — salin ulang berkasnya."
         )
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleRejected("invalid", f"Bundel bukan UTF-8 yang sah (byte {exc.start}).") from exc
+
+
+def _loads_strictly(text: str) -> Any:
+    """``json.loads`` refusing duplicate keys, NaN/Infinity and integers outside int64."""
+    return json.loads(
+        text, object_pairs_hook=_no_duplicates, parse_constant=_constant, parse_int=_integer
+    )
+
+
+def _parse_text(text: str) -> Any:
     try:
-        parsed = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_constant,
-            parse_int=_integer,
-        )
+        parsed = _loads_strictly(text)
     except RecursionError as exc:
         raise BundleRejected("invalid", "Struktur JSON terlalu dalam.") from exc
     except json.JSONDecodeError as exc:
@@ -162,6 +182,12 @@ def parse_json(data: bytes) -> Any:
         raise BundleRejected(
             "damaged", f"Bundel rusak: JSON tidak sah di posisi {exc.pos}."
         ) from exc
+    _check_parsed(parsed, text)
+    return parsed
+
+
+def _check_parsed(parsed: Any, text: str) -> None:
+    """The depth of everything but the changes, and no lone surrogate anywhere."""
     # Changes are depth-bounded by their schema check; everything else is checked here.
     head = (
         {k: v for k, v in parsed.items() if k != "changes"} if isinstance(parsed, dict) else parsed
@@ -170,7 +196,6 @@ def parse_json(data: bytes) -> Any:
         raise BundleRejected("invalid", f"Struktur JSON lebih dalam dari {MAX_DEPTH} tingkat.")
     if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(parsed):
         raise BundleRejected("invalid", "Bundel berisi karakter surrogate tunggal (\\ud800…).")
-    return parsed
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -306,18 +331,25 @@ def read_header(data: bytes) -> ParsedBundle:
 
     The changes are left unchecked (``checked`` False, ``changes`` empty) until ``check_changes``:
     a bundle whose id and checksum are already in the database needs nothing more (P5).
+
+    The changes' checksum is first taken over the changes text as it sits in the file (see "The
+    changes' checksum" below); ``check_changes`` then proves that text canonical, or reads the
+    bundle again the strict way.
     """
-    doc = parse_json(data)
+    text = _decode(data)
+    with collections_paused():
+        return _read_as_written(data, text) or _read_strictly(text)
+
+
+def _read_strictly(text: str) -> ParsedBundle:
+    """``read_header`` the long way: the whole file parsed strictly, the changes written again
+    in canonical form for their checksum."""
+    doc = _parse_text(text)
     check_header(doc)
     raw_changes: list[Any] = doc["changes"]
-    bound = HEADER_DIGEST_KEY in doc
-    if bound and header_digest(doc) != doc[HEADER_DIGEST_KEY]:
-        raise BundleRejected(
-            "damaged", "Bundel rusak atau telah diubah (checksum kepala bundel tidak cocok)."
-        )
+    _check_header_digest(doc)
     if changes_digest(raw_changes) != doc["changes_sha256"]:
         raise BundleRejected("damaged", "Bundel rusak atau telah diubah (checksum tidak cocok).")
-    counts = doc["counts"]
     tables: dict[str, int] = {}
     field_versions = 0
     for change in raw_changes:
@@ -325,24 +357,132 @@ def read_header(data: bytes) -> ParsedBundle:
             tables[change["table"]] = tables.get(change["table"], 0) + 1
         if isinstance(change, dict) and isinstance(change.get("values"), dict):
             field_versions += len(change["values"])
-    if (
-        counts.get("changes") != len(raw_changes)
-        or counts.get("field_versions") != field_versions
-        or counts.get("tables") != tables
-    ):
+    if not _counts_match(doc["counts"], len(raw_changes), field_versions, tables):
         raise BundleRejected("damaged", "Bundel rusak atau telah diubah (jumlah tidak cocok).")
+    return _parsed(doc)
+
+
+def _check_header_digest(doc: dict[str, Any]) -> None:
+    if HEADER_DIGEST_KEY in doc and header_digest(doc) != doc[HEADER_DIGEST_KEY]:
+        raise BundleRejected(
+            "damaged", "Bundel rusak atau telah diubah (checksum kepala bundel tidak cocok)."
+        )
+
+
+def _counts_match(counts: Any, changes: int, field_versions: int, tables: dict[str, int]) -> bool:
+    return bool(
+        counts.get("changes") == changes
+        and counts.get("field_versions") == field_versions
+        and counts.get("tables") == tables
+    )
+
+
+def _parsed(doc: dict[str, Any], as_written: _AsWritten | None = None) -> ParsedBundle:
     return ParsedBundle(
         bundle_id=doc["bundle_id"],
         created_at=doc["created_at"],
         source=doc["source"],
-        counts=counts,
+        counts=doc["counts"],
         changes_sha256=doc["changes_sha256"],
         changes=[],
-        header_bound=bound,
+        header_bound=HEADER_DIGEST_KEY in doc,
         header_sha256=doc.get(HEADER_DIGEST_KEY),
         signature=doc.get(SIGNATURE_KEY),
-        raw_changes=raw_changes,
+        raw_changes=doc["changes"],
+        as_written=as_written,
     )
+
+
+# The changes' checksum (docs/sync.md "Reading the changes as written").
+#
+# The checksum is over the canonical text of the changes, and our exporter writes the changes in
+# exactly that form as the last value of the file, so the sha256 of that text as it sits in the
+# file is the checksum: nothing needs writing again. ``_read_as_written`` takes that path only
+# when it can prove it reads the same document as the strict reader:
+#
+# - the file ends with ``]}`` and the last ``"changes":[`` follows a comma. The head up to there
+#   plus ``"changes":[]}`` must parse strictly on its own as an object whose last key is
+#   ``changes``: a comma outside a text followed by ``"changes"`` is a key, and the whole parses
+#   only when that key is at the top level (a split inside a nested object leaves it open; one
+#   inside a text makes ``changes`` a bare word). So the head holds every other top-level key
+#   once, as the whole file's parse does, and the changes text is the rest but the closing ``}``;
+#   it must parse on its own as one array, so it is exactly that key's value.
+# - the changes text is parsed without the strict reader's hooks (they cost a third of the
+#   parse). What they refuse cannot come through: a duplicate key makes the text longer than the
+#   canonical text of what was parsed (below), and a NaN, an Infinity or an integer outside int64
+#   fits no field of the schema, so ``check_changes`` finds a problem. Either sends the bundle
+#   back to the strict reader, whose answer is the one given.
+# - the sha256 of the changes text must equal ``changes_sha256``, and ``check_changes`` proves
+#   that text canonical before the bundle counts as read: every object lists its keys sorted,
+#   and the text is exactly as long as the canonical text of what it holds (measured from the
+#   values' encodings the check makes for the rows anyway). Among the texts that parse to the
+#   same values with the same key order, the canonical one is the only shortest: white space,
+#   ``-0``, ``\/`` and ``\u`` escapes of characters canonical JSON writes as they are, all make a
+#   text longer. The one spelling of the same length, a ``\u001F`` for ``\u001f``, is ruled out
+#   by taking the strict path for any changes text holding ``\u`` (canonical JSON writes it only
+#   for control characters, which clean values never hold).
+# A bundle that fails any of this (another writer's spacing or key order, a damaged or edited
+# file) is read by the strict reader, as before.
+_CHANGES_KEY = '"changes":['
+_HEAD_END = '"changes":[]}'
+_ESCAPE = re.compile(r"\\u")  # finds one faster than ``in`` does
+_TABLE = itemgetter("table")
+_VALUES = itemgetter("values")
+
+
+@dataclass(slots=True)
+class _AsWritten:
+    """A bundle whose changes' checksum was taken over their text as written: what
+    ``check_changes`` needs to prove that text canonical or to read the bundle strictly."""
+
+    data: bytes
+    length: int  # characters of the changes text
+
+
+def _read_as_written(data: bytes, text: str) -> ParsedBundle | None:
+    """``read_header`` over the changes text as written, or None to read the strict way."""
+    if not text.endswith("]}"):
+        return None
+    start = text.rfind(_CHANGES_KEY)
+    if start < 1 or text[start - 1] != ",":
+        return None
+    head_text = text[:start]
+    if _ESCAPE.search(text, start):
+        return None
+    changes_text = text[start + len(_CHANGES_KEY) - 1 : -1]
+    try:
+        doc = _loads_strictly(head_text + _HEAD_END)
+        if doc.__class__ is not dict or list(doc)[-1:] != ["changes"] or doc["changes"]:
+            return None
+        raw_changes = json.loads(changes_text)
+        if raw_changes.__class__ is not list:
+            return None
+        doc["changes"] = raw_changes
+        _check_parsed(doc, text)
+        check_header(doc)
+        _check_header_digest(doc)
+    except (ValueError, RecursionError, BundleRejected):
+        return None
+    offset = len(head_text.encode("utf-8")) + len(_CHANGES_KEY) - 1
+    written = hashlib.sha256(memoryview(data)[offset:-1]).hexdigest()
+    if written != doc["changes_sha256"] or not _counts_as_written(doc["counts"], raw_changes):
+        return None
+    return _parsed(doc, _AsWritten(data, len(changes_text)))
+
+
+def _counts_as_written(counts: Any, raw_changes: list[Any]) -> bool:
+    """The counts check of ``_read_strictly``, for changes that are objects holding an object of
+    values; False also when one is not (the strict reader then decides). A table that is not a
+    text is counted under a key no header has, so the counts differ there too."""
+    try:
+        values = list(map(_VALUES, raw_changes))
+        # A plain dict: a Counter would take a count of 0 in the header for a missing table.
+        tables = dict(Counter(map(_TABLE, raw_changes)))
+    except (KeyError, TypeError):
+        return False
+    if values and {*map(type, values)} != {dict}:
+        return False
+    return _counts_match(counts, len(raw_changes), sum(map(len, values)), tables)
 
 
 def check_changes(parsed: ParsedBundle, now: datetime) -> ParsedBundle:
@@ -350,30 +490,55 @@ def check_changes(parsed: ParsedBundle, now: datetime) -> ParsedBundle:
     ``changes``; raises BundleRejected listing the first problems."""
     if parsed.checked:
         return parsed
+    as_written, parsed.as_written = parsed.as_written, None
+    with collections_paused():
+        length = _check_each(parsed, now)
+        if as_written is not None and length != as_written.length:
+            # Not proven canonical, or with problems: the strict reader answers (it raises for a
+            # checksum that differs; the problems are listed below).
+            parsed.raw_changes = _read_strictly(_decode(as_written.data)).raw_changes
+            _check_each(parsed, now)
+    if parsed.problems:
+        raise BundleRejected(
+            "invalid",
+            f"Bundel tidak sah ({len(parsed.problems)} masalah pertama):",
+            parsed.problems[:MAX_PROBLEMS],
+        )
+    parsed.raw_changes = []
+    parsed.checked = True
+    return parsed
+
+
+def _check_each(parsed: ParsedBundle, now: datetime) -> int:
+    """Check the changes of ``parsed`` into ``changes``, ``problems``, ``suspect_clocks`` and
+    ``bidi_fields``; the length of their canonical text when it is known, else -1."""
     problems: list[str] = []
-    seen: set[tuple[str, str, str]] = set()
+    changes: list[Change] = []
+    bidi: list[str] = []
+    seen: set[str] = set()
     suspect: set[str] = set()
     low, high = suspect_bounds(now)
-    for index, raw in enumerate(parsed.raw_changes):
-        change = check_change(index, raw, problems, parsed.bidi_fields)
+    raw_changes = parsed.raw_changes
+    total = len(raw_changes) + 1 if raw_changes else 2  # the brackets and the commas
+    for index, raw in enumerate(raw_changes):
+        raw_changes[index] = None  # let each change go once read (fewer objects alive)
+        change, length = read_change(index, raw, problems, bidi)
+        total = total + length if length >= 0 and total >= 0 else -1
         if change is None:
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
-        key = (change.table, change.id, change.hlc)
+        # HLC and id have fixed lengths: the three texts in a row name one version (and, unlike a
+        # tuple, a text is nothing the garbage collector has to look at).
+        key = change.hlc + change.id + change.table
         if key in seen:
             problems.append(f"perubahan #{index + 1}: versi ganda (tabel, id, HLC sama).")
         seen.add(key)
         if not low < change.hlc < high:
             suspect.add(change.hlc)
-        parsed.changes.append(change)
-    if problems:
-        raise BundleRejected(
-            "invalid",
-            f"Bundel tidak sah ({len(problems)} masalah pertama):",
-            problems[:MAX_PROBLEMS],
-        )
+        changes.append(change)
+    parsed.changes = changes
+    parsed.problems = problems
+    parsed.bidi_fields = bidi
     parsed.suspect_clocks = sorted(suspect)
-    parsed.raw_changes = []
-    parsed.checked = True
-    return parsed
+    return -1 if problems else total
