@@ -106,11 +106,13 @@ LOG_TABLE = (
 )
 
 
-def floor_executemany(people: int, table: tuple[str, str] = BARE_TABLE) -> tuple[float, float]:
+def floor_executemany(
+    people: int, table: tuple[str, str] = BARE_TABLE, repeats: int = 5
+) -> tuple[float, float]:
     """Plain executemany of the same field versions into one bare table, one transaction, in
     the order they arrived (``table``: LOG_TABLE for the log's shape instead).
 
-    (wall s, CPU s), medians of 5."""
+    (wall s, CPU s), medians of ``repeats``."""
     source = office_database(CACHE, people, max(1, people // 33))
     with Store.open(source) as store:
         rows = store.conn.execute(
@@ -118,7 +120,7 @@ def floor_executemany(people: int, table: tuple[str, str] = BARE_TABLE) -> tuple
         ).fetchall()
     rows = [tuple(r) for r in rows]
     times, cpus = [], []
-    for _ in range(5):
+    for _ in range(repeats):
         with tempfile.TemporaryDirectory() as tmp:
             # The app's own connection: SQLCipher-encrypted like the database P4 imports into,
             # with the same pragmas (WAL, synchronous=FULL, page cache).
