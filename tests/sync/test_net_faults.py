@@ -16,7 +16,7 @@ from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_files
 from petugaspembina.sync.trust import revoke_device
 
-from .netlab import NIPS, Office, Officer, Proxy, random_cuts
+from .netlab import NIPS, Office, Officer, Proxy, Server, random_cuts
 
 
 def _enrolled(tmp_path: Path, count: int, sessions: int = 1) -> tuple[Office, list[Officer]]:
@@ -215,8 +215,9 @@ def test_photo_part_server_killed_mid_upload_then_delivered_once(tmp_path: Path)
     assert not any(r.photos for r in again)
 
 
-@pytest.mark.slow
-def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_path: Path) -> None:
+def _spooled_then_killed(tmp_path: Path) -> tuple[Office, Officer, str, Server]:
+    """One officer's bundle uploaded and spooled, never merged (a clerk holds the database),
+    then the inbox killed: (office, officer, bundle id, the dead server)."""
     office, (siti,) = _enrolled(tmp_path, 1)
     [bundle_id] = siti.export()
     server = office.server("--wait", "0").start()
@@ -228,6 +229,12 @@ def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_pa
     finally:
         clerk.conn.execute("ROLLBACK")
         clerk.close()
+    return office, siti, bundle_id, server
+
+
+@pytest.mark.slow
+def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_path: Path) -> None:
+    office, siti, bundle_id, server = _spooled_then_killed(tmp_path)
     spool = office.home / "data" / "inbox-spool"
     (spool / f"{bundle_id}.state.json").unlink()  # the state file did not survive the crash
     (spool / f".tmp-{bundle_id}.state.json").write_text("{")  # nor its half-written copy
@@ -251,17 +258,7 @@ def test_answered_upload_whose_rename_was_lost_in_a_crash_is_still_imported(
     rename to ``<id>.bundle`` (docs/benchmarks.md N2): a crash right after the answer can leave
     the upload under its ``.part-`` name; the restarted inbox holds it again, and removes an
     upload cut off half-way."""
-    office, (siti,) = _enrolled(tmp_path, 1)
-    [bundle_id] = siti.export()
-    server = office.server("--wait", "0").start()
-    clerk = Store.open(office.db)
-    clerk.conn.execute("BEGIN IMMEDIATE")  # the merge cannot run: the bundle stays spooled
-    try:
-        assert siti.send_once(server.url).sent == 1
-        server.kill()
-    finally:
-        clerk.conn.execute("ROLLBACK")
-        clerk.close()
+    office, siti, bundle_id, server = _spooled_then_killed(tmp_path)
     spool = office.home / "data" / "inbox-spool"
     held = spool / f"{bundle_id}.bundle"
     data = held.read_bytes()
