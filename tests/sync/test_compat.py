@@ -42,7 +42,7 @@ def test_m004_database_migrates_to_merge_flags(tmp_path: Path) -> None:
     db = tmp_path / "office.sqlite3"
     shutil.copyfile(FIXTURES / "office-m004.sqlite3", db)
     with Store.open(db) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 15
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert _state(store) == EXPECTED
         kinds = {r["type"] for r in store.rows("SELECT type FROM sqlite_master WHERE name='heads'")}

@@ -433,6 +433,16 @@ def m014_change_log(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m015_recap_survivor(db: sqlite_utils.Database) -> None:
+    """``people_recap`` also holds ``merged_into``: the session list counts a person who signed
+    in twice under two linked records once, as the daftar hadir does, from the index alone."""
+    db.execute("DROP INDEX people_recap")
+    db.execute(
+        "CREATE INDEX people_recap ON people (id, deleted, sex, birth_year, category, merged_into)"
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; return their names. Each runs in its own transaction."""
     db = sqlite_utils.Database(conn)

@@ -4,4 +4,4 @@ Kept apart from ``migrations`` so opening an up-to-date database never imports s
 (~100 ms of start-up); migrations load only when one is pending.
 """
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
