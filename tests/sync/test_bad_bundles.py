@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,7 @@ def test_row14_same_bundle_again(office: Path, bundle: Path) -> None:
     before = snapshot(office)
     code, out, _ = cli_import(office, bundle)
     assert code == 0 and "Sudah diimpor pada" in out and "0 perubahan" in out
+    assert re.search(r"Sudah diimpor pada [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}", out)
     assert snapshot(office) == before
 
 

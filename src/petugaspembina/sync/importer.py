@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidSignature
 
 from ..core.changes import Change
 from ..core.collector import collections_paused
+from ..core.display import short_date
 from ..core.oserrors import describe_os_error
 from ..core.private_files import private_folder, write_private_text
 from ..store import vault
@@ -324,7 +325,7 @@ def _import_photos(
         return FileReport(
             path.name,
             "already-imported",
-            f"Sudah diimpor pada {outcome.already_imported_on} — 0 perubahan.",
+            f"Sudah diimpor pada {short_date(outcome.already_imported_on)} — 0 perubahan.",
             bundle_id=parsed.part_id,
             kind="photos",
         )
@@ -444,7 +445,7 @@ def _merge(
             return FileReport(
                 path.name,
                 "already-imported",
-                f"Sudah diimpor pada {known[1][:10]} — 0 perubahan.",
+                f"Sudah diimpor pada {short_date(known[1][:10])} — 0 perubahan.",
                 bundle_id=parsed.bundle_id,
             )
         result = store.apply_changes(parsed.changes)
