@@ -3287,6 +3287,30 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Exporting…</translation>
     </message>
     <message>
+        <source>Bundel tanpa segel</source>
+        <translation>Unsealed bundle</translation>
+    </message>
+    <message>
+        <source>Kantor belum terdaftar — bundel akan ditulis TANPA segel: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya.
+
+Untuk menyegel: tekan Batal, lalu Perangkat dan kunci… → daftarkan berkas kunci kantor (kunci-kantor.json) yang diberikan kantor.
+
+Tulis tanpa segel?</source>
+        <translation>No office is enrolled — the bundle will be written WITHOUT a seal: anyone holding the USB stick can read the participants&apos; data in it.
+
+To seal it: press Cancel, then Devices and keys… → enrol the office key file (kunci-kantor.json) the office gave you.
+
+Write without a seal?</translation>
+    </message>
+    <message>
+        <source>Tulis tanpa segel</source>
+        <translation>Write without a seal</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Tidak ada perubahan baru untuk dikirim.</source>
         <translation>No new changes to send.</translation>
     </message>

@@ -44,6 +44,7 @@ def _statuses(window: MainWindow) -> list[str]:
 def _export_to(qtbot: QtBot, window: MainWindow, stick: Path, mp: pytest.MonkeyPatch) -> None:
     window.tabs.setCurrentWidget(window.sync_view)
     mp.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    mp.setattr(messages, "confirm_danger", lambda *a, **k: True)  # unsealed: written anyway
     window.sync_view.summary.setText("")
     window.sync_view.export_button.click()
     qtbot.waitUntil(lambda: "Bundel ditulis" in window.sync_view.summary.text(), timeout=30_000)
@@ -165,6 +166,65 @@ def test_unsealed_export_warns_in_amber_and_counts_changes(
     view.export_button.click()
     qtbot.waitUntil(lambda: "Tidak ada perubahan baru" in view.summary.text(), timeout=30_000)
     assert not view.unsealed.isVisible()
+
+
+def _answer_the_question(qtbot: QtBot, button: str, seen: list[dict[str, str]]) -> None:
+    """When the next message box opens: note its text and default button, then press
+    ``button``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append({"text": box.text(), "default": box.defaultButton().text()})
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_unsealed_export_asks_before_writing_and_batal_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    officer = _window(qtbot, siti.db, home)
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    seen: list[dict[str, str]] = []
+    _answer_the_question(qtbot, "Batal", seen)
+    officer.sync_view.export_button.click()
+    assert seen, "no question before an unsealed bundle was written"
+    assert "Kantor belum terdaftar" in seen[0]["text"]
+    assert "TANPA segel" in seen[0]["text"]
+    assert "Perangkat dan kunci" in seen[0]["text"]  # how to seal instead
+    assert seen[0]["default"] == "Batal"  # Enter writes nothing
+    qtbot.wait(300)
+    assert not list(stick.iterdir())  # nothing on the stick
+    assert "Bundel ditulis" not in officer.sync_view.summary.text()
+    assert "rekaman belum dikirim" in officer.status.text()
+    # "Tulis tanpa segel" writes it, and the amber bar stays as a reminder.
+    _answer_the_question(qtbot, "Tulis tanpa segel", seen)
+    officer.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in officer.sync_view.summary.text(), timeout=30_000)
+    assert list(stick.glob("*.json"))
+    assert officer.sync_view.unsealed.isVisible()
+
+
+def test_sealed_export_asks_nothing(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    Office(tmp_path).enrol(siti)
+    officer = _window(qtbot, siti.db, home)
+    asked: list[object] = []
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a, **k: asked.append(a) or False)
+    officer.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in officer.sync_view.summary.text(), timeout=30_000)
+    assert not asked
 
 
 def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(

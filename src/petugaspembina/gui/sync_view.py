@@ -115,6 +115,8 @@ class SyncView(QWidget):
         )
         if folder is None or self.store.path is None:
             return
+        if not self._unsealed_agreed():
+            return
         if self.outbox_panel.isVisible():  # the stick back from the office: its receipts
             self.outbox_panel.check_receipts(folder)
         db_path, outbox_dir = self.store.path, self.paths.outbox
@@ -126,6 +128,27 @@ class SyncView(QWidget):
                 return export_bundles(store, folder, outbox_dir=outbox_dir)
 
         run_task(self, self.tr("Mengekspor…"), work, self._exported, self._failed)
+
+    def _unsealed_agreed(self) -> bool:
+        """No office enrolled: the bundle would be written unsealed (readable by whoever holds
+        the stick). Ask before anything is written; Batal is the default."""
+        from ..sync.trust import enrolled_office
+
+        if enrolled_office(self.store) is not None:
+            return True
+        return messages.confirm_danger(
+            self,
+            self.tr("Bundel tanpa segel"),
+            self.tr(
+                "Kantor belum terdaftar — bundel akan ditulis TANPA segel: siapa pun yang "
+                "memegang flashdisk dapat membaca data peserta di dalamnya.\n\n"
+                "Untuk menyegel: tekan Batal, lalu Perangkat dan kunci… → daftarkan berkas "
+                "kunci kantor (kunci-kantor.json) yang diberikan kantor.\n\n"
+                "Tulis tanpa segel?"
+            ),
+            self.tr("Tulis tanpa segel"),
+            self.tr("Batal"),
+        )
 
     def _exported(self, results: list[Any]) -> None:
         if not results:
