@@ -308,3 +308,73 @@ def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
     with Store.open(siti.db) as mine, Store.open(office.db) as theirs:
         people = {r["id"] for r in mine.rows("SELECT id FROM people")}
         assert people and people <= {r["id"] for r in theirs.rows("SELECT id FROM people")}
+
+
+def _inbox_words(window: MainWindow) -> list[str]:
+    inbox = window.clerk.inbox  # type: ignore[union-attr]
+    return [inbox.report.item(r, 2).text() for r in range(inbox.report.rowCount())]
+
+
+def _inbox_red_rows(window: MainWindow) -> int:
+    from PySide6.QtCore import Qt
+
+    inbox = window.clerk.inbox  # type: ignore[union-attr]
+    return sum(
+        inbox.report.item(r, 2).foreground().color() == Qt.GlobalColor.darkRed
+        for r in range(inbox.report.rowCount())
+    )
+
+
+def _tick_accept_unsigned(window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.sync_view)
+    box = window.sync_view.allow_unsigned
+    assert box.isVisible()
+    box.setChecked(True)
+
+
+def test_kotak_masuk_honours_accept_unsigned_ticked_on_the_sync_tab(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)  # unsealed
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    assert any("tidak bertanda tangan" in w for w in _inbox_words(clerk_window))
+    quarantine = app_paths(tmp_path / "office-home").quarantine
+    quarantined = len(list(quarantine.rglob("*")))
+
+    # The refusal points to the box on the Sinkronisasi tab; ticked, Kotak masuk honours it.
+    _tick_accept_unsigned(clerk_window)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    clerk_window.tabs.setCurrentWidget(inbox)
+    inbox.folder_button.click()
+    qtbot.waitUntil(lambda: not inbox.busy, timeout=60_000)
+    words = _inbox_words(clerk_window)
+    assert not any("hanya menerima bundel tersegel" in w for w in words), words
+    assert any("dari Siti Aminah" in w for w in words), words
+    assert _inbox_red_rows(clerk_window) == 0
+    assert len(list(quarantine.rglob("*"))) == quarantined  # no further copy in quarantine
+    assert not clerk_window.sync_view.allow_unsigned.isChecked()  # that one import only
+
+
+def test_a_refusal_in_kotak_masuk_gives_way_to_the_later_import_on_the_sync_tab(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)  # unsealed
+    bundles = sorted(stick.glob("*.json"))
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    assert _inbox_red_rows(clerk_window) == len(bundles)
+
+    _tick_accept_unsigned(clerk_window)
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a, **k: bundles)
+    view = clerk_window.sync_view
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == len(bundles), timeout=60_000)
+    assert view.report.item(0, 1).text() == "Diimpor"
+    clerk_window.tabs.setCurrentWidget(clerk_window.clerk.inbox)  # type: ignore[union-attr]
+    words = _inbox_words(clerk_window)
+    assert _inbox_red_rows(clerk_window) == 0, words
+    assert not any("hanya menerima bundel tersegel" in w for w in words), words
+    assert any("dari Siti Aminah" in w for w in words), words

@@ -29,9 +29,10 @@ from .worker import Progress, run_task
 
 
 class SyncView(QWidget):
-    """Signals: changed() after an import or a resolution."""
+    """Signals: changed() after an import or a resolution; imported(outcome) after an import."""
 
     changed = Signal()
+    imported = Signal(object)
 
     def __init__(self, store: Store, paths: AppPaths | None = None) -> None:
         super().__init__()
@@ -172,8 +173,7 @@ class SyncView(QWidget):
             return
         files = chosen
         db_path, paths = self.store.path, self.paths.ensure()
-        allow_unsigned = self.allow_unsigned.isChecked()
-        self.allow_unsigned.setChecked(False)  # for that one import only
+        allow_unsigned = self.take_allow_unsigned()
 
         run_task(
             self,
@@ -182,6 +182,13 @@ class SyncView(QWidget):
             self._imported,
             self._failed,
         )
+
+    def take_allow_unsigned(self) -> bool:
+        """Whether the next import (here or in Kotak masuk) accepts unsigned bundles; the
+        choice is for that one import only, so it is unticked as it is taken."""
+        allow = self.allow_unsigned.isChecked()
+        self.allow_unsigned.setChecked(False)
+        return allow
 
     def _imported(self, outcome: ImportOutcome) -> None:
         reports = outcome.reports
@@ -207,6 +214,7 @@ class SyncView(QWidget):
                 self.report.setItem(row, column, item)
         self.report.resizeRowsToContents()
         self.reload_conflicts()
+        self.imported.emit(outcome)
         self.changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
