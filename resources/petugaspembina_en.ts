@@ -1778,6 +1778,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>All records exported; {0} files not yet confirmed by the office</translation>
     </message>
     <message>
+        <source>{0} konflik perlu diperiksa (tab Sinkronisasi)</source>
+        <translation>{0} conflicts to check (Sync tab)</translation>
+    </message>
+    <message>
         <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
         <translation>The app locks after {0} minutes without use.</translation>
     </message>

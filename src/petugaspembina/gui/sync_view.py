@@ -256,6 +256,7 @@ class SyncView(QWidget):
         from ..sync.conflict_words import describe_conflicts
 
         found = list_conflicts(self.store)
+        self.conflict_count = len(found)
         self._rows: list[tuple[Conflict, Any]] = []
         texts = []
         for conflict, words in zip(found, describe_conflicts(self.store, found), strict=True):
