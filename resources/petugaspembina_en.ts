@@ -1181,6 +1181,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>— (bundle refused, sender not read)</translation>
     </message>
     <message>
+        <source>— (bukan bundel)</source>
+        <translation>— (not a bundle)</translation>
+    </message>
+    <message>
         <source>— (perangkat pengirim belum dikenal)</source>
         <translation>— (sending device not known yet)</translation>
     </message>
@@ -3333,6 +3337,10 @@ Write without a seal?</translation>
     <message>
         <source>Sudah pernah</source>
         <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
     </message>
     <message>
         <source>Ditolak</source>

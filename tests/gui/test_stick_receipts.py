@@ -378,3 +378,37 @@ def test_a_refusal_in_kotak_masuk_gives_way_to_the_later_import_on_the_sync_tab(
     assert _inbox_red_rows(clerk_window) == 0, words
     assert not any("hanya menerima bundel tersegel" in w for w in words), words
     assert any("dari Siti Aminah" in w for w in words), words
+
+
+def test_key_files_on_the_stick_are_skipped_not_refused_in_kotak_masuk(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    office.enrol(siti)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
+    bundles = sorted(stick.glob("*.json"))
+    shutil.copy(tmp_path / "kantor.key.json", stick / "kunci-kantor.json")
+    shutil.copy(tmp_path / f"{siti.db.stem}.key.json", stick / "kunci-perangkat-siti.json")
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    rows = {
+        inbox.report.item(r, 0).text(): (
+            inbox.report.item(r, 1).text(),
+            inbox.report.item(r, 2).text(),
+        )
+        for r in range(inbox.report.rowCount())
+    }
+    assert rows["kunci-kantor.json"] == (
+        "— (bukan bundel)",
+        "Berkas kunci kantor, bukan bundel: dilewati. Untuk mendaftarkannya di laptop petugas: "
+        "tab Sinkronisasi → Perangkat dan kunci…",
+    )
+    assert "kunci perangkat petugas, bukan bundel: dilewati" in rows["kunci-perangkat-siti.json"][1]
+    assert _inbox_red_rows(clerk_window) == 0
+    assert all("dari Siti Aminah" in rows[b.name][1] for b in bundles)
+    quarantine = app_paths(tmp_path / "office-home").quarantine
+    assert not quarantine.exists() or not any(quarantine.rglob("*.json"))
+    assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)  # for bundles only

@@ -241,6 +241,8 @@ class InboxView(QWidget):
                 item = QTableWidgetItem(value)
                 if words.result in ("rejected", "failed"):
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif words.result == "skipped":  # a key file or receipt: nothing to act on
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.report.setItem(row, column, item)
         self._fit_report()
 
@@ -263,6 +265,8 @@ class InboxView(QWidget):
         """The Petugas cell when the sender is not known, with why."""
         if result in ("rejected", "failed"):
             return self.tr("— (bundel ditolak, pengirim tidak dibaca)")
+        if result == "skipped":
+            return self.tr("— (bukan bundel)")
         return self.tr("— (perangkat pengirim belum dikenal)")
 
     def _fit_report(self) -> None:

@@ -200,6 +200,7 @@ class SyncView(QWidget):
         labels = {
             "imported": self.tr("Diimpor"),
             "already-imported": self.tr("Sudah pernah"),
+            "skipped": self.tr("Dilewati"),
             "rejected": self.tr("Ditolak"),
             "failed": self.tr("Gagal"),
         }
@@ -211,6 +212,8 @@ class SyncView(QWidget):
                 item = QTableWidgetItem(text)
                 if report.result in ("rejected", "failed"):
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif report.result == "skipped":  # a key file or receipt: nothing to act on
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.report.setItem(row, column, item)
         self.report.resizeRowsToContents()
         self.reload_conflicts()
