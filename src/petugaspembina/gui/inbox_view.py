@@ -137,17 +137,21 @@ class InboxView(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def on_import_folder_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Pilih folder berisi bundel (mis. flashdisk)"))
+        folder = messages.ask_folder(
+            self, self.tr("Pilih folder berisi bundel (mis. flashdisk)"), "bundle"
+        )
         if folder is not None:
             self.import_paths([folder])
 
     def on_import_files_clicked(self) -> None:
-        files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
+        files = messages.ask_open_files(
+            self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)", "bundle"
+        )
         if files:
             self.import_paths(files)
 
     def on_watch_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Folder kotak masuk yang dipantau"))
+        folder = messages.ask_folder(self, self.tr("Folder kotak masuk yang dipantau"), "inbox")
         if folder is not None:
             QSettings().setValue(WATCH_KEY, str(folder))
             self.watch(folder)

@@ -112,7 +112,7 @@ class SyncView(QWidget):
 
     def on_export_clicked(self) -> None:
         folder = messages.ask_folder(
-            self, self.tr("Pilih folder tujuan (flashdisk, folder bersama)")
+            self, self.tr("Pilih folder tujuan (flashdisk, folder bersama)"), "bundle"
         )
         if folder is None or self.store.path is None:
             return
@@ -165,7 +165,9 @@ class SyncView(QWidget):
         self.changed.emit()
 
     def on_import_clicked(self) -> None:
-        files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
+        files = messages.ask_open_files(
+            self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)", "bundle"
+        )
         if not files or self.store.path is None:
             return
         chosen = leave_out_other_offices(self, self.store, files)

@@ -156,7 +156,7 @@ class TrustDialog(QDialog):
 
     def on_enrol_clicked(self) -> None:
         path = messages.ask_open_file(
-            self, self.tr("Pilih berkas kunci"), "Berkas kunci (*.json);;Semua (*)"
+            self, self.tr("Pilih berkas kunci"), "Berkas kunci (*.json);;Semua (*)", "keys"
         )
         if path is not None:
             self.enrol_path(path)
