@@ -3462,6 +3462,30 @@ Write without a seal?</translation>
         <translation>Office keys created. Fingerprint: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Jadikan laptop ini kantor?</source>
+        <translation>Make this laptop an office?</translation>
+    </message>
+    <message>
+        <source>Laptop ini tercatat sebagai laptop petugas lapangan. Kunci kantor hanya dibuat SEKALI, di komputer kantor imigrasi yang menerima bundel para petugas.
+
+Membuatnya di sini menjadikan laptop ini kantor: basis data ini hanya menerima bundel tersegel dari perangkat terdaftar, dan kunci ini tidak dapat dihapus.
+
+Petugas lapangan cukup mendaftarkan berkas kunci kantor (kunci-kantor.json) dari kantor lewat Daftarkan berkas kunci…</source>
+        <translation>This laptop is set up as a field officer&apos;s laptop. Office keys are made ONCE, on the computer of the immigration office that receives the officers&apos; bundles.
+
+Making them here turns this laptop into an office: this database then accepts only sealed bundles from enrolled devices, and these keys cannot be removed.
+
+A field officer only needs to enrol the office key file (kunci-kantor.json) from the office with Enrol a key file…</translation>
+    </message>
+    <message>
+        <source>Jadikan laptop ini kantor</source>
+        <translation>Make this laptop an office</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Buat kunci kantor</source>
         <translation>Create office keys</translation>
     </message>

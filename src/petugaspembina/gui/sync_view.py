@@ -237,13 +237,16 @@ class SyncView(QWidget):
         self.changed.emit()
 
     def _show_trust_options(self) -> None:
-        """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""
+        """The unsigned-bundle choice exists only at an office with keys (it refuses them); the
+        outbox to the office only on an officer's laptop (an office sends nothing)."""
+        from ..profile import OFFICE_ROLE, role_of
         from ..sync.trust import office_keys
 
         at_office = office_keys(self.store) is not None
         self.allow_unsigned.setVisible(at_office)
-        self.outbox_panel.setVisible(not at_office)
-        if not at_office:  # receipts brought back on a stick confirm their bundles
+        sends = not at_office and role_of(self.store) != OFFICE_ROLE
+        self.outbox_panel.setVisible(sends)
+        if sends:  # receipts brought back on a stick confirm their bundles
             self.outbox_panel.check_receipts()
         if self.inbox_control is not None:
             self.inbox_control.setVisible(at_office)
