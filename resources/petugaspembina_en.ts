@@ -3231,10 +3231,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
-        <source>Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)</source>
-        <translation>Accept unsigned bundles in the next import (this once)</translation>
-    </message>
-    <message>
         <source>Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
         <translation>This bundle is NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
@@ -3269,6 +3265,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Ekspor bundel ke &amp;folder… (Ctrl+E)</source>
         <translation>E&amp;xport bundle to folder… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Terima bundel tanpa tanda tangan pada impor berikutnya, di tab ini atau di Kotak masuk (sekali ini)</source>
+        <translation>Accept unsigned bundles in the next import, on this tab or in the Inbox (this once)</translation>
     </message>
     <message>
         <source>Isian</source>

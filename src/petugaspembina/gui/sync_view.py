@@ -59,7 +59,10 @@ class SyncView(QWidget):
             layout.addWidget(self.inbox_control)
             self.inbox_control.setVisible(False)
         self.allow_unsigned = QCheckBox(
-            self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
+            self.tr(
+                "Terima bundel tanpa tanda tangan pada impor berikutnya, di tab ini atau di "
+                "Kotak masuk (sekali ini)"
+            )
         )
         layout.addWidget(self.allow_unsigned)
         self.allow_unsigned.setVisible(False)  # decided when the tab is first shown (start-up)
