@@ -1181,6 +1181,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>— (bundle refused, sender not read)</translation>
     </message>
     <message>
+        <source>— (bukan bundel)</source>
+        <translation>— (not a bundle)</translation>
+    </message>
+    <message>
         <source>— (perangkat pengirim belum dikenal)</source>
         <translation>— (sending device not known yet)</translation>
     </message>
@@ -1776,6 +1780,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Semua rekaman sudah diekspor; {0} berkas belum dikonfirmasi kantor</source>
         <translation>All records exported; {0} files not yet confirmed by the office</translation>
+    </message>
+    <message>
+        <source>{0} konflik perlu diperiksa (tab Sinkronisasi)</source>
+        <translation>{0} conflicts to check (Sync tab)</translation>
     </message>
     <message>
         <source>Aplikasi terkunci setelah {0} menit tidak dipakai.</source>
@@ -3223,10 +3231,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
-        <source>Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)</source>
-        <translation>Accept unsigned bundles in the next import (this once)</translation>
-    </message>
-    <message>
         <source>Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
         <translation>This bundle is NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
@@ -3263,6 +3267,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>E&amp;xport bundle to folder… (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Terima bundel tanpa tanda tangan pada impor berikutnya, di tab ini atau di Kotak masuk (sekali ini)</source>
+        <translation>Accept unsigned bundles in the next import, on this tab or in the Inbox (this once)</translation>
+    </message>
+    <message>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
@@ -3287,6 +3295,30 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Exporting…</translation>
     </message>
     <message>
+        <source>Bundel tanpa segel</source>
+        <translation>Unsealed bundle</translation>
+    </message>
+    <message>
+        <source>Kantor belum terdaftar — bundel akan ditulis TANPA segel: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya.
+
+Untuk menyegel: tekan Batal, lalu Perangkat dan kunci… → daftarkan berkas kunci kantor (kunci-kantor.json) yang diberikan kantor.
+
+Tulis tanpa segel?</source>
+        <translation>No office is enrolled — the bundle will be written WITHOUT a seal: anyone holding the USB stick can read the participants&apos; data in it.
+
+To seal it: press Cancel, then Devices and keys… → enrol the office key file (kunci-kantor.json) the office gave you.
+
+Write without a seal?</translation>
+    </message>
+    <message>
+        <source>Tulis tanpa segel</source>
+        <translation>Write without a seal</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Tidak ada perubahan baru untuk dikirim.</source>
         <translation>No new changes to send.</translation>
     </message>
@@ -3305,6 +3337,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Sudah pernah</source>
         <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
     </message>
     <message>
         <source>Ditolak</source>
@@ -3424,6 +3460,30 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Kunci kantor dibuat. Sidik jari: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Office keys created. Fingerprint: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Jadikan laptop ini kantor?</source>
+        <translation>Make this laptop an office?</translation>
+    </message>
+    <message>
+        <source>Laptop ini tercatat sebagai laptop petugas lapangan. Kunci kantor hanya dibuat SEKALI, di komputer kantor imigrasi yang menerima bundel para petugas.
+
+Membuatnya di sini menjadikan laptop ini kantor: basis data ini hanya menerima bundel tersegel dari perangkat terdaftar, dan kunci ini tidak dapat dihapus.
+
+Petugas lapangan cukup mendaftarkan berkas kunci kantor (kunci-kantor.json) dari kantor lewat Daftarkan berkas kunci…</source>
+        <translation>This laptop is set up as a field officer&apos;s laptop. Office keys are made ONCE, on the computer of the immigration office that receives the officers&apos; bundles.
+
+Making them here turns this laptop into an office: this database then accepts only sealed bundles from enrolled devices, and these keys cannot be removed.
+
+A field officer only needs to enrol the office key file (kunci-kantor.json) from the office with Enrol a key file…</translation>
+    </message>
+    <message>
+        <source>Jadikan laptop ini kantor</source>
+        <translation>Make this laptop an office</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Buat kunci kantor</source>

@@ -380,3 +380,36 @@ def test_export_counts_changes_and_fields_in_the_windows_words(
     line = next(line for line in out.splitlines() if line.startswith("Bundel #1:"))
     assert re.fullmatch(r"Bundel #1: \d+ perubahan \(Instansi \d+, .*\), \d+ isian\.", line), line
     assert "versi kolom" not in out and "kolom" not in out
+
+
+def test_import_of_a_stick_skips_the_key_files_on_it_by_their_content(
+    officer: Path, office: Path, tmp_path: Path
+) -> None:
+    """The office and device key files the app writes travel on the same stick as the bundles:
+    the import skips them (also under another name), quarantines nothing and exits 0."""
+    usb = tmp_path / "usb"
+    files = _two_bundles(officer, usb)
+    keyed = new_db(tmp_path / "kantor-berkunci.db")
+    assert cli(keyed, "office-keys", "create")[0] == 0
+    assert cli(keyed, "office-keys", "export", "--out", str(usb / "kunci-kantor.json"))[0] == 0
+    device_key = usb / "kunci-perangkat-rahmat.json"
+    assert cli(officer, "device-key", "export", "--out", str(device_key))[0] == 0
+    (usb / "salinan.json").write_bytes((usb / "kunci-kantor.json").read_bytes())  # renamed
+    code, stdout, err = cli(office, "import", str(usb), "--json")
+    assert code == 0, err
+    results = {r["file"]: (r["result"], r["message"]) for r in json.loads(stdout)}
+    assert {name for name, (result, _) in results.items() if result == "imported"} == {
+        f.name for f in files
+    }
+    assert results["kunci-kantor.json"][0] == "skipped"
+    assert results["salinan.json"][0] == "skipped"
+    assert "Berkas kunci kantor, bukan bundel: dilewati" in results["kunci-kantor.json"][1]
+    assert results[device_key.name][0] == "skipped"
+    assert "kunci perangkat petugas" in results[device_key.name][1]
+    assert "Ditolak" not in err
+    quarantine = app_paths(tmp_path / "home").quarantine
+    assert not quarantine.exists() or not any(quarantine.rglob("*.json"))
+    # In words on the terminal too, once each.
+    code, stdout, err = cli(office, "import", str(usb / "kunci-kantor.json"))
+    assert code == 0, err
+    assert "Dilewati: kunci-kantor.json: Berkas kunci kantor" in stdout

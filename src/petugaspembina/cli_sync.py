@@ -169,7 +169,7 @@ def import_(
     else:
         for report in reports:  # each report once: a refused file's on stderr
             refused = report in rejected
-            prefix = "Ditolak: " if refused else ""
+            prefix = "Ditolak: " if refused else "Dilewati: " if report.result == "skipped" else ""
             click.echo(f"{prefix}{report.file}: {report.message}", err=refused)
             for line in [*report.problems, *report.warnings]:
                 click.echo(f"  - {line}", err=refused)

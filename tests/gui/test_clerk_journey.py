@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.demo_office import OfficeInbox, build_office_inbox, office_database
@@ -356,3 +356,37 @@ def test_a_bundle_from_another_office_is_asked_about_naming_that_office(
     _drop(clerk.inbox, stick)
     qtbot.waitUntil(lambda: not clerk.inbox.busy, timeout=60_000)
     assert len(asked) == 2
+
+
+def test_segarkan_shows_the_officer_a_conflict_from_an_import_made_outside_the_window(
+    qtbot: QtBot, tmp_path: Path, home: Path, inbox: OfficeInbox
+) -> None:
+    """An officer's window is open while the CLI imports bundles that disagree: Berkas →
+    Segarkan lists the conflict on the Sinkronisasi tab and counts it in the status bar."""
+    from petugaspembina.profile import OFFICER_ROLE, set_role
+    from petugaspembina.sync.importer import import_files
+    from petugaspembina.sync.inbox import bundle_files
+
+    db = tmp_path / "laptop.sqlite3"
+    store = office_database(db)
+    set_role(store, OFFICER_ROLE)
+    shown = MainWindow(store, paths=app_paths(home))
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    shown.tabs.setCurrentWidget(shown.sync_view)
+    assert shown.sync_view.conflicts.rowCount() == 0
+    assert "konflik" not in shown.status.text()
+
+    with Store.open(db) as outside:  # as `petugaspembina import` does, on its own connection
+        import_files(outside, bundle_files([inbox.folder]), quarantine=tmp_path / "q", backups=None)
+    refresh = next(a for a in shown.findChildren(QAction) if a.text() == "Segarkan")
+    refresh.trigger()
+    rows = [
+        shown.sync_view.conflicts.item(r, 1).text()
+        for r in range(shown.sync_view.conflicts.rowCount())
+    ]
+    assert "Nama lengkap" in rows
+    count = shown.sync_view.conflict_count
+    assert count > 0
+    assert f"{count} konflik perlu diperiksa (tab Sinkronisasi)" in shown.status.text()

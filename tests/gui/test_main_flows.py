@@ -145,6 +145,7 @@ def test_sync_tab_exports_imports_and_resolves(
     view = SyncView(store)
     qtbot.addWidget(view)
     monkeypatch.setattr(messages, "ask_folder", lambda *a: folder)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)  # no office: unsealed
     view.export_button.click()
     qtbot.waitUntil(lambda: "Bundel ditulis" in view.summary.text(), timeout=20_000)
     bundle = next(folder.glob("*.json"))

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.gui import messages
+from petugaspembina.store.store import Store
 
 
 class FakeSaveDialog:
@@ -82,3 +84,64 @@ def test_a_folder_to_save_in_is_remembered_for_its_kind(
     assert messages.ask_folder(None, "Folder untuk berkas CSV rekap", "csv") == tmp_path
     assert messages.ask_folder(None, "Folder untuk berkas CSV rekap", "csv") is None
     assert dialog.opened == [str(messages.documents_folder()), str(tmp_path)]
+
+
+class FakeOpenDialogs(FakeSaveDialog):
+    """Also the open dialogs: notes where each opened and answers with the next path(s)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        super().__init__(monkeypatch)
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", self.open_many)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self.open_one)
+
+    def open_many(
+        self, parent: object, title: str, start: str, pattern: str
+    ) -> tuple[list[str], str]:
+        self.opened.append(start)
+        answer = self.answers.pop(0)
+        return ([answer] if answer else []), pattern
+
+    def open_one(self, parent: object, title: str, start: str, pattern: str) -> tuple[str, str]:
+        self.opened.append(start)
+        return self.answers.pop(0), pattern
+
+
+def test_sync_dialogs_open_in_documents_then_where_the_stick_was_not_the_program_folder(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Store
+) -> None:
+    from petugaspembina.gui.sync_view import SyncView
+
+    monkeypatch.chdir(tmp_path)  # the program's folder (e.g. the source tree)
+    stick = tmp_path / "flashdisk"
+    stick.mkdir()
+    view = SyncView(store)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    dialogs = FakeOpenDialogs(monkeypatch)
+    dialogs.answers = ["", str(stick), ""]
+    view.import_button.click()  # "Pilih bundel": Documents the first time, cancelled
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: False)  # unsealed: Batal
+    view.export_button.click()  # the export folder: the stick chosen
+    view.import_button.click()  # "Pilih bundel" again: on the stick now
+    documents = str(messages.documents_folder())
+    assert dialogs.opened == [documents, documents, str(stick)]
+    assert str(tmp_path) not in dialogs.opened[:2]
+
+
+def test_key_and_photo_pickers_remember_their_own_folders(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    keys = tmp_path / "kunci"
+    keys.mkdir()
+    dialogs = FakeOpenDialogs(monkeypatch)
+    dialogs.answers = [str(keys / "kunci-kantor.json"), "", ""]
+    pattern = "Berkas kunci (*.json);;Semua (*)"
+    assert messages.ask_open_file(None, "Pilih berkas kunci", pattern, "keys") is not None
+    assert messages.ask_open_file(None, "Pilih berkas kunci", pattern, "keys") is None
+    assert messages.ask_folder(None, "Pilih folder foto", "photos") is None
+    assert dialogs.opened[:2] == [str(messages.documents_folder()), str(keys)]
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    expected = pictures if pictures and Path(pictures).is_dir() else messages.documents_folder()
+    assert dialogs.opened[2] == str(expected)  # photos: Pictures, else Documents
+    assert Path(dialogs.opened[2]).is_dir()

@@ -44,6 +44,7 @@ def _statuses(window: MainWindow) -> list[str]:
 def _export_to(qtbot: QtBot, window: MainWindow, stick: Path, mp: pytest.MonkeyPatch) -> None:
     window.tabs.setCurrentWidget(window.sync_view)
     mp.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    mp.setattr(messages, "confirm_danger", lambda *a, **k: True)  # unsealed: written anyway
     window.sync_view.summary.setText("")
     window.sync_view.export_button.click()
     qtbot.waitUntil(lambda: "Bundel ditulis" in window.sync_view.summary.text(), timeout=30_000)
@@ -167,6 +168,65 @@ def test_unsealed_export_warns_in_amber_and_counts_changes(
     assert not view.unsealed.isVisible()
 
 
+def _answer_the_question(qtbot: QtBot, button: str, seen: list[dict[str, str]]) -> None:
+    """When the next message box opens: note its text and default button, then press
+    ``button``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append({"text": box.text(), "default": box.defaultButton().text()})
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_unsealed_export_asks_before_writing_and_batal_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    officer = _window(qtbot, siti.db, home)
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    seen: list[dict[str, str]] = []
+    _answer_the_question(qtbot, "Batal", seen)
+    officer.sync_view.export_button.click()
+    assert seen, "no question before an unsealed bundle was written"
+    assert "Kantor belum terdaftar" in seen[0]["text"]
+    assert "TANPA segel" in seen[0]["text"]
+    assert "Perangkat dan kunci" in seen[0]["text"]  # how to seal instead
+    assert seen[0]["default"] == "Batal"  # Enter writes nothing
+    qtbot.wait(300)
+    assert not list(stick.iterdir())  # nothing on the stick
+    assert "Bundel ditulis" not in officer.sync_view.summary.text()
+    assert "rekaman belum dikirim" in officer.status.text()
+    # "Tulis tanpa segel" writes it, and the amber bar stays as a reminder.
+    _answer_the_question(qtbot, "Tulis tanpa segel", seen)
+    officer.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in officer.sync_view.summary.text(), timeout=30_000)
+    assert list(stick.glob("*.json"))
+    assert officer.sync_view.unsealed.isVisible()
+
+
+def test_sealed_export_asks_nothing(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    Office(tmp_path).enrol(siti)
+    officer = _window(qtbot, siti.db, home)
+    asked: list[object] = []
+    officer.tabs.setCurrentWidget(officer.sync_view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a, **k: asked.append(a) or False)
+    officer.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in officer.sync_view.summary.text(), timeout=30_000)
+    assert not asked
+
+
 def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -248,3 +308,107 @@ def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
     with Store.open(siti.db) as mine, Store.open(office.db) as theirs:
         people = {r["id"] for r in mine.rows("SELECT id FROM people")}
         assert people and people <= {r["id"] for r in theirs.rows("SELECT id FROM people")}
+
+
+def _inbox_words(window: MainWindow) -> list[str]:
+    inbox = window.clerk.inbox  # type: ignore[union-attr]
+    return [inbox.report.item(r, 2).text() for r in range(inbox.report.rowCount())]
+
+
+def _inbox_red_rows(window: MainWindow) -> int:
+    from PySide6.QtCore import Qt
+
+    inbox = window.clerk.inbox  # type: ignore[union-attr]
+    return sum(
+        inbox.report.item(r, 2).foreground().color() == Qt.GlobalColor.darkRed
+        for r in range(inbox.report.rowCount())
+    )
+
+
+def _tick_accept_unsigned(window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.sync_view)
+    box = window.sync_view.allow_unsigned
+    assert box.isVisible()
+    box.setChecked(True)
+
+
+def test_kotak_masuk_honours_accept_unsigned_ticked_on_the_sync_tab(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)  # unsealed
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    assert any("tidak bertanda tangan" in w for w in _inbox_words(clerk_window))
+    quarantine = app_paths(tmp_path / "office-home").quarantine
+    quarantined = len(list(quarantine.rglob("*")))
+
+    # The refusal points to the box on the Sinkronisasi tab; ticked, Kotak masuk honours it.
+    _tick_accept_unsigned(clerk_window)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    clerk_window.tabs.setCurrentWidget(inbox)
+    inbox.folder_button.click()
+    qtbot.waitUntil(lambda: not inbox.busy, timeout=60_000)
+    words = _inbox_words(clerk_window)
+    assert not any("hanya menerima bundel tersegel" in w for w in words), words
+    assert any("dari Siti Aminah" in w for w in words), words
+    assert _inbox_red_rows(clerk_window) == 0
+    assert len(list(quarantine.rglob("*"))) == quarantined  # no further copy in quarantine
+    assert not clerk_window.sync_view.allow_unsigned.isChecked()  # that one import only
+
+
+def test_a_refusal_in_kotak_masuk_gives_way_to_the_later_import_on_the_sync_tab(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)  # unsealed
+    bundles = sorted(stick.glob("*.json"))
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    assert _inbox_red_rows(clerk_window) == len(bundles)
+
+    _tick_accept_unsigned(clerk_window)
+    monkeypatch.setattr(messages, "ask_open_files", lambda *a, **k: bundles)
+    view = clerk_window.sync_view
+    view.import_button.click()
+    qtbot.waitUntil(lambda: view.report.rowCount() == len(bundles), timeout=60_000)
+    assert view.report.item(0, 1).text() == "Diimpor"
+    clerk_window.tabs.setCurrentWidget(clerk_window.clerk.inbox)  # type: ignore[union-attr]
+    words = _inbox_words(clerk_window)
+    assert _inbox_red_rows(clerk_window) == 0, words
+    assert not any("hanya menerima bundel tersegel" in w for w in words), words
+    assert any("dari Siti Aminah" in w for w in words), words
+
+
+def test_key_files_on_the_stick_are_skipped_not_refused_in_kotak_masuk(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    office.enrol(siti)
+    _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
+    bundles = sorted(stick.glob("*.json"))
+    shutil.copy(tmp_path / "kantor.key.json", stick / "kunci-kantor.json")
+    shutil.copy(tmp_path / f"{siti.db.stem}.key.json", stick / "kunci-perangkat-siti.json")
+    clerk_window = _clerk_imports(qtbot, tmp_path, office, stick)
+    inbox = clerk_window.clerk.inbox  # type: ignore[union-attr]
+    rows = {
+        inbox.report.item(r, 0).text(): (
+            inbox.report.item(r, 1).text(),
+            inbox.report.item(r, 2).text(),
+        )
+        for r in range(inbox.report.rowCount())
+    }
+    assert rows["kunci-kantor.json"] == (
+        "— (bukan bundel)",
+        "Berkas kunci kantor, bukan bundel: dilewati. Untuk mendaftarkannya di laptop petugas: "
+        "tab Sinkronisasi → Perangkat dan kunci…",
+    )
+    assert "kunci perangkat petugas, bukan bundel: dilewati" in rows["kunci-perangkat-siti.json"][1]
+    assert _inbox_red_rows(clerk_window) == 0
+    assert all("dari Siti Aminah" in rows[b.name][1] for b in bundles)
+    quarantine = app_paths(tmp_path / "office-home").quarantine
+    assert not quarantine.exists() or not any(quarantine.rglob("*.json"))
+    assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)  # for bundles only

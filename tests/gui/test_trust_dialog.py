@@ -119,3 +119,53 @@ def test_office_with_keys_imports_a_plain_bundle_only_when_ticked_once(
     assert view.report.item(0, 1).text() == "Diimpor"
     assert not view.allow_unsigned.isChecked()  # for that one import only
     office.close()
+
+
+def test_an_officers_laptop_is_warned_that_office_keys_make_it_an_office(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.profile import OFFICER_ROLE, role_of, set_role
+    from petugaspembina.sync.trust import office_keys
+
+    officer = Store.open(tmp_path / "officer.sqlite3")
+    set_role(officer, OFFICER_ROLE)
+    asked: list[tuple[str, str, str, str]] = []
+
+    def answer(parent: object, title: str, text: str, act: str, keep: str = "Batal") -> bool:
+        asked.append((title, text, act, keep))
+        return len(asked) > 1  # Batal the first time, then agreed
+
+    monkeypatch.setattr(messages, "confirm_danger", answer)
+    dialog = TrustDialog(officer)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    assert "Belum ada kantor terdaftar: bundel dikirim tanpa segel" in dialog.status.text()
+    dialog.create_button.click()
+    title, text, act, keep = asked[0]
+    assert title == "Jadikan laptop ini kantor?"
+    assert "menjadikan laptop ini kantor" in text and "kunci-kantor.json" in text
+    assert (act, keep) == ("Jadikan laptop ini kantor", "Batal")
+    assert office_keys(officer) is None  # Batal: nothing made
+    dialog.create_button.click()
+    assert office_keys(officer) is not None
+    assert role_of(officer) == OFFICER_ROLE  # the role itself is the clerk's menu choice
+    officer.close()
+
+
+def test_the_office_role_does_not_see_the_officers_outbox_or_unsealed_note(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from petugaspembina.profile import OFFICE_ROLE, set_role
+
+    office = Store.open(tmp_path / "office.sqlite3")
+    set_role(office, OFFICE_ROLE)  # no office keys yet
+    view = SyncView(office)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    assert not view.outbox_panel.isVisible()  # "Kotak keluar (ke kantor…)", its address field
+    dialog = TrustDialog(office)
+    qtbot.addWidget(dialog)
+    assert "belum punya kunci kantor" in dialog.status.text()
+    assert "bundel dikirim tanpa segel" not in dialog.status.text()
+    office.close()

@@ -42,6 +42,10 @@ class ClerkTabs(QObject):
         self.conflict_count = len(self.conflicts.words)
         self.duplicate_count = len(self.duplicates.pairs)
         self.inbox.changed.connect(window.refresh)
+        # One "accept unsigned bundles" choice for every import in the window, and one latest
+        # outcome per bundle file in Kotak masuk.
+        self.inbox.take_allow_unsigned = window.sync_view.take_allow_unsigned
+        window.sync_view.imported.connect(self.inbox.supersede)
         self.conflicts.changed.connect(window.refresh)
         self.duplicates.changed.connect(window.refresh)
         self.conflicts.count_changed.connect(self._conflicts_counted)

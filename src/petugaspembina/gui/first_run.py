@@ -113,7 +113,7 @@ class FirstRunDialog(QDialog):
         fit_form_labels(self)
 
     def on_change_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"))
+        folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"), "data")
         if folder is not None:
             self.database = folder / DB_NAME
             self.place.setText(str(self.database))

@@ -4,6 +4,7 @@ of each officer's device have arrived and which are still missing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,9 @@ class InboxView(QWidget):
         self.files_button.clicked.connect(self.on_import_files_clicked)
         self.watch_button.clicked.connect(self.on_watch_clicked)
         self.last_words: list[Any] = []
+        # The window's "Terima bundel tanpa tanda tangan" choice (on the Sinkronisasi tab), taken
+        # by whichever import comes next; ClerkTabs connects it.
+        self.take_allow_unsigned: Callable[[], bool] = lambda: False
         folder = QSettings().value(WATCH_KEY)
         self.watch(Path(str(folder)) if folder else None)
         self.reload()
@@ -133,17 +137,21 @@ class InboxView(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def on_import_folder_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Pilih folder berisi bundel (mis. flashdisk)"))
+        folder = messages.ask_folder(
+            self, self.tr("Pilih folder berisi bundel (mis. flashdisk)"), "bundle"
+        )
         if folder is not None:
             self.import_paths([folder])
 
     def on_import_files_clicked(self) -> None:
-        files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
+        files = messages.ask_open_files(
+            self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)", "bundle"
+        )
         if files:
             self.import_paths(files)
 
     def on_watch_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Folder kotak masuk yang dipantau"))
+        folder = messages.ask_folder(self, self.tr("Folder kotak masuk yang dipantau"), "inbox")
         if folder is not None:
             QSettings().setValue(WATCH_KEY, str(folder))
             self.watch(folder)
@@ -205,7 +213,7 @@ class InboxView(QWidget):
         run_task(
             self,
             self.tr("Mengimpor {0} berkas…").format(len(files)),
-            import_work(db_path, files, paths),
+            import_work(db_path, files, paths, self.take_allow_unsigned()),
             self.show_reports,
             self._failed,
         )
@@ -224,6 +232,11 @@ class InboxView(QWidget):
         self.receipt_label.setText(note)
         self.receipt_label.setVisible(bool(note))
         self.last_words = [describe_report(self.store, r) for r in reports]
+        self._show_words()
+        self.reload()
+        self.changed.emit()
+
+    def _show_words(self) -> None:
         self.report.setRowCount(len(self.last_words))
         for row, words in enumerate(self.last_words):
             text = "\n".join([words.headline, *words.details])
@@ -232,15 +245,32 @@ class InboxView(QWidget):
                 item = QTableWidgetItem(value)
                 if words.result in ("rejected", "failed"):
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif words.result == "skipped":  # a key file or receipt: nothing to act on
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.report.setItem(row, column, item)
         self._fit_report()
-        self.reload()
-        self.changed.emit()
+
+    def supersede(self, outcome: ImportOutcome) -> None:
+        """An import elsewhere in the window (the Sinkronisasi tab): a file listed here gets its
+        latest outcome, so an old refusal does not stay red after the bundle went in."""
+        if not self.last_words:
+            return
+        latest = {
+            report.file: describe_report(self.store, report)
+            for report in outcome.reports
+            if report.result in ("imported", "already-imported")
+        }
+        if not any(words.file in latest for words in self.last_words):
+            return
+        self.last_words = [latest.get(words.file, words) for words in self.last_words]
+        self._show_words()
 
     def _no_officer(self, result: str) -> str:
         """The Petugas cell when the sender is not known, with why."""
         if result in ("rejected", "failed"):
             return self.tr("— (bundel ditolak, pengirim tidak dibaca)")
+        if result == "skipped":
+            return self.tr("— (bukan bundel)")
         return self.tr("— (perangkat pengirim belum dikenal)")
 
     def _fit_report(self) -> None:

@@ -258,9 +258,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def refresh(self) -> None:
-        """Reload the lists and the status bar (after edits, imports, sign-ins)."""
+        """Reload the lists, the conflicts and the status bar (after edits, imports, sign-ins,
+        Berkas → Segarkan after an import made outside the window)."""
         for view in (self.sessions, self.people, self.referrals):
             view.reload()
+        self.sync_view.reload_conflicts()
         self.documents_view.reload()
         self.desa_saya.reload()
         if self.clerk is not None:
@@ -304,6 +306,10 @@ class MainWindow(QMainWindow):
             ).format(unconfirmed)
         else:
             state = self.tr("Semua rekaman sudah dikirim")
+        if self.sync_view.conflict_count:
+            state += "   " + self.tr("{0} konflik perlu diperiksa (tab Sinkronisasi)").format(
+                self.sync_view.conflict_count
+            )
         return state
 
     def update_clock_warning(self) -> None:

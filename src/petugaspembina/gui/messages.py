@@ -96,16 +96,22 @@ FOLDER_KEY = "folders/save-{kind}"
 
 
 def documents_folder() -> Path:
-    """The user's Documents folder (the home folder where the system names none)."""
+    """The user's Documents folder (the home folder where the system names none or it does not
+    exist: a dialog must never fall back to the folder the program was started from)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home())
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def start_folder(kind: str) -> Path:
-    """Where a save dialog for ``kind`` opens: the folder used last for it, else Documents."""
+    """Where a file dialog for ``kind`` opens: the folder used last for it, else the user's
+    Pictures folder for photos and Documents for everything else."""
     last = QSettings().value(FOLDER_KEY.format(kind=kind))
     if last and Path(str(last)).is_dir():
         return Path(str(last))
+    if kind == "photos":
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        if pictures and Path(pictures).is_dir():
+            return Path(pictures)
     return documents_folder()
 
 
@@ -128,10 +134,16 @@ def ask_save_path(
     return Path(chosen)
 
 
-def ask_open_image(parent: QWidget | None, title: str) -> Path | None:
+def _open_kind(pattern: str) -> str:
+    """The kind of files an open dialog shows, from its pattern's first extension ("open-json")."""
+    start = pattern.find("*.")
+    suffix = pattern[start + 2 :].split(")")[0].split()[0].split(";")[0] if start >= 0 else ""
+    return f"open-{suffix.lower() or 'file'}"
+
+
+def ask_open_image(parent: QWidget | None, title: str, kind: str = "image") -> Path | None:
     """A PNG to load; None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", "Gambar PNG (*.png)")
-    return Path(name) if name else None
+    return ask_open_file(parent, title, "Gambar PNG (*.png)", kind)
 
 
 def open_file(path: Path) -> None:
@@ -172,28 +184,39 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return dialog.textValue().strip() or None
 
 
-def ask_folder(parent: QWidget | None, title: str, kind: str | None = None) -> Path | None:
-    """A folder (USB stick, shared folder); None when cancelled. With ``kind`` (a folder to save
-    files of that kind in): opens on the folder chosen last for it, the first time Documents."""
-    start = "" if kind is None else str(start_folder(kind))
-    name = QFileDialog.getExistingDirectory(parent, title, start)
+def ask_folder(parent: QWidget | None, title: str, kind: str = "folder") -> Path | None:
+    """A folder (USB stick, shared folder); None when cancelled. Opens on the folder chosen last
+    for the same purpose (``kind``: "bundle" for the stick, "photos", "csv"…), the first time on
+    the user's Documents folder, never on the folder the app was started from."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(start_folder(kind)))
     if not name:
         return None
-    if kind is not None:
-        remember_folder(kind, Path(name))
+    remember_folder(kind, Path(name))
     return Path(name)
 
 
-def ask_open_files(parent: QWidget | None, title: str, pattern: str) -> list[Path]:
-    """Files to open; empty when cancelled."""
-    names, _ = QFileDialog.getOpenFileNames(parent, title, "", pattern)
+def ask_open_files(
+    parent: QWidget | None, title: str, pattern: str, kind: str | None = None
+) -> list[Path]:
+    """Files to open; empty when cancelled. Opens where files for the same purpose (``kind``,
+    else the pattern's extension) were taken last, the first time on Documents."""
+    kind = kind or _open_kind(pattern)
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(kind)), pattern)
+    if names:
+        remember_folder(kind, Path(names[0]).parent)
     return [Path(n) for n in names]
 
 
-def ask_open_file(parent: QWidget | None, title: str, pattern: str) -> Path | None:
-    """One file to open; None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
-    return Path(name) if name else None
+def ask_open_file(
+    parent: QWidget | None, title: str, pattern: str, kind: str | None = None
+) -> Path | None:
+    """One file to open; None when cancelled. Opens like ``ask_open_files``."""
+    kind = kind or _open_kind(pattern)
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind)), pattern)
+    if not name:
+        return None
+    remember_folder(kind, Path(name).parent)
+    return Path(name)
 
 
 def button_box(

@@ -233,12 +233,14 @@ class PhotoStrip(QWidget):
 
     # -- adding ----------------------------------------------------------------------------------
     def on_add_files_clicked(self) -> None:
-        files = messages.ask_open_files(self, self.tr("Pilih foto kegiatan"), PICTURES)
+        files = messages.ask_open_files(self, self.tr("Pilih foto kegiatan"), PICTURES, "photos")
         if files:
             self.add_paths(files)
 
     def on_add_folder_clicked(self) -> None:
-        folder = messages.ask_folder(self, self.tr("Pilih folder foto (kartu kamera, ponsel)"))
+        folder = messages.ask_folder(
+            self, self.tr("Pilih folder foto (kartu kamera, ponsel)"), "photos"
+        )
         if folder is not None:
             self.add_paths([folder])
 

@@ -29,9 +29,10 @@ from .worker import Progress, run_task
 
 
 class SyncView(QWidget):
-    """Signals: changed() after an import or a resolution."""
+    """Signals: changed() after an import or a resolution; imported(outcome) after an import."""
 
     changed = Signal()
+    imported = Signal(object)
 
     def __init__(self, store: Store, paths: AppPaths | None = None) -> None:
         super().__init__()
@@ -58,7 +59,10 @@ class SyncView(QWidget):
             layout.addWidget(self.inbox_control)
             self.inbox_control.setVisible(False)
         self.allow_unsigned = QCheckBox(
-            self.tr("Terima bundel tanpa tanda tangan pada impor berikutnya (sekali ini)")
+            self.tr(
+                "Terima bundel tanpa tanda tangan pada impor berikutnya, di tab ini atau di "
+                "Kotak masuk (sekali ini)"
+            )
         )
         layout.addWidget(self.allow_unsigned)
         self.allow_unsigned.setVisible(False)  # decided when the tab is first shown (start-up)
@@ -111,9 +115,11 @@ class SyncView(QWidget):
 
     def on_export_clicked(self) -> None:
         folder = messages.ask_folder(
-            self, self.tr("Pilih folder tujuan (flashdisk, folder bersama)")
+            self, self.tr("Pilih folder tujuan (flashdisk, folder bersama)"), "bundle"
         )
         if folder is None or self.store.path is None:
+            return
+        if not self._unsealed_agreed():
             return
         if self.outbox_panel.isVisible():  # the stick back from the office: its receipts
             self.outbox_panel.check_receipts(folder)
@@ -126,6 +132,27 @@ class SyncView(QWidget):
                 return export_bundles(store, folder, outbox_dir=outbox_dir)
 
         run_task(self, self.tr("Mengekspor…"), work, self._exported, self._failed)
+
+    def _unsealed_agreed(self) -> bool:
+        """No office enrolled: the bundle would be written unsealed (readable by whoever holds
+        the stick). Ask before anything is written; Batal is the default."""
+        from ..sync.trust import enrolled_office
+
+        if enrolled_office(self.store) is not None:
+            return True
+        return messages.confirm_danger(
+            self,
+            self.tr("Bundel tanpa segel"),
+            self.tr(
+                "Kantor belum terdaftar — bundel akan ditulis TANPA segel: siapa pun yang "
+                "memegang flashdisk dapat membaca data peserta di dalamnya.\n\n"
+                "Untuk menyegel: tekan Batal, lalu Perangkat dan kunci… → daftarkan berkas "
+                "kunci kantor (kunci-kantor.json) yang diberikan kantor.\n\n"
+                "Tulis tanpa segel?"
+            ),
+            self.tr("Tulis tanpa segel"),
+            self.tr("Batal"),
+        )
 
     def _exported(self, results: list[Any]) -> None:
         if not results:
@@ -141,7 +168,9 @@ class SyncView(QWidget):
         self.changed.emit()
 
     def on_import_clicked(self) -> None:
-        files = messages.ask_open_files(self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)")
+        files = messages.ask_open_files(
+            self, self.tr("Pilih bundel"), "Bundel (*.json);;Semua (*)", "bundle"
+        )
         if not files or self.store.path is None:
             return
         chosen = leave_out_other_offices(self, self.store, files)
@@ -149,8 +178,7 @@ class SyncView(QWidget):
             return
         files = chosen
         db_path, paths = self.store.path, self.paths.ensure()
-        allow_unsigned = self.allow_unsigned.isChecked()
-        self.allow_unsigned.setChecked(False)  # for that one import only
+        allow_unsigned = self.take_allow_unsigned()
 
         run_task(
             self,
@@ -159,6 +187,13 @@ class SyncView(QWidget):
             self._imported,
             self._failed,
         )
+
+    def take_allow_unsigned(self) -> bool:
+        """Whether the next import (here or in Kotak masuk) accepts unsigned bundles; the
+        choice is for that one import only, so it is unticked as it is taken."""
+        allow = self.allow_unsigned.isChecked()
+        self.allow_unsigned.setChecked(False)
+        return allow
 
     def _imported(self, outcome: ImportOutcome) -> None:
         reports = outcome.reports
@@ -170,6 +205,7 @@ class SyncView(QWidget):
         labels = {
             "imported": self.tr("Diimpor"),
             "already-imported": self.tr("Sudah pernah"),
+            "skipped": self.tr("Dilewati"),
             "rejected": self.tr("Ditolak"),
             "failed": self.tr("Gagal"),
         }
@@ -181,9 +217,12 @@ class SyncView(QWidget):
                 item = QTableWidgetItem(text)
                 if report.result in ("rejected", "failed"):
                     item.setForeground(Qt.GlobalColor.darkRed)
+                elif report.result == "skipped":  # a key file or receipt: nothing to act on
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.report.setItem(row, column, item)
         self.report.resizeRowsToContents()
         self.reload_conflicts()
+        self.imported.emit(outcome)
         self.changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -201,13 +240,16 @@ class SyncView(QWidget):
         self.changed.emit()
 
     def _show_trust_options(self) -> None:
-        """The unsigned-bundle choice exists only at an office with keys (it refuses them)."""
+        """The unsigned-bundle choice exists only at an office with keys (it refuses them); the
+        outbox to the office only on an officer's laptop (an office sends nothing)."""
+        from ..profile import OFFICE_ROLE, role_of
         from ..sync.trust import office_keys
 
         at_office = office_keys(self.store) is not None
         self.allow_unsigned.setVisible(at_office)
-        self.outbox_panel.setVisible(not at_office)
-        if not at_office:  # receipts brought back on a stick confirm their bundles
+        sends = not at_office and role_of(self.store) != OFFICE_ROLE
+        self.outbox_panel.setVisible(sends)
+        if sends:  # receipts brought back on a stick confirm their bundles
             self.outbox_panel.check_receipts()
         if self.inbox_control is not None:
             self.inbox_control.setVisible(at_office)
@@ -225,6 +267,7 @@ class SyncView(QWidget):
         from ..sync.conflict_words import describe_conflicts
 
         found = list_conflicts(self.store)
+        self.conflict_count = len(found)
         self._rows: list[tuple[Conflict, Any]] = []
         texts = []
         for conflict, words in zip(found, describe_conflicts(self.store, found), strict=True):

@@ -86,6 +86,8 @@ class TrustDialog(QDialog):
 
     def reload(self) -> None:
         """Show the current keys, enrolled office and devices."""
+        from ..profile import OFFICE_ROLE, role_of
+
         own = office_keys(self.store)
         office = enrolled_office(self.store)
         lines = []
@@ -103,7 +105,7 @@ class TrustDialog(QDialog):
                     show_escaped(office.office or "-"), office.kid, office.fingerprint
                 )
             )
-        elif own is None:
+        elif own is None and role_of(self.store) != OFFICE_ROLE:  # an officer's laptop sends
             lines.append(self.tr("Belum ada kantor terdaftar: bundel dikirim tanpa segel."))
         for relay in list_relay_offices(self.store):
             lines.append(
@@ -156,7 +158,7 @@ class TrustDialog(QDialog):
 
     def on_enrol_clicked(self) -> None:
         path = messages.ask_open_file(
-            self, self.tr("Pilih berkas kunci"), "Berkas kunci (*.json);;Semua (*)"
+            self, self.tr("Pilih berkas kunci"), "Berkas kunci (*.json);;Semua (*)", "keys"
         )
         if path is not None:
             self.enrol_path(path)
@@ -206,14 +208,34 @@ class TrustDialog(QDialog):
         self.reload()
 
     def on_create_clicked(self) -> None:
-        if messages.confirm(
-            self,
-            self.tr("Buat kunci kantor"),
-            self.tr(
-                "Setelah kunci kantor dibuat, basis data ini hanya menerima bundel tersegel dari "
-                "perangkat terdaftar. Lanjutkan?"
-            ),
-        ):
+        from ..profile import OFFICER_ROLE, ROLE_KEY
+
+        # A laptop set up as an officer's (not one still undecided): this makes it an office.
+        if self.store.get_setting(ROLE_KEY) == OFFICER_ROLE:
+            agreed = messages.confirm_danger(
+                self,
+                self.tr("Jadikan laptop ini kantor?"),
+                self.tr(
+                    "Laptop ini tercatat sebagai laptop petugas lapangan. Kunci kantor hanya "
+                    "dibuat SEKALI, di komputer kantor imigrasi yang menerima bundel para "
+                    "petugas.\n\nMembuatnya di sini menjadikan laptop ini kantor: basis data ini "
+                    "hanya menerima bundel tersegel dari perangkat terdaftar, dan kunci ini tidak "
+                    "dapat dihapus.\n\nPetugas lapangan cukup mendaftarkan berkas kunci kantor "
+                    "(kunci-kantor.json) dari kantor lewat Daftarkan berkas kunci…"
+                ),
+                self.tr("Jadikan laptop ini kantor"),
+                self.tr("Batal"),
+            )
+        else:
+            agreed = messages.confirm(
+                self,
+                self.tr("Buat kunci kantor"),
+                self.tr(
+                    "Setelah kunci kantor dibuat, basis data ini hanya menerima bundel tersegel "
+                    "dari perangkat terdaftar. Lanjutkan?"
+                ),
+            )
+        if agreed:
             self.create_keys()
 
     def revoke_selected(self) -> None:

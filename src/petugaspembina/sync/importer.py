@@ -31,7 +31,13 @@ from ..store.store import Store
 from .authorise import authorise
 from .bundle import MAX_BUNDLE_BYTES, OFFICE_SIGN_CONTEXT
 from .errors import BundleRejected
-from .inputs import BUNDLE_SUFFIX, UnreadableInput, read_whole, regular_file_size
+from .inputs import (
+    BUNDLE_SUFFIX,
+    UnreadableInput,
+    read_whole,
+    regular_file_size,
+    side_file_note,
+)
 from .photo_parts import import_part, read_photo_part
 from .reader import ParsedBundle, check_changes, parse_json, read_header
 from .sealed import Opened, is_sealed, open_sealed
@@ -45,7 +51,8 @@ UNREAD = frozenset({"too-large", "missing", "folder", "not-a-file", "unreadable"
 
 @dataclass(slots=True)
 class FileReport:
-    """The outcome of one file: imported, already-imported, rejected or failed (retry is safe)."""
+    """The outcome of one file: imported, already-imported, skipped (a key file or receipt on
+    the same stick, not a bundle), rejected or failed (retry is safe)."""
 
     file: str
     result: str
@@ -164,6 +171,9 @@ def import_file(
         report = FileReport(path.name, "rejected", str(exc.args[0]), problems=exc.problems)
         report.quarantined_as = _quarantine(store, path, quarantine, exc)
         return report
+    note = side_file_note(data)
+    if note is not None:  # a key file or receipt on the same stick: not refused, not quarantined
+        return FileReport(path.name, "skipped", note)
     return import_bytes(
         store,
         path,

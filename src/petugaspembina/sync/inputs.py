@@ -8,6 +8,7 @@ import never blocks on it.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterable
@@ -53,6 +54,38 @@ def expand_folders(paths: Iterable[Path]) -> list[Path]:
         files = [entry for entry in entries if is_bundle_name(entry.name) and entry.is_file()]
         expanded.extend(files or [path])
     return expanded
+
+
+SIDE_FILE_LIMIT = 64 * 1024  # key files and receipts are a few hundred bytes; bundles far more
+
+
+def side_file_note(data: bytes) -> str | None:
+    """What a file the app writes beside bundles on a stick is, when ``data`` is one (an office
+    or device key file, an office receipt), recognised by its ``format`` field whatever its
+    name: the import skips it with this note instead of refusing it. None for anything else."""
+    from .receipts import RECEIPT_FORMAT
+    from .trust import DEVICE_KEY_FORMAT, OFFICE_KEY_FORMAT
+
+    if len(data) > SIDE_FILE_LIMIT or b'"format"' not in data:
+        return None
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return None
+    kind = doc.get("format") if isinstance(doc, dict) else None
+    if kind == OFFICE_KEY_FORMAT:
+        return (
+            "Berkas kunci kantor, bukan bundel: dilewati. Untuk mendaftarkannya di laptop "
+            "petugas: tab Sinkronisasi → Perangkat dan kunci…"
+        )
+    if kind == DEVICE_KEY_FORMAT:
+        return (
+            "Berkas kunci perangkat petugas, bukan bundel: dilewati. Untuk mendaftarkannya di "
+            "kantor: tab Sinkronisasi → Perangkat dan kunci…"
+        )
+    if kind == RECEIPT_FORMAT:
+        return "Tanda terima kantor, bukan bundel: dilewati."
+    return None
 
 
 def regular_file_size(path: Path) -> int:
