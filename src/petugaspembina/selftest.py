@@ -86,6 +86,36 @@ def _bundle(folder: Path) -> None:
             raise AssertionError(f"impor ulang bundel gagal: {report.message}")
 
 
+def _sealed_bundle(folder: Path) -> None:
+    """The enrolment both ways, then a bundle sealed to the office and opened there: the
+    signing and sealing keys, HPKE, ML-KEM and the base64 codec all in the build."""
+    from .store.queries import dump
+    from .sync.exporter import export_bundle
+    from .sync.importer import import_files
+    from .sync.trust import (
+        create_office_keys,
+        device_key_file,
+        enrol_file,
+        office_key_file,
+        write_key_file,
+    )
+
+    with _open(folder / "kantor-tersegel.sqlite3") as office:
+        create_office_keys(office)
+        write_key_file(office_key_file(office), folder / "kunci-kantor.json")
+    with _open(folder / "selftest.sqlite3") as store:
+        enrol_file(store, folder / "kunci-kantor.json")
+        write_key_file(device_key_file(store), folder / "kunci-perangkat.json")
+        result = export_bundle(store, folder / "tersegel.json", full=True)
+        expected = dump(store)
+    assert result.path is not None and result.sealed_to is not None
+    with _open(folder / "kantor-tersegel.sqlite3") as office:
+        enrol_file(office, folder / "kunci-perangkat.json")
+        report = import_files(office, [result.path], quarantine=folder / "q2", backups=None)[0]
+        if report.result != "imported" or dump(office) != expected:
+            raise AssertionError(f"impor bundel tersegel gagal: {report.message}")
+
+
 def _main_window(folder: Path) -> None:
     from .gui.launch import show_offscreen_once
 
@@ -97,6 +127,7 @@ CHECKS: list[tuple[str, Callable[[Path], None]]] = [
     ("data wilayah Kemendagri", _regions),
     ("sertifikat PDF dengan kode QR", _certificate),
     ("ekspor dan impor ulang bundel", _bundle),
+    ("bundel tersegel ke kantor dan dibuka di sana", _sealed_bundle),
     ("jendela utama", _main_window),
 ]
 
