@@ -33,6 +33,7 @@ from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
 from .dates import ISO, style_date_edit
+from .entry_keys import NikEdit
 from .form_labels import fit_labels
 from .village_picker import VillagePicker
 
@@ -91,8 +92,7 @@ class PersonDialog(QDialog):
         self.address = QLineEdit(person.address or "")
         self.phone = QLineEdit(format_phone(person.phone))
         self.phone.setPlaceholderText("0812-3456-7890")
-        self.nik = QLineEdit()
-        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.nik = NikEdit()  # digits while typed, masked once left
         self.nik.setPlaceholderText(
             self.tr("tersimpan: {0} — isi untuk mengganti").format(mask_nik(person.nik))
             if person.nik
