@@ -16,7 +16,6 @@ from ..core.enums import ParticipantCategory, SessionType, Topic
 from ..core.labels import label_of
 from ..core.records import OfficeProfile, Officer, Session
 from ..core.validation import format_nip
-from ..store.errors import NotFound
 from ..store.store import Store
 from .annex import annex_photos, annex_story, binary_image_streams
 from .certificates import place_text
@@ -54,16 +53,6 @@ PURPOSE = {
     "Orang Asing (Timpora)",
     SessionType.KUNJUNGAN: "memantau perkembangan desa binaan dan menerima laporan masyarakat",
 }
-
-
-def _officers(store: Store, data: SessionDocument) -> list[Officer]:
-    found = []
-    for officer_id in data.session.officer_ids:
-        try:
-            found.append(store.get(Officer, officer_id))
-        except NotFound:
-            continue
-    return found
 
 
 def _counts_table(data: SessionDocument) -> Table:
@@ -192,7 +181,7 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     for heading, body in leading:
         story.append(para(heading, HEADING))
         story.extend(body)
-    officers = _officers(store, data)
+    officers = data.officers
     signer = officers[0] if officers else None
     place = f"{office.city or ''}, {tanggal(day) if day else ''}"
     block = signature_block(
@@ -284,7 +273,7 @@ def render_berita_acara(
         )
         story = _berita_acara_story(store, data, number)
         place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
-        story.append(KeepTogether(_signatures(_officers(store, data), office, place_date)))
+        story.append(KeepTogether(_signatures(data.officers, office, place_date)))
         title = f"Berita Acara — {session.title}"
         return write_pdf(
             target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft)
@@ -300,7 +289,7 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
         para(f"Nomor: {number}", CENTER),
         Spacer(1, 6 * mm),
     ]
-    officers = _officers(store, data)
+    officers = data.officers
     kantor = office_title((office.letterhead or ["Kantor Imigrasi"])[-1])
     by = " oleh:" if officers else f" oleh petugas {kantor}."
     basis = (
