@@ -1987,10 +1987,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
     </message>
     <message>
-        <source>Kop surat (satu baris per baris)</source>
-        <translation>Letterhead (one line per line)</translation>
-    </message>
-    <message>
         <source>18 digit, mis. 19750315 200003 1 002</source>
         <translation>18 digits, e.g. 19750315 200003 1 002</translation>
     </message>
@@ -2003,10 +1999,20 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Prefix (a.n./Plh./Plt.)</translation>
     </message>
     <message>
-        <source>Kalimat sertifikat
-{kegiatan} {kantor} {tanggal} {tempat}</source>
-        <translation>Certificate wording
-{kegiatan} {kantor} {tanggal} {tempat}</translation>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Satu baris kop per baris.</source>
+        <translation>One letterhead line per line.</translation>
+    </message>
+    <message>
+        <source>Kalimat sertifikat</source>
+        <translation>Certificate sentence</translation>
+    </message>
+    <message>
+        <source>Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}</source>
+        <translation>Filled in: {kegiatan} {kantor} {tanggal} {tempat}</translation>
     </message>
     <message>
         <source>ada</source>
@@ -2447,6 +2453,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>{0} sudah ada.</source>
         <translation>{0} already there.</translation>
+    </message>
+    <message>
+        <source>{0} ditolak: {1}</source>
+        <translation>{0} refused: {1}</translation>
     </message>
     <message>
         <source>Tidak ada berkas gambar di sana.</source>

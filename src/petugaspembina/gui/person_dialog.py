@@ -36,6 +36,7 @@ from .dates import ISO, style_date_edit
 from .entry_keys import NikEdit
 from .form_labels import fit_labels
 from .village_picker import VillagePicker
+from .window_size import fit_height
 
 
 class PersonDialog(QDialog):
@@ -157,7 +158,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error)
         messages.clear_when_changed(self.error, *self.fields.values())
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
-        self.resize(560, 0)
+        fit_height(self, 560)  # the note under "Orang tua/wali" shows all its lines
         self.name.setFocus()
 
     def edit(self) -> PersonEdit:
