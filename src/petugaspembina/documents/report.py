@@ -43,6 +43,8 @@ from .register import berita_acara_number
 MARGIN = 20 * mm
 NO_CATEGORY = "Kategori tidak diisi"
 WIDTH = A4[0] - 2 * MARGIN
+PAGE_HEIGHT = A4[1] - 2 * MARGIN
+KEPT_SECTION_HEIGHT = 60 * mm  # a section up to this tall moves with the closing section
 
 PURPOSE = {
     SessionType.PEMBENTUKAN: "membentuk Desa Binaan Imigrasi dan menunjuk Petugas Imigrasi "
@@ -137,7 +139,7 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     ]
     basis = [f"Program Desa Binaan Imigrasi pada {office_title((office.letterhead or [''])[-1])}."]
     if session.letter_number:
-        basis.append(f"Surat/Surat Tugas Nomor {session.letter_number}.")
+        basis.append(f"Surat Tugas Nomor {session.letter_number}.")
     topic_labels = [Topic(t).label for t in session.topics if t in Topic.codes()]
     time_text = " – ".join(t for t in (session.start_time, session.end_time) if t)
     sections: list[tuple[str, list[Flowable]]] = [
@@ -178,6 +180,12 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     if session.partner_agencies:
         sections[3][1].append(para("Instansi mitra: " + ", ".join(session.partner_agencies)))
     *leading, (last_heading, last_body) = sections
+    # The section before the closing goes with it when it is short (the usual "-" or a few
+    # lines): a page never holds only "IX. Penutup" and the signature.
+    kept: list[Flowable] = []
+    before = [para(leading[-1][0], HEADING), *leading[-1][1]]
+    if sum(f.wrap(WIDTH, PAGE_HEIGHT)[1] for f in before) <= KEPT_SECTION_HEIGHT:
+        leading, kept = leading[:-1], before
     for heading, body in leading:
         story.append(para(heading, HEADING))
         story.extend(body)
@@ -193,6 +201,7 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     story.append(  # the closing section and the signature never part (no signature page alone)
         KeepTogether(
             [
+                *kept,
                 para(last_heading, HEADING),
                 *last_body,
                 Spacer(1, 8 * mm),
