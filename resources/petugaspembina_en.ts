@@ -1987,6 +1987,12 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
     </message>
     <message>
+        <source>Kop surat
+(satu baris per baris)</source>
+        <translation>Letterhead
+(one line per line)</translation>
+    </message>
+    <message>
         <source>18 digit, mis. 19750315 200003 1 002</source>
         <translation>18 digits, e.g. 19750315 200003 1 002</translation>
     </message>
@@ -1997,14 +2003,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Awalan (a.n./Plh./Plt.)</source>
         <translation>Prefix (a.n./Plh./Plt.)</translation>
-    </message>
-    <message>
-        <source>Kop surat</source>
-        <translation>Letterhead</translation>
-    </message>
-    <message>
-        <source>Satu baris kop per baris.</source>
-        <translation>One letterhead line per line.</translation>
     </message>
     <message>
         <source>Kalimat sertifikat</source>

@@ -70,9 +70,9 @@ class OfficeDialog(QDialog):
         if "letterhead" in unset:
             self.letterhead.setPlainText("")
             self.letterhead.setPlaceholderText("\n".join(profile.letterhead))
-        self.letterhead.setFixedHeight(90)
-        form.addRow(self.tr("Kop surat"), self.letterhead)
-        form.addRow("", self._note(self.tr("Satu baris kop per baris.")))
+        lines = self.letterhead.fontMetrics().lineSpacing()
+        self.letterhead.setFixedHeight(4 * lines + 14)  # the usual four lines of a kop
+        form.addRow(self.tr("Kop surat\n(satu baris per baris)"), self.letterhead)
         labels = self._labels()
         self.edits: dict[str, QLineEdit] = {}
         for name in _TEXT_FIELDS:
@@ -103,7 +103,7 @@ class OfficeDialog(QDialog):
         self.prefix.setCurrentIndex(max(0, self.prefix.findData(profile.signatory_prefix or "")))
         form.addRow(self.tr("Awalan (a.n./Plh./Plt.)"), self.prefix)
         self.body = QPlainTextEdit(profile.certificate_body or "")
-        self.body.setFixedHeight(70)
+        self.body.setFixedHeight(3 * lines + 14)
         form.addRow(self.tr("Kalimat sertifikat"), self.body)
         form.addRow(
             "",
@@ -125,7 +125,8 @@ class OfficeDialog(QDialog):
         form.addRow(buttons)
         self.letterhead.setFocus()
         fit_form_labels(self)
-        fit_height(self, 760)  # the fields wide, every wrapped note whole
+        form.setVerticalSpacing(4)  # fits 1280×720 (1920×1080 at 150 %) with every note whole
+        fit_height(self, 900)  # the fields wide, every wrapped note whole
 
     @staticmethod
     def _note(text: str) -> QLabel:

@@ -26,8 +26,11 @@ def fit_height(window: QWidget, width: int) -> None:
     if layout is None:
         return
     layout.activate()
-    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
-    height = max(height, window.sizeHint().height())
+    height = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else window.sizeHint().height()
+    )
     free = _free_area(window)
     if free is not None:
         width, height = min(width, free.width()), min(height, free.height() - FRAME)
