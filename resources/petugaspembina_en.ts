@@ -1995,8 +1995,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
     </message>
     <message>
-        <source>Kop surat (satu baris per baris)</source>
-        <translation>Letterhead (one line per line)</translation>
+        <source>Kop surat
+(satu baris per baris)</source>
+        <translation>Letterhead
+(one line per line)</translation>
     </message>
     <message>
         <source>18 digit, mis. 19750315 200003 1 002</source>
@@ -2011,10 +2013,12 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Prefix (a.n./Plh./Plt.)</translation>
     </message>
     <message>
-        <source>Kalimat sertifikat
-{kegiatan} {kantor} {tanggal} {tempat}</source>
-        <translation>Certificate wording
-{kegiatan} {kantor} {tanggal} {tempat}</translation>
+        <source>Kalimat sertifikat</source>
+        <translation>Certificate sentence</translation>
+    </message>
+    <message>
+        <source>Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}</source>
+        <translation>Filled in: {kegiatan} {kantor} {tanggal} {tempat}</translation>
     </message>
     <message>
         <source>ada</source>
@@ -2455,6 +2459,10 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>{0} sudah ada.</source>
         <translation>{0} already there.</translation>
+    </message>
+    <message>
+        <source>{0} ditolak: {1}</source>
+        <translation>{0} refused: {1}</translation>
     </message>
     <message>
         <source>Tidak ada berkas gambar di sana.</source>

@@ -144,3 +144,36 @@ def test_totals_and_sign_off_never_stand_alone_on_the_last_page(
             assert rows >= 1 and "Tanda Tangan" in last, (index, last)
             carried += rows == 3 and last.count("Halaman") == 1
     assert carried  # at least one count would have left the sign-off alone: 3 rows went along
+
+
+def test_printed_at_the_office_it_is_signed_by_the_sessions_officer(
+    store: Store, tmp_path: Path
+) -> None:
+    """The clerk prints an officer's session: the sign-off names the officer who was there."""
+    from petugaspembina.profile import create_profile
+
+    create_profile(store, "Dewi Kartika", "199001012015032001", "Kanim Batulicin", "Staf")
+    officer = store.write("officers", {"name": "Rahmat Hidayat", "nip": "198609262015051001"})
+    session_id = new_session(store, officer_ids=[officer])
+    sign_in(store, session_id, "Siti Aminah")
+    text = " ".join(
+        pdf_pages(make_attendance_sheet(store, session_id, tmp_path / "o.pdf"))[-1].split()
+    )
+    assert "Petugas : Rahmat Hidayat" in text
+    closing = text[text.index("Petugas Imigrasi Pembina Desa") :]
+    assert "Rahmat Hidayat" in closing and "NIP 19860926 201505 1 001" in closing
+    assert "Dewi Kartika" not in text  # the clerk who printed it signs nothing
+
+
+def test_a_session_without_officers_is_signed_by_this_devices_officer(
+    store: Store, tmp_path: Path
+) -> None:
+    from petugaspembina.profile import create_profile
+
+    create_profile(store, "Dewi Kartika", "199001012015032001", "Kanim Batulicin", "Staf")
+    session_id = new_session(store)
+    sign_in(store, session_id, "Siti Aminah")
+    text = " ".join(
+        pdf_pages(make_attendance_sheet(store, session_id, tmp_path / "o.pdf"))[-1].split()
+    )
+    assert "Dewi Kartika" in text[text.index("Petugas Imigrasi Pembina Desa") :]

@@ -44,7 +44,7 @@ def test_daftar_hadir_signature_never_alone_on_a_page(tmp_path: Path, count: int
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lines", range(0, 40, 4))
+@pytest.mark.parametrize("lines", range(0, 40, 2))
 def test_laporan_signature_stays_with_the_closing(tmp_path: Path, lines: int) -> None:
     with Store.open(tmp_path / "d.db") as store:
         complete_office(store)
@@ -54,6 +54,8 @@ def test_laporan_signature_stays_with_the_closing(tmp_path: Path, lines: int) ->
     pages = pdf_pages(out)
     [signed] = [page for page in pages if "Rahmat Hidayat" in page]
     assert "IX. Penutup" in signed and "Demikian laporan" in signed
+    # never a page of only "IX. Penutup" and the signature: the last section goes with them
+    assert signed is pages[0] or "VIII. Saran dan Tindak Lanjut" in signed.split("IX. Penutup")[0]
 
 
 def test_laporan_shows_category_labels_not_codes(tmp_path: Path) -> None:
@@ -108,3 +110,13 @@ def test_certificate_draft_banner_inside_the_border(tmp_path: Path) -> None:
 
     page.extract_text(visitor_text=visit)
     assert found and all(y < height - 34 - 8 for y in found)  # below the inner (gold) border
+
+
+def test_laporan_names_the_surat_tugas_plainly(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "d.db") as store:
+        complete_office(store)
+        session_id = _officer_session(store, letter_number="W.001/GR.01.01/01/2026")
+        out = make_report(store, session_id, tmp_path / "r.pdf")
+    text = " ".join(pdf_pages(out)[0].split())
+    assert "2. Surat Tugas Nomor W.001/GR.01.01/01/2026." in text
+    assert "Surat/Surat" not in text

@@ -202,3 +202,18 @@ def test_per_officer_tables_say_a_two_officer_session_counts_on_both(
     assert "Kegiatan per petugas" in text and "Jumlah (tanpa hitung ganda)" in text
     assert "Satu kegiatan dengan dua petugas dihitung pada keduanya" in text
     assert recap.to_json()["breakdowns"]["hadir_per_petugas"]["total"] == 7
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("count", [4, 5, 7])
+def test_recap_pdf_signature_never_alone_on_its_page(tmp_path: Path, count: int) -> None:
+    """With 5 or 7 demo sessions the signature once fell alone on a last page."""
+    from pypdf import PdfReader
+
+    with Store.open(tmp_path / "rekap.sqlite3") as store:
+        generate(store, seed=count, sessions=count)
+        recap = compute_recap(store, RecapFilter("2026-01-01", "2026-12-31"))
+        target = render_recap_pdf(store, recap, tmp_path / "rekap.pdf")
+    last = PdfReader(target).pages[-1].extract_text()
+    assert "(nama kepala kantor)" in last  # the signature is on the last page…
+    assert "Sertifikat" in last and "Jumlah" in last  # …with the last table, not by itself

@@ -9,7 +9,9 @@ returns the problems a person would trip on:
 - a literal "&" shown in a label (a label with "&W" but no buddy shows "&W", not W underlined);
 - a visible control lying (partly) outside the screen, so it cannot be seen or clicked. Controls
   inside a scroll area count only for the part the scroll area shows;
-- a form label narrower than the ink of its text (its last letter cut: ``gui/form_labels.py``).
+- a form label narrower than the ink of its text (its last letter cut: ``gui/form_labels.py``);
+- a word-wrapped text given fewer lines than it needs (its first or last line cut);
+- two input fields drawn over each other (a squeezed form).
 
 Journey tests call ``walk`` (or ``screen_problems`` on a window they already placed) with another
 ``screen`` rectangle, e.g. ``QRect(0, 0, 1280, 720)``.
@@ -24,15 +26,20 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenuBar,
+    QPlainTextEdit,
     QTabBar,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -133,6 +140,39 @@ def cut_labels(window: QWidget) -> list[str]:
     return found
 
 
+def cut_wrapped_texts(window: QWidget) -> list[str]:
+    """The shown word-wrapped labels of ``window`` lower than their lines need at their width."""
+    return [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.wordWrap()
+        and label.text()
+        and _showing(label, window)
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
+
+
+def overlapping_fields(window: QWidget) -> list[str]:
+    """The pairs of shown input fields of ``window`` that lie (partly) over each other."""
+    fields = [
+        field
+        for field in window.findChildren(QWidget)
+        if isinstance(field, FIELDS)
+        and not isinstance(field.parentWidget(), FIELDS)  # a combo's or date's own line edit
+        and _showing(field, window)
+    ]
+    rects = [QRect(field.mapTo(window, QPoint(0, 0)), field.size()) for field in fields]
+    return [
+        f"{_name(a)} / {_name(b)}"
+        for i, (a, ra) in enumerate(zip(fields, rects, strict=True))
+        for b, rb in zip(fields[i + 1 :], rects[i + 1 :], strict=True)
+        if ra.intersects(rb)
+    ]
+
+
 def screen_problems(window: QWidget, screen: QRect = SCREEN) -> list[str]:
     """The problems of ``window`` as shown now (see the module's text)."""
     title = window.windowTitle() or _name(window)
@@ -145,6 +185,8 @@ def screen_problems(window: QWidget, screen: QRect = SCREEN) -> list[str]:
     if not screen.contains(frame):
         problems.append(f"{title}: jendela {frame.getRect()} melewati layar {screen.getRect()}")
     problems += [f"{title}: label terpotong: {text!r}" for text in cut_labels(window)]
+    problems += [f"{title}: teks terpotong: {text!r}" for text in cut_wrapped_texts(window)]
+    problems += [f"{title}: kolom bertumpuk: {pair}" for pair in overlapping_fields(window)]
     for widget in window.findChildren(QWidget):
         if not _showing(widget, window) or widget.width() <= 0 or widget.height() <= 0:
             continue

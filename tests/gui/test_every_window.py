@@ -126,6 +126,20 @@ def _office(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     return OfficeDialog(store)
 
 
+def _person_with_guardian(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
+    """Ubah data peserta opened from a child's sign-in: the guardian and a two-line note."""
+    from petugaspembina.gui.person_dialog import PersonDialog
+    from petugaspembina.store.signin import PersonEntry, sign_in
+
+    session = store.write(
+        "sessions",
+        {"title": "Sosialisasi Pencegahan TPPO di Desa Pagar Dewa", "date": "2026-11-22"},
+    )
+    child = PersonEntry(full_name="Rani Putri", sex="P", birth_year="2014")
+    done = sign_in(store, session, entry=child, guardian_name="Sulastri (ibu)", matches="new")
+    return PersonDialog(store, done.person_id, attendance_id=done.attendance_id)
+
+
 def _first_run(store: Store, tmp: Path, mp: pytest.MonkeyPatch) -> QWidget:
     from petugaspembina.gui.first_run import FirstRunDialog
 
@@ -227,6 +241,7 @@ WINDOWS: dict[str, Factory] = {
     "instansi": _agencies,
     "profil kantor": _office,
     "pertama kali": _first_run,
+    "ubah data peserta (wali)": _person_with_guardian,
     "impor daftar peserta": _list_import,
     "catatan audit": _audit,
     "kesalahan tak terduga": _unexpected_error,
@@ -373,3 +388,32 @@ def test_the_clerks_window_gives_desa_binaan_and_desa_saya_their_own_letters(
         assert "y" not in found  # Desa saya is the officer's
         qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
         assert window.tabs.currentWidget() is window.clerk.desa
+
+
+def test_office_profile_fields_are_wide_with_the_letterhead_above_alamat(
+    qtbot: QtBot, demo: Store
+) -> None:
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(demo)
+    qtbot.addWidget(dialog)
+    show_on_screen(qtbot, dialog)
+    address = dialog.edits["address"]
+    assert dialog.letterhead.geometry().bottom() < address.geometry().top()
+    assert address.width() >= dialog.width() * 0.6  # the typing column, not the labels, is wide
+    assert dialog.frameGeometry().height() <= 768
+
+
+def test_sign_in_window_fits_the_free_area_of_the_screen(qtbot: QtBot, demo: Store) -> None:
+    """Placed by the app, not by a window manager that might put it past the screen's bottom."""
+    from petugaspembina.gui.signin_window import SignInWindow
+
+    session = str(demo.rows("SELECT id FROM sessions LIMIT 1")[0]["id"])
+    window = SignInWindow(demo, session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    free, shown = window.screen().availableGeometry(), window.geometry()
+    assert shown.top() >= free.top() + 20  # room for its title bar
+    assert shown.bottom() <= free.bottom(), (shown, free)  # the buttons at its foot are seen
+    assert shown.height() <= 700 and shown.width() <= 1100

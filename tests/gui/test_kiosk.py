@@ -375,3 +375,30 @@ def test_kiosk_pin_dialog_uses_the_kiosk_type_size(
     qtbot.waitExposed(dialog)
     assert dialog.font().pointSize() == window.font().pointSize() == 16
     assert dialog.pin.font().pointSize() == 16
+
+
+def test_kiosk_enter_on_the_consent_box_saves(qtbot: QtBot, store: Store, session: str) -> None:
+    window = open_kiosk(qtbot, store, session, (1366, 768))
+    window.activateWindow()
+    window.name.setText("Budi Santoso")
+    window.male.click()
+    window.birth_year.setText("1988")
+    window.consent_data.setFocus()
+    qtbot.keyClick(window.consent_data, Qt.Key.Key_Space)
+    assert window.consent_data.isChecked()
+    qtbot.keyClick(window.consent_data, Qt.Key.Key_Return)
+    assert window.message.text() == "Terima kasih, Anda sudah tercatat hadir."
+    assert [r.full_name for r in session_sign_ins(store, session)] == ["Budi Santoso"]
+
+
+def test_kiosk_nik_shows_digits_while_typed_and_dots_once_left(
+    qtbot: QtBot, store: Store, session: str
+) -> None:
+    window = open_kiosk(qtbot, store, session, (1366, 768))
+    window.activateWindow()
+    window.nik.setFocus()
+    qtbot.keyClicks(window.nik, "1671015507950002")
+    assert window.nik.displayText() == "1671015507950002"
+    window.guardian.setFocus()
+    assert "1671" not in window.nik.displayText()
+    assert window.nik.text() == "1671015507950002"

@@ -58,7 +58,7 @@ def test_add_caption_reorder_remove(
     monkeypatch.setattr(messages, "warn", lambda parent, title, text: warned.append(text))
     strip.add_paths([tmp_path / "card"])
     qtbot.waitUntil(lambda: strip.strip.count() == 3, timeout=60_000)
-    assert "3 foto ditambahkan." in strip.status.text()
+    assert "3 foto ditambahkan. 1 ditolak: catatan.jpg: Bukan berkas gambar" in strip.status.text()
     assert warned and "catatan.jpg: Bukan berkas gambar" in warned[0]
     qtbot.waitUntil(lambda: not strip.strip.item(2).icon().isNull())
     ids = [p.id for p in list_photos(store, strip.session_id)]
@@ -117,3 +117,17 @@ def test_location_kept_then_dropped(
     strip.keeps_location.setChecked(False)
     [photo] = list_photos(store, strip.session_id)
     assert not photo.keep_location and not strip.keeps_location.isEnabled()
+
+
+def test_folder_with_a_non_image_says_how_many_were_refused_and_why(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strip = _strip(qtbot, store)
+    _pictures(tmp_path / "card", 2)
+    (tmp_path / "card" / "catatan.jpg").write_text("bukan foto")
+    monkeypatch.setattr(messages, "warn", lambda *a: None)  # the box is closed unread
+    strip.add_paths([tmp_path / "card"])
+    qtbot.waitUntil(lambda: strip.strip.count() == 2, timeout=60_000)
+    text = strip.status.text()
+    assert text.startswith("2 foto ditambahkan. 1 ditolak: catatan.jpg: Bukan berkas gambar")
+    assert "b00020" in strip.status.styleSheet()  # in red: something needs a look

@@ -168,12 +168,6 @@ def test_signature_is_drawn_and_stored(window: SignInWindow, qtbot: QtBot) -> No
     assert base64.b64decode(stored).startswith(b"\x89PNG")
 
 
-def test_nik_is_masked_once_entered(window: SignInWindow) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
-    assert window.form.nik.echoMode() == QLineEdit.EchoMode.PasswordEchoOnEdit
-
-
 def came_before(
     window: SignInWindow, name: str, sex: str, year: int, nik: str | None = None
 ) -> str:
@@ -443,3 +437,75 @@ def test_village_suggestions_of_the_sessions_area_come_first(
     provinces = [region.code[:2] for region in shown]
     assert provinces[:5] == ["17"] * 5  # Bengkulu before the rest
     assert {"16", "18"} <= set(provinces[5:])
+
+
+def test_enter_on_the_ticked_consent_box_saves_the_person(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """Name, Tab, L, Tab, year, Tab… to the consent box, Space, Enter: saved, as Alt+S does."""
+    for text in ("Budi Santoso", "L"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "1980")
+    while focused() is not window.form.consent_data:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.form.consent_data.isChecked()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert "✔ Budi Santoso tercatat hadir (nomor 1)." in window.message.text()
+    assert [r.full_name for r in session_sign_ins(window.store, window.session.id)] == [
+        "Budi Santoso"
+    ]
+    assert focused() is window.form.name  # ready for the next person
+
+
+def test_enter_in_the_category_saves_with_the_typed_guardian(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """A child with a guardian, keys in a mixed order: the guardian typed first is kept."""
+    qtbot.keyClicks(window.form.guardian, "Sulastri (ibu)")
+    qtbot.keyClicks(window.form.name, "Rani Putri")
+    qtbot.keyClicks(window.form.sex, "P")
+    qtbot.keyClicks(window.form.birth_year, "2015")
+    window.form.birth_year.setText("2014")  # corrected: nothing else is emptied
+    window.form.consent_data.setChecked(True)
+    window.form.category.setFocus()
+    qtbot.keyClicks(focused(), "pel")
+    qtbot.keyClick(focused(), Qt.Key.Key_Enter)
+    assert "✔ Rani Putri tercatat hadir" in window.message.text()
+    rows = window.store.rows("SELECT guardian_name FROM attendance")
+    assert [r["guardian_name"] for r in rows] == ["Sulastri (ibu)"]
+
+
+def test_nik_shows_its_digits_while_typed_and_dots_once_left(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.form.nik.setFocus()
+    qtbot.keyClicks(focused(), "1671015507950002")
+    assert focused() is window.form.nik
+    assert window.form.nik.echoMode() == QLineEdit.EchoMode.Normal  # the person checks them
+    assert window.form.nik.displayText() == "1671015507950002"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.nik.displayText() != "1671015507950002"  # masked once left
+    assert "1671" not in window.form.nik.displayText()
+    window.form.nik.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)  # back to correct it: nothing is lost
+    assert window.form.nik.displayText() == "167101550795000"
+
+
+def test_enter_in_the_village_list_picks_the_village_without_saving(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(window.form.name, "Budi Santoso")
+    window.form.village.setFocus()
+    window.form.village.selectAll()
+    qtbot.keyClicks(window.form.village, "Pagar Dewa")
+    popup = window.form.village.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert window.form.village.region is not None  # picked from the list
+    assert session_sign_ins(window.store, window.session.id) == []  # not saved by that Enter
+    assert window.message.text() == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.records import Officer
 from ..profile import current_officer
 from ..store.errors import InvalidInput
 from ..store.store import Store
@@ -20,7 +21,7 @@ from .attendance_sheet import (
     render_blank_attendance_sheet,
 )
 from .certificates import render_certificates
-from .data import session_document
+from .data import SessionDocument, session_document
 from .pdfout import check_output
 from .register import PrintedCertificate, issue_for_session
 from .report import render_berita_acara, render_report
@@ -46,14 +47,22 @@ def make_certificates(
     return items
 
 
+def _signer(store: Store, doc: SessionDocument) -> Officer | None:
+    """Who signs a session's daftar hadir: the first officer ticked at the session; only a
+    session without one is signed by this device's officer (at the office, the clerk who prints
+    it is not the officer who was there)."""
+    return doc.officers[0] if doc.officers else current_officer(store)
+
+
 def make_attendance_sheet(
     store: Store, session_id: str, target: Path, *, hide_phone: bool = False
 ) -> Path:
-    """The daftar hadir, signed by this device's officer."""
+    """The daftar hadir, signed by the session's officer."""
     check_output(target)
-    officer = current_officer(store)
+    doc = session_document(store, session_id)
+    officer = _signer(store, doc)
     return render_attendance_sheet(
-        session_document(store, session_id),
+        doc,
         target,
         hide_phone=hide_phone,
         officer_name=officer.name if officer else None,
@@ -72,9 +81,10 @@ def make_blank_attendance_sheet(
     check_output(target)
     if not 1 <= rows <= MAX_BLANK_ROWS:
         raise InvalidInput(f"Jumlah baris harus antara 1 dan {MAX_BLANK_ROWS}.", "rows")
-    officer = current_officer(store)
+    doc = session_document(store, session_id)
+    officer = _signer(store, doc)
     return render_blank_attendance_sheet(
-        session_document(store, session_id),
+        doc,
         target,
         rows=rows,
         officer_name=officer.name if officer else None,

@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..core.text import shorten
 from ..store.recap import Breakdown, Recap
@@ -76,7 +76,8 @@ def bar_chart(rows: list[tuple[str, int]], width: float) -> Drawing:
     return drawing
 
 
-def _breakdown_block(breakdown: Breakdown) -> Flowable:
+def _breakdown_parts(breakdown: Breakdown) -> list[Flowable]:
+    """A breakdown's heading, table and chart, and note: kept together by the caller."""
     rows = _shown_rows(breakdown)
     total = breakdown.total or 1
     table_width = WIDTH * 0.55
@@ -126,7 +127,7 @@ def _breakdown_block(breakdown: Breakdown) -> Flowable:
     parts: list[Flowable] = [para(breakdown.title, HEADING), Spacer(1, 1.5 * mm), outer]
     if breakdown.note:
         parts += [Spacer(1, 1 * mm), para(f"Catatan: {breakdown.note}", CELL)]
-    return KeepTogether(parts)
+    return parts
 
 
 def _totals(recap: Recap) -> Table:
@@ -227,8 +228,8 @@ def render_recap_pdf(store: Store, recap: Recap, target: Path, today: date | Non
         ),
     ]
     story += _desa_binaan_block(recap)
-    for breakdown in recap.breakdowns:
-        story.append(_breakdown_block(breakdown))
+    blocks = [_breakdown_parts(breakdown) for breakdown in recap.breakdowns]
+    story += [KeepTogether(parts) for parts in blocks[:-1]]
     position = " ".join(p for p in (office.signatory_prefix, office.signatory_position) if p)
     place_date = f"{office.city or ''}, {tanggal(day)}".strip(", ")
     block = signature_block(
@@ -240,6 +241,9 @@ def render_recap_pdf(store: Store, recap: Recap, target: Path, today: date | Non
         no_nip=NIP_PLACEHOLDER,
     )
     holder = Table([["", block]], colWidths=[WIDTH - 72 * mm, 72 * mm])
-    story += [CondPageBreak(50 * mm), Spacer(1, 6 * mm), holder]
+    # The signature goes with the last table: never a page holding only the signature.
+    # (one KeepTogether: one inside another always moves to the next page)
+    last = blocks[-1] if blocks else []
+    story.append(KeepTogether([*last, Spacer(1, 6 * mm), holder]))
     title = f"Rekapitulasi {period_text(recap)}"
     return write_pdf(target, lambda path: build_pdf(path, story, title, MARGIN, draft=draft))

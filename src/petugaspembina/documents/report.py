@@ -16,7 +16,6 @@ from ..core.enums import ParticipantCategory, SessionType, Topic
 from ..core.labels import label_of
 from ..core.records import OfficeProfile, Officer, Session
 from ..core.validation import format_nip
-from ..store.errors import NotFound
 from ..store.store import Store
 from .annex import annex_photos, annex_story, binary_image_streams
 from .certificates import place_text
@@ -44,6 +43,8 @@ from .register import berita_acara_number
 MARGIN = 20 * mm
 NO_CATEGORY = "Kategori tidak diisi"
 WIDTH = A4[0] - 2 * MARGIN
+PAGE_HEIGHT = A4[1] - 2 * MARGIN
+KEPT_SECTION_HEIGHT = 60 * mm  # a section up to this tall moves with the closing section
 
 PURPOSE = {
     SessionType.PEMBENTUKAN: "membentuk Desa Binaan Imigrasi dan menunjuk Petugas Imigrasi "
@@ -54,16 +55,6 @@ PURPOSE = {
     "Orang Asing (Timpora)",
     SessionType.KUNJUNGAN: "memantau perkembangan desa binaan dan menerima laporan masyarakat",
 }
-
-
-def _officers(store: Store, data: SessionDocument) -> list[Officer]:
-    found = []
-    for officer_id in data.session.officer_ids:
-        try:
-            found.append(store.get(Officer, officer_id))
-        except NotFound:
-            continue
-    return found
 
 
 def _counts_table(data: SessionDocument) -> Table:
@@ -148,7 +139,7 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     ]
     basis = [f"Program Desa Binaan Imigrasi pada {office_title((office.letterhead or [''])[-1])}."]
     if session.letter_number:
-        basis.append(f"Surat/Surat Tugas Nomor {session.letter_number}.")
+        basis.append(f"Surat Tugas Nomor {session.letter_number}.")
     topic_labels = [Topic(t).label for t in session.topics if t in Topic.codes()]
     time_text = " – ".join(t for t in (session.start_time, session.end_time) if t)
     sections: list[tuple[str, list[Flowable]]] = [
@@ -189,10 +180,16 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     if session.partner_agencies:
         sections[3][1].append(para("Instansi mitra: " + ", ".join(session.partner_agencies)))
     *leading, (last_heading, last_body) = sections
+    # The section before the closing goes with it when it is short (the usual "-" or a few
+    # lines): a page never holds only "IX. Penutup" and the signature.
+    kept: list[Flowable] = []
+    before = [para(leading[-1][0], HEADING), *leading[-1][1]]
+    if sum(f.wrap(WIDTH, PAGE_HEIGHT)[1] for f in before) <= KEPT_SECTION_HEIGHT:
+        leading, kept = leading[:-1], before
     for heading, body in leading:
         story.append(para(heading, HEADING))
         story.extend(body)
-    officers = _officers(store, data)
+    officers = data.officers
     signer = officers[0] if officers else None
     place = f"{office.city or ''}, {tanggal(day) if day else ''}"
     block = signature_block(
@@ -204,6 +201,7 @@ def render_report(store: Store, data: SessionDocument, target: Path) -> Path:
     story.append(  # the closing section and the signature never part (no signature page alone)
         KeepTogether(
             [
+                *kept,
                 para(last_heading, HEADING),
                 *last_body,
                 Spacer(1, 8 * mm),
@@ -284,7 +282,7 @@ def render_berita_acara(
         )
         story = _berita_acara_story(store, data, number)
         place_date = f"{office.city or ''}, {tanggal(day) if day else ''}"
-        story.append(KeepTogether(_signatures(_officers(store, data), office, place_date)))
+        story.append(KeepTogether(_signatures(data.officers, office, place_date)))
         title = f"Berita Acara — {session.title}"
         return write_pdf(
             target, lambda path: build_pdf(path, story, title, MARGIN, draft=data.draft)
@@ -300,7 +298,7 @@ def _berita_acara_story(store: Store, data: SessionDocument, number: str) -> lis
         para(f"Nomor: {number}", CENTER),
         Spacer(1, 6 * mm),
     ]
-    officers = _officers(store, data)
+    officers = data.officers
     kantor = office_title((office.letterhead or ["Kantor Imigrasi"])[-1])
     by = " oleh:" if officers else f" oleh petugas {kantor}."
     basis = (

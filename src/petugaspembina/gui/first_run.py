@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -24,6 +24,7 @@ from ..paths import DB_NAME
 from . import messages
 from .form_labels import fit_form_labels
 from .password_dialogs import NewPasswordFields
+from .window_size import fit_height
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +80,11 @@ class FirstRunDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
-        place = QHBoxLayout()
         self.place = QLabel(str(database))
-        self.place.setWordWrap(True)
+        self.place.setWordWrap(True)  # a field of its own: the form gives it the lines it needs
         change = QPushButton(self.tr("Ubah…"))
         change.clicked.connect(self.on_change_clicked)
-        place.addWidget(self.place, 1)
-        place.addWidget(change)
+        change.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # not a bar
         for label, widget in (
             (self.tr("&Nama petugas"), self.name),
             (self.tr("N&IP"), self.nip),
@@ -95,7 +94,8 @@ class FirstRunDialog(QDialog):
             (self.tr("&Bahasa"), self.language),
         ):
             form.addRow(label, widget)
-        form.addRow(self.tr("Lokasi data"), place)
+        form.addRow(self.tr("Lokasi data"), self.place)
+        form.addRow("", change)
         self.password: NewPasswordFields | None = None
         if ask_password:
             self.password = NewPasswordFields(self, form)
@@ -111,12 +111,14 @@ class FirstRunDialog(QDialog):
         form.addRow(buttons)
         self.name.setFocus()
         fit_form_labels(self)
+        fit_height(self, self.sizeHint().width())  # the data folder's path shows all its lines
 
     def on_change_clicked(self) -> None:
         folder = messages.ask_folder(self, self.tr("Pilih folder data (di disk laptop)"), "data")
         if folder is not None:
             self.database = folder / DB_NAME
             self.place.setText(str(self.database))
+            fit_height(self, self.width())
 
     def _say_what_happens(self) -> None:
         """The intro fits the role: an officer sends bundles to the office, the office merges

@@ -40,6 +40,7 @@ from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
+from .entry_keys import EnterSaves, NikEdit
 from .form_labels import fit_form_labels
 from .full_screen import show_full_screen
 from .kiosk_pin import PinDialog
@@ -132,8 +133,7 @@ class KioskWindow(QWidget):
         )
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("0812-3456-7890")
-        self.nik = QLineEdit()
-        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.nik = NikEdit()  # digits while typed, masked once left
         self.nik.setPlaceholderText(self.tr("boleh dikosongkan"))
         self.guardian = QLineEdit()
         self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
@@ -204,6 +204,12 @@ class KioskWindow(QWidget):
         for edit in (self.name, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.on_save_clicked)
             edit.textEdited.connect(self._on_typing)
+        EnterSaves(
+            self,
+            (self.male, self.female, self.category, self.village, self.consent_data),
+            self.on_save_clicked,
+        )
+        EnterSaves(self, (self.consent_photo, self.save), self.on_save_clicked)
         self.sex.buttonClicked.connect(self._on_typing)
         self.consent_data.toggled.connect(self._on_typing)
         self.clear()

@@ -109,6 +109,9 @@ class LockScreen(QWidget):
         box.setFixedWidth(640)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(32, 28, 32, 20)
+        # A box aligned in its window gets the height of its hint, which counts the note's lines
+        # at another width: the note keeps the height of its lines in the box.
+        note.setMinimumHeight(note.heightForWidth(640 - 2 * 32))
         inner.setSpacing(14)
         inner.addWidget(title)
         inner.addWidget(note)

@@ -31,6 +31,7 @@ from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
 from .form_labels import fit_form_labels
+from .window_size import fit_height
 
 _TEXT_FIELDS = (
     "address",
@@ -69,8 +70,9 @@ class OfficeDialog(QDialog):
         if "letterhead" in unset:
             self.letterhead.setPlainText("")
             self.letterhead.setPlaceholderText("\n".join(profile.letterhead))
-        self.letterhead.setFixedHeight(90)
-        form.addRow(self.tr("Kop surat (satu baris per baris)"), self.letterhead)
+        lines = self.letterhead.fontMetrics().lineSpacing()
+        self.letterhead.setFixedHeight(4 * lines + 14)  # the usual four lines of a kop
+        form.addRow(self.tr("Kop surat\n(satu baris per baris)"), self.letterhead)
         labels = self._labels()
         self.edits: dict[str, QLineEdit] = {}
         for name in _TEXT_FIELDS:
@@ -86,14 +88,12 @@ class OfficeDialog(QDialog):
         self.pattern_preview = QLabel()
         form.addRow("", self.pattern_preview)
         # The pattern's fields stay as typed (stored data); what each one means, in words:
-        self.pattern_help = QLabel(
+        self.pattern_help = self._note(
             self.tr(
                 "{seq:04d} = nomor urut (4 angka), {device} = kode perangkat ({0}), "
                 "{month_roman} = bulan (angka Romawi), {month} = bulan (angka), {year} = tahun"
             ).replace("{0}", device_code(store.device_id))
         )
-        self.pattern_help.setWordWrap(True)
-        self.pattern_help.setStyleSheet("color: #555")
         form.addRow("", self.pattern_help)
         self.edits["numbering_pattern"].textChanged.connect(self.on_pattern_changed)
         self.on_pattern_changed(self.edits["numbering_pattern"].text())
@@ -103,9 +103,11 @@ class OfficeDialog(QDialog):
         self.prefix.setCurrentIndex(max(0, self.prefix.findData(profile.signatory_prefix or "")))
         form.addRow(self.tr("Awalan (a.n./Plh./Plt.)"), self.prefix)
         self.body = QPlainTextEdit(profile.certificate_body or "")
-        self.body.setFixedHeight(70)
+        self.body.setFixedHeight(3 * lines + 14)
+        form.addRow(self.tr("Kalimat sertifikat"), self.body)
         form.addRow(
-            self.tr("Kalimat sertifikat\n{kegiatan} {kantor} {tanggal} {tempat}"), self.body
+            "",
+            self._note(self.tr("Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}")),
         )
         self.images: dict[str, str | None] = {}
         for name in _IMAGES:
@@ -123,6 +125,16 @@ class OfficeDialog(QDialog):
         form.addRow(buttons)
         self.letterhead.setFocus()
         fit_form_labels(self)
+        form.setVerticalSpacing(4)  # fits 1280×720 (1920×1080 at 150 %) with every note whole
+        fit_height(self, 900)  # the fields wide, every wrapped note whole
+
+    @staticmethod
+    def _note(text: str) -> QLabel:
+        """A grey explanation under a field."""
+        note = QLabel(text)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555")
+        return note
 
     def _labels(self) -> dict[str, str]:
         return {

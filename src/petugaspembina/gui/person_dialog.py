@@ -33,8 +33,10 @@ from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
 from .dates import ISO, style_date_edit
+from .entry_keys import NikEdit
 from .form_labels import fit_labels
 from .village_picker import VillagePicker
+from .window_size import fit_height
 
 
 class PersonDialog(QDialog):
@@ -91,8 +93,7 @@ class PersonDialog(QDialog):
         self.address = QLineEdit(person.address or "")
         self.phone = QLineEdit(format_phone(person.phone))
         self.phone.setPlaceholderText("0812-3456-7890")
-        self.nik = QLineEdit()
-        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.nik = NikEdit()  # digits while typed, masked once left
         self.nik.setPlaceholderText(
             self.tr("tersimpan: {0} — isi untuk mengganti").format(mask_nik(person.nik))
             if person.nik
@@ -157,7 +158,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error)
         messages.clear_when_changed(self.error, *self.fields.values())
         layout.addWidget(messages.button_box(self, self.tr("Simpan"), self.on_save_clicked))
-        self.resize(560, 0)
+        fit_height(self, 560)  # the note under "Orang tua/wali" shows all its lines
         self.name.setFocus()
 
     def edit(self) -> PersonEdit:

@@ -268,9 +268,15 @@ class PhotoStrip(QWidget):
         text = self.tr("{0} foto ditambahkan.").format(len(added))
         if same:
             text += " " + self.tr("{0} sudah ada.").format(same)
+        if refused:  # said where the count is, not only in a box that may be closed unread
+            text += " " + self.tr("{0} ditolak: {1}").format(
+                len(refused),
+                "; ".join(f"{o.file}: {o.message}" for o in refused[:2])
+                + ("; …" if len(refused) > 2 else ""),
+            )
         if not outcomes:
             text = self.tr("Tidak ada berkas gambar di sana.")
-        messages.show_status(self.status, text, error=not outcomes)
+        messages.show_status(self.status, text, error=not outcomes or bool(refused))
         if refused:
             messages.warn(
                 self,

@@ -1,6 +1,6 @@
 """The entry form of the daftar hadir screen: one person's fields, consents and signature.
 
-Keyboard-first: Enter in a field submits; the category completes as it is typed; the village
+Keyboard-first: Enter anywhere in the form submits; the category completes as it is typed; the village
 starts as the session's.
 """
 
@@ -24,6 +24,7 @@ from .. import regions
 from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.signin import PersonEntry
+from .entry_keys import EnterSaves, NikEdit
 from .form_labels import fit_labels
 from .signature_pad import SignaturePad
 from .village_picker import VillagePicker, typed_entry
@@ -76,8 +77,7 @@ class SignInForm(QWidget):
         self.village.set_region(self.default_region, session.village_name or "")
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("0812-3456-7890")
-        self.nik = QLineEdit()
-        self.nik.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)  # masked once entered
+        self.nik = NikEdit()  # digits while typed, masked once left
         self.nik.setPlaceholderText(self.tr("opsional"))
         self.guardian = QLineEdit()
         self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
@@ -122,6 +122,12 @@ class SignInForm(QWidget):
         }
         for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
             edit.returnPressed.connect(self.submitted.emit)
+        # Enter saves from the consents, the category and the village too (as Alt+S does)
+        EnterSaves(
+            self,
+            (self.category, self.village, self.consent_data, self.consent_photo),
+            self.submitted.emit,
+        )
 
     def set_paper(self, paper: bool) -> None:
         """Typing from a paper list: the signature is on the paper, so its pad is hidden."""

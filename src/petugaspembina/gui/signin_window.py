@@ -58,6 +58,7 @@ from ..store.signin import (
 from ..store.store import Store
 from . import messages
 from .signin_form import SignInForm
+from .window_size import fit_on_screen
 
 MAX_HITS = 9
 MESSAGE_LINES = 2  # the height kept for the message under the buttons
@@ -200,7 +201,7 @@ class SignInWindow(QWidget):
         for edit in self.form.findChildren(QLineEdit):
             edit.installEventFilter(self)
         self.refresh()
-        self.resize(1100, 700)
+        fit_on_screen(self, 1100, 700)  # smaller on a screen with less room, never past it
         self.form.name.setFocus()
 
     def eventFilter(self, watched: object, event: object) -> bool:
