@@ -136,8 +136,8 @@ def list_sessions(
                   (SELECT count(DISTINCT coalesce(p.merged_into, a.person_id)) FROM attendance a
                    LEFT JOIN people p INDEXED BY people_recap ON p.id = a.person_id
                    WHERE a.session_id = s.id AND a.deleted = 0) AS attendees,
-                  {_ATTENDEES_OF_SEX.format(sex='L')} AS male,
-                  {_ATTENDEES_OF_SEX.format(sex='P')} AS female,
+                  {_ATTENDEES_OF_SEX.format(sex="L")} AS male,
+                  {_ATTENDEES_OF_SEX.format(sex="P")} AS female,
                   {_OFFICERS} AS officers
            FROM sessions s
            WHERE {where}
