@@ -24,14 +24,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from petugaspembina.store import vault
-from petugaspembina.store.store import Edit, Store
+from petugaspembina.store.store import Store
 from petugaspembina.sync import sender
-from petugaspembina.sync.exporter import prepare_export, record_export
 from petugaspembina.sync.receipts import accept_receipt
-from petugaspembina.sync.sealed import seal
-from petugaspembina.sync.trust import enrolled_office
 
 from ..sync.netlab import Office
+from .common import officer_people, sealed_export
 
 DEADLINE_SECONDS = 900
 
@@ -40,32 +38,10 @@ def _officer(folder: Path, office: Office, n: int, versions: int) -> tuple[Path,
     """A device with ``versions`` field versions of its own, enrolled; (database, sealed file)."""
     db = folder / f"officer-{n:03d}.db"
     with Store.open(db) as store:
-        edits = [
-            Edit(
-                "people",
-                {
-                    "full_name": f"Peserta {n}-{i}",
-                    "sex": "P" if i % 2 else "L",
-                    "birth_year": 1960 + i % 50,
-                    "birth_date": f"{1960 + i % 50}-01-0{1 + i % 9}",
-                    "phone": f"0812{n:03d}{i:05d}",
-                    "village_name": "Sukamaju",
-                    "address": f"RT {i % 20} RW {i % 7}",
-                    "category": "tokoh_masyarakat",
-                    "agency": "Desa Sukamaju",
-                    "position": "Warga",
-                },
-            )
-            for i in range(versions // 10)
-        ]
-        store.write_many(edits)
+        store.write_many(officer_people(n, versions // 10))
     office.enrol_db(db)
     with Store.open(db) as store:
-        prepared = prepare_export(store)
-        target = enrolled_office(store)
-        assert prepared is not None and target is not None
-        data = seal(store, target, prepared.data, prepared.bundle_id, prepared.seq)
-        record_export(store, prepared, "kantor")
+        data = sealed_export(store)
     sealed = folder / f"officer-{n:03d}.sealed.json"
     sealed.write_bytes(data)
     return db, sealed

@@ -43,15 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from petugaspembina.store import vault
-from petugaspembina.store.store import Edit, Store
+from petugaspembina.store.store import Store
 from petugaspembina.sync import sender
 from petugaspembina.sync.bundle import write_atomically
-from petugaspembina.sync.exporter import prepare_export, record_export
 from petugaspembina.sync.inputs import read_whole
-from petugaspembina.sync.sealed import seal
-from petugaspembina.sync.trust import enrolled_office
 
 from ..sync.netlab import Office, Server
+from .common import officer_people, sealed_export
 
 DEADLINE_SECONDS = 900
 FIELDS_PER_PERSON = 10
@@ -65,33 +63,9 @@ def _bundles(folder: Path, office: Office, versions: int, runs: int) -> tuple[Pa
     office.enrol_db(db)
     files = []
     with Store.open(db) as store:
-        target = enrolled_office(store)
-        assert target is not None
         for run in range(runs):
-            store.write_many(
-                [
-                    Edit(
-                        "people",
-                        {
-                            "full_name": f"Peserta {run}-{i}",
-                            "sex": "P" if i % 2 else "L",
-                            "birth_year": 1960 + i % 50,
-                            "birth_date": f"{1960 + i % 50}-01-0{1 + i % 9}",
-                            "phone": f"0812{run:03d}{i:05d}",
-                            "village_name": "Sukamaju",
-                            "address": f"RT {i % 20} RW {i % 7}",
-                            "category": "tokoh_masyarakat",
-                            "agency": "Desa Sukamaju",
-                            "position": "Warga",
-                        },
-                    )
-                    for i in range(versions // FIELDS_PER_PERSON)
-                ]
-            )
-            prepared = prepare_export(store)
-            assert prepared is not None
-            data = seal(store, target, prepared.data, prepared.bundle_id, prepared.seq)
-            record_export(store, prepared, "kantor")
+            store.write_many(officer_people(run, versions // FIELDS_PER_PERSON))
+            data = sealed_export(store)
             path = folder / f"bundle-{versions}-{run}.json"
             path.write_bytes(data)
             files.append(path)
