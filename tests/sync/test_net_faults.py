@@ -232,19 +232,26 @@ def _spooled_then_killed(tmp_path: Path) -> tuple[Office, Officer, str, Server]:
     return office, siti, bundle_id, server
 
 
-@pytest.mark.slow
-def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_path: Path) -> None:
-    office, siti, bundle_id, server = _spooled_then_killed(tmp_path)
-    spool = office.home / "data" / "inbox-spool"
-    (spool / f"{bundle_id}.state.json").unlink()  # the state file did not survive the crash
-    (spool / f".tmp-{bundle_id}.state.json").write_text("{")  # nor its half-written copy
-    restarted = office.server(port=server.port).start()
+def _restarted_and_delivered(office: Office, siti: Officer, bundle_id: str, port: int) -> Server:
+    """The inbox started again on ``port``; the officer's next send run delivers: imported once,
+    confirmed by its receipt. Returns the (stopped) restarted server, for its log."""
+    restarted = office.server(port=port).start()
     try:
         assert siti.send(restarted.url).done
     finally:
         restarted.stop()
     assert [row[0] for row in office.imported()] == [bundle_id]
     assert siti.statuses()[bundle_id] == "confirmed"
+    return restarted
+
+
+@pytest.mark.slow
+def test_spooled_bundle_whose_state_was_lost_in_a_crash_is_still_imported(tmp_path: Path) -> None:
+    office, siti, bundle_id, server = _spooled_then_killed(tmp_path)
+    spool = office.home / "data" / "inbox-spool"
+    (spool / f"{bundle_id}.state.json").unlink()  # the state file did not survive the crash
+    (spool / f".tmp-{bundle_id}.state.json").write_text("{")  # nor its half-written copy
+    restarted = _restarted_and_delivered(office, siti, bundle_id, server.port)
     assert not any(name.startswith(".tmp-") for name in office.spool())
     # Rebuilt from the bundle itself (not dropped and sent again).
     assert "rebuilt the state of spooled bundles" in restarted.log.read_text()
@@ -265,13 +272,7 @@ def test_answered_upload_whose_rename_was_lost_in_a_crash_is_still_imported(
     held.rename(spool / ".part-answered")  # the rename did not survive the crash
     (spool / f"{bundle_id}.state.json").unlink()  # nor the state file
     (spool / ".part-cut").write_bytes(data[: len(data) // 2])  # another upload, cut off
-    restarted = office.server(port=server.port).start()
-    try:
-        assert siti.send(restarted.url).done
-    finally:
-        restarted.stop()
-    assert [row[0] for row in office.imported()] == [bundle_id]
-    assert siti.statuses()[bundle_id] == "confirmed"
+    restarted = _restarted_and_delivered(office, siti, bundle_id, server.port)
     assert not any(name.startswith(".part-") for name in office.spool())
     log = restarted.log.read_text()
     assert "removed an incomplete upload" in log
