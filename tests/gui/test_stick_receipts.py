@@ -28,6 +28,14 @@ def _siti_with_a_stick(tmp_path: Path) -> tuple[Officer, Path]:
     return siti, stick
 
 
+def _siti_enrolled_at_the_office(tmp_path: Path) -> tuple[Officer, Path, Office]:
+    """Siti's laptop with an empty USB stick, she and the office enrolled with each other."""
+    siti, stick = _siti_with_a_stick(tmp_path)
+    office = Office(tmp_path)
+    office.enrol(siti)
+    return siti, stick, office
+
+
 def _window(qtbot: QtBot, db: Path, home: Path) -> MainWindow:
     shown = MainWindow(Store.open(db), paths=app_paths(home))
     qtbot.addWidget(shown)
@@ -64,9 +72,7 @@ def _clerk_imports(qtbot: QtBot, tmp_path: Path, office: Office, stick: Path) ->
 def test_folder_export_is_confirmed_by_the_receipts_the_office_window_writes(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    siti, stick = _siti_with_a_stick(tmp_path)
-    office = Office(tmp_path)
-    office.enrol(siti)
+    siti, stick, office = _siti_enrolled_at_the_office(tmp_path)
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     assert not officer.sync_view.unsealed.isVisible()  # sealed to the enrolled office
@@ -109,9 +115,7 @@ def test_receipt_with_a_wrong_signature_confirms_nothing(
     from petugaspembina.sync.importer import import_files
     from petugaspembina.sync.receipts import write_receipts
 
-    siti, stick = _siti_with_a_stick(tmp_path)
-    office = Office(tmp_path)
-    office.enrol(siti)
+    siti, stick, office = _siti_enrolled_at_the_office(tmp_path)
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     with Store.open(office.db) as store:
@@ -230,9 +234,7 @@ def test_sealed_export_asks_nothing(
 def test_import_on_the_sync_tab_at_the_office_writes_receipts_too(
     qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    siti, stick = _siti_with_a_stick(tmp_path)
-    office = Office(tmp_path)
-    office.enrol(siti)
+    siti, stick, office = _siti_enrolled_at_the_office(tmp_path)
     _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
     bundles = sorted(stick.glob("*.json"))
     clerk_window = _window(qtbot, office.db, tmp_path / "office-home")
@@ -385,9 +387,7 @@ def test_key_files_on_the_stick_are_skipped_not_refused_in_kotak_masuk(
 ) -> None:
     import shutil
 
-    siti, stick = _siti_with_a_stick(tmp_path)
-    office = Office(tmp_path)
-    office.enrol(siti)
+    siti, stick, office = _siti_enrolled_at_the_office(tmp_path)
     _export_to(qtbot, _window(qtbot, siti.db, home), stick, monkeypatch)
     bundles = sorted(stick.glob("*.json"))
     shutil.copy(tmp_path / "kantor.key.json", stick / "kunci-kantor.json")
