@@ -22,12 +22,15 @@ from petugaspembina.store.vault import key_file
 from petugaspembina.sync.exporter import export_bundle
 from petugaspembina.sync.importer import import_files
 
-TRIALS = 50
+TRIALS = {"plain": 50, "bulk": 25}
 IMPORTER = """
 import sys
 from pathlib import Path
+from petugaspembina.store import deferred_indexes
 from petugaspembina.store.store import Store
 from petugaspembina.sync.importer import import_files
+if sys.argv[4] == "bulk":  # indexes set aside for the import, whatever its size
+    deferred_indexes.worth_setting_aside = lambda conn, size: True
 store = Store.open(Path(sys.argv[1]))
 print("READY", flush=True)
 reports = import_files(store, [Path(sys.argv[2])], quarantine=Path(sys.argv[3]), backups=None)
@@ -46,8 +49,19 @@ def state(db: Path) -> str:
         return canonical_json(dump(store)) + str(store.version_count())
 
 
+def index_schema(db: Path) -> list[tuple[str, str]]:
+    with Store.open(db) as store:  # builds what an import killed in bulk mode set aside
+        rows = store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"
+        )
+        return [(row[0], row[1]) for row in rows]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_import_killed_at_random_points(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["plain", "bulk"])
+def test_import_killed_at_random_points(tmp_path: Path, mode: str) -> None:
+    """``bulk``: the import sets the indexes aside first (store/deferred_indexes.py); a kill
+    anywhere leaves them noted, and the next start builds every one of them again."""
     base = tmp_path / "base.db"
     with Store.open(base) as store:
         generate(store, seed=4, sessions=3)
@@ -55,7 +69,7 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
         generate(officer, seed=5, sessions=60, participants=3000)
         bundle = export_bundle(officer, tmp_path / "bundle.json").path
     assert bundle is not None
-    before = state(base)
+    before, indexes = state(base), index_schema(base)
     after_db = tmp_path / "after.db"
     copy_database(base, after_db)
     with Store.open(after_db) as store:
@@ -65,7 +79,7 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
 
     def run(db: Path) -> tuple[subprocess.Popen[str], float]:
         proc = subprocess.Popen(
-            [sys.executable, "-c", IMPORTER, str(db), str(bundle), str(tmp_path / "q")],
+            [sys.executable, "-c", IMPORTER, str(db), str(bundle), str(tmp_path / "q"), mode],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -78,8 +92,8 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
     proc.wait(timeout=120)
     duration = time.perf_counter() - started
     rng = random.Random(9)
-    outcomes = {"before": 0, "after": 0}
-    for trial in range(TRIALS):
+    outcomes = {"before": 0, "after": 0, "indexes aside": 0}
+    for trial in range(TRIALS[mode]):
         db = tmp_path / f"trial-{trial}.db"
         copy_database(base, db)
         proc, _ = run(db)
@@ -88,14 +102,21 @@ def test_import_killed_at_random_points(tmp_path: Path) -> None:
         proc.wait(timeout=30)
         conn = connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        noted = "SELECT count(*) FROM meta WHERE key LIKE 'deferred-index:%'"
+        outcomes["indexes aside"] += conn.execute(noted).fetchone()[0] > 0
         conn.close()
         now = state(db)
         assert now in (before, after), f"trial {trial}: neither before nor after"
         outcomes["before" if now == before else "after"] += 1
+        assert index_schema(db) == indexes, f"trial {trial}: an index was lost"
         with Store.open(db) as store:  # the retry succeeds and lands on "after"
             report = import_files(store, [bundle], quarantine=tmp_path / "q", backups=None)[0]
             assert report.result in ("imported", "already-imported")
         assert state(db) == after
         db.unlink()
     # The kills must land inside the import for the test to mean something.
-    assert outcomes["before"] >= 10, outcomes
+    assert outcomes["before"] >= TRIALS[mode] // 5, outcomes
+    if mode == "bulk":  # and some while the indexes were aside, to be built at the next start
+        assert outcomes["indexes aside"] >= TRIALS[mode] // 5, outcomes
+    else:
+        assert outcomes["indexes aside"] == 0, outcomes

@@ -18,7 +18,7 @@ from ..core.ids import new_device_id, new_record_id
 from ..core.private_files import create_private_file, make_private, private_folder
 from ..core.records import DELETED, ERASED, SCHEMA, Record, record_from_row
 from ..core.text import clean_text
-from . import vault
+from . import deferred_indexes, vault
 from .audit import record_audit
 from .db import check_file, connect, transaction
 from .errors import InvalidInput, NotFound
@@ -135,6 +135,8 @@ class Store:
                 from .migrations import migrate
 
                 migrate(conn)
+        if deferred_indexes.pending(conn):  # an import ended before building them (a crash)
+            deferred_indexes.build_again(conn)
         store = cls(conn, None if str(path) == ":memory:" else file)
         if not store.device_id:
             store._create_identity()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from ..core.collector import collections_paused
 from ..core.display import short_date
 from ..core.oserrors import describe_os_error
 from ..core.private_files import private_folder, write_private_text
-from ..store import vault
+from ..store import deferred_indexes, vault
 from ..store.audit import record_audit
 from ..store.backup import backup_before_import
 from ..store.db import checkpoint_truncate
@@ -98,12 +99,43 @@ def import_files(
                 f"({_reason(exc)}); basis data tidak berubah, aman untuk dicoba lagi."
             )
             return [FileReport(path.name, "failed", message) for path in files]
+    # A large import into a small database sets the record tables' secondary indexes aside and
+    # builds them once at the end, after an error too (store/deferred_indexes.py).
+    bulk = deferred_indexes.worth_setting_aside(store.conn, _total_bytes(files))
+    if bulk:
+        try:
+            deferred_indexes.set_aside(store.conn)
+        except (StoreError, sqlite3.Error):  # busy: each file then gets its own report
+            bulk = False
+    erased_before = _erased_count(store)
+    try:
+        reports = _import_each(store, files, quarantine, now, progress, allow_unsigned, bulk)
+    finally:
+        if bulk:
+            _build_indexes(store)
+    if _erased_count(store) > erased_before:
+        _clean_after_erasures(store, backups, quarantine)
+    if progress:
+        progress(len(files) + bulk, len(files) + bulk, "")
+    return reports
+
+
+def _import_each(
+    store: Store,
+    files: Sequence[Path],
+    quarantine: Path,
+    now: datetime | None,
+    progress: Progress | None,
+    allow_unsigned: bool,
+    bulk: bool,
+) -> list[FileReport]:
+    """Import each file in turn (``bulk``: one step more follows, building the indexes)."""
     reports = []
-    erased = erased_before = _erased_count(store)
+    erased = _erased_count(store)
     missing = MissingSessions()
     for index, path in enumerate(files):
         if progress:
-            progress(index, len(files), path.name)
+            progress(index, len(files) + bulk, path.name)
         report = import_file(
             store,
             path,
@@ -117,11 +149,24 @@ def import_files(
             report.warnings.append(ERASURE_WARNING)
         erased = now_erased
         reports.append(report)
-    if erased > erased_before:
-        _clean_after_erasures(store, backups, quarantine)
-    if progress:
-        progress(len(files), len(files), "")
+    if progress and bulk:  # the indexes take seconds at office scale: the bar shows the step
+        progress(len(files), len(files) + 1, "")
     return reports
+
+
+def _total_bytes(files: Sequence[Path]) -> int:
+    total = 0
+    for path in files:
+        with contextlib.suppress(OSError):  # an unreadable file gets its own report later
+            total += path.stat().st_size
+    return total
+
+
+def _build_indexes(store: Store) -> None:
+    """Build the indexes a bulk import set aside; on failure (disk full…) they stay noted and
+    ``Store.open`` builds them at the next start."""
+    with contextlib.suppress(sqlite3.Error, StoreError):
+        deferred_indexes.build_again(store.conn)
 
 
 ERASURE_WARNING = (
