@@ -14,6 +14,7 @@ from petugaspembina.store import deferred_indexes
 from petugaspembina.store.errors import DatabaseBusy
 from petugaspembina.store.queries import dump
 from petugaspembina.store.search import search_people
+from petugaspembina.store.sqlite import sqlite3
 from petugaspembina.store.store import Store
 from petugaspembina.sync import importer
 from petugaspembina.sync.exporter import export_bundles
@@ -146,6 +147,8 @@ def test_only_a_large_import_beside_the_database_is_bulk(tmp_path: Path) -> None
         worth = deferred_indexes.worth_setting_aside
         assert not worth(store.conn, 100_000)  # one officer's bundle into an empty office
         assert worth(store.conn, 50 * 1024 * 1024)  # a year of an office into a new database
+        # Sorting a region's years in memory could exhaust it: such an import keeps its indexes.
+        assert not worth(store.conn, 4 * 1024**3)
         big = max(size, 64 * 1024 * 1024)
         # A database of ``big`` bytes: only more than half its size in bundles is bulk.
         store.conn.execute("CREATE TABLE filler (x BLOB)")
@@ -162,3 +165,24 @@ def test_a_small_import_keeps_its_indexes(
     with Store.open(tmp_path / "office.db") as store:
         import_files(store, bundles[:1], quarantine=tmp_path / "q", backups=None)
     assert calls == []
+
+
+def test_a_start_that_cannot_build_the_indexes_still_opens(
+    tmp_path: Path, bundles: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "office.db"
+    with Store.open(db) as store:
+        deferred_indexes.set_aside(store.conn)
+        import_file(store, bundles[0], quarantine=tmp_path / "q")
+
+    def out_of_memory(conn: object) -> int:
+        raise sqlite3.OperationalError("out of memory")
+
+    monkeypatch.setattr(deferred_indexes, "build_again", out_of_memory)
+    with Store.open(db) as store:  # opens: lists are slower, nothing is wrong
+        name = some_name(store)
+        assert deferred_indexes.pending(store.conn)
+    monkeypatch.undo()
+    with Store.open(db) as store:  # the next start builds them
+        assert deferred_indexes.pending(store.conn) == []
+        assert name in [hit.full_name for hit in search_people(store, name)]

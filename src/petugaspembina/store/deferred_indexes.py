@@ -24,6 +24,9 @@ _KEPT = frozenset({"attendance_session"})
 _SEARCH_INDEXES = frozenset({"people_fts"})
 # Below this, building the indexes again costs more than it saves.
 _SMALLEST_BULK = 4 * 1024 * 1024
+# Building an index sorts its rows in memory (``temp_store = MEMORY``: nothing personal in
+# temporary files), about 0.15 byte per byte of bundle: past this, the import keeps its indexes.
+_LARGEST_BULK = 3 * 1024**3
 
 
 def worth_setting_aside(conn: sqlite3.Connection, incoming_bytes: int) -> bool:
@@ -33,7 +36,11 @@ def worth_setting_aside(conn: sqlite3.Connection, incoming_bytes: int) -> bool:
     pages, size = (
         int(conn.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_count", "page_size")
     )
-    return incoming_bytes >= max(_SMALLEST_BULK, pages * size // 2)
+    database = pages * size
+    return (
+        max(_SMALLEST_BULK, database // 2) <= incoming_bytes
+        and incoming_bytes + database // 3 <= _LARGEST_BULK
+    )
 
 
 def set_aside(conn: sqlite3.Connection) -> int:

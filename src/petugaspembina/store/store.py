@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,7 @@ from ..core.text import clean_text
 from . import deferred_indexes, vault
 from .audit import record_audit
 from .db import check_file, connect, transaction
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, StoreError
 from .photo_blobs import PHOTOS, forget_erased, photo_hashes
 from .schema_version import SCHEMA_VERSION
 from .sqlite import sqlite3
@@ -136,7 +136,10 @@ class Store:
 
                 migrate(conn)
         if deferred_indexes.pending(conn):  # an import ended before building them (a crash)
-            deferred_indexes.build_again(conn)
+            # Busy (another program importing) or out of memory: open anyway, correct but
+            # slower, and try again at the next start.
+            with suppress(sqlite3.Error, StoreError):
+                deferred_indexes.build_again(conn)
         store = cls(conn, None if str(path) == ":memory:" else file)
         if not store.device_id:
             store._create_identity()
