@@ -27,15 +27,18 @@ def median_seconds(run: Callable[[], object], repeats: int = 5, warmup: int = 1)
     return statistics.median(times)
 
 
-def office_database(folder: Path, people: int, sessions: int) -> Path:
-    """A database with ``people`` participants over ``sessions`` sessions, cached between runs."""
-    path = folder / f"office-{people}-{sessions}.sqlite3"
+def office_database(folder: Path, people: int, sessions: int, seed: int = 11) -> Path:
+    """A database with ``people`` participants over ``sessions`` sessions, cached between runs.
+
+    The generator is deterministic: with one seed a smaller office's records are a subset of a
+    larger one's (other clocks); another ``seed`` gives other people."""
+    path = folder / f"office-{people}-{sessions}{'' if seed == 11 else f'-seed{seed}'}.sqlite3"
     if not path.exists():
         partial = path.with_suffix(".partial")
         partial.unlink(missing_ok=True)
         vault.key_file(partial).unlink(missing_ok=True)
         with Store.open(partial) as store:
-            generate(store, seed=11, sessions=sessions, participants=people)
+            generate(store, seed=seed, sessions=sessions, participants=people)
         # The database is encrypted: its key file goes with it.
         vault.key_file(partial).rename(vault.key_file(path))
         vault.forget(partial)
