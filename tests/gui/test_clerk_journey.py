@@ -390,3 +390,43 @@ def test_segarkan_shows_the_officer_a_conflict_from_an_import_made_outside_the_w
     count = shown.sync_view.conflict_count
     assert count > 0
     assert f"{count} konflik perlu diperiksa (tab Sinkronisasi)" in shown.status.text()
+
+
+def test_a_first_import_of_a_whole_office_searches_and_lists_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new office database gathering many bundles at once sets its indexes aside while it
+    imports (store/deferred_indexes.py): when the bar ends, search and lists work at once."""
+    from petugaspembina.demo import generate
+    from petugaspembina.store import deferred_indexes
+    from petugaspembina.sync.exporter import export_bundles
+
+    folder = tmp_path / "flashdisk"
+    folder.mkdir()
+    with Store.open(tmp_path / "petugas.sqlite3") as officer:
+        generate(officer, seed=21, sessions=6, participants=200)
+        export_bundles(officer, folder, full=True, max_versions=800)
+        name = str(officer.conn.execute("SELECT max(full_name) FROM people").fetchone()[0])
+    set_aside: list[int] = []
+    real_set_aside = deferred_indexes.set_aside
+    # Every import counts as bulk here, whatever its size (the rule has its own tests).
+    monkeypatch.setattr(deferred_indexes, "worth_setting_aside", lambda conn, size: True)
+    monkeypatch.setattr(
+        deferred_indexes, "set_aside", lambda conn: set_aside.append(real_set_aside(conn))
+    )
+    clerk = window.clerk
+    assert clerk is not None
+    parts = len(list(folder.glob("*.json")))
+    _drop(clerk.inbox, folder)
+    qtbot.waitUntil(lambda: clerk.inbox.report.rowCount() == parts, timeout=60_000)
+    assert set_aside and set_aside[0] > 0
+    assert deferred_indexes.pending(window.store.conn) == []
+    window.tabs.setCurrentWidget(window.people)
+    qtbot.keyClicks(window.people.search, name)
+    model = window.people.model
+
+    def found() -> bool:  # the search narrowed the list to that name (the trigram index)
+        names = [model.row_dict(r)["full_name"] for r in range(model.rowCount())]
+        return name in names and all(name.lower() in n.lower() for n in names)
+
+    qtbot.waitUntil(found, timeout=10_000)
