@@ -858,6 +858,14 @@ Activity: {2} ({3})</translation>
         <translation>Undo the last decision (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Mencari saran duplikat…</source>
+        <translation>Looking for possible duplicates…</translation>
+    </message>
+    <message>
+        <source>Saran duplikat tidak dapat dimuat ({0}). Coba Berkas → Segarkan.</source>
+        <translation>Possible duplicates could not be loaded ({0}). Try File → Refresh.</translation>
+    </message>
+    <message>
         <source>Tidak ada saran duplikat.</source>
         <translation>No duplicate suggestions.</translation>
     </message>

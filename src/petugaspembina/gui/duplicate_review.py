@@ -5,6 +5,9 @@ Keyboard: S = Sama, B = Berbeda, N = lewati, Ctrl+Z = batalkan keputusan terakhi
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -45,11 +48,16 @@ class Decision:
     duplicate_id: str = ""
 
 
+def _suggestions(store: Store) -> list[PairDescription]:
+    return [describe_pair(store, p) for p in find_duplicates(store)]
+
+
 class DuplicateReview(QWidget):
     """Signals: changed() after a decision or an undo; count_changed(int) with the queue length."""
 
     changed = Signal()
     count_changed = Signal(int)
+    _found = Signal(int, object)  # a background search's generation and its pairs (or error)
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -57,6 +65,8 @@ class DuplicateReview(QWidget):
         self.pairs: list[PairDescription] = []
         self.decisions: list[Decision] = []
         self.skipped: set[tuple[str, str]] = set()
+        self._generation = 0
+        self._found.connect(self._on_found)
         splitter = QSplitter()
         self.queue = QListWidget()
         self.queue.setMinimumWidth(300)
@@ -130,8 +140,48 @@ class DuplicateReview(QWidget):
         return super().eventFilter(watched, event)
 
     def reload(self) -> None:
-        """Reload the suggestions (skipped pairs go to the end of the queue)."""
-        pairs = [describe_pair(self.store, p) for p in find_duplicates(self.store)]
+        """Look for suggestions again (after imports, decisions elsewhere, Segarkan).
+
+        At 100,000 people the search takes most of a second, so a database file is searched on
+        a thread of its own with its own connection and the window stays responsive; the result
+        of the newest search only is shown, keeping the pair the clerk is looking at."""
+        self._generation += 1
+        path = self.store.path
+        if path is None:  # an in-memory database has no second connection
+            self._show_pairs(_suggestions(self.store))
+            return
+        if not self.pairs:
+            self._show_row(0)
+            self.heading.setText(self.tr("Mencari saran duplikat…"))
+        generation = self._generation
+
+        def search() -> None:
+            try:
+                with Store.open(path, full_check=False) as store:
+                    found: object = _suggestions(store)
+            except Exception as exc:  # shown in the tab, never lost in a thread
+                found = exc
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._found.emit(generation, found)
+
+        threading.Thread(target=search, name="saran-duplikat", daemon=True).start()
+
+    def _on_found(self, generation: int, found: object) -> None:
+        if generation != self._generation:  # a newer search is under way
+            return
+        if isinstance(found, Exception):
+            self.heading.setText(
+                self.tr("Saran duplikat tidak dapat dimuat ({0}). Coba Berkas → Segarkan.").format(
+                    type(found).__name__
+                )
+            )
+            return
+        assert isinstance(found, list)
+        self._show_pairs(found)
+
+    def _show_pairs(self, pairs: list[PairDescription]) -> None:
+        """Fill the queue (skipped pairs last), keeping the current pair when it is still there."""
+        current = self._current()
         pairs.sort(key=lambda p: (p.first.id, p.second.id) in self.skipped)
         self.pairs = pairs
         self.queue.blockSignals(True)
@@ -141,16 +191,25 @@ class DuplicateReview(QWidget):
                 f"{pair.first.full_name} ↔ {pair.second.full_name}  ({round(pair.score * 100)}%)"
             )
         self.queue.blockSignals(False)
+        ids = [(p.first.id, p.second.id) for p in pairs]
+        key = (current.first.id, current.second.id) if current else None
+        self._show_row(ids.index(key) if key in ids else 0)
+        self.count_changed.emit(len(pairs))
+
+    def _show_row(self, row: int) -> None:
+        """Select and show pair ``row`` (or say there is none), and enable what applies."""
         self.undo_button.setEnabled(bool(self.decisions))
         for button in (self.same_button, self.different_button, self.skip_button):
-            button.setEnabled(bool(pairs))
-        if pairs:
-            self.queue.setCurrentRow(0)
-            self._show(0)
+            button.setEnabled(bool(self.pairs))
+        if self.pairs:
+            row = min(row, len(self.pairs) - 1)
+            self.queue.blockSignals(True)
+            self.queue.setCurrentRow(row)
+            self.queue.blockSignals(False)
+            self._show(row)
         else:
             self.heading.setText(self.tr("Tidak ada saran duplikat."))
             self.compare.clearContents()
-        self.count_changed.emit(len(pairs))
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.pairs):
@@ -196,7 +255,8 @@ class DuplicateReview(QWidget):
         self.status.setText(
             self.tr("Digabungkan: {0} dihitung sebagai satu orang.").format(keep.full_name)
         )
-        self._decided()
+        # The linked person is no longer suggested with anyone.
+        self._decided(lambda p: p is pair or other.id in (p.first.id, p.second.id))
 
     def on_different_clicked(self) -> None:
         pair = self._current()
@@ -211,13 +271,16 @@ class DuplicateReview(QWidget):
         self.status.setText(
             self.tr("Dicatat sebagai dua orang berbeda; pasangan ini tidak disarankan lagi.")
         )
-        self._decided()
+        self._decided(lambda p: p is pair)
 
     def on_skip_clicked(self) -> None:
         pair = self._current()
         if pair is not None:
             self.skipped.add((pair.first.id, pair.second.id))
-            self.reload()
+            row = self.queue.currentRow()
+            self.pairs.append(self.pairs.pop(row))
+            self.queue.addItem(self.queue.takeItem(row))
+            self._show_row(row)
 
     def on_undo_clicked(self) -> None:
         if not self.decisions:
@@ -232,8 +295,16 @@ class DuplicateReview(QWidget):
             self.status.setText(str(exc))
             return
         self.status.setText(self.tr("Keputusan terakhir dibatalkan."))
-        self._decided()
+        self._decided(lambda p: False)  # the pair comes back with the search that follows
 
-    def _decided(self) -> None:
-        self.reload()
+    def _decided(self, settled: Callable[[PairDescription], bool]) -> None:
+        """Take the pairs a decision settled out of the queue at once and show the next; the
+        window's refresh (``changed``) then searches again in the background."""
+        row = self.queue.currentRow()
+        for index in reversed(range(len(self.pairs))):
+            if settled(self.pairs[index]):
+                del self.pairs[index]
+                self.queue.takeItem(index)
+        self._show_row(max(row, 0))
+        self.count_changed.emit(len(self.pairs))
         self.changed.emit()

@@ -1,0 +1,105 @@
+"""The Duplikat tab looks for suggestions on a thread of its own (most of a second at 100,000
+people): the window keeps answering, only the newest search is shown, a decision moves to the
+next pair at once, and a failed search says so in the tab."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from petugaspembina.demo_office import OfficeInbox, build_office_inbox, office_database
+from petugaspembina.gui import duplicate_review
+from petugaspembina.gui.duplicate_review import DuplicateReview
+from petugaspembina.store.store import Store
+from petugaspembina.sync.importer import import_files
+from petugaspembina.sync.inbox import bundle_files
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> OfficeInbox:
+    return build_office_inbox(tmp_path_factory.mktemp("inbox"))
+
+
+@pytest.fixture
+def office(tmp_path: Path, inbox: OfficeInbox) -> Store:
+    store = office_database(tmp_path / "kantor.sqlite3")
+    import_files(store, bundle_files([inbox.folder]), quarantine=tmp_path / "q", backups=None)
+    return store
+
+
+def review_of(qtbot: QtBot, store: Store) -> DuplicateReview:
+    review = DuplicateReview(store)
+    qtbot.addWidget(review)
+    review.resize(1366, 700)
+    review.show()
+    return review
+
+
+def test_the_window_answers_while_suggestions_are_searched(
+    qtbot: QtBot, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = duplicate_review._suggestions
+    searching = threading.Event()
+
+    def slow(store: Store) -> list[object]:
+        searching.set()
+        time.sleep(1.0)  # a large office
+        return real(store)  # type: ignore[return-value]
+
+    monkeypatch.setattr(duplicate_review, "_suggestions", slow)
+    beats: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: beats.append(time.perf_counter()))
+    timer.start(10)
+    review = review_of(qtbot, office)
+    assert "Mencari saran duplikat" in review.heading.text()
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    timer.stop()
+    assert searching.is_set()
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    assert len(beats) > 30 and max(gaps) < 0.2, max(gaps)  # no frozen window meanwhile
+    assert "Kemiripan" in review.heading.text()
+
+
+def test_only_the_newest_search_is_shown(
+    qtbot: QtBot, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    review = review_of(qtbot, office)
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    counts: list[int] = []
+    review.count_changed.connect(counts.append)
+    review._on_found(review._generation - 1, [])  # an older search ends late
+    assert len(review.pairs) == 2 and counts == []
+
+
+def test_a_decision_shows_the_next_pair_at_once(qtbot: QtBot, office: Store) -> None:
+    review = review_of(qtbot, office)
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    second = review.pairs[1]
+    review.queue.setCurrentRow(0)
+    qtbot.keyClick(review.queue, Qt.Key.Key_B)  # Berbeda
+    assert [(p.first.id, p.second.id) for p in review.pairs] == [
+        (second.first.id, second.second.id)
+    ]
+    assert second.first.full_name in review.compare.item(0, 0).text()
+    qtbot.keyClick(review.queue, Qt.Key.Key_N)  # lewati: the only pair stays, still shown
+    assert len(review.pairs) == 1 and review.queue.currentRow() == 0
+
+
+def test_a_failed_search_says_so_in_the_tab(
+    qtbot: QtBot, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(store: Store) -> list[object]:
+        raise OSError("disk error")
+
+    monkeypatch.setattr(duplicate_review, "_suggestions", broken)
+    review = review_of(qtbot, office)
+    qtbot.waitUntil(lambda: "tidak dapat dimuat" in review.heading.text(), timeout=10_000)
+    assert "Segarkan" in review.heading.text()
+    assert not review.same_button.isEnabled()
