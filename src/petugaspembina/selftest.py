@@ -116,6 +116,21 @@ def _sealed_bundle(folder: Path) -> None:
             raise AssertionError(f"impor bundel tersegel gagal: {report.message}")
 
 
+def _duplicates(folder: Path) -> None:
+    from .sync.duplicates import find_duplicates
+
+    with _open(folder / "selftest.sqlite3") as store:
+        ids = {
+            store.write(
+                "people",
+                {"full_name": name, "sex": "P", "birth_year": 1990, "region_code": "17.71.01.1001"},
+            )
+            for name in ("Siti Aminah Uji", "Siti Aminha Uji")
+        }
+        if not any({p.first_id, p.second_id} == ids for p in find_duplicates(store)):
+            raise AssertionError("nama mirip tidak disarankan sebagai duplikat (rapidfuzz)")
+
+
 def _main_window(folder: Path) -> None:
     from .gui.launch import show_offscreen_once
 
@@ -128,6 +143,7 @@ CHECKS: list[tuple[str, Callable[[Path], None]]] = [
     ("sertifikat PDF dengan kode QR", _certificate),
     ("ekspor dan impor ulang bundel", _bundle),
     ("bundel tersegel ke kantor dan dibuka di sana", _sealed_bundle),
+    ("saran duplikat peserta", _duplicates),
     ("jendela utama", _main_window),
 ]
 

@@ -1,5 +1,5 @@
-"""``--self-test`` runs every check (database, regions, certificate, bundle, sealed bundle, window)
-and passes."""
+"""``--self-test`` runs every check (database, regions, certificate, bundle, sealed bundle,
+duplicate suggestions, window) and passes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from petugaspembina.selftest import CHECKS, run_self_test
 def test_self_test_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_self_test() == 0
     out = capsys.readouterr().out
-    assert out.count("OK ") == len(CHECKS) == 6
+    assert out.count("OK ") == len(CHECKS) == 7
 
 
 def test_self_test_names_what_failed(
