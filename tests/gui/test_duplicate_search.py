@@ -13,23 +13,26 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from petugaspembina.demo_office import OfficeInbox, build_office_inbox, office_database
 from petugaspembina.gui import duplicate_review
 from petugaspembina.gui.duplicate_review import DuplicateReview
 from petugaspembina.store.store import Store
-from petugaspembina.sync.importer import import_files
-from petugaspembina.sync.inbox import bundle_files
-
-
-@pytest.fixture(scope="module")
-def inbox(tmp_path_factory: pytest.TempPathFactory) -> OfficeInbox:
-    return build_office_inbox(tmp_path_factory.mktemp("inbox"))
 
 
 @pytest.fixture
-def office(tmp_path: Path, inbox: OfficeInbox) -> Store:
-    store = office_database(tmp_path / "kantor.sqlite3")
-    import_files(store, bundle_files([inbox.folder]), quarantine=tmp_path / "q", backups=None)
+def office(tmp_path: Path) -> Store:
+    """Two pairs a clerk would be asked about: a typo in each of two names."""
+    store = Store.open(tmp_path / "kantor.sqlite3")
+    people = (
+        ("Siti Aminah", "P"),
+        ("Siti Aminha", "P"),
+        ("Budi Santoso", "L"),
+        ("Budi Santosa", "L"),
+    )
+    for name, sex in people:
+        store.write(
+            "people",
+            {"full_name": name, "sex": sex, "birth_year": 1990, "region_code": "17.71.01.1001"},
+        )
     return store
 
 
