@@ -143,6 +143,7 @@ def _start(
     early: threading.Thread | None,
     typed: str | None,
 ) -> int:
+    _FIRST_RUN_NOW.clear()
     loader = start_up.Preloader(paths.logs, app)
     loader.start()  # runs while a dialog waits for the officer (the password, the first run)
     temp = None
@@ -246,6 +247,15 @@ def _run_window(
         check_password=lambda text: vault.verify_password(db_path, text),
     )
     window.show()
+    if _FIRST_RUN_NOW and not demo:
+        from .office_dialog import offer_after_first_run
+
+        # Once the window is up: the first certificate must not carry a DRAF banner unknowingly.
+        def offer() -> None:
+            if offer_after_first_run(window, store):
+                window.documents_view.reload_draft_note()
+
+        QTimer.singleShot(0, window, offer)
     # Everything alive now (modules, Qt wrappers, region data) stays for the whole session:
     # freezing it keeps full collections, which hold the GIL, from walking it again while a
     # worker makes documents or imports (P9).
@@ -392,6 +402,10 @@ def _new_database(db_path: Path, settings: QSettings) -> Store | None:
     return store
 
 
+# Set when this start ran the first-run questions: the window then offers the office profile.
+_FIRST_RUN_NOW: list[bool] = []
+
+
 def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None:
     from .first_run import FirstRunDialog
 
@@ -412,6 +426,7 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
 def _apply_answers(store: Store, answers: FirstRunAnswers, settings: QSettings) -> None:
     from ..profile import create_profile, set_role
 
+    _FIRST_RUN_NOW.append(True)
     settings.setValue(LANGUAGE_KEY, answers.language)
     create_profile(store, answers.name, answers.nip, answers.office, answers.position)
     set_role(store, answers.role)
