@@ -30,7 +30,7 @@ from ..store.errors import StoreError
 from . import start_up
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ..store.store import Store
     from .first_run import FirstRunAnswers
@@ -173,6 +173,18 @@ def _start(
     return _run_window(app, store, db_path, paths, demo, temp)
 
 
+def _delete_now(window: QWidget) -> None:
+    """Delete the closed window, and every dialog it still owns, while Qt is running. Left to
+    Python's exit they were torn down after the application object, which Qt reports as
+    "QObject: shared QObject was deleted directly" and which may crash the exit."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if shiboken6.isValid(window):
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 class _GaveUp(Exception):
     """The start ends with ``code`` (e.g. a damaged database whose backup was not taken)."""
 
@@ -292,6 +304,7 @@ def _run_window(
         # Start-to-interactive is measured: do not wait for the background check to finish.
         os._exit(0)
     code = app.exec()
+    _delete_now(window)
     store.close()
     if temp is not None:
         temp.cleanup()
