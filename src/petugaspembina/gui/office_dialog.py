@@ -222,18 +222,20 @@ def offer_after_first_run(parent: QWidget | None, store: Store) -> bool:
     if not missing:
         return False
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OfficeDialog", text)
-
+    translate = QCoreApplication.translate
     answer = messages.ask_choice(
         parent,
-        tr("Profil kantor"),
-        tr(
+        translate("OfficeDialog", "Profil kantor"),
+        translate(
+            "OfficeDialog",
             "Sertifikat dan laporan bertanda DRAF sampai profil kantor (kop surat dan penanda "
             "tangan) lengkap. Belum diisi: {0}.\n\nIsi sekarang? Bisa juga nanti: tab Dokumen, "
-            "Profil kantor."
+            "Profil kantor.",
         ).format(", ".join(missing)),
-        [("fill", tr("Isi profil kantor…")), ("later", tr("Nanti"))],
+        [
+            ("fill", translate("OfficeDialog", "Isi profil kantor…")),
+            ("later", translate("OfficeDialog", "Nanti")),
+        ],
         "fill",
     )
     return answer == "fill" and OfficeDialog.ask(parent, store)
