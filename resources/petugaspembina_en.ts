@@ -574,8 +574,8 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Belum ada desa binaan yang ditugaskan kepada Anda. Register desa binaan diisi di kantor dan tiba lewat bundel dari kantor (tab Sinkronisasi).</source>
-        <translation>No desa binaan is assigned to you yet. The register is kept at the office and arrives in the office&apos;s bundle (Sync tab).</translation>
+        <source>Belum ada desa binaan untuk Anda. Register desa binaan datang dari kantor: impor bundel kantor di tab Sinkronisasi.</source>
+        <translation>No desa binaan assigned to you yet. The register comes from the office: import the office&apos;s bundle in the Sync tab.</translation>
     </message>
     <message>
         <source>Profil desa (PDF)…</source>
@@ -1606,10 +1606,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Search activities (title, village, venue)…</translation>
     </message>
     <message>
-        <source>Belum ada kegiatan. Tekan Ctrl+N untuk membuat kegiatan baru.</source>
-        <translation>No activities yet. Press Ctrl+N to create a new activity.</translation>
-    </message>
-    <message>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
@@ -1638,10 +1634,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Search name, NIK, village or phone…</translation>
     </message>
     <message>
-        <source>Belum ada peserta. Peserta tercatat lewat daftar hadir kegiatan (tab Kegiatan, Ctrl+D) atau tombol Impor daftar peserta di bawah.</source>
-        <translation>No participants yet. Participants are recorded through an activity&apos;s attendance list (Activities tab, Ctrl+D) or the Import participant list button below.</translation>
-    </message>
-    <message>
         <source>Tanggal Rujuk</source>
         <translation>Referred on</translation>
     </message>
@@ -1668,10 +1660,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>Cari status, jenis risiko, instansi…</source>
         <translation>Search status, risk type, agency…</translation>
-    </message>
-    <message>
-        <source>Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…</source>
-        <translation>No referrals yet. Choose a participant in the Participants tab, then press Refer this participant…</translation>
     </message>
     <message>
         <source>&amp;Kegiatan</source>
@@ -1852,6 +1840,18 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Belum ada kegiatan. Tekan Ctrl+N untuk membuat.</source>
+        <translation>No activities yet. Press Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta. Catat lewat Daftar hadir (Ctrl+D) di tab Kegiatan, atau tekan Impor daftar peserta di bawah.</source>
+        <translation>No participants yet. Record them with Attendance (Ctrl+D) in the Activities tab, or press Import participant list below.</translation>
+    </message>
+    <message>
+        <source>Belum ada rujukan. Pilih peserta di tab Peserta, lalu Rujuk peserta ini…</source>
+        <translation>No referrals yet. Choose a participant in the Participants tab, then Refer this participant…</translation>
     </message>
     <message>
         <source>Kegiatan baru</source>
@@ -2115,6 +2115,22 @@ If merged, the other office&apos;s sessions and participants join this office&ap
     <message>
         <source>dipilih</source>
         <translation>chosen</translation>
+    </message>
+    <message>
+        <source>Sertifikat dan laporan bertanda DRAF sampai profil kantor (kop surat dan penanda tangan) lengkap. Belum diisi: {0}.
+
+Isi sekarang? Bisa juga nanti: tab Dokumen, Profil kantor.</source>
+        <translation>Certificates and reports are marked DRAF (draft) until the office profile (letterhead and signatory) is complete. Not yet filled in: {0}.
+
+Fill it in now? You can also do it later: Documents tab, Office profile.</translation>
+    </message>
+    <message>
+        <source>Isi profil kantor…</source>
+        <translation>Fill in the office profile…</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -3446,12 +3462,36 @@ Write without a seal?</translation>
         <translation>active</translation>
     </message>
     <message>
-        <source>Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation>Enrolled. Read this fingerprint aloud and compare it with the other screen: &lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, dan kantor menolaknya: bundel itu tidak lagi dihitung terkirim. Isinya ikut di ekspor berikutnya, tersegel: ekspor lagi ke flashdisk atau tekan Kirim sekarang di tab Sinkronisasi.</source>
         <translation>{0} bundle(s) written before this office was enrolled are not sealed to it, and the office refuses them: they no longer count as sent. Their contents go in the next export, sealed: export to the USB stick again or press Send now on the Sync tab.</translation>
+    </message>
+    <message>
+        <source>Berkas ini kunci perangkat petugas: {0}.</source>
+        <translation>This file is the device key of officer: {0}.</translation>
+    </message>
+    <message>
+        <source>layar perangkat petugas itu</source>
+        <translation>that officer&apos;s device screen</translation>
+    </message>
+    <message>
+        <source>Berkas ini kunci kantor: {0}.</source>
+        <translation>This file is the office key of: {0}.</translation>
+    </message>
+    <message>
+        <source>layar kantor (Perangkat dan kunci)</source>
+        <translation>the office&apos;s screen (Devices and keys)</translation>
+    </message>
+    <message>
+        <source>{0} Bacakan sidik jari ini dan cocokkan dengan {1}:&lt;br&gt;&lt;br&gt;&lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Daftarkan hanya bila sama persis. Bila berbeda, tekan Batal dan tanyakan ke kantor.</source>
+        <translation>{0} Read this fingerprint aloud and compare it with {1}:&lt;br&gt;&lt;br&gt;&lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Enrol only if it is exactly the same. If it differs, press Cancel and ask the office.</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari</source>
+        <translation>Compare the fingerprint</translation>
+    </message>
+    <message>
+        <source>Sama, daftarkan</source>
+        <translation>Same, enrol</translation>
     </message>
     <message>
         <source>Pilih berkas kunci</source>
@@ -3500,6 +3540,14 @@ A field officer only needs to enrol the office key file (kunci-kantor.json) from
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tidak didaftarkan. Daftarkan hanya berkas yang sidik jarinya sama persis.</source>
+        <translation>Not enrolled. Enrol only a file whose fingerprint is exactly the same.</translation>
+    </message>
+    <message>
+        <source>Terdaftar. Sidik jari: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Enrolled. Fingerprint: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Buat kunci kantor</source>

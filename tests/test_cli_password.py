@@ -15,7 +15,7 @@ from petugaspembina.cli import main
 from petugaspembina.store import vault
 
 INIT = ["init", "--officer", "Siti Aminah", "--nip", "198609262015051001", "--office", "Kanim"]
-RECOVERY = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}\b")
+RECOVERY = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){7}\b")  # Crockford base32
 
 
 @pytest.fixture

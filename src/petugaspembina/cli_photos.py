@@ -62,6 +62,7 @@ def photos_add(
 @click.pass_obj
 def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
     """Foto satu kegiatan menurut urutan lampiran."""
+    from .core.records import Session
     from .store.id_prefix import resolve_id
     from .store.photos import list_photos, session_must_exist
 
@@ -69,6 +70,7 @@ def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
         session_id = resolve_id(store, "sessions", session_id)
         session_must_exist(store, session_id)
         found = list_photos(store, session_id)
+        zone = store.get(Session, session_id, include_deleted=True).time_zone
     if as_json:
         click.echo(json.dumps([p.to_json() for p in found], ensure_ascii=False, indent=1))
         return
@@ -78,7 +80,7 @@ def photos_list(obj: Context, session_id: str, as_json: bool) -> None:
         size = f"{photo.width}×{photo.height}, {(photo.byte_size or 0) / 1024:.0f} KB"
         state = "" if photo.available else " [belum diterima]"
         gps = " [lokasi disimpan]" if photo.keep_location else ""
-        taken = wall_clock_moment(photo.taken_at) or "-"
+        taken = wall_clock_moment(photo.taken_at, zone) or "-"
         click.echo(
             f"{number}. {photo.id}  {taken}  {size}{gps}{state}  {photo.caption or ''}".rstrip()
         )

@@ -104,3 +104,26 @@ def test_local_moment_reads_as_date_and_time_on_this_clock(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("taken", "zone", "shown"),
+    [
+        ("2026-06-14T09:30:00", "WITA", "14 Jun 2026 09:30 WITA"),  # a camera's clock, there
+        ("2026-06-14T09:30:00", None, "14 Jun 2026 09:30 WIB"),
+        ("2026-06-14T09:30:00+07:00", "WIT", "14 Jun 2026 09:30 WIB"),  # its own offset wins
+        ("2026-06-14T09:30:00+08:00", None, "14 Jun 2026 09:30 WITA"),
+        ("2026-06-14T09:30:00+09:00", None, "14 Jun 2026 09:30 WIT"),
+        ("2026-06-14T09:30:00+00:00", None, "14 Jun 2026 09:30 UTC"),
+        ("2026-06-14T09:30:00+05:30", None, "14 Jun 2026 09:30 UTC+5:30"),
+        ("2026-06-14T09:30:00-03:00", None, "14 Jun 2026 09:30 UTC-3"),
+        ("kemarin", "WIB", "kemarin"),
+        (None, "WIB", ""),
+    ],
+)
+def test_a_photos_time_taken_always_names_its_zone(
+    taken: str | None, zone: str | None, shown: str
+) -> None:
+    from petugaspembina.core.display import wall_clock_moment
+
+    assert wall_clock_moment(taken, zone) == shown

@@ -399,3 +399,29 @@ def test_person_editor_shows_the_guardian_and_a_date_editor_for_the_birth_date(
     attendance = store.get(Attendance, minor.attendance_id)
     assert attendance.guardian_name == "Siti Rahmah Putri" and attendance.guardian_consent
     assert store.get(Person, minor.person_id).birth_date == "2012-02-10"
+
+
+def test_person_editor_shows_ibu_rumah_tangga_and_keeps_it_when_saved(
+    qtbot: QtBot, store: Store
+) -> None:
+    """A person signed in as "Ibu Rumah Tangga" opens in Ubah data peserta on that line (not on
+    plain Masyarakat Umum), and saving without touching it keeps category and position."""
+    session_id = _visit(store, [])
+    sign_in(
+        store,
+        session_id,
+        entry=PersonEntry(
+            "Wartini", "P", "1975", category="masyarakat", position="Ibu Rumah Tangga"
+        ),
+        now=NOW,
+    )
+    person_id = store.rows("SELECT id FROM people")[0]["id"]
+    dialog = PersonDialog(store, person_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    assert dialog.category.currentText() == "Ibu Rumah Tangga (Masyarakat Umum)"
+    assert not dialog.category.isEditable()  # chosen from the list: nothing typed to lose
+    dialog.on_save_clicked()
+    row = store.rows("SELECT category, position FROM people")[0]
+    assert (row["category"], row["position"]) == ("masyarakat", "Ibu Rumah Tangga")

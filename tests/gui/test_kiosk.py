@@ -402,3 +402,20 @@ def test_kiosk_nik_shows_digits_while_typed_and_dots_once_left(
     window.guardian.setFocus()
     assert "1671" not in window.nik.displayText()
     assert window.nik.text() == "1671015507950002"
+
+
+def test_kiosk_offers_ibu_rumah_tangga_counted_as_masyarakat_umum(
+    qtbot: QtBot, store: Store, session: str
+) -> None:
+    """The participant finds "Ibu Rumah Tangga" in the list; the sign-in is counted as Masyarakat
+    Umum (a category every app reads) with the occupation kept as the position."""
+    window = open_kiosk(qtbot, store, session, (1366, 768))
+    shown = [window.category.itemText(i) for i in range(window.category.count())]
+    assert "Ibu Rumah Tangga (Masyarakat Umum)" in shown
+    type_in(window, "Wartini", "P", "1975")
+    window.category.setCurrentIndex(shown.index("Ibu Rumah Tangga (Masyarakat Umum)"))
+    window.save.click()
+    assert window.message.text() == "Terima kasih, Anda sudah tercatat hadir."
+    rows = store.rows("SELECT category, position FROM people")
+    assert [(r["category"], r["position"]) for r in rows] == [("masyarakat", "Ibu Rumah Tangga")]
+    assert window.category.currentIndex() == 0  # emptied for the next participant

@@ -195,3 +195,34 @@ def test_a_list_opens_with_a_screenful_and_brings_the_rest_as_it_scrolls(
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 300 and asked[1:] == [(PAGE, 60), (PAGE, 260)]
+
+
+def test_empty_tabs_say_what_to_do_in_one_place_at_the_top(qtbot: QtBot, store: Store) -> None:
+    """On a 1366×768 laptop with nothing recorded yet, every list tab (Kegiatan, Peserta,
+    Rujukan, Desa saya) shows its hint at the same place: the top-left of the empty list, a
+    short line or two, not floating mid-screen."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    from petugaspembina.gui.empty_hint import EmptyHint
+
+    window = _window(qtbot, store)
+    places = {}
+    for tab in (window.sessions, window.people, window.referrals, window.desa_saya):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        hints = [h for h in tab.findChildren(EmptyHint) if h.isVisible()]
+        assert len(hints) == 1, tab
+        hint = hints[0]
+        viewport = hint.parentWidget()
+        table = viewport.parentWidget()
+        assert isinstance(table, QAbstractScrollArea) and table.isVisible()
+        top_left = hint.mapTo(viewport, hint.rect().topLeft())
+        assert top_left.y() <= 16 and top_left.x() <= 16, hint.text()  # at the top, not centred
+        assert viewport.height() > 300  # a tall empty list: the line sits at its top
+        lines = hint.heightForWidth(hint.width()) // hint.fontMetrics().lineSpacing()
+        assert 1 <= lines <= 2, hint.text()
+        assert hint.text().startswith("Belum ada ")
+        assert hint.height() >= hint.heightForWidth(hint.width())  # no line cut off
+        places[hint.text()] = (top_left.x(), top_left.y())
+    assert len(set(places.values())) == 1, places  # the same place in every tab
+    assert "Belum ada kegiatan. Tekan Ctrl+N untuk membuat." in places

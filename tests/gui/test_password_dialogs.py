@@ -143,6 +143,10 @@ def test_first_start_without_a_database_sets_the_password(
     monkeypatch.setattr(
         RecoveryKeyDialog, "show_once", classmethod(lambda c, p, code, **k: shown.append(code))
     )
+    from petugaspembina.gui import messages
+
+    offered: list[str] = []  # the office profile question after the first run: "Nanti"
+    monkeypatch.setattr(messages, "ask_choice", lambda p, t, text, *a: offered.append(t) or "later")
     windows: list[str] = []
 
     def run_and_close(*args: object) -> int:  # the window opened: close it instead of waiting
@@ -161,7 +165,7 @@ def test_first_start_without_a_database_sets_the_password(
     monkeypatch.setattr(QApplication, "exec", run_and_close)
     assert launcher.launch(paths.database, paths, explicit_db=True) == 0
     assert len(shown) == 1 and len(shown[0]) == 39
-    assert "Petugas Pembina" in windows
+    assert "Petugas Pembina" in windows and offered == ["Profil kantor"]
     vault.forget()
     assert vault.verify_password(paths.database, "sandi-petugas-baru")
     vault.unlock(paths.database, "sandi-petugas-baru")

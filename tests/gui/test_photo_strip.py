@@ -70,8 +70,8 @@ def test_add_caption_reorder_remove(
         assert strip.strip.indexAt(rect.center()).row() == row
 
     strip.strip.setCurrentRow(0)
-    # the camera's time in the window's one date style, not 2026-06-14 09:30
-    assert strip.details.text().startswith("Diambil 14 Jun 2026 09:30 · 900×600 piksel")
+    # the camera's time in the window's one date style, not 2026-06-14 09:30, in the session's zone
+    assert strip.details.text().startswith("Diambil 14 Jun 2026 09:30 WIB · 900×600 piksel")
     strip.caption.setText("Pembukaan oleh Kepala Desa")
     strip.caption.editingFinished.emit()
     assert list_photos(store, strip.session_id)[0].caption == "Pembukaan oleh Kepala Desa"
@@ -131,3 +131,46 @@ def test_folder_with_a_non_image_says_how_many_were_refused_and_why(
     text = strip.status.text()
     assert text.startswith("2 foto ditambahkan. 1 ditolak: catatan.jpg: Bukan berkas gambar")
     assert "b00020" in strip.status.styleSheet()  # in red: something needs a look
+
+
+def test_each_photos_time_is_shown_with_its_zone(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """At a session in WITA: a camera's time without offset is the session's (WITA), a phone's
+    recorded offset is named (WIT; UTC+5:30 abroad), and a picture without EXIF time gets the
+    file's time in the laptop's zone: never a time without its zone."""
+    import re
+
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    editor = SessionEditor(store, new_session(store, time_zone="WITA"))
+    qtbot.addWidget(editor)
+    editor.resize(1366, 768)
+    editor.show()
+    strip = editor.photo_strip
+    assert strip is not None
+    tabs = editor.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(
+        next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(strip))
+    )  # the Dokumentasi tab, as the officer opens it
+    folder = tmp_path / "kartu"
+    folder.mkdir()
+    for index, offset in enumerate((None, "+09:00", "+05:30")):
+        (folder / f"IMG{index}.JPG").write_bytes(phone_jpeg(900, 600, seed=index, offset=offset))
+    from photos.imagegen import scene
+
+    scene(900, 600, 9).save(folder / "IMG3.JPG", "JPEG")  # no EXIF at all
+    strip.add_paths(sorted(folder.iterdir()))
+    qtbot.waitUntil(lambda: strip.strip.count() == 4, timeout=60_000)
+    shown = []
+    for row in range(4):
+        strip.strip.setCurrentRow(row)
+        QApplication.processEvents()
+        assert strip.details.isVisible()
+        shown.append(strip.details.text().split(" · ")[0])
+    assert shown[:3] == [
+        "Diambil 14 Jun 2026 09:30 WITA",
+        "Diambil 14 Jun 2026 09:30 WIT",
+        "Diambil 14 Jun 2026 09:30 UTC+5:30",
+    ]
+    assert re.fullmatch(r"Diambil \d+ \w+ \d{4} \d\d:\d\d (WIB|WITA|WIT|UTC[+-]?[\d:]*)", shown[3])

@@ -381,7 +381,7 @@ def test_typing_a_category_with_a_space_then_tab_goes_on_to_the_next_field(
     assert not window.form.category.view().isVisible()  # no popup swallowed the typing
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert window.form.village.isAncestorOf(focused()) or focused() is window.form.village
-    assert window.form.category.currentData() == "tokoh_pemuda"
+    assert window.form.category.currentText() == "Tokoh Pemuda"
     window.form.phone.setFocus()
     qtbot.keyClicks(focused(), "0812-3456-7890")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
@@ -394,9 +394,56 @@ def test_typing_a_category_with_a_space_then_tab_goes_on_to_the_next_field(
 
 def test_a_category_typed_in_lowercase_or_by_its_start_is_chosen(window: SignInWindow) -> None:
     combo = window.form.category
-    for typed, code in (("tokoh pemuda", "tokoh_pemuda"), ("bab", "babinsa"), ("tokoh", "")):
+    for typed, code in (
+        ("tokoh pemuda", "tokoh_pemuda"),
+        ("bab", "babinsa"),
+        ("irt", "masyarakat"),
+    ):
         combo.setEditText(typed)
         assert window.form.entry().category == code, typed
+
+
+def test_a_category_not_in_the_list_is_kept_as_typed_and_refused_by_name(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """ "Guru honorer" and "Nelayan" name no category: the typing stays on screen, and saving names
+    what is wrong, puts the cursor back there and records nobody."""
+    for typed in ("Guru honorer", "Nelayan"):
+        window.form.clear()
+        for text in ("Sari Dewi", "P", "1990"):
+            qtbot.keyClicks(focused(), text)
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), typed)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # leaving the field keeps the text
+        assert window.form.category.currentText() == typed
+        window.form.consent_data.setChecked(True)
+        window.form.category.setFocus()
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        assert f'Kategori "{typed}" tidak ada di daftar' in window.message.text()
+        assert window.form.category.currentText() == typed
+        assert window.form.category.isAncestorOf(focused()) or focused() is window.form.category
+        assert window.form.name.text() == "Sari Dewi"
+        names = [r.full_name for r in session_sign_ins(window.store, window.session.id)]
+        assert "Sari Dewi" not in names
+
+
+def test_ibu_rumah_tangga_is_offered_and_counted_as_masyarakat_umum(
+    window: SignInWindow, qtbot: QtBot
+) -> None:
+    """Typed "ibu" and Tab: the line reads what it is counted as; the sign-in keeps the
+    occupation as the position (the bundle's category codes stay those every app reads)."""
+    for text in ("Wartini", "P", "1975"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "ibu")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.category.currentText() == "Ibu Rumah Tangga (Masyarakat Umum)"
+    window.form.consent_data.setChecked(True)
+    window.form.name.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert "✔ Wartini tercatat hadir" in window.message.text()
+    rows = window.store.rows("SELECT category, position FROM people")
+    assert [(r["category"], r["position"]) for r in rows] == [("masyarakat", "Ibu Rumah Tangga")]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])

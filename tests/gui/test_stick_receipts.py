@@ -280,6 +280,7 @@ def test_bundles_written_before_the_office_was_enrolled_go_again_sealed(
         return 0
 
     monkeypatch.setattr(TrustDialog, "exec", enrol_and_close)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)  # the prints match
     officer.sync_view.trust_button.click()
     assert "1 bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel" in shown[0]
     assert "ekspor lagi ke flashdisk atau tekan Kirim sekarang" in shown[0]

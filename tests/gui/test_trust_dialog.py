@@ -20,6 +20,7 @@ def test_enrolment_both_ways_and_revocation(
     office = Store.open(tmp_path / "office.sqlite3")
     officer = Store.open(tmp_path / "officer.sqlite3")
     monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)  # the prints match
     at_office = TrustDialog(office)
     qtbot.addWidget(at_office)
     assert "belum punya kunci kantor" in at_office.status.text()
@@ -56,6 +57,7 @@ def test_kanwil_enrols_an_office_key_file_as_a_relay_office(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    monkeypatch.setattr(messages, "confirm_danger", lambda *a: True)  # the prints match
     office = Store.open(tmp_path / "office.sqlite3")
     kanwil = Store.open(tmp_path / "kanwil.sqlite3")
     at_office, at_kanwil = TrustDialog(office), TrustDialog(kanwil)
@@ -169,3 +171,56 @@ def test_the_office_role_does_not_see_the_officers_outbox_or_unsealed_note(
     assert "belum punya kunci kantor" in dialog.status.text()
     assert "bundel dikirim tanpa segel" not in dialog.status.text()
     office.close()
+
+
+def test_the_fingerprint_is_asked_about_before_the_office_is_enrolled(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """On the officer's laptop: the office's fingerprint shows in a question whose default is
+    Batal; Enter there leaves no office enrolled, and only "Sama, daftarkan" enrols it."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    office = Store.open(tmp_path / "office.sqlite3")
+    officer = Store.open(tmp_path / "officer.sqlite3")
+    at_office = TrustDialog(office)
+    qtbot.addWidget(at_office)
+    at_office.create_keys()
+    at_office.save_office_key(tmp_path / "kantor.json")
+    expected = at_office.message.text().split("<b>")[1].split("</b>")[0]
+    on_laptop = TrustDialog(officer)
+    qtbot.addWidget(on_laptop)
+    on_laptop.resize(1366, 768)
+    on_laptop.show()
+    seen: list[tuple[str, str, bool]] = []
+
+    def answer(button_text: str | None) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        default = box.defaultButton()
+        seen.append(
+            (box.text(), default.text() if default else "", enrolled_office(officer) is None)
+        )
+        if button_text is None:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer(None))
+    assert on_laptop.enrol_path(tmp_path / "kantor.json") is None
+    text, default, nothing_yet = seen[0]
+    assert expected in text and "cocokkan" in text and default == "Batal" and nothing_yet
+    assert enrolled_office(officer) is None  # Batal: nothing enrolled
+    assert "Tidak didaftarkan" in on_laptop.message.text()
+    assert "Belum ada kantor terdaftar" in on_laptop.status.text()
+
+    QTimer.singleShot(0, lambda: answer("Sama, daftarkan"))
+    done = on_laptop.enrol_path(tmp_path / "kantor.json")
+    assert seen[1][2]  # still nothing enrolled while the question was open
+    assert done is not None and enrolled_office(officer) is not None
+    assert (
+        f"Kantor terdaftar: - ({done.key_id}) — sidik jari <b>{expected}</b>"
+        in on_laptop.status.text()
+    )
+    office.close()
+    officer.close()

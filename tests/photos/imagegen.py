@@ -57,6 +57,7 @@ def phone_jpeg(
     orientation: int = 1,
     gps: bool = False,
     taken: str = "2026:06:14 09:30:00",
+    offset: str | None = None,
     quality: int = 92,
 ) -> bytes:
     """JPEG bytes like a phone's: EXIF time taken, orientation, camera model, maybe GPS."""
@@ -65,6 +66,8 @@ def phone_jpeg(
     exif[ExifTags.Base.Model] = "Ponsel 12MP"
     exif[ExifTags.Base.Orientation] = orientation
     exif[ExifTags.IFD.Exif] = {ExifTags.Base.DateTimeOriginal: taken}
+    if offset is not None:  # EXIF 2.31: the camera's offset from UTC
+        exif[ExifTags.IFD.Exif] |= {ExifTags.Base.OffsetTimeOriginal: offset}
     if gps:
         exif[ExifTags.IFD.GPSInfo] = GPS
     out = io.BytesIO()

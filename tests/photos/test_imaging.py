@@ -142,3 +142,12 @@ def test_received_truncated_photo_is_refused() -> None:
     data = prepare_photo(phone_jpeg(800, 600, seed=5)).data
     with pytest.raises(PhotoRefused, match="terpotong"):
         check_photo(data[: len(data) // 2])
+
+
+def test_the_cameras_offset_from_utc_is_kept_with_the_time_taken() -> None:
+    prepared = prepare_photo(phone_jpeg(800, 600, offset="+08:00"))
+    assert prepared.taken_at == "2026-06-14T09:30:00+08:00"
+    with Image.open(io.BytesIO(prepared.data)) as stored:  # and stays in the stored JPEG
+        assert stored.getexif().get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.OffsetTime] == "+08:00"
+    odd = prepare_photo(phone_jpeg(800, 600, offset="+99:99"))  # not an offset: ignored
+    assert odd.taken_at == "2026-06-14T09:30:00"

@@ -41,7 +41,7 @@ def test_report_annex_holds_four_photos_a_page_with_captions(store: Store, tmp_p
     for n in range(1, 5):
         assert f"Foto {n}. Suasana sesi ke-{n}" in first.replace("\n", " ")
     assert "Foto 5. Suasana sesi ke-5" in second.replace("\n", " ")
-    assert "14 Juni 2026, 09.30" in first.replace("\n", " ")
+    assert "14 Juni 2026, 09.30 WIB" in " ".join(first.split())  # the session's zone
     assert pdf_image_count(out) - pdf_image_count(plain) == 5
 
 
@@ -51,3 +51,17 @@ def test_berita_acara_refers_to_the_annex(store: Store, tmp_path: Path) -> None:
     assert "Dokumentasi kegiatan (2 foto) terlampir" in text.replace("\n", " ")
     bare = " ".join(pdf_pages(make_berita_acara(store, new_session(store), tmp_path / "b2.pdf")))
     assert "terlampir" not in bare
+
+
+def test_annex_captions_name_the_zone_of_each_photos_time(store: Store, tmp_path: Path) -> None:
+    """A session in WITA: a camera time without offset is read as WITA; a phone that records its
+    offset keeps it, named WIT or UTC+h."""
+    session = new_session(store, time_zone="WITA")
+    for seed, offset in enumerate((None, "+09:00", "+05:30")):
+        photo = prepare_photo(phone_jpeg(800, 600, seed=seed, offset=offset))
+        add_photo(store, session, photo, caption=f"Sesi {seed + 1}")
+    text = " ".join(pdf_pages(make_report(store, session, tmp_path / "laporan.pdf")))
+    text = " ".join(text.split())
+    assert "Foto 1. Sesi 1 (14 Juni 2026, 09.30 WITA)" in text
+    assert "Foto 2. Sesi 2 (14 Juni 2026, 09.30 WIT)" in text
+    assert "Foto 3. Sesi 3 (14 Juni 2026, 09.30 UTC+5:30)" in text

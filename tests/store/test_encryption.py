@@ -436,3 +436,52 @@ def test_damaged_file_without_key_file_is_named_damaged_not_asked_for_a_password
     with pytest.raises(CorruptDatabase, match=r"rusak\.sqlite3\.kunci"):
         Store.open(db)
     assert not vault.is_set_up(db)
+
+
+def test_new_recovery_keys_have_no_character_that_reads_two_ways(tmp_path: Path) -> None:
+    for index in range(20):
+        code = vault.set_up(tmp_path / f"db{index}.sqlite3", "sandi-awal-123")
+        assert len(code) == 39 and code.count("-") == 7
+        assert not set(code) & set("ILOU"), code  # no I/1, L/1, O/0 to confuse; no U
+        vault.forget()
+
+
+def test_a_recovery_key_typed_loosely_still_opens(tmp_path: Path) -> None:
+    """Lowercase, spaces instead of dashes, O for 0 and I or L for 1: read as meant."""
+    db = tmp_path / "baru.sqlite3"
+    code = vault.set_up(db, "sandi-awal-123")
+    vault.forget()
+    loose = code.replace("0", "O").replace("1", "l").lower().replace("-", "  ")
+    vault.change_password(db, "sandi-pengganti", recovery=f" {loose} ")
+    vault.forget()
+    assert vault.verify_password(db, "sandi-pengganti")
+
+
+def test_a_recovery_key_made_the_old_way_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys handed to offices before were RFC 4648 base32 (A-Z, 2-7, so with O, I and L): such a
+    key opens as written, and typed with 0 for O and 1 for I or L."""
+    import base64
+
+    old_key = "KOIL-ABCD-EFGH-MNOP-QRST-UVWX-YZ23-4567"
+    secret = base64.b32decode(old_key.replace("-", ""))
+    real_token_bytes = vault.secrets.token_bytes
+    monkeypatch.setattr(
+        vault.secrets, "token_bytes", lambda n: secret if n == 20 else real_token_bytes(n)
+    )
+    db = tmp_path / "lama.sqlite3"
+    vault.set_up(db, "sandi-awal-123")
+    monkeypatch.undo()
+    for typed in (
+        old_key,
+        old_key.lower(),
+        "K01L ABCD EFGH MN0P QRST UVWX YZ23 4567",
+        "k0i1abcdefghmn0pqrstuvwxyz234567",
+    ):
+        vault.forget()
+        vault.unlock_with_recovery(db, typed)
+        assert vault.key_for(db) is not None, typed
+    vault.forget()
+    with pytest.raises(vault.WrongPassword, match="Kunci pemulihan salah"):
+        vault.unlock_with_recovery(db, "K01L ABCD EFGH MN0P QRST UVWX YZ23 4566")

@@ -84,3 +84,26 @@ def test_xlsx_and_ten_thousand_rows_into_a_session(tmp_path: Path, store: Store)
     assert import_people(store, small, session).new == 50
     rows = session_sign_ins(store, session)
     assert len(rows) == 50 and rows[0].category == "calon_pmi"
+
+
+def test_ibu_rumah_tangga_and_irt_are_read_as_masyarakat_umum_with_the_occupation(
+    tmp_path: Path, store: Store
+) -> None:
+    path = write_csv(
+        tmp_path,
+        "nama,jk,kategori,jabatan\n"
+        "Wartini,P,Ibu Rumah Tangga,\nSumarni,P,IRT,\nRatna,P,ibu rumah tangga,Kader PKK\n",
+    )
+    checked = check_rows(read_table(path), guess_mapping(read_table(path).headers))
+    assert checked.errors == []
+    assert [(e.category, e.position) for _, e in checked.entries] == [
+        ("masyarakat", "Ibu Rumah Tangga"),
+        ("masyarakat", "Ibu Rumah Tangga"),
+        ("masyarakat", "Kader PKK"),  # a position given in the file is kept
+    ]
+
+
+def test_an_unknown_category_in_a_list_is_named_with_its_row(tmp_path: Path) -> None:
+    path = write_csv(tmp_path, "nama,jk,kategori\nBudi,L,Nelayan\n")
+    checked = check_rows(read_table(path), guess_mapping(read_table(path).headers))
+    assert checked.errors == [(2, 'Kategori "Nelayan" tidak dikenal.')]

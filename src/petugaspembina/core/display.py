@@ -107,13 +107,38 @@ def local_moment(value: datetime | str | None) -> str:
     return f"{short_date(local.date())} {local:%H:%M}"
 
 
-def wall_clock_moment(value: str | None) -> str:
-    """``22 Nov 2026 09:15`` for a time without a zone (a camera's own clock, as a photo's EXIF
-    records it); "" when there is none, text that is not a time as it is."""
+def zone_name(offset: timedelta) -> str:
+    """WIB, WITA or WIT for Indonesia's offsets, else ``UTC+5:30`` / ``UTC-3`` / ``UTC``."""
+    for zone in TimeZone:
+        if offset == timedelta(hours=zone.utc_offset_hours):
+            return zone.value
+    minutes = round(offset.total_seconds() / 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def taken_moment(value: str | None, zone: str | None) -> tuple[datetime, str] | None:
+    """A photo's time taken on its own clock with that clock's zone name: its own offset when
+    it has one (WIB/WITA/WIT or UTC±h), else a camera's clock read in ``zone`` (the session's,
+    where the photo was taken); None when there is no time or it is not one."""
     if not value:
-        return ""
+        return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return value
-    return f"{short_date(moment.date())} {moment:%H:%M}"
+        return None
+    offset = moment.utcoffset()
+    return moment, zone_name(offset) if offset is not None else zone_of(zone).value
+
+
+def wall_clock_moment(value: str | None, zone: str | None = None) -> str:
+    """``22 Nov 2026 09:15 WIB`` for a photo's time taken (``taken_moment``); "" when there is
+    none, text that is not a time as it is."""
+    found = taken_moment(value, zone)
+    if found is None:
+        return value or ""
+    moment, named = found
+    return f"{short_date(moment.date())} {moment:%H:%M} {named}"

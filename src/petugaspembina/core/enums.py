@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Labelled(StrEnum):
@@ -83,6 +84,54 @@ class ParticipantCategory(Labelled):
     KELUARGA_PMI = "keluarga_pmi", "Keluarga PMI"
     INSTANSI = "instansi", "Pegawai Instansi"
     MASYARAKAT = "masyarakat", "Masyarakat Umum"
+
+
+class CategoryChoice(NamedTuple):
+    """One line of the category list offered when a person is typed: a category, or a common
+    occupation counted in one (recorded as that category's code with the occupation as the
+    person's position)."""
+
+    label: str
+    code: str
+    position: str = ""
+
+
+# The set of category codes is part of bundle format 1: an app reading a code it does not know
+# refuses the whole bundle (docs/sync.md). So an occupation people look for in the list, such as
+# "Ibu Rumah Tangga", is offered here and counted in an existing category instead of a new code.
+_OCCUPATIONS = {
+    ParticipantCategory.MASYARAKAT: [("Ibu Rumah Tangga", ("irt",))],
+}
+
+
+def category_choices() -> list[CategoryChoice]:
+    """Every category in declaration order, each followed by the occupations counted in it."""
+    out = []
+    for category in ParticipantCategory:
+        for occupation, _ in _OCCUPATIONS.get(category, ()):
+            out.append(
+                CategoryChoice(f"{occupation} ({category.label})", category.value, occupation)
+            )
+        out.append(CategoryChoice(category.label, category.value))
+    return out
+
+
+def find_category(text: str) -> CategoryChoice | None:
+    """The choice named by ``text``: a category's code or label, an occupation or its
+    abbreviation (any case, surrounding space ignored); None when nothing matches."""
+    key = " ".join(text.split()).casefold()
+    if not key:
+        return None
+    for choice in category_choices():
+        if key == choice.label.casefold() or (not choice.position and key == choice.code):
+            return choice
+    for category, occupations in _OCCUPATIONS.items():
+        for occupation, abbreviations in occupations:
+            if key == occupation.casefold() or key in abbreviations:
+                return CategoryChoice(
+                    f"{occupation} ({category.label})", category.value, occupation
+                )
+    return None
 
 
 class RiskType(Labelled):

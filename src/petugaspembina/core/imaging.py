@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,13 @@ MAX_PHOTO_BYTES = 4 * 1024 * 1024  # a stored photo; ~0.2–0.9 MB in practice
 PHOTO_TYPE = "image/jpeg"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _DATE_TAGS = (ExifTags.Base.DateTimeOriginal, ExifTags.Base.DateTimeDigitized)
+# Each time's offset from UTC (EXIF 2.31), where the camera records one: "+07:00".
+_OFFSET_OF = {
+    ExifTags.Base.DateTimeOriginal: ExifTags.Base.OffsetTimeOriginal,
+    ExifTags.Base.DateTimeDigitized: ExifTags.Base.OffsetTimeDigitized,
+    ExifTags.Base.DateTime: ExifTags.Base.OffsetTime,
+}
+_OFFSET = re.compile(r"[+-](0\d|1[0-4]):[0-5]\d")
 
 
 class PhotoRefused(ValueError):
@@ -118,18 +126,28 @@ def _decode(picture: Image.Image) -> Image.Image:
     return picture
 
 
+def _text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    return value.strip("\x00 ") if isinstance(value, str) else None
+
+
 def _taken_at(exif: Image.Exif) -> str | None:
-    """The EXIF time the photo was taken, ISO 8601 without zone (camera's local time)."""
+    """The EXIF time the photo was taken, ISO 8601: with the camera's offset from UTC when it
+    records one, else without zone (the camera's clock)."""
     inner = exif.get_ifd(ExifTags.IFD.Exif)
-    for value in [*(inner.get(tag) for tag in _DATE_TAGS), exif.get(ExifTags.Base.DateTime)]:
-        if isinstance(value, bytes):
-            value = value.decode("ascii", "replace")
-        if not isinstance(value, str):
+    for tag in (*_DATE_TAGS, ExifTags.Base.DateTime):
+        value = _text(inner.get(tag) if tag in _DATE_TAGS else exif.get(tag))
+        if value is None:
             continue
         try:
-            return datetime.strptime(value.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S").isoformat()
+            moment = datetime.strptime(value[:19], "%Y:%m:%d %H:%M:%S")
         except ValueError:
             continue
+        offset = _text(inner.get(_OFFSET_OF[tag]))
+        if offset and _OFFSET.fullmatch(offset):
+            return f"{moment.isoformat()}{offset}"
+        return moment.isoformat()
     return None
 
 
@@ -137,8 +155,12 @@ def _kept_exif(exif: Image.Exif, taken_at: str | None, keep_location: bool) -> I
     """Only the time taken, and the GPS position when kept: no camera serial, no thumbnail."""
     kept = Image.Exif()
     if taken_at:
-        stamp = datetime.fromisoformat(taken_at).strftime("%Y:%m:%d %H:%M:%S")
-        kept[ExifTags.Base.DateTime] = stamp
+        moment = datetime.fromisoformat(taken_at)
+        kept[ExifTags.Base.DateTime] = moment.strftime("%Y:%m:%d %H:%M:%S")
+        if moment.utcoffset() is not None:
+            kept[ExifTags.IFD.Exif] = {
+                ExifTags.Base.OffsetTime: moment.replace(microsecond=0).isoformat()[19:]
+            }
     if keep_location:
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
         if gps:

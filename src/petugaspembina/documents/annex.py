@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
@@ -14,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, PageBreak, Spacer, Table, TableStyle
 
+from ..core.display import taken_moment
 from ..store.photos import PhotoInfo, list_photos, photo_data
 from ..store.store import Store
 from .data import SessionDocument
@@ -43,26 +43,26 @@ def annex_photos(store: Store, session_id: str) -> list[PhotoInfo]:
     return [photo for photo in list_photos(store, session_id) if photo.available]
 
 
-def _caption(number: int, photo: PhotoInfo) -> str:
+def _caption(number: int, photo: PhotoInfo, zone: str | None) -> str:
     text = f"Foto {number}"
     if photo.caption:
         text += f". {photo.caption}"
-    if photo.taken_at:
-        try:
-            taken = datetime.fromisoformat(photo.taken_at)
-        except ValueError:
-            return text
-        text += f" ({tanggal(taken.date())}, {taken:%H.%M})"
+    found = taken_moment(photo.taken_at, zone)
+    if found is not None:
+        taken, named = found
+        text += f" ({tanggal(taken.date())}, {taken:%H.%M}\u00a0{named})"  # kept on one line
     return text
 
 
-def _cell(store: Store, number: int, photo: PhotoInfo, width: float) -> list[Flowable]:
+def _cell(
+    store: Store, number: int, photo: PhotoInfo, width: float, zone: str | None
+) -> list[Flowable]:
     data = photo_data(store, photo.sha256)
     if data is None:  # erased while the report was being made
         return [para(f"Foto {number} tidak tersedia.", CELL)]
     picture = Image(io.BytesIO(data), width, PHOTO_BOX_HEIGHT, kind="proportional")
     picture.hAlign = "CENTER"
-    return [picture, Spacer(1, 1.5 * mm), para(_caption(number, photo), CAPTION)]
+    return [picture, Spacer(1, 1.5 * mm), para(_caption(number, photo, zone), CAPTION)]
 
 
 def annex_story(store: Store, data: SessionDocument, width: float) -> list[Flowable]:
@@ -78,7 +78,8 @@ def annex_story(store: Store, data: SessionDocument, width: float) -> list[Flowa
         Spacer(1, 4 * mm),
     ]
     half = (width - GAP) / 2
-    cells = [_cell(store, n, photo, half) for n, photo in enumerate(photos, start=1)]
+    zone = data.session.time_zone
+    cells = [_cell(store, n, photo, half, zone) for n, photo in enumerate(photos, start=1)]
     for start in range(0, len(cells), 2):
         pair: list[list[Flowable] | str] = [*cells[start : start + 2]]
         if len(pair) == 1:

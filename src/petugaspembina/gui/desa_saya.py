@@ -13,6 +13,7 @@ from ..store.desa_activity import VillageActivity, village_activities
 from ..store.desa_binaan import entries_of_officer, inactive_days, list_entries
 from ..store.store import Store
 from .desa_views import export_profile, fill_table, make_table, overdue_words, reach_words
+from .empty_hint import EmptyHint
 
 
 class DesaSayaView(QWidget):
@@ -44,14 +45,13 @@ class DesaSayaView(QWidget):
             ]
         )
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(
+        self.empty = EmptyHint(
+            self.table,
             self.tr(
-                "Belum ada desa binaan yang ditugaskan kepada Anda. Register desa binaan diisi "
-                "di kantor dan tiba lewat bundel dari kantor (tab Sinkronisasi)."
-            )
+                "Belum ada desa binaan untuk Anda. Register desa binaan datang dari kantor: "
+                "impor bundel kantor di tab Sinkronisasi."
+            ),
         )
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         self.profile_button = QPushButton(self.tr("Profil desa (PDF)…"))
         self.profile_button.clicked.connect(lambda: export_profile(self, self.store, self.table))
@@ -102,6 +102,5 @@ class DesaSayaView(QWidget):
             else ""
         )
         self.warning.setVisible(bool(overdue))
-        self.empty.setVisible(not self.items)
-        self.table.setVisible(bool(self.items))
+        self.empty.show_for(not self.items)
         self.profile_button.setEnabled(bool(self.items))

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import regions
-from ..core.enums import ParticipantCategory
 from ..core.records import Session
 from ..store.errors import InvalidInput, StoreError
 from ..store.home_area import home_areas
@@ -40,6 +39,7 @@ from ..store.pin import check_pin, has_pin, set_pin, try_pin
 from ..store.signin import AlreadySignedIn, NikTaken, PersonEntry, sign_in
 from ..store.store import Store
 from . import messages
+from .category_combo import chosen_category, fill_categories
 from .entry_keys import EnterSaves, NikEdit
 from .form_labels import fit_form_labels
 from .full_screen import show_full_screen
@@ -124,9 +124,7 @@ class KioskWindow(QWidget):
         self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
         self.birth_year.setPlaceholderText(self.tr("mis. 1990"))
         self.category = QComboBox()
-        self.category.addItem(self.tr("(pilih bila sesuai)"), "")
-        for category in ParticipantCategory:
-            self.category.addItem(category.label, category.value)
+        fill_categories(self.category, self.tr("(pilih bila sesuai)"))
         self.village = VillagePicker(near=home_areas(self.store, self.session.region_code))
         self.default_region = (
             regions.lookup(self.session.region_code or "") if self.session.region_code else None
@@ -282,14 +280,16 @@ class KioskWindow(QWidget):
     def entry(self) -> PersonEntry:
         """What the participant typed."""
         checked = self.sex.checkedButton()
+        category = chosen_category(self.category)
         return typed_entry(
             self.village,
             name=self.name.text(),
             sex=str(checked.property("code")) if checked else "",
             birth_year=self.birth_year.text(),
-            category=self.category.currentData() or "",
+            category=category.code if category else "",
             phone=self.phone.text(),
             nik=self.nik.text(),
+            position=category.position if category else "",
         )
 
     def clear(self) -> None:

@@ -30,7 +30,7 @@ from ..store.errors import StoreError
 from . import start_up
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ..store.store import Store
     from .first_run import FirstRunAnswers
@@ -143,6 +143,7 @@ def _start(
     early: threading.Thread | None,
     typed: str | None,
 ) -> int:
+    _FIRST_RUN_NOW.clear()
     loader = start_up.Preloader(paths.logs, app)
     loader.start()  # runs while a dialog waits for the officer (the password, the first run)
     temp = None
@@ -170,6 +171,18 @@ def _start(
         install_language(app, str(settings.value(LANGUAGE_KEY, "id")))
     loader.finish()  # after the first run's questions too: the error handler, the window
     return _run_window(app, store, db_path, paths, demo, temp)
+
+
+def _delete_now(window: QWidget) -> None:
+    """Delete the closed window, and every dialog it still owns, while Qt is running. Left to
+    Python's exit they were torn down after the application object, which Qt reports as
+    "QObject: shared QObject was deleted directly" and which may crash the exit."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if shiboken6.isValid(window):
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class _GaveUp(Exception):
@@ -246,6 +259,15 @@ def _run_window(
         check_password=lambda text: vault.verify_password(db_path, text),
     )
     window.show()
+    if _FIRST_RUN_NOW and not demo:
+        from .office_dialog import offer_after_first_run
+
+        # Once the window is up: the first certificate must not carry a DRAF banner unknowingly.
+        def offer() -> None:
+            if offer_after_first_run(window, store):
+                window.documents_view.reload_draft_note()
+
+        QTimer.singleShot(0, window, offer)
     # Everything alive now (modules, Qt wrappers, region data) stays for the whole session:
     # freezing it keeps full collections, which hold the GIL, from walking it again while a
     # worker makes documents or imports (P9).
@@ -282,6 +304,7 @@ def _run_window(
         # Start-to-interactive is measured: do not wait for the background check to finish.
         os._exit(0)
     code = app.exec()
+    _delete_now(window)
     store.close()
     if temp is not None:
         temp.cleanup()
@@ -392,6 +415,10 @@ def _new_database(db_path: Path, settings: QSettings) -> Store | None:
     return store
 
 
+# Set when this start ran the first-run questions: the window then offers the office profile.
+_FIRST_RUN_NOW: list[bool] = []
+
+
 def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None:
     from .first_run import FirstRunDialog
 
@@ -412,6 +439,7 @@ def _first_run(store: Store, db_path: Path, settings: QSettings) -> Store | None
 def _apply_answers(store: Store, answers: FirstRunAnswers, settings: QSettings) -> None:
     from ..profile import create_profile, set_role
 
+    _FIRST_RUN_NOW.append(True)
     settings.setValue(LANGUAGE_KEY, answers.language)
     create_profile(store, answers.name, answers.nip, answers.office, answers.position)
     set_role(store, answers.role)

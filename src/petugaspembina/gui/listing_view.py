@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .empty_hint import EmptyHint
 from .listmodel import ListingModel
 
 
@@ -58,14 +58,7 @@ class ListingView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.layout_restored = False  # set when a saved column layout was applied
         self._sized = False  # columns fit rows (sized or restored), not only the headers
-        self.empty_hint = QLabel(self.table.viewport())
-        self.empty_hint.setObjectName("empty_hint")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)  # shows typed text as typed
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #555; font-size: 11pt")
-        self.empty_hint.hide()
-        self.table.viewport().installEventFilter(self)
+        self.empty_hint = EmptyHint(self.table)
         model.modelAboutToBeReset.connect(self._keep_selection)
         model.modelReset.connect(self._rows_changed)
         model.rowsInserted.connect(self._rows_changed)
@@ -128,18 +121,7 @@ class ListingView(QWidget):
             text = self.tr('Tidak ada yang cocok dengan "{0}".').format(self.model._text)
         else:
             text = self.empty_text
-        self.empty_hint.setText(text)
-        self.empty_hint.setVisible(empty and bool(text))
-        self._place_hint()
-
-    def _place_hint(self) -> None:
-        area = self.table.viewport().rect().adjusted(24, 24, -24, -24)
-        self.empty_hint.setGeometry(area.x(), area.y(), area.width(), min(area.height(), 120))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._place_hint()
-        return False
+        self.empty_hint.show_for(empty, text)
 
     def saved_layout(self) -> QByteArray | None:
         """The column layout worth remembering, or None while the columns fit no rows."""

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
             ),
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
             sort_order=Qt.SortOrder.DescendingOrder,
-            empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat kegiatan baru."),
+            empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat."),
         )
         self.sessions.select_when_single()  # one kegiatan: the buttons act on it directly
         self.people = ListingView(
@@ -94,8 +94,8 @@ class MainWindow(QMainWindow):
             ),
             self.tr("Cari nama, NIK, desa atau nomor HP…"),
             empty_hint=self.tr(
-                "Belum ada peserta. Peserta tercatat lewat daftar hadir kegiatan (tab Kegiatan, "
-                "Ctrl+D) atau tombol Impor daftar peserta di bawah."
+                "Belum ada peserta. Catat lewat Daftar hadir (Ctrl+D) di tab Kegiatan, "
+                "atau tekan Impor daftar peserta di bawah."
             ),
         )
         self.referrals = ListingView(
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
             self.tr("Cari status, jenis risiko, instansi…"),
             sort_order=Qt.SortOrder.DescendingOrder,
             empty_hint=self.tr(
-                "Belum ada rujukan. Pilih peserta di tab Peserta, lalu tekan Rujuk peserta ini…"
+                "Belum ada rujukan. Pilih peserta di tab Peserta, lalu Rujuk peserta ini…"
             ),
         )
         from .desa_saya import DesaSayaView

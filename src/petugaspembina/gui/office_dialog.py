@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -211,3 +212,30 @@ class OfficeDialog(QDialog):
     def ask(cls, parent: QWidget | None, store: Store) -> bool:
         """Show the dialog; True when the profile was saved."""
         return cls(store, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def offer_after_first_run(parent: QWidget | None, store: Store) -> bool:
+    """Right after the first run: say that documents carry a DRAF banner until the office
+    profile is complete, and offer to fill it in now ("Isi profil kantor…", the default) or
+    later (Profil kantor in the Dokumen tab). True when the profile was saved."""
+    missing = missing_fields(store)
+    if not missing:
+        return False
+
+    translate = QCoreApplication.translate
+    answer = messages.ask_choice(
+        parent,
+        translate("OfficeDialog", "Profil kantor"),
+        translate(
+            "OfficeDialog",
+            "Sertifikat dan laporan bertanda DRAF sampai profil kantor (kop surat dan penanda "
+            "tangan) lengkap. Belum diisi: {0}.\n\nIsi sekarang? Bisa juga nanti: tab Dokumen, "
+            "Profil kantor.",
+        ).format(", ".join(missing)),
+        [
+            ("fill", translate("OfficeDialog", "Isi profil kantor…")),
+            ("later", translate("OfficeDialog", "Nanti")),
+        ],
+        "fill",
+    )
+    return answer == "fill" and OfficeDialog.ask(parent, store)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from .. import regions
 from ..core.display import short_date
-from ..core.enums import ParticipantCategory
 from ..core.records import Person
 from ..core.validation import format_phone, mask_nik
 from ..store.corrections import PersonEdit, edit_person, guardian_sign_in
@@ -32,6 +31,7 @@ from ..store.home_area import home_areas
 from ..store.signin import PersonEntry
 from ..store.store import Store
 from . import messages
+from .category_combo import chosen_category, fill_categories, show_category
 from .dates import ISO, style_date_edit
 from .entry_keys import NikEdit
 from .form_labels import fit_labels
@@ -83,10 +83,8 @@ class PersonDialog(QDialog):
         self.guardian = QLineEdit((self.sign_in.guardian_name or "") if self.sign_in else "")
         self.guardian.setPlaceholderText(self.tr("wajib bila di bawah 18 tahun"))
         self.category = QComboBox()
-        self.category.addItem("", "")
-        for category in ParticipantCategory:
-            self.category.addItem(category.label, category.value)
-        self.category.setCurrentIndex(max(0, self.category.findData(person.category or "")))
+        fill_categories(self.category)
+        show_category(self.category, person.category, person.position)
         self.village = VillagePicker(near=home_areas(store))
         region = regions.lookup(person.region_code) if person.region_code else None
         self.village.set_region(region, person.village_name or "")
@@ -165,18 +163,19 @@ class PersonDialog(QDialog):
         """The form's values."""
         region = self.village.region
         typed = self.village.text()
+        category = chosen_category(self.category)
         return PersonEdit(
             PersonEntry(
                 full_name=self.name.text(),
                 sex=self.sex.currentData() or "",
                 birth_year=self.birth_year.text(),
-                category=self.category.currentData() or "",
+                category=category.code if category else "",
                 region_code=region.code if region else None,
                 village_name=region.name if region else typed,
                 phone=self.phone.text(),
                 nik=self.nik.text(),
                 agency=self.agency.text(),
-                position=self.position.text(),
+                position=self.position.text() or (category.position if category else ""),
             ),
             birth_date=(
                 self.birth_date.date().toString("dd/MM/yyyy")

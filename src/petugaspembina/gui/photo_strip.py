@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.display import wall_clock_moment
+from ..core.records import Session
 from ..store.errors import StoreError
 from ..store.photos import PhotoInfo, drop_location, list_photos, move_photo, photo_data
 from ..store.photos import remove_photo as erase_photo
@@ -224,7 +225,8 @@ class PhotoStrip(QWidget):
         if photo is None:
             self.details.setText(self.tr("Belum ada foto.") if not self.photos else "")
             return
-        taken = wall_clock_moment(photo.taken_at) or "-"
+        zone = self.store.get(Session, self.session_id, include_deleted=True).time_zone
+        taken = wall_clock_moment(photo.taken_at, zone) or "-"
         self.details.setText(
             self.tr("Diambil {0} · {1}×{2} piksel · {3} KB").format(
                 taken, photo.width, photo.height, round((photo.byte_size or 0) / 1024)

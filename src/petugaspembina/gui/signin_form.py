@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import regions
-from ..core.enums import ParticipantCategory
+from ..core.enums import find_category
 from ..core.records import Session
 from ..store.signin import PersonEntry
+from .category_combo import chosen_category, fill_categories
 from .entry_keys import EnterSaves, NikEdit
 from .form_labels import fit_labels
 from .signature_pad import SignaturePad
@@ -55,9 +56,7 @@ class SignInForm(QWidget):
         self.birth_year.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}")))
         self.birth_year.setPlaceholderText(self.tr("mis. 1990"))
         self.category = QComboBox()
-        self.category.addItem("", "")
-        for category in ParticipantCategory:
-            self.category.addItem(category.label, category.value)
+        fill_categories(self.category)
         # Typed, not popped open: Space in a plain combo opens its list and the rest of the
         # typing goes astray. The label completes as it is typed; Tab takes it.
         self.category.setEditable(True)
@@ -135,28 +134,51 @@ class SignInForm(QWidget):
         for index in (self.signature_row, self.signature_row + 1):  # pad, "Hapus tanda tangan"
             self.layout_rows.setRowVisible(index, not paper)
 
-    def _settle_category(self) -> None:
-        """Choose the category whose label was typed (any case, or its unique start)."""
-        text = self.category.currentText().strip().casefold()
+    def _category_line(self, text: str) -> int | None:
+        """The line named by ``text``: its label (any case) or the label's unique start, or a
+        code or abbreviation (``irt``); 0 for no text; None when nothing matches."""
+        key = " ".join(text.split()).casefold()
+        if not key:
+            return 0
         labels = [self.category.itemText(i).casefold() for i in range(self.category.count())]
-        found = [i for i, label in enumerate(labels) if label == text] or [
-            i for i, label in enumerate(labels) if text and label.startswith(text)
-        ]
-        index = found[0] if len(found) == 1 or (found and labels[found[0]] == text) else 0
+        if key in labels:
+            return labels.index(key)
+        starts = [i for i, label in enumerate(labels) if label.startswith(key)]
+        if len(starts) == 1:
+            return starts[0]
+        choice = find_category(text)
+        return self.category.findText(choice.label) if choice is not None else None
+
+    def _settle_category(self) -> None:
+        """Choose the category that was typed. Text naming none stays as typed, to be refused
+        with a message when the person is saved: typing is never thrown away."""
+        index = self._category_line(self.category.currentText())
+        if index is None or index < 0:
+            return
         self.category.setCurrentIndex(index)
         self.category.setEditText(self.category.itemText(index))
 
+    def _typed_category(self) -> tuple[str, str]:
+        """The category code and the occupation as position; an unknown typed text as it is."""
+        self._settle_category()
+        text = self.category.currentText().strip()
+        if text != self.category.itemText(self.category.currentIndex()):
+            return text, ""  # not in the list: check_person refuses it, naming it
+        choice = chosen_category(self.category)
+        return (choice.code, choice.position) if choice else ("", "")
+
     def entry(self) -> PersonEntry:
         """The typed values."""
-        self._settle_category()
+        category, position = self._typed_category()
         return typed_entry(
             self.village,
             name=self.name.text(),
             sex=self.sex.text(),
             birth_year=self.birth_year.text(),
-            category=self.category.currentData() or "",
+            category=category,
             phone=self.phone.text(),
             nik=self.nik.text(),
+            position=position,
         )
 
     def is_dirty(self) -> bool:
@@ -164,7 +186,7 @@ class SignInForm(QWidget):
         edits = (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian)
         return (
             any(edit.text().strip() for edit in edits)
-            or self.category.currentIndex() > 0
+            or bool(self.category.currentText().strip())
             or not self.signature.is_empty()
         )
 
@@ -173,6 +195,7 @@ class SignInForm(QWidget):
         for edit in (self.name, self.sex, self.birth_year, self.phone, self.nik, self.guardian):
             edit.setText("")  # unlike clear(), also empties the field's own undo history
         self.category.setCurrentIndex(0)
+        self.category.setEditText("")
         self.village.set_region(
             self.default_region, self.village.text() if self.default_region is None else ""
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -136,15 +137,24 @@ class TrustDialog(QDialog):
         self.revoke_button.setEnabled(bool(entries))
 
     def enrol_path(self, path: Path) -> Enrolled | None:
-        """Enrol one key file and show the fingerprint to compare aloud."""
+        """Enrol one key file once its fingerprint was compared aloud: the question comes
+        first, and "Batal" (the default) leaves nothing enrolled."""
+        try:
+            seen = enrol_file(self.store, path, check_only=True)
+        except (BundleRejected, StoreError) as exc:
+            self.message.setText(str(exc))
+            return None
+        if not self._fingerprint_matches(seen):
+            self.message.setText(
+                self.tr("Tidak didaftarkan. Daftarkan hanya berkas yang sidik jarinya sama persis.")
+            )
+            return None
         try:
             done = enrol_file(self.store, path)
         except (BundleRejected, StoreError) as exc:
             self.message.setText(str(exc))
             return None
-        text = self.tr(
-            "Terdaftar. Bacakan sidik jari ini dan cocokkan dengan layar pihak lain: <b>{0}</b>"
-        ).format(done.fingerprint)
+        text = self.tr("Terdaftar. Sidik jari: <b>{0}</b>").format(done.fingerprint)
         if done.withdrawn:
             text += "<br>" + self.tr(
                 "{0} bundel yang ditulis sebelum kantor ini didaftarkan tidak tersegel untuknya, "
@@ -155,6 +165,28 @@ class TrustDialog(QDialog):
         self.message.setText(text)
         self.reload()
         return done
+
+    def _fingerprint_matches(self, seen: Enrolled) -> bool:
+        """Ask, before anything is enrolled, whether the file's fingerprint is the one on the
+        other side's screen."""
+        who = html.escape(show_escaped(seen.label or "-"))
+        if seen.kind == "device":
+            what = self.tr("Berkas ini kunci perangkat petugas: {0}.").format(who)
+            where = self.tr("layar perangkat petugas itu")
+        else:
+            what = self.tr("Berkas ini kunci kantor: {0}.").format(who)
+            where = self.tr("layar kantor (Perangkat dan kunci)")
+        text = self.tr(
+            "{0} Bacakan sidik jari ini dan cocokkan dengan {1}:<br><br><b>{2}</b><br><br>"
+            "Daftarkan hanya bila sama persis. Bila berbeda, tekan Batal dan tanyakan ke kantor."
+        ).format(what, where, seen.fingerprint)
+        return messages.confirm_danger(
+            self,
+            self.tr("Cocokkan sidik jari"),
+            text,
+            self.tr("Sama, daftarkan"),
+            self.tr("Batal"),
+        )
 
     def on_enrol_clicked(self) -> None:
         path = messages.ask_open_file(

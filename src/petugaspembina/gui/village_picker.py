@@ -66,6 +66,7 @@ def typed_entry(
     category: str,
     phone: str,
     nik: str,
+    position: str = "",
 ) -> PersonEntry:
     """A person as typed in a sign-in form (the officer's or the kiosk's), with the picked village
     as code and name snapshot, or the typed village name when none was picked."""
@@ -79,4 +80,5 @@ def typed_entry(
         village_name=region.name if region else picker.text(),
         phone=phone,
         nik=nik,
+        position=position,
     )

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.enums import ParticipantCategory
+from ..core.enums import find_category
 from ..core.ids import new_record_id
 from ..core.text import name_key
 from ..core.validation import is_minor
@@ -131,11 +131,6 @@ def guess_mapping(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
-_CATEGORIES = {c.label.lower(): c.value for c in ParticipantCategory} | {
-    c.value: c.value for c in ParticipantCategory
-}
-
-
 @dataclass(slots=True)
 class Checked:
     """Rows ready to import and the problems that stop it (row number, message)."""
@@ -155,20 +150,20 @@ def check_rows(table: Table, mapping: dict[str, int]) -> Checked:
             index = mapping.get(name)
             return row[index] if index is not None and index < len(row) else ""
 
-        category = cell("category").lower()
+        category = find_category(cell("category"))
         entry = PersonEntry(
             full_name=cell("full_name"),
             sex=cell("sex"),
             birth_year=cell("birth_year"),
-            category=_CATEGORIES.get(category, "") if category else "",
+            category=category.code if category else "",
             village_name=cell("village_name"),
             phone=cell("phone"),
             nik=cell("nik"),
             agency=cell("agency"),
-            position=cell("position"),
+            position=cell("position") or (category.position if category else ""),
         )
         checked = check_person(entry)
-        if category and not entry.category:
+        if cell("category").strip() and not entry.category:
             checked.errors["category"] = f'Kategori "{cell("category")}" tidak dikenal.'
         for message in checked.errors.values():
             out.errors.append((number, message))

@@ -62,7 +62,8 @@ def _prepare(path: Path, keep_location: bool) -> PreparedPhoto:
                 f"{MAX_SOURCE_BYTES // 1048576} MB."
             )
         data = path.read_bytes()
-        modified = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+        # The laptop's own zone goes with it: shown as WIB/WITA/WIT (or UTC±h), never zoneless.
+        modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone().replace(microsecond=0)
     except OSError as exc:
         raise PhotoRefused(describe_os_error(exc)) from exc
     return prepare_photo(data, keep_location=keep_location, fallback_time=modified.isoformat())

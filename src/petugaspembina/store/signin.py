@@ -107,7 +107,10 @@ def check_person(entry: PersonEntry, today: date | None = None) -> Checked:
         if entry.category in ParticipantCategory.codes():
             out.values["category"] = entry.category
         else:
-            out.errors["category"] = "Kategori tidak dikenal."
+            out.errors["category"] = (
+                f'Kategori "{entry.category[:60]}" tidak ada di daftar. '
+                "Pilih dari daftar atau kosongkan."
+            )
     if entry.phone.strip():
         phone = check_phone(entry.phone)
         if phone.ok:

@@ -7,7 +7,8 @@ WAL and its backups. The key is never stored in clear: the *key file* next to th
 - under a key derived from the officer's password with Argon2id (memory-hard; parameters in the
   file, see ``KDF``), and
 - under the *recovery key*, a random 160-bit code shown once at set-up for the office to keep
-  (``ABCD-EFGH-…``, eight groups of base32); being random it needs no slow derivation (HKDF).
+  (``K7QX-3M9P-…``, eight groups of Crockford base32: no I, L, O or U to misread); being random
+  it needs no slow derivation (HKDF).
 
 Changing the password re-wraps the key; the data are not re-encrypted. The unlocked key lives in
 this process only (``unlock`` registers it for the database path; ``db.connect`` takes it from
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import itertools
 import json
 import os
 import secrets
@@ -249,22 +251,66 @@ def password_problem(password: str) -> str | None:
 # -- the recovery key --------------------------------------------------------------------------
 
 
+# Keys are written in Crockford's base32: digits and capitals without I, L, O and U, so nothing
+# on the paper can be read two ways. Typed, O is read as 0 and I or L as 1. Keys made before
+# (RFC 4648 base32: A-Z and 2-7, with O, I and L) still open: a typed key is tried both ways and
+# the key file tells which is right (only the right secret unwraps the database key).
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_FROM_CROCKFORD = {ch: i for i, ch in enumerate(_CROCKFORD)} | {"O": 0, "I": 1, "L": 1}
+_RECOVERY_LENGTH = 32  # 160 bits, five to a character
+_OLD_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+# An old key's 1 may have been an I or an L: at most this many 1s are tried both ways.
+_OLD_ONES_TRIED = 8
+
+
 def format_recovery(secret: bytes) -> str:
-    """Eight groups of four base32 letters and digits, e.g. ``K7QX-…``."""
-    text = base64.b32encode(secret).decode("ascii").rstrip("=")
+    """Eight groups of four Crockford base32 characters, e.g. ``K7QX-3M9P-…``."""
+    number = int.from_bytes(secret, "big")
+    text = "".join(
+        _CROCKFORD[(number >> (5 * i)) & 31] for i in reversed(range(len(secret) * 8 // 5))
+    )
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def parse_recovery(code: str) -> bytes:
-    """The secret of a typed recovery key (spaces, dashes and case ignored; 0/1/8 read as O/I/B)."""
-    text = "".join(ch for ch in code.upper() if ch.isalnum())
-    text = text.translate(str.maketrans("018", "OIB"))
-    if len(text) != 32:
+def _typed_recovery(code: str) -> str:
+    text = "".join(ch for ch in code.upper() if ch.isalnum() and ch.isascii())
+    if len(text) != _RECOVERY_LENGTH:
         raise WrongPassword("Kunci pemulihan terdiri atas 32 huruf dan angka (8 kelompok).")
-    try:
-        return base64.b32decode(text)
-    except ValueError as exc:
-        raise WrongPassword("Kunci pemulihan tidak sah.") from exc
+    return text
+
+
+def recovery_secrets(code: str) -> list[bytes]:
+    """Every secret a typed recovery key can stand for, the likeliest first: as a key written
+    now (Crockford base32, O read as 0 and I or L as 1), then as one written before (RFC 4648
+    base32, 0 read as O, 8 as B, 1 as I or L). Spaces, dashes and case are ignored; a text that
+    is neither is refused with a message."""
+    text = _typed_recovery(code)
+    found: list[bytes] = []
+    if all(ch in _FROM_CROCKFORD for ch in text):
+        number = 0
+        for ch in text:
+            number = number << 5 | _FROM_CROCKFORD[ch]
+        found.append(number.to_bytes(_RECOVERY_LENGTH * 5 // 8, "big"))
+    old = text.translate(str.maketrans("08", "OB"))
+    ones = [i for i, ch in enumerate(old) if ch == "1"][:_OLD_ONES_TRIED]
+    for choice in itertools.product("IL", repeat=len(ones)):
+        letters = list(old)
+        for index, letter in zip(ones, choice, strict=True):
+            letters[index] = letter
+        candidate = "".join(letters).replace("1", "I")
+        if set(candidate) <= _OLD_ALPHABET:
+            secret = base64.b32decode(candidate)
+            if secret not in found:
+                found.append(secret)
+    if not found:
+        raise WrongPassword("Kunci pemulihan tidak sah.")
+    return found
+
+
+def parse_recovery(code: str) -> bytes:
+    """The likeliest secret of a typed recovery key (``recovery_secrets``); refused with a
+    message when the text cannot be a recovery key."""
+    return recovery_secrets(code)[0]
 
 
 # -- set-up, unlocking, changing ---------------------------------------------------------------
@@ -306,7 +352,15 @@ def _key_from_password(database: Path, password: str) -> bytes:
 
 def _key_from_recovery(database: Path, code: str) -> bytes:
     data = _read_key_file(database)
-    key = _unwrap(_recovery_kek(parse_recovery(code)), data.get("recovery"), "recovery")
+    wrapped = data.get("recovery")
+    key = next(
+        (
+            key
+            for secret in recovery_secrets(code)
+            if (key := _unwrap(_recovery_kek(secret), wrapped, "recovery")) is not None
+        ),
+        None,
+    )
     if key is None:
         raise WrongPassword("Kunci pemulihan salah.")
     return key

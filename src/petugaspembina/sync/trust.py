@@ -228,8 +228,12 @@ def _label(value: Any) -> str | None:
     return value[:120] if isinstance(value, str) else None
 
 
-def enrol_file(store: Store, path: Path) -> Enrolled:
-    """Enrol a device key file (at an office) or an office key file (on an officer's device)."""
+def enrol_file(store: Store, path: Path, *, check_only: bool = False) -> Enrolled:
+    """Enrol a device key file (at an office) or an office key file (on an officer's device).
+
+    ``check_only``: every check, and what would be enrolled with its fingerprint, but nothing is
+    written, so the fingerprint can be compared before the key is trusted.
+    """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a folder or FIFO is never opened
@@ -245,11 +249,11 @@ def enrol_file(store: Store, path: Path) -> Enrolled:
     if not isinstance(doc, dict) or kind not in (OFFICE_KEY_FORMAT, DEVICE_KEY_FORMAT):
         raise BundleRejected("not-a-key", "Bukan berkas kunci Petugas Pembina.")
     if kind == DEVICE_KEY_FORMAT:
-        return _enrol_device(store, doc)
-    return _enrol_office(store, doc)
+        return _enrol_device(store, doc, check_only)
+    return _enrol_office(store, doc, check_only)
 
 
-def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
+def _enrol_device(store: Store, doc: dict[str, Any], check_only: bool) -> Enrolled:
     device_id = doc.get("device_id")
     if not is_device_id(device_id):
         raise BundleRejected("invalid-key", "Berkas kunci tidak sah: device_id.")
@@ -266,6 +270,8 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
     shown = device_fingerprint(device_id, public)
     label = _label(doc.get("officer"))
     token = read_upload_token(doc)
+    if check_only:
+        return Enrolled("device", device_id, label, shown)
     with store.transaction() as conn:
         known = conn.execute(
             "SELECT public_key FROM enrolled_devices WHERE device_id = ?", (device_id,)
@@ -287,7 +293,7 @@ def _enrol_device(store: Store, doc: dict[str, Any]) -> Enrolled:
     return Enrolled("device", device_id, label, shown)
 
 
-def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
+def _enrol_office(store: Store, doc: dict[str, Any], check_only: bool) -> Enrolled:
     sealing = _raw_key(doc, "sealing_key", SEALING_PUBLIC_BYTES)
     signing = _raw_key(doc, "signing_key")
     try:
@@ -304,6 +310,8 @@ def _enrol_office(store: Store, doc: dict[str, Any]) -> Enrolled:
     shown = fingerprint(b"office", sealing, signing)
     label = _label(doc.get("office"))
     tls_sha256, inbox_url = read_inbox_fields(doc, Ed25519PublicKey.from_public_bytes(signing))
+    if check_only:
+        return Enrolled("relay-office" if own is not None else "office", kid, label, shown)
     if own is not None:  # an office enrolling another office: it will take that office's relays
         with store.transaction() as conn:
             conn.execute(
