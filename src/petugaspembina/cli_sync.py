@@ -201,12 +201,12 @@ def _shown_value(table: str, field: str, value: Any) -> str:
 @click.pass_obj
 def conflicts(obj: Context, as_json: bool) -> None:
     """Daftar konflik: setiap nilai calon, asalnya, dan pemenang sementara."""
-    from .sync.conflict_words import describe_conflicts
+    from .sync.conflict_words import UNKNOWN_OFFICER, describe_conflicts
     from .sync.conflicts import list_conflicts
 
     with obj.store() as store:
         found = list_conflicts(store)
-        words = describe_conflicts(store, found) if as_json else []
+        words = describe_conflicts(store, found)
     if as_json:
         items = [
             {
@@ -221,17 +221,23 @@ def conflicts(obj: Context, as_json: bool) -> None:
         return
     if not found:
         click.echo("Tidak ada konflik.")
-    for c in found:
-        click.echo(
-            f"{c.conflict_id}  {CONFLICT_KINDS.get(c.kind, c.kind)}  "
-            f"{table_label(c.table)}.{c.field}  {c.record_id}"
-        )
-        for cand in c.candidates:
-            mark = "*" if cand.hlc == c.winner.hlc else " "
+        return
+    for c, w in zip(found, words, strict=True):
+        click.echo(f"Konflik {c.conflict_id} — {CONFLICT_KINDS.get(c.kind, c.kind)}")
+        click.echo(f"  {w.record_kind}: {show_escaped(w.record)}")
+        click.echo(f"  Isian: {w.field_label}")
+        for cand, said in zip(c.candidates, w.candidates, strict=True):
+            mark = "*" if said.provisional else " "
+            who = (
+                said.officer
+                if said.officer != UNKNOWN_OFFICER
+                else f"{said.officer}, perangkat {said.device}"
+            )
             click.echo(
                 f"   {mark} {_shown_value(c.table, c.field, cand.value)}  "
-                f"({cand.device_id[:8]}, {cand.hlc[:23]})"
+                f"— {show_escaped(who)}, {said.local_time}"
             )
+    click.echo("* = sementara dipakai. Pilih dengan: resolve ID_KONFLIK --value JSON")
 
 
 @main.command()
