@@ -3239,10 +3239,6 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
-        <source>Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
-        <translation>This bundle is NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
-    </message>
-    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
@@ -3303,6 +3299,22 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Exporting…</translation>
     </message>
     <message>
+        <source>Bundel kantor tanpa enkripsi</source>
+        <translation>Office bundle without encryption</translation>
+    </message>
+    <message>
+        <source>Bundel ditandatangani kunci kantor ini tetapi TIDAK dienkripsi, dan berkas foto tidak bertanda tangan: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya. Serahkan flashdisk hanya ke orang yang berhak.
+
+Tulis bundel?</source>
+        <translation>The bundle is signed with this office&apos;s key but NOT encrypted, and the photo files are not signed: anyone holding the USB stick can read the participants&apos; data on it. Hand the stick only to people entitled to it.
+
+Write the bundle?</translation>
+    </message>
+    <message>
+        <source>Tulis bundel</source>
+        <translation>Write the bundle</translation>
+    </message>
+    <message>
         <source>Bundel tanpa segel</source>
         <translation>Unsealed bundle</translation>
     </message>
@@ -3329,6 +3341,30 @@ Write without a seal?</translation>
     <message>
         <source>Tidak ada perubahan baru untuk dikirim.</source>
         <translation>No new changes to send.</translation>
+    </message>
+    <message>
+        <source>Bundel bertanda tangan kantor ini, tetapi TIDAK terenkripsi: siapa pun yang memegang berkas dapat membacanya.</source>
+        <translation>The bundle is signed by this office but NOT encrypted: anyone holding the file can read it.</translation>
+    </message>
+    <message>
+        <source>Berkas foto TIDAK tersegel dan tidak bertanda tangan: kantor penerima yang punya kunci hanya menerimanya bila &quot;Terima bundel tanpa tanda tangan&quot; dicentang.</source>
+        <translation>The photo files are NOT sealed and not signed: a receiving office with keys accepts them only when &quot;Accept unsigned bundles&quot; is ticked.</translation>
+    </message>
+    <message>
+        <source>Bundel dan berkas foto ini</source>
+        <translation>This bundle and its photo files are</translation>
+    </message>
+    <message>
+        <source>Bundel ini</source>
+        <translation>This bundle is</translation>
+    </message>
+    <message>
+        <source>Berkas foto ini</source>
+        <translation>These photo files are</translation>
+    </message>
+    <message>
+        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
+        <translation>{0} NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
     <message>
         <source>Pilih bundel</source>
