@@ -2667,6 +2667,34 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Save the recap PDF</translation>
     </message>
     <message>
+        <source>Profil kantor belum lengkap</source>
+        <translation>Office profile incomplete</translation>
+    </message>
+    <message>
+        <source>Rekap akan tercetak bertanda DRAF, karena isian profil kantor ini belum diisi:
+
+{0}
+
+Lengkapi dulu di Profil kantor, atau cetak apa adanya.</source>
+        <translation>The recap will print marked DRAF, because these office profile fields are not filled in:
+
+{0}
+
+Complete them in the Office profile first, or print as it is.</translation>
+    </message>
+    <message>
+        <source>Buka Profil kantor…</source>
+        <translation>Open Office profile…</translation>
+    </message>
+    <message>
+        <source>Cetak saja (DRAF)</source>
+        <translation>Print anyway (DRAF)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Simpan rekap XLSX</source>
         <translation>Save the recap XLSX</translation>
     </message>
