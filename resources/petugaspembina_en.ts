@@ -2172,6 +2172,14 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>withdrawn: not sealed, its contents go again sealed</translation>
     </message>
     <message>
+        <source>belum dikirim</source>
+        <translation>not sent yet</translation>
+    </message>
+    <message>
+        <source>menunggu tanda terima</source>
+        <translation>awaiting receipt</translation>
+    </message>
+    <message>
         <source>kantor (alamat belum diatur)</source>
         <translation>office (address not set)</translation>
     </message>

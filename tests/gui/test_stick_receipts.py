@@ -50,6 +50,12 @@ def _statuses(window: MainWindow) -> list[str]:
     return [table.item(row, 2).text() for row in range(table.rowCount())]
 
 
+def _places(window: MainWindow) -> list[str]:
+    """The Tujuan cells: each destination of a file with its own status, one per line."""
+    table = window.sync_view.outbox_panel.table
+    return [table.item(row, 1).text() for row in range(table.rowCount())]
+
+
 def _export_to(qtbot: QtBot, window: MainWindow, stick: Path, mp: pytest.MonkeyPatch) -> None:
     window.tabs.setCurrentWidget(window.sync_view)
     mp.setattr(messages, "ask_folder", lambda *a, **k: stick)
@@ -77,7 +83,14 @@ def test_folder_export_is_confirmed_by_the_receipts_the_office_window_writes(
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     assert not officer.sync_view.unsealed.isVisible()  # sealed to the enrolled office
-    assert "ditulis ke folder, menunggu tanda terima" in _statuses(officer)
+    # One row per file, counted once (by its least advanced destination, the office's inbox):
+    # the stick and the inbox are two lines of its Tujuan cell.
+    assert set(_statuses(officer)) == {"belum dikirim"}
+    panel = officer.sync_view.outbox_panel
+    assert f"Belum dikirim {len(_statuses(officer))} ·" in panel.summary.text()
+    for place in _places(officer):
+        assert f"{stick.resolve()} — ditulis ke folder, menunggu tanda terima" in place
+        assert "kantor (alamat belum diatur) — menunggu" in place
     assert "belum dikonfirmasi kantor" in officer.status.text()
     bundles = sorted(stick.glob("*.json"))
     assert bundles
