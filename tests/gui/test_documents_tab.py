@@ -275,6 +275,33 @@ def test_office_dialog_shows_placeholders_greyed_not_as_values(
     assert dialog.edits["signatory_position"].text()  # filled from the office's name
 
 
+def test_office_dialog_notes_sit_under_their_fields_without_blank_lines(
+    view: DocumentsView, qtbot: QtBot
+) -> None:
+    """The grey notes (what the pattern's fields mean, the words the certificate fills in) are
+    as tall as their text at 1366×768: no blank line above or below them."""
+    from PySide6.QtWidgets import QApplication
+
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    line = dialog.fontMetrics().lineSpacing()
+    notes = [dialog.pattern_help, dialog.body_help, dialog.pattern_preview, dialog.missing_note]
+    for note in notes:  # a taller label centres its text: blank lines above and below
+        assert note.height() <= note.heightForWidth(note.width()) + 2, note.text()
+    # Each note right under the field it explains, and the next field right under the note.
+    gaps = [
+        dialog.pattern_help.y() - (dialog.pattern_preview.y() + dialog.pattern_preview.height()),
+        dialog.prefix.y() - (dialog.pattern_help.y() + dialog.pattern_help.height()),
+        dialog.body_help.y() - (dialog.body.y() + dialog.body.height()),
+    ]
+    assert all(gap < line for gap in gaps), gaps
+
+
 def test_draft_banner_button_opens_the_office_dialog(
     view: DocumentsView, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -47,6 +50,18 @@ _TEXT_FIELDS = (
 _IMAGES = ("logo_png", "signature_png", "stamp_png")
 
 
+class _Note(QLabel):
+    """A wrapped note as tall as its text at the width it was given. A wrapped label's size hint
+    is taken at a narrow guessed width (lines too many), and the form gave it that height: its
+    text sat centred between blank lines."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.maximumHeight():
+            self.setMaximumHeight(needed)
+
+
 class OfficeDialog(QDialog):
     """Edit the office profile; ``OfficeDialog.ask(parent, store)`` returns True when saved."""
 
@@ -57,10 +72,9 @@ class OfficeDialog(QDialog):
         profile = office_profile(store)
         form = QFormLayout(self)
         missing = missing_fields(store)
-        self.missing_note = QLabel(
-            self.tr("Belum diisi (dokumen bertanda DRAF): {0}").format(", ".join(missing))
+        self.missing_note = self._fitted(
+            _Note(self.tr("Belum diisi (dokumen bertanda DRAF): {0}").format(", ".join(missing)))
         )
-        self.missing_note.setWordWrap(True)
         self.missing_note.setStyleSheet("color: #b00020")
         self.missing_note.setVisible(bool(missing))
         form.addRow(self.missing_note)
@@ -85,7 +99,7 @@ class OfficeDialog(QDialog):
                 edit.setPlaceholderText(self.tr("18 digit, mis. 19750315 200003 1 002"))
             self.edits[name] = edit
             form.addRow(label, edit)
-        self.pattern_preview = QLabel()
+        self.pattern_preview = self._fitted(_Note())  # its colour: ``on_pattern_changed``
         form.addRow("", self.pattern_preview)
         # The pattern's fields stay as typed (stored data); what each one means, in words:
         self.pattern_help = self._note(
@@ -105,10 +119,10 @@ class OfficeDialog(QDialog):
         self.body = QPlainTextEdit(profile.certificate_body or "")
         self.body.setFixedHeight(3 * lines + 14)
         form.addRow(self.tr("Kalimat sertifikat"), self.body)
-        form.addRow(
-            "",
-            self._note(self.tr("Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}")),
+        self.body_help = self._note(
+            self.tr("Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}")
         )
+        form.addRow("", self.body_help)
         self.images: dict[str, str | None] = {}
         for name in _IMAGES:
             label = labels[name]
@@ -131,9 +145,16 @@ class OfficeDialog(QDialog):
     @staticmethod
     def _note(text: str) -> QLabel:
         """A grey explanation under a field."""
-        note = QLabel(text)
-        note.setWordWrap(True)
+        note = OfficeDialog._fitted(_Note(text))
         note.setStyleSheet("color: #555")
+        return note
+
+    @staticmethod
+    def _fitted(note: QLabel) -> QLabel:
+        """Wrapped, top-aligned, never taller than its text."""
+        note.setWordWrap(True)
+        note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return note
 
     def _labels(self) -> dict[str, str]:
