@@ -1995,6 +1995,18 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
     </message>
     <message>
+        <source>Salin ke isian</source>
+        <translation>Copy into the fields</translation>
+    </message>
+    <message>
+        <source>Profil dari bundel petugas</source>
+        <translation>Profile from an officer&apos;s bundle</translation>
+    </message>
+    <message>
+        <source>Kop surat dan penanda tangan yang dibawa bundel petugas. Disalin ke isian di bawah; periksa, lalu Simpan.</source>
+        <translation>The letterhead and signatory an officer&apos;s bundle brought. Copied into the fields below; check them, then Save.</translation>
+    </message>
+    <message>
         <source>Kop surat
 (satu baris per baris)</source>
         <translation>Letterhead

@@ -24,10 +24,12 @@ from ..core.enums import SignatoryPrefix
 from ..core.validation import check_nip
 from ..documents.office import (
     DEFAULTS,
+    OFFERED_FIELDS,
     device_code,
     missing_fields,
     office_profile,
     placeholder_fields,
+    received_profiles,
     save_office_profile,
 )
 from ..store.errors import StoreError
@@ -78,6 +80,36 @@ class OfficeDialog(QDialog):
         self.missing_note.setStyleSheet("color: #b00020")
         self.missing_note.setVisible(bool(missing))
         form.addRow(self.missing_note)
+        # The letterhead an officer's bundle brought: offered while this one is incomplete.
+        self.received = received_profiles(store) if missing else []
+        if self.received:
+            self.received_combo = QComboBox()
+            for received in self.received:
+                self.received_combo.addItem(
+                    " — ".join(
+                        part
+                        for part in (
+                            received.letterhead[-1] if received.letterhead else "",
+                            received.signatory_name or "",
+                        )
+                        if part
+                    )
+                )
+            self.copy_button = QPushButton(self.tr("Salin ke isian"))
+            self.copy_button.clicked.connect(self.on_copy_clicked)
+            row = QHBoxLayout()
+            row.addWidget(self.received_combo, 1)
+            row.addWidget(self.copy_button)
+            form.addRow(self.tr("Profil dari bundel petugas"), row)
+            form.addRow(
+                "",
+                self._note(
+                    self.tr(
+                        "Kop surat dan penanda tangan yang dibawa bundel petugas. Disalin ke "
+                        "isian di bawah; periksa, lalu Simpan."
+                    )
+                ),
+            )
         # A field still on a placeholder is shown empty, the placeholder greyed in it.
         unset = placeholder_fields(store)
         self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
@@ -124,11 +156,13 @@ class OfficeDialog(QDialog):
         )
         form.addRow("", self.body_help)
         self.images: dict[str, str | None] = {}
+        self.image_states: dict[str, QLabel] = {}
         for name in _IMAGES:
             label = labels[name]
             row = QHBoxLayout()
             state = QLabel(self.tr("ada") if getattr(profile, name) else self.tr("belum ada"))
             pick = QPushButton(self.tr("Pilih PNG…"))
+            self.image_states[name] = state
             pick.clicked.connect(lambda _=False, n=name, s=state: self._pick(n, s))
             row.addWidget(state, 1)
             row.addWidget(pick)
@@ -187,6 +221,21 @@ class OfficeDialog(QDialog):
         except StoreError as exc:
             self.pattern_preview.setText(str(exc))
             self.pattern_preview.setStyleSheet("color: #b00020")
+
+    def on_copy_clicked(self) -> None:
+        """Fill the form from the chosen received profile (saved only with Simpan)."""
+        chosen = self.received[self.received_combo.currentIndex()]
+        for name in OFFERED_FIELDS:
+            value = getattr(chosen, name)
+            if name == "letterhead":
+                self.letterhead.setPlainText("\n".join(value))
+            elif name == "signatory_prefix":
+                self.prefix.setCurrentIndex(max(0, self.prefix.findData(value or "")))
+            elif name in self.edits:
+                self.edits[name].setText(value or "")
+            elif value:  # an image
+                self.images[name] = value
+                self.image_states[name].setText(self.tr("dipilih"))
 
     def _pick(self, name: str, state: QLabel) -> None:
         path = messages.ask_open_image(self, self.tr("Pilih gambar PNG"))
