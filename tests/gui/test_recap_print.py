@@ -4,6 +4,8 @@ or cancel (as the laporan asks about its empty parts)."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,14 +15,17 @@ from pytestqt.qtbot import QtBot
 
 from documents.helpers import COMPLETE_PROFILE, complete_office, pdf_pages
 from petugaspembina.documents.office import DRAFT_MARK
-from petugaspembina.gui import messages
+from petugaspembina.gui import messages, worker
 from petugaspembina.gui.office_dialog import OfficeDialog
 from petugaspembina.gui.recap_view import RecapView
 from petugaspembina.store.store import Store
 
 
 @pytest.fixture
-def view(qtbot: QtBot, tmp_path: Path) -> RecapView:
+def view(qtbot: QtBot, tmp_path: Path) -> Iterator[RecapView]:
+    # Earlier tests' widgets left in reference cycles are collected here, on the main thread:
+    # collected by the recap's worker thread instead, a Qt object was freed there (a crash).
+    gc.collect()
     store = Store.open(tmp_path / "kantor.db")  # lives as long as the view
     store.write("sessions", {"title": "Sosialisasi TPPO", "date": "2026-10-05"})
     shown = RecapView(store, today=date(2026, 11, 22))
@@ -28,7 +33,9 @@ def view(qtbot: QtBot, tmp_path: Path) -> RecapView:
     shown.resize(1366, 768)
     shown.show()
     qtbot.waitUntil(lambda: shown.recap is not None, timeout=30_000)  # the figures drawn
-    return shown
+    yield shown
+    qtbot.waitUntil(lambda: worker._running == 0, timeout=30_000)  # no thread left running
+    gc.collect()
 
 
 def _print(qtbot: QtBot, view: RecapView, target: Path, mp: pytest.MonkeyPatch) -> list[Path]:
