@@ -2003,6 +2003,18 @@ If merged, the other office&apos;s sessions and participants join this office&ap
         <translation>Not filled in yet (documents are marked DRAF): {0}</translation>
     </message>
     <message>
+        <source>Salin ke isian</source>
+        <translation>Copy into the fields</translation>
+    </message>
+    <message>
+        <source>Profil dari bundel petugas</source>
+        <translation>Profile from an officer&apos;s bundle</translation>
+    </message>
+    <message>
+        <source>Kop surat dan penanda tangan yang dibawa bundel petugas. Disalin ke isian di bawah; periksa, lalu Simpan.</source>
+        <translation>The letterhead and signatory an officer&apos;s bundle brought. Copied into the fields below; check them, then Save.</translation>
+    </message>
+    <message>
         <source>Kop surat
 (satu baris per baris)</source>
         <translation>Letterhead
@@ -2194,6 +2206,14 @@ Fill it in now? You can also do it later: Documents tab, Office profile.</transl
     <message>
         <source>ditarik: tidak tersegel, isinya dikirim ulang tersegel</source>
         <translation>withdrawn: not sealed, its contents go again sealed</translation>
+    </message>
+    <message>
+        <source>belum dikirim</source>
+        <translation>not sent yet</translation>
+    </message>
+    <message>
+        <source>menunggu tanda terima</source>
+        <translation>awaiting receipt</translation>
     </message>
     <message>
         <source>kantor (alamat belum diatur)</source>
@@ -2689,6 +2709,34 @@ Fill it in now? You can also do it later: Documents tab, Office profile.</transl
     <message>
         <source>Simpan rekap PDF</source>
         <translation>Save the recap PDF</translation>
+    </message>
+    <message>
+        <source>Profil kantor belum lengkap</source>
+        <translation>Office profile incomplete</translation>
+    </message>
+    <message>
+        <source>Rekap akan tercetak bertanda DRAF, karena isian profil kantor ini belum diisi:
+
+{0}
+
+Lengkapi dulu di Profil kantor, atau cetak apa adanya.</source>
+        <translation>The recap will print marked DRAF, because these office profile fields are not filled in:
+
+{0}
+
+Complete them in the Office profile first, or print as it is.</translation>
+    </message>
+    <message>
+        <source>Buka Profil kantor…</source>
+        <translation>Open Office profile…</translation>
+    </message>
+    <message>
+        <source>Cetak saja (DRAF)</source>
+        <translation>Print anyway (DRAF)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Simpan rekap XLSX</source>
@@ -3263,10 +3311,6 @@ Fill it in now? You can also do it later: Documents tab, Office profile.</transl
         <translation>Devices and &amp;keys…</translation>
     </message>
     <message>
-        <source>Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
-        <translation>This bundle is NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
-    </message>
-    <message>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
@@ -3327,6 +3371,22 @@ Fill it in now? You can also do it later: Documents tab, Office profile.</transl
         <translation>Exporting…</translation>
     </message>
     <message>
+        <source>Bundel kantor tanpa enkripsi</source>
+        <translation>Office bundle without encryption</translation>
+    </message>
+    <message>
+        <source>Bundel ditandatangani kunci kantor ini tetapi TIDAK dienkripsi, dan berkas foto tidak bertanda tangan: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya. Serahkan flashdisk hanya ke orang yang berhak.
+
+Tulis bundel?</source>
+        <translation>The bundle is signed with this office&apos;s key but NOT encrypted, and the photo files are not signed: anyone holding the USB stick can read the participants&apos; data on it. Hand the stick only to people entitled to it.
+
+Write the bundle?</translation>
+    </message>
+    <message>
+        <source>Tulis bundel</source>
+        <translation>Write the bundle</translation>
+    </message>
+    <message>
         <source>Bundel tanpa segel</source>
         <translation>Unsealed bundle</translation>
     </message>
@@ -3353,6 +3413,30 @@ Write without a seal?</translation>
     <message>
         <source>Tidak ada perubahan baru untuk dikirim.</source>
         <translation>No new changes to send.</translation>
+    </message>
+    <message>
+        <source>Bundel bertanda tangan kantor ini, tetapi TIDAK terenkripsi: siapa pun yang memegang berkas dapat membacanya.</source>
+        <translation>The bundle is signed by this office but NOT encrypted: anyone holding the file can read it.</translation>
+    </message>
+    <message>
+        <source>Berkas foto TIDAK tersegel dan tidak bertanda tangan: kantor penerima yang punya kunci hanya menerimanya bila &quot;Terima bundel tanpa tanda tangan&quot; dicentang.</source>
+        <translation>The photo files are NOT sealed and not signed: a receiving office with keys accepts them only when &quot;Accept unsigned bundles&quot; is ticked.</translation>
+    </message>
+    <message>
+        <source>Bundel dan berkas foto ini</source>
+        <translation>This bundle and its photo files are</translation>
+    </message>
+    <message>
+        <source>Bundel ini</source>
+        <translation>This bundle is</translation>
+    </message>
+    <message>
+        <source>Berkas foto ini</source>
+        <translation>These photo files are</translation>
+    </message>
+    <message>
+        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
+        <translation>{0} NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
     <message>
         <source>Pilih bundel</source>

@@ -284,7 +284,9 @@ def test_receipts_that_cannot_be_written_are_reported_after_the_import(
 
 
 def test_conflicts_show_labels_of_kind_table_and_coded_values(tmp_path: Path) -> None:
-    a, b, office = (new_db(tmp_path / f"{name}.db") for name in ("a", "b", "office"))
+    a, office = (new_db(tmp_path / f"{name}.db") for name in ("a", "office"))
+    b = tmp_path / "b.db"
+    assert cli(b, "init", "--officer", "Dewi", "--nip", NIP, "--office", "Kanim")[0] == 0
     with Store.open(a) as store:
         sid = store.write("sessions", {"title": "Rapat", "date": "2026-03-01"})
     assert cli(a, "export", "--out", str(tmp_path / "base.json"))[0] == 0
@@ -297,11 +299,17 @@ def test_conflicts_show_labels_of_kind_table_and_coded_values(tmp_path: Path) ->
     assert cli(office, "import", *files)[0] == 0
     code, out, _ = cli(office, "conflicts")
     assert code == 0
-    assert f"Nilai berbeda  Kegiatan.session_type  {sid}" in out
-    assert '"rapat_timpora" (Rapat Timpora)' in out and '"kunjungan" (Kunjungan)' in out
+    # In words: the record as named in the window, the field's label, who wrote each value.
+    assert "— Nilai berbeda" in out and "Kegiatan: Rapat, 2026-03-01" in out
+    assert "Isian: Jenis kegiatan" in out and "session_type" not in out and sid not in out
+    assert re.search(r'"rapat_timpora" \(Rapat Timpora\)  — Rahmat, \d+ \w+ 2026', out)
+    assert re.search(r'"kunjungan" \(Kunjungan\)  — Dewi, \d+ \w+ 2026', out)
+    with Store.open(a) as store, Store.open(b) as other:
+        assert store.device_id[:8] not in out and other.device_id[:8] not in out
     [item] = json.loads(cli(office, "conflicts", "--json")[1])
     assert item["kind"] == "values" and item["kind_label"] == "Nilai berbeda"
     assert item["table"] == "sessions" and item["table_label"] == "Kegiatan"
+    assert item["field"] == "session_type" and item["record_id"] == sid  # the --json contract
 
 
 def test_the_program_itself_reports_bad_paths_without_a_traceback(

@@ -21,6 +21,8 @@ from .core.text import show_escaped
 from .store.store import Store
 
 OUT_HELP = "Berkas PDF yang ditulis (foldernya harus sudah ada)."
+# Where the Profil kantor dialog words a field differently from the general labels.
+OFFICE_WORDS = {"phone": "Telepon", "numbering_pattern": "Pola nomor sertifikat"}
 
 
 def _missing_note(obj: Context) -> None:
@@ -90,7 +92,15 @@ def certificates(obj: Context, session_id: str, out: Path, person_ids: tuple[str
 @click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help=OUT_HELP
 )
-@click.option("--mask-phone", is_flag=True, help="Tampilkan nomor HP tersamar.")
+@click.option(
+    "--mask-phone/--no-mask-phone",
+    default=True,
+    show_default=True,
+    help=(
+        "Nomor HP tersamar (0812-****-7890), seperti di jendela; --no-mask-phone mencetak "
+        "nomor lengkap."
+    ),
+)
 @click.option("--blank", is_flag=True, help="Formulir kosong untuk diisi tangan (cadangan kertas).")
 @click.option(
     "--rows",
@@ -112,8 +122,10 @@ def attendance_sheet(
     kertasnya diketik kemudian lewat mode "Dari kertas" di jendela daftar hadir."""
     from .documents.produce import make_attendance_sheet, make_blank_attendance_sheet
 
-    if blank and mask_phone:
-        raise click.UsageError("--mask-phone tidak berlaku untuk --blank (formulir kosong).")
+    chosen = click.get_current_context().get_parameter_source("mask_phone")
+    if blank and chosen is click.core.ParameterSource.COMMANDLINE:
+        option = "--mask-phone" if mask_phone else "--no-mask-phone"
+        raise click.UsageError(f"{option} tidak berlaku untuk --blank (formulir kosong).")
     if not blank and rows is not None:
         raise click.UsageError("--rows hanya berlaku bersama --blank.")
     if blank:
@@ -193,6 +205,7 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
 
     Selama sebuah isian masih berisi contoh, dokumen diberi tanda DRAF; isian yang perlu diisi
     didaftar di akhir."""
+    from .core.labels import field_label, value_label
     from .core.records import OfficeProfile, field_kinds
     from .documents.office import (
         PATTERN_HELP,
@@ -231,13 +244,26 @@ def office_profile_command(obj: Context, assignments: tuple[str, ...], as_json: 
         shown["missing"] = missing
         click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
         return
+    # A person reads the Indonesian labels; --json keeps the field names (the CLI contract).
+    labels = {key: OFFICE_WORDS.get(key) or field_label(key) for key in shown}
+    width = max(len(label) for label in labels.values())
     for key, value in shown.items():
-        text = " | ".join(value) if isinstance(value, list) else str(value or "-")
-        click.echo(f"{key}: {show_escaped(text)}")
+        if isinstance(value, list):
+            text = " | ".join(value) or "-"
+        elif key.endswith("_png"):
+            text = str(value or "-")
+        else:
+            text = value_label(OfficeProfile.TABLE, key, value)
+        click.echo(f"{labels[key] + ':':{width + 1}} {show_escaped(text)}")
     click.echo(f"Contoh nomor: {preview}")
     click.echo("Kolom pola: " + PATTERN_HELP.replace("{code}", device))
     if missing:
         click.echo("Belum diisi (dokumen bertanda DRAF): " + ", ".join(missing))
+    click.echo(
+        "Ubah dengan --set KOLOM=NILAI; KOLOM: "
+        + ", ".join(f"{name} ({OFFICE_WORDS.get(name) or field_label(name)})" for name in known)
+        + "."
+    )
 
 
 @main.command()

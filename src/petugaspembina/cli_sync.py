@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,6 +22,13 @@ from .core.oserrors import describe_os_error
 from .core.records import SCHEMA
 from .core.text import shorten, show_escaped
 
+if TYPE_CHECKING:
+    from .sync.exporter import Protection
+
+SIGNED_WORDS = (
+    "bertanda tangan kantor ini ({0}), tidak terenkripsi: siapa pun yang memegang berkas dapat "
+    "membacanya."
+)
 CONFLICT_KINDS = {"values": "Nilai berbeda", "edited-after-deletion": "Diubah setelah dihapus"}
 
 
@@ -68,7 +75,7 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
     --plain).
 
     Perubahan baru dihitung terkirim setelah berkasnya aman tertulis di disk."""
-    from .sync.exporter import DEFAULT_DESTINATION, export_bundles
+    from .sync.exporter import DEFAULT_DESTINATION, export_bundles, protection_of
 
     target = export_target(out)
     with obj.store() as store:
@@ -101,11 +108,35 @@ def export(obj: Context, out: str, full: bool, destination: str, plain: bool) ->
             f"Bundel #{result.seq}: {result.changes} perubahan ({tables}), "
             f"{result.field_versions} isian."
         )
-    click.echo(
-        f"Tersegel untuk kantor {results[0].sealed_to}."
-        if results[0].sealed_to
-        else "Tidak tersegel (bundel biasa, tidak bertanda tangan)."
-    )
+    for line in protection_lines(protection_of(results)):
+        click.echo(line)
+
+
+def protection_lines(p: Protection) -> list[str]:
+    """How an export's files are protected, in words: the bundles and the photo parts each
+    named when they differ (an office signs its bundles but not its photo parts)."""
+    kinds = [k for k, level in (("bundel", p.bundles), ("berkas foto", p.photos)) if level]
+    if len({p.bundles, p.photos} - {None}) == 1:  # one level for every file written
+        what = " dan ".join(kinds)
+        if p.bundles == "sealed" or p.photos == "sealed":
+            return [f"Tersegel untuk kantor {p.sealed_to} ({what}: bertanda tangan, terenkripsi)."]
+        if p.bundles == "signed" or p.photos == "signed":
+            return [f"{what.capitalize()}: {SIGNED_WORDS.format(p.signed_by)}"]
+        return [f"Tidak tersegel ({what} biasa, tidak bertanda tangan, tidak terenkripsi)."]
+    lines = []
+    for kind, level in (("Bundel", p.bundles), ("Berkas foto", p.photos)):
+        if level == "sealed":
+            lines.append(f"{kind}: tersegel untuk kantor {p.sealed_to}.")
+        elif level == "signed":
+            lines.append(f"{kind}: {SIGNED_WORDS.format(p.signed_by)}")
+        elif level == "plain":
+            lines.append(f"{kind}: TIDAK tersegel (tidak bertanda tangan, tidak terenkripsi).")
+    if p.photos == "plain" and p.bundles == "signed":
+        lines.append(
+            "Kantor penerima yang punya kunci menolak berkas foto tanpa tanda tangan kecuali "
+            "diimpor dengan --allow-unsigned."
+        )
+    return lines
 
 
 @main.command("import")
@@ -201,12 +232,12 @@ def _shown_value(table: str, field: str, value: Any) -> str:
 @click.pass_obj
 def conflicts(obj: Context, as_json: bool) -> None:
     """Daftar konflik: setiap nilai calon, asalnya, dan pemenang sementara."""
-    from .sync.conflict_words import describe_conflicts
+    from .sync.conflict_words import UNKNOWN_OFFICER, describe_conflicts
     from .sync.conflicts import list_conflicts
 
     with obj.store() as store:
         found = list_conflicts(store)
-        words = describe_conflicts(store, found) if as_json else []
+        words = describe_conflicts(store, found)
     if as_json:
         items = [
             {
@@ -221,17 +252,23 @@ def conflicts(obj: Context, as_json: bool) -> None:
         return
     if not found:
         click.echo("Tidak ada konflik.")
-    for c in found:
-        click.echo(
-            f"{c.conflict_id}  {CONFLICT_KINDS.get(c.kind, c.kind)}  "
-            f"{table_label(c.table)}.{c.field}  {c.record_id}"
-        )
-        for cand in c.candidates:
-            mark = "*" if cand.hlc == c.winner.hlc else " "
+        return
+    for c, w in zip(found, words, strict=True):
+        click.echo(f"Konflik {c.conflict_id} — {CONFLICT_KINDS.get(c.kind, c.kind)}")
+        click.echo(f"  {w.record_kind}: {show_escaped(w.record)}")
+        click.echo(f"  Isian: {w.field_label}")
+        for cand, said in zip(c.candidates, w.candidates, strict=True):
+            mark = "*" if said.provisional else " "
+            who = (
+                said.officer
+                if said.officer != UNKNOWN_OFFICER
+                else f"{said.officer}, perangkat {said.device}"
+            )
             click.echo(
                 f"   {mark} {_shown_value(c.table, c.field, cand.value)}  "
-                f"({cand.device_id[:8]}, {cand.hlc[:23]})"
+                f"— {show_escaped(who)}, {said.local_time}"
             )
+    click.echo("* = sementara dipakai. Pilih dengan: resolve ID_KONFLIK --value JSON")
 
 
 @main.command()

@@ -177,3 +177,27 @@ def test_a_session_without_officers_is_signed_by_this_devices_officer(
         pdf_pages(make_attendance_sheet(store, session_id, tmp_path / "o.pdf"))[-1].split()
     )
     assert "Dewi Kartika" in text[text.index("Petugas Imigrasi Pembina Desa") :]
+
+
+def test_cli_attendance_sheet_masks_phones_by_default_like_the_window(
+    store: Store, tmp_path: Path
+) -> None:
+    session_id = new_session(store)
+    sign_in(store, session_id, "Siti Aminah", "P", phone="081234567890")
+    args = ("attendance-sheet", "--session", session_id, "--out")
+    for extra, name in (((), "bawaan.pdf"), (("--mask-phone",), "samar.pdf")):
+        code, _, err = cli(store.path, *args, str(tmp_path / name), *extra)
+        assert code == 0, err
+        text = pdf_pages(tmp_path / name)[0]
+        assert "0812-****-7890" in text and "4567" not in text, name
+    code, _, err = cli(store.path, *args, str(tmp_path / "lengkap.pdf"), "--no-mask-phone")
+    assert code == 0, err
+    assert "0812-3456-7890" in pdf_pages(tmp_path / "lengkap.pdf")[0]
+
+
+def test_cli_no_mask_phone_with_blank_is_a_usage_error(store: Store, tmp_path: Path) -> None:
+    session_id = new_session(store)
+    args = ("attendance-sheet", "--session", session_id, "--out", str(tmp_path / "x.pdf"))
+    code, _, err = cli(store.path, *args, "--blank", "--no-mask-phone")
+    assert code == 2 and "--no-mask-phone tidak berlaku untuk --blank" in err
+    assert cli(store.path, *args, "--blank")[0] == 0  # the default is no choice made

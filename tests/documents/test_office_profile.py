@@ -91,6 +91,24 @@ def test_cli_names_the_fields_to_fill(tmp_path: Path) -> None:
     assert code == 0 and DRAFT_MARK in err and "Alamat" in err
 
 
+def test_cli_shows_the_profile_in_indonesian_words(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    _init(db)
+    code, out, _ = cli(db, "office-profile", "--set", "signatory_prefix=Plh.")
+    assert code == 0
+    lines = out.splitlines()
+    for label in ("Kop surat:", "Alamat:", "Telepon:", "Nama penanda tangan:", "Pola nomor"):
+        assert any(line.startswith(label) for line in lines), label
+    assert any(line.startswith("Awalan penanda tangan:") and "Plh." in line for line in lines)
+    shown = [line for line in lines if not line.startswith(("Ubah dengan", "Kolom pola"))]
+    for code_name in ("letterhead", "signatory_name", "numbering_pattern", "address"):
+        assert not any(line.startswith(code_name) for line in shown), code_name
+    # The field names are still offered for --set, and --json keeps them as keys.
+    assert "signatory_name (Nama penanda tangan)" in out
+    keys = json.loads(cli(db, "office-profile", "--json")[1])
+    assert keys["signatory_prefix"] == "Plh." and "letterhead" in keys
+
+
 def test_cli_set_without_equals_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = cli(tmp_path / "k.db", "office-profile", "--set", "city")
     assert code == 2 and "KOLOM=NILAI" in err

@@ -152,8 +152,11 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     monkeypatch.setattr(messages, "saved", lambda p, title, text, path: saved.append(path))
     pdf, xlsx = tmp_path / "rekap.pdf", tmp_path / "rekap.xlsx"
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: pdf)
+    asked: list[str] = []  # the office profile is not filled in: the DRAF question, print anyway
+    monkeypatch.setattr(messages, "ask_choice", lambda *a: asked.append(a[1]) or "print")
     qtbot.mouseClick(clerk.recap.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pdf in saved, timeout=60_000)
+    assert asked == ["Profil kantor belum lengkap"]
     monkeypatch.setattr(messages, "ask_save_path", lambda *a: xlsx)
     qtbot.mouseClick(clerk.recap.xlsx_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: xlsx in saved, timeout=60_000)

@@ -275,6 +275,33 @@ def test_office_dialog_shows_placeholders_greyed_not_as_values(
     assert dialog.edits["signatory_position"].text()  # filled from the office's name
 
 
+def test_office_dialog_notes_sit_under_their_fields_without_blank_lines(
+    view: DocumentsView, qtbot: QtBot
+) -> None:
+    """The grey notes (what the pattern's fields mean, the words the certificate fills in) are
+    as tall as their text at 1366×768: no blank line above or below them."""
+    from PySide6.QtWidgets import QApplication
+
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(view.store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    line = dialog.fontMetrics().lineSpacing()
+    notes = [dialog.pattern_help, dialog.body_help, dialog.pattern_preview, dialog.missing_note]
+    for note in notes:  # a taller label centres its text: blank lines above and below
+        assert note.height() <= note.heightForWidth(note.width()) + 2, note.text()
+    # Each note right under the field it explains, and the next field right under the note.
+    gaps = [
+        dialog.pattern_help.y() - (dialog.pattern_preview.y() + dialog.pattern_preview.height()),
+        dialog.prefix.y() - (dialog.pattern_help.y() + dialog.pattern_help.height()),
+        dialog.body_help.y() - (dialog.body.y() + dialog.body.height()),
+    ]
+    assert all(gap < line for gap in gaps), gaps
+
+
 def test_draft_banner_button_opens_the_office_dialog(
     view: DocumentsView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -309,3 +336,38 @@ def test_recap_date_edits_in_the_one_date_style(qtbot: QtBot, tmp_path: Path) ->
     qtbot.addWidget(view)
     view.date_from.setDate(QDate(2026, 10, 1))
     assert view.date_from.text() == short_date(date(2026, 10, 1)) == "1 Okt 2026"
+
+
+def test_office_dialog_offers_the_letterhead_an_officers_bundle_brought(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """At an office whose own profile is incomplete, the complete profile that arrived in an
+    officer's bundle is offered: "Salin ke isian" fills the form, Simpan makes it this office's
+    own (the officer's record stays as it came)."""
+    from documents.helpers import COMPLETE_PROFILE
+    from petugaspembina.documents.office import missing_fields
+    from petugaspembina.gui.office_dialog import OfficeDialog
+
+    store = Store.open(tmp_path / "kantor.db")
+    brought = store.write("office_profiles", dict(COMPLETE_PROFILE))  # as an import writes it
+    store.write("office_profiles", {"address": "(alamat kantor belum diisi)"})  # not offered
+    dialog = OfficeDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 700)
+    dialog.show()
+    assert dialog.received_combo.count() == 1
+    shown = dialog.received_combo.itemText(0)
+    assert shown.startswith("KANTOR IMIGRASI KELAS II TPI BATULICIN — ")
+    assert dialog.edits["address"].text() == ""
+    dialog.copy_button.click()
+    assert dialog.edits["address"].text() == COMPLETE_PROFILE["address"]
+    assert dialog.letterhead.toPlainText().splitlines() == COMPLETE_PROFILE["letterhead"]
+    dialog.on_save_clicked()
+    assert dialog.result() == 1 and missing_fields(store) == []
+    own = office_profile(store)
+    assert own.id != brought and own.signatory_nip == COMPLETE_PROFILE["signatory_nip"]
+    # Complete now: the next time nothing is offered.
+    again = OfficeDialog(store)
+    qtbot.addWidget(again)
+    assert not again.received
+    store.close()

@@ -226,3 +226,28 @@ def test_empty_tabs_say_what_to_do_in_one_place_at_the_top(qtbot: QtBot, store: 
         places[hint.text()] = (top_left.x(), top_left.y())
     assert len(set(places.values())) == 1, places  # the same place in every tab
     assert "Belum ada kegiatan. Tekan Ctrl+N untuk membuat." in places
+
+
+def test_a_draft_referral_has_no_follow_ups_in_the_list(qtbot: QtBot, store: Store) -> None:
+    """ "Tindak Lanjut" counts what was done about a case: a case just recorded (Draf, with its
+    opening "Kasus dicatat." entry) shows 0; each step after that (Dirujuk, …) counts one."""
+    from petugaspembina.core.enums import ReferralStatus
+    from petugaspembina.store.referrals import change_status, create_referral, timeline
+
+    person = store.write("people", {"full_name": "Calon PMI", "birth_year": 1999})
+    agency = store.write("agencies", {"abbreviation": "UPTD PPA", "full_name": "UPTD PPA"})
+    draft = create_referral(store, person, {"risk_type": "cpmi_nonprosedural"})
+    sent = create_referral(store, person, {"risk_type": "calo"})
+    store.write("referrals", {"consent_share": True, "agency_id": agency}, sent)
+    change_status(store, sent, ReferralStatus.DIRUJUK, note="Diantar ke UPTD PPA")
+    assert len(timeline(store, draft)) == 1  # the opening entry is still on its timeline
+    window = _window(qtbot, store)
+    window.tabs.setCurrentWidget(window.referrals)
+    model = window.referrals.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    column = headers.index("Tindak Lanjut")
+    shown = {
+        model.index(r, headers.index("Status")).data(): model.index(r, column).data()
+        for r in range(model.rowCount())
+    }
+    assert shown == {"Draf": "0", "Dirujuk": "1"}

@@ -6,6 +6,7 @@ not sealed."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,12 @@ def _statuses(window: MainWindow) -> list[str]:
     return [table.item(row, 2).text() for row in range(table.rowCount())]
 
 
+def _places(window: MainWindow) -> list[str]:
+    """The Tujuan cells: each destination of a file with its own status, one per line."""
+    table = window.sync_view.outbox_panel.table
+    return [table.item(row, 1).text() for row in range(table.rowCount())]
+
+
 def _export_to(qtbot: QtBot, window: MainWindow, stick: Path, mp: pytest.MonkeyPatch) -> None:
     window.tabs.setCurrentWidget(window.sync_view)
     mp.setattr(messages, "ask_folder", lambda *a, **k: stick)
@@ -76,7 +83,14 @@ def test_folder_export_is_confirmed_by_the_receipts_the_office_window_writes(
     officer = _window(qtbot, siti.db, home)
     _export_to(qtbot, officer, stick, monkeypatch)
     assert not officer.sync_view.unsealed.isVisible()  # sealed to the enrolled office
-    assert "ditulis ke folder, menunggu tanda terima" in _statuses(officer)
+    # One row per file, counted once (by its least advanced destination, the office's inbox):
+    # the stick and the inbox are two lines of its Tujuan cell.
+    assert set(_statuses(officer)) == {"belum dikirim"}
+    panel = officer.sync_view.outbox_panel
+    assert f"Belum dikirim {len(_statuses(officer))} ·" in panel.summary.text()
+    for place in _places(officer):
+        assert f"{stick.resolve()} — ditulis ke folder, menunggu tanda terima" in place
+        assert "kantor (alamat belum diatur) — menunggu" in place
     assert "belum dikonfirmasi kantor" in officer.status.text()
     bundles = sorted(stick.glob("*.json"))
     assert bundles
@@ -413,3 +427,44 @@ def test_key_files_on_the_stick_are_skipped_not_refused_in_kotak_masuk(
     quarantine = app_paths(tmp_path / "office-home").quarantine
     assert not quarantine.exists() or not any(quarantine.rglob("*.json"))
     assert len(list(stick.glob("tanda-terima-*.json"))) == len(bundles)  # for bundles only
+
+
+def test_office_export_says_the_bundle_is_signed_and_the_photo_part_is_not(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the office (keys, no office enrolled above it) the bundle carries the office's
+    signature but is not encrypted, and the photo part is neither: the question before and the
+    amber note after say exactly that, not "not sealed, enrol an office"."""
+    from petugaspembina.core.imaging import prepare_photo
+    from petugaspembina.store.photos import add_photo
+    from petugaspembina.sync.exporter import export_bundles
+    from petugaspembina.sync.importer import import_files
+    from photos.imagegen import phone_jpeg
+
+    siti, stick, office = _siti_enrolled_at_the_office(tmp_path)
+    with Store.open(siti.db) as store:
+        session = store.rows("SELECT id FROM sessions")[0]["id"]
+        add_photo(store, session, prepare_photo(phone_jpeg(640, 480, seed=4)))
+        written = [r.path for r in export_bundles(store, stick) if r.path]
+    with Store.open(office.db) as store:
+        reports = import_files(store, written, quarantine=tmp_path / "q", backups=None)
+        assert [r.result for r in reports] == ["imported", "imported"]
+    window = _window(qtbot, office.db, home)
+    window.tabs.setCurrentWidget(window.sync_view)
+    relay = tmp_path / "ke-kanwil"
+    relay.mkdir()
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: relay)
+    seen: list[dict[str, str]] = []
+    _answer_the_question(qtbot, "Tulis bundel", seen)
+    window.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in window.sync_view.summary.text(), timeout=30_000)
+    assert "ditandatangani kunci kantor ini tetapi TIDAK dienkripsi" in seen[0]["text"]
+    assert "Kantor belum terdaftar" not in seen[0]["text"] and seen[0]["default"] == "Batal"
+    note = window.sync_view.unsealed
+    assert note.isVisible()
+    assert "Bundel bertanda tangan kantor ini, tetapi TIDAK terenkripsi" in note.text()
+    assert "Berkas foto TIDAK tersegel dan tidak bertanda tangan" in note.text()
+    assert "Daftarkan kantor" not in note.text()  # an office has no office to enrol
+    assert len(list(relay.glob("*.json"))) == 2
+    if shots := os.environ.get("PP_SHOTS"):
+        window.grab().save(f"{shots}/office-export.png")

@@ -56,18 +56,22 @@ def test_officer_outbox_waiting_sent_confirmed(qtbot: QtBot, tmp_path: Path, hom
             stick.mkdir()
             export_bundles(store, stick, outbox_dir=app_paths(home).outbox)
         panel.reload()
-        assert sorted(_statuses(window)) == [
-            "ditulis ke folder, menunggu tanda terima",
-            "menunggu",
-        ]
-        assert (
-            "Belum dikirim 1 · menunggu tanda terima 0" in panel.summary.text()
-        )  # least advanced copy
+        # One file, one row, counted once by its least advanced destination; its two
+        # destinations are lines of the Tujuan cell, each with its own status.
+        assert _statuses(window) == ["belum dikirim"]
+        [places] = [panel.table.item(0, 1).text()]
+        assert sorted(places.splitlines()) == sorted(
+            [
+                f"{server.url} — menunggu",
+                f"{stick.resolve()} — ditulis ke folder, menunggu tanda terima",
+            ]
+        )
+        assert "Belum dikirim 1 · menunggu tanda terima 0" in panel.summary.text()
         # The office is busy with a long job: the upload is held there, not yet confirmed.
         clerk.conn.execute("BEGIN IMMEDIATE")
         panel.send_button.click()
         qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=30_000)
-        assert "terkirim, menunggu tanda terima" in _statuses(window)
+        assert _statuses(window) == ["menunggu tanda terima"]  # the inbox holds it now
         # Exported is not delivered: the status bar does not say "all sent" yet.
         assert "1 berkas belum dikonfirmasi kantor" in window.status.text()
         clerk.conn.execute("ROLLBACK")

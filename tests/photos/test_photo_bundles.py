@@ -20,6 +20,7 @@ from petugaspembina.sync.exporter import export_bundles
 from petugaspembina.sync.importer import import_files
 from petugaspembina.sync.photo_parts import photos_digest
 from petugaspembina.sync.receipts import read_receipt, write_receipts
+from petugaspembina.sync.trust import office_keys
 
 from .imagegen import phone_jpeg, scene
 
@@ -294,3 +295,52 @@ def test_inbox_words_a_photo_part(tmp_path: Path) -> None:
         words = describe_report(store, reports[1])
     assert words.headline.startswith("Berkas foto dari perangkat ")
     assert "2 disimpan" in words.headline
+
+
+def test_export_at_an_office_says_which_files_are_signed_and_which_not(tmp_path: Path) -> None:
+    """An office with keys signs its bundles but writes its photo parts plain: the export says
+    so file kind by file kind, never "not signed" for the signed bundle."""
+    from sync.test_trust import World
+
+    world = World(tmp_path)
+    with Store.open(world.officer) as store:
+        session = store.rows("SELECT id FROM sessions")[0]["id"]
+        add_photo(store, session, prepare_photo(phone_jpeg(640, 480, seed=8)))
+    (stick := tmp_path / "usb").mkdir()
+    with Store.open(world.officer) as store:
+        export_bundles(store, stick)
+    assert cli(world.office, "import", str(stick))[0] == 0
+    (relay := tmp_path / "relay").mkdir()
+    code, out, err = cli(world.office, "export", "--out", f"{relay}/", "--full")
+    assert code == 0, err
+    with Store.open(world.office) as store:
+        keys = office_keys(store)
+        assert keys is not None
+    lines = out.splitlines()
+    assert f"Bundel: bertanda tangan kantor ini ({keys.kid}), tidak terenkripsi" in out
+    assert "Berkas foto: TIDAK tersegel (tidak bertanda tangan, tidak terenkripsi)." in lines
+    assert any("--allow-unsigned" in line for line in lines)
+    assert "Tidak tersegel (bundel" not in out  # the old words, wrong about the bundle
+
+
+def test_export_names_both_kinds_when_they_are_protected_alike(tmp_path: Path) -> None:
+    from sync.test_trust import World
+
+    world = World(tmp_path)
+    with Store.open(world.officer) as store:
+        session = store.rows("SELECT id FROM sessions")[0]["id"]
+        add_photo(store, session, prepare_photo(phone_jpeg(640, 480, seed=9)))
+    for folder, extra in (("sealed", ()), ("plain", ("--plain",))):
+        (tmp_path / folder).mkdir()
+        code, out, err = cli(
+            world.officer, "export", "--out", f"{tmp_path / folder}/", "--full", *extra
+        )
+        assert code == 0, err
+        last = out.splitlines()[-1]
+        if folder == "sealed":
+            assert last.startswith("Tersegel untuk kantor ") and "bundel dan berkas foto" in last
+        else:
+            assert last == (
+                "Tidak tersegel (bundel dan berkas foto biasa, tidak bertanda tangan, tidak "
+                "terenkripsi)."
+            )

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from ..core.records import OfficeProfile, field_kinds
+from ..core.records import OfficeProfile, field_kinds, record_from_row
 from ..core.validation import check_nip
 from ..store.errors import InvalidInput, NotFound
 from ..store.store import Store
@@ -104,6 +104,45 @@ def _stored(store: Store) -> dict[str, Any]:
     except NotFound:
         return {}
     return {k: v for k, v in stored.items() if v not in (None, [], "")}
+
+
+# What a received profile offers to copy: the letterhead and signatory, not this office's own
+# certificate wording or numbering (each device numbers its own certificates).
+OFFERED_FIELDS = (
+    "letterhead",
+    "address",
+    "phone",
+    "website",
+    "city",
+    "signatory_name",
+    "signatory_nip",
+    "signatory_position",
+    "signatory_prefix",
+    "logo_png",
+    "signature_png",
+    "stamp_png",
+)
+
+
+def received_profiles(store: Store) -> list[OfficeProfile]:
+    """Office profiles that arrived in officers' bundles (not this database's own), whose
+    required fields are all really filled in, newest first: a letterhead the office may adopt."""
+    own = store.meta(PROFILE_KEY) or ""
+    found = []
+    for row in store.rows(
+        "SELECT * FROM office_profiles WHERE deleted = 0 AND id <> ? ORDER BY updated_hlc DESC",
+        (own,),
+    ):
+        profile = record_from_row(OfficeProfile, row)
+        assert isinstance(profile, OfficeProfile)
+        values = asdict(profile)
+        if all(
+            values.get(name) not in (None, "", [])
+            and values[name] not in _PLACEHOLDERS.get(name, ())
+            for name in REQUIRED
+        ):
+            found.append(profile)
+    return found
 
 
 def missing_fields(store: Store) -> list[str]:

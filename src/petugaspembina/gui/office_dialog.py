@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -22,10 +24,12 @@ from ..core.enums import SignatoryPrefix
 from ..core.validation import check_nip
 from ..documents.office import (
     DEFAULTS,
+    OFFERED_FIELDS,
     device_code,
     missing_fields,
     office_profile,
     placeholder_fields,
+    received_profiles,
     save_office_profile,
 )
 from ..store.errors import StoreError
@@ -48,6 +52,18 @@ _TEXT_FIELDS = (
 _IMAGES = ("logo_png", "signature_png", "stamp_png")
 
 
+class _Note(QLabel):
+    """A wrapped note as tall as its text at the width it was given. A wrapped label's size hint
+    is taken at a narrow guessed width (lines too many), and the form gave it that height: its
+    text sat centred between blank lines."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.maximumHeight():
+            self.setMaximumHeight(needed)
+
+
 class OfficeDialog(QDialog):
     """Edit the office profile; ``OfficeDialog.ask(parent, store)`` returns True when saved."""
 
@@ -58,13 +74,42 @@ class OfficeDialog(QDialog):
         profile = office_profile(store)
         form = QFormLayout(self)
         missing = missing_fields(store)
-        self.missing_note = QLabel(
-            self.tr("Belum diisi (dokumen bertanda DRAF): {0}").format(", ".join(missing))
+        self.missing_note = self._fitted(
+            _Note(self.tr("Belum diisi (dokumen bertanda DRAF): {0}").format(", ".join(missing)))
         )
-        self.missing_note.setWordWrap(True)
         self.missing_note.setStyleSheet("color: #b00020")
         self.missing_note.setVisible(bool(missing))
         form.addRow(self.missing_note)
+        # The letterhead an officer's bundle brought: offered while this one is incomplete.
+        self.received = received_profiles(store) if missing else []
+        if self.received:
+            self.received_combo = QComboBox()
+            for received in self.received:
+                self.received_combo.addItem(
+                    " — ".join(
+                        part
+                        for part in (
+                            received.letterhead[-1] if received.letterhead else "",
+                            received.signatory_name or "",
+                        )
+                        if part
+                    )
+                )
+            self.copy_button = QPushButton(self.tr("Salin ke isian"))
+            self.copy_button.clicked.connect(self.on_copy_clicked)
+            row = QHBoxLayout()
+            row.addWidget(self.received_combo, 1)
+            row.addWidget(self.copy_button)
+            form.addRow(self.tr("Profil dari bundel petugas"), row)
+            form.addRow(
+                "",
+                self._note(
+                    self.tr(
+                        "Kop surat dan penanda tangan yang dibawa bundel petugas. Disalin ke "
+                        "isian di bawah; periksa, lalu Simpan."
+                    )
+                ),
+            )
         # A field still on a placeholder is shown empty, the placeholder greyed in it.
         unset = placeholder_fields(store)
         self.letterhead = QPlainTextEdit("\n".join(profile.letterhead))
@@ -86,7 +131,7 @@ class OfficeDialog(QDialog):
                 edit.setPlaceholderText(self.tr("18 digit, mis. 19750315 200003 1 002"))
             self.edits[name] = edit
             form.addRow(label, edit)
-        self.pattern_preview = QLabel()
+        self.pattern_preview = self._fitted(_Note())  # its colour: ``on_pattern_changed``
         form.addRow("", self.pattern_preview)
         # The pattern's fields stay as typed (stored data); what each one means, in words:
         self.pattern_help = self._note(
@@ -106,16 +151,18 @@ class OfficeDialog(QDialog):
         self.body = QPlainTextEdit(profile.certificate_body or "")
         self.body.setFixedHeight(3 * lines + 14)
         form.addRow(self.tr("Kalimat sertifikat"), self.body)
-        form.addRow(
-            "",
-            self._note(self.tr("Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}")),
+        self.body_help = self._note(
+            self.tr("Isian yang diganti: {kegiatan} {kantor} {tanggal} {tempat}")
         )
+        form.addRow("", self.body_help)
         self.images: dict[str, str | None] = {}
+        self.image_states: dict[str, QLabel] = {}
         for name in _IMAGES:
             label = labels[name]
             row = QHBoxLayout()
             state = QLabel(self.tr("ada") if getattr(profile, name) else self.tr("belum ada"))
             pick = QPushButton(self.tr("Pilih PNG…"))
+            self.image_states[name] = state
             pick.clicked.connect(lambda _=False, n=name, s=state: self._pick(n, s))
             row.addWidget(state, 1)
             row.addWidget(pick)
@@ -132,9 +179,16 @@ class OfficeDialog(QDialog):
     @staticmethod
     def _note(text: str) -> QLabel:
         """A grey explanation under a field."""
-        note = QLabel(text)
-        note.setWordWrap(True)
+        note = OfficeDialog._fitted(_Note(text))
         note.setStyleSheet("color: #555")
+        return note
+
+    @staticmethod
+    def _fitted(note: QLabel) -> QLabel:
+        """Wrapped, top-aligned, never taller than its text."""
+        note.setWordWrap(True)
+        note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return note
 
     def _labels(self) -> dict[str, str]:
@@ -167,6 +221,21 @@ class OfficeDialog(QDialog):
         except StoreError as exc:
             self.pattern_preview.setText(str(exc))
             self.pattern_preview.setStyleSheet("color: #b00020")
+
+    def on_copy_clicked(self) -> None:
+        """Fill the form from the chosen received profile (saved only with Simpan)."""
+        chosen = self.received[self.received_combo.currentIndex()]
+        for name in OFFERED_FIELDS:
+            value = getattr(chosen, name)
+            if name == "letterhead":
+                self.letterhead.setPlainText("\n".join(value))
+            elif name == "signatory_prefix":
+                self.prefix.setCurrentIndex(max(0, self.prefix.findData(value or "")))
+            elif name in self.edits:
+                self.edits[name].setText(value or "")
+            elif value:  # an image
+                self.images[name] = value
+                self.image_states[name].setText(self.tr("dipilih"))
 
     def _pick(self, name: str, state: QLabel) -> None:
         path = messages.ask_open_image(self, self.tr("Pilih gambar PNG"))

@@ -130,6 +130,35 @@ class OutboxPanel(QGroupBox):
             "withdrawn": self.tr("ditarik: tidak tersegel, isinya dikirim ulang tersegel"),
         }[status]
 
+    def bundle_status(self, status: str) -> str:
+        """A file's status in the words of the counts under the table (which count files)."""
+        return {
+            "waiting": self.tr("belum dikirim"),
+            "sent": self.tr("menunggu tanda terima"),
+            "confirmed": self.tr("dikonfirmasi kantor"),
+            "withdrawn": self.tr("ditarik: tidak tersegel, isinya dikirim ulang tersegel"),
+        }[status]
+
+    def _destination(self, entry: outbox.OutboxEntry, url: str | None) -> str:
+        if entry.destination == outbox.NETWORK:
+            return url or self.tr("kantor (alamat belum diatur)")
+        return entry.destination
+
+    def _entry_status(self, entry: outbox.OutboxEntry) -> str:
+        """One destination's status: a folder holds the file once written."""
+        if entry.destination != outbox.NETWORK and entry.status == "sent":
+            return self.tr("ditulis ke folder, menunggu tanda terima")
+        return self.status_label(entry.status)
+
+    def _entry_note(self, entry: outbox.OutboxEntry) -> str:
+        when = entry.confirmed_at or entry.sent_at
+        note = entry.last_error or (local_moment(when) if when else "")
+        if entry.status == outbox.WITHDRAWN:
+            return self.tr("kantor menolak bundel tanpa segel; isinya ikut di ekspor berikutnya")
+        if entry.status != "confirmed" and entry.last_error and entry.next_try_at:
+            return self.tr("{0} · dicoba lagi {1}").format(note, local_moment(entry.next_try_at))
+        return note
+
     def reload(self) -> None:
         """Show the outbox rows, newest bundle first."""
         from ..sync.netkeys import INBOX_URL_SETTING
@@ -139,41 +168,35 @@ class OutboxPanel(QGroupBox):
         url = self.store.get_setting(INBOX_URL_SETTING) or (office.inbox_url if office else None)
         if not self.address.hasFocus():
             self.address.setText(url or "")
-        rows = list(reversed(outbox.entries(self.store)))
-        self.table.setRowCount(len(rows))
-        for row, entry in enumerate(rows):
-            destination = (
-                (url or self.tr("kantor (alamat belum diatur)"))
-                if entry.destination == outbox.NETWORK
-                else entry.destination
-            )
-            when = entry.confirmed_at or entry.sent_at
-            note = entry.last_error or (local_moment(when) if when else "")
-            if entry.status == outbox.WITHDRAWN:
-                note = self.tr(
-                    "kantor menolak bundel tanpa segel; isinya ikut di ekspor berikutnya"
-                )
-            elif entry.status != "confirmed" and entry.last_error and entry.next_try_at:
-                note = self.tr("{0} · dicoba lagi {1}").format(
-                    note, local_moment(entry.next_try_at)
-                )
-            status = self.status_label(entry.status)
-            if entry.destination != outbox.NETWORK and entry.status == "sent":
-                status = self.tr("ditulis ke folder, menunggu tanda terima")
+        # One row per file, its destinations one per line: the counts below count files, so
+        # a bundle on a stick and waiting for the office's inbox is one row, counted once.
+        files = list(reversed(outbox.bundles(self.store)))
+        self.table.setRowCount(len(files))
+        for row, bundle in enumerate(files):
+            places, notes = [], []
+            for entry in bundle.destinations:
+                place = self._destination(entry, url)
+                places.append(f"{place} — {self._entry_status(entry)}")
+                note = self._entry_note(entry)
+                if note:
+                    notes.append(f"{place}: {note}" if len(bundle.destinations) > 1 else note)
+            first = bundle.first
             name = (
-                self.tr("Berkas foto #{0}") if entry.kind == "photos" else self.tr("Bundel #{0}")
-            ).format(entry.seq)
-            cells = (name, destination, status, note)
+                self.tr("Berkas foto #{0}") if first.kind == "photos" else self.tr("Bundel #{0}")
+            ).format(first.seq)
+            cells = (name, "\n".join(places), self.bundle_status(bundle.status), "\n".join(notes))
+            failing = any(e.status == "waiting" and e.last_error for e in bundle.destinations)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if entry.status == "waiting" and entry.last_error:
+                if failing:
                     item.setForeground(Qt.GlobalColor.darkRed)
-                elif entry.status == outbox.WITHDRAWN:
+                elif bundle.status == outbox.WITHDRAWN:
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        withdrawn = sum(b.status == outbox.WITHDRAWN for b in files)
         counts = outbox.summary(self.store)
-        withdrawn = len({e.bundle_id for e in rows if e.status == outbox.WITHDRAWN})
         lines = [
             self.tr("Belum dikirim {0} · menunggu tanda terima {1} · dikonfirmasi {2}").format(
                 counts["waiting"], counts["sent"], counts["confirmed"]

@@ -263,9 +263,41 @@ class RecapView(QWidget):
         return f"rekap-{flt.date_from}-{flt.date_to}{suffix}"
 
     def on_pdf_clicked(self) -> None:
+        if not self.letterhead_is_ready():
+            return
         target = messages.ask_save_path(self, self.tr("Simpan rekap PDF"), self._suggested(".pdf"))
         if target is not None:
             self.export("pdf", target)
+
+    def letterhead_is_ready(self) -> bool:
+        """Before printing for the Kanwil (as the laporan asks about its empty parts): while the
+        office profile has fields on placeholders the PDF carries a DRAF banner — name them, and
+        let the clerk open Profil kantor, print anyway or cancel. True to print."""
+        from ..documents.office import missing_fields
+        from .office_dialog import OfficeDialog
+
+        while missing := missing_fields(self.store):
+            choice = messages.ask_choice(
+                self,
+                self.tr("Profil kantor belum lengkap"),
+                self.tr(
+                    "Rekap akan tercetak bertanda DRAF, karena isian profil kantor ini belum "
+                    "diisi:\n\n{0}\n\nLengkapi dulu di Profil kantor, atau cetak apa adanya."
+                ).format("\n".join(f"• {field}" for field in missing)),
+                [
+                    ("fill", self.tr("Buka Profil kantor…")),
+                    ("print", self.tr("Cetak saja (DRAF)")),
+                    ("cancel", self.tr("Batal")),
+                ],
+                "fill",
+            )
+            if choice == "print":
+                return True
+            if choice == "cancel":
+                return False
+            if not OfficeDialog.ask(self, self.store):
+                return False
+        return True
 
     def on_xlsx_clicked(self) -> None:
         target = messages.ask_save_path(

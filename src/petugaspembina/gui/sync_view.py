@@ -69,12 +69,7 @@ class SyncView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.unsealed = QLabel(
-            self.tr(
-                "Bundel ini TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. "
-                "Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi."
-            )
-        )
+        self.unsealed = QLabel()  # worded after each export (``_show_protection``)
         self.unsealed.setWordWrap(True)
         self.unsealed.setStyleSheet(  # amber: a caution, not a failure
             "QLabel { background: #fff3cd; color: #664d03; border: 1px solid #e0a800; "
@@ -136,10 +131,23 @@ class SyncView(QWidget):
     def _unsealed_agreed(self) -> bool:
         """No office enrolled: the bundle would be written unsealed (readable by whoever holds
         the stick). Ask before anything is written; Batal is the default."""
-        from ..sync.trust import enrolled_office
+        from ..sync.trust import enrolled_office, office_keys
 
         if enrolled_office(self.store) is not None:
             return True
+        if office_keys(self.store) is not None:  # an office signs its bundles, encrypts nothing
+            return messages.confirm_danger(
+                self,
+                self.tr("Bundel kantor tanpa enkripsi"),
+                self.tr(
+                    "Bundel ditandatangani kunci kantor ini tetapi TIDAK dienkripsi, dan berkas "
+                    "foto tidak bertanda tangan: siapa pun yang memegang flashdisk dapat membaca "
+                    "data peserta di dalamnya. Serahkan flashdisk hanya ke orang yang berhak.\n\n"
+                    "Tulis bundel?"
+                ),
+                self.tr("Tulis bundel"),
+                self.tr("Batal"),
+            )
         return messages.confirm_danger(
             self,
             self.tr("Bundel tanpa segel"),
@@ -163,9 +171,47 @@ class SyncView(QWidget):
             self.summary.setText(
                 self.tr("Bundel ditulis: {0} ({1} perubahan).").format(names, total)
             )
-        self.unsealed.setVisible(any(r.sealed_to is None for r in results))
+        self._show_protection(results)
         self.outbox_panel.reload()
         self.changed.emit()
+
+    def _show_protection(self, results: list[Any]) -> None:
+        """The amber note after an export: which files are not sealed, and what that means —
+        an office signs its bundles but not its photo parts, so each kind is named."""
+        from ..sync.exporter import protection_of
+
+        p = protection_of(results)
+        lines = []
+        if p.bundles == "signed":
+            lines.append(
+                self.tr(
+                    "Bundel bertanda tangan kantor ini, tetapi TIDAK terenkripsi: siapa pun yang "
+                    "memegang berkas dapat membacanya."
+                )
+            )
+            if p.photos == "plain":
+                lines.append(
+                    self.tr(
+                        "Berkas foto TIDAK tersegel dan tidak bertanda tangan: kantor penerima "
+                        'yang punya kunci hanya menerimanya bila "Terima bundel tanpa tanda '
+                        'tangan" dicentang.'
+                    )
+                )
+        elif "plain" in (p.bundles, p.photos):
+            if p.bundles == "plain" and p.photos == "plain":
+                what = self.tr("Bundel dan berkas foto ini")
+            elif p.bundles == "plain":
+                what = self.tr("Bundel ini")
+            else:
+                what = self.tr("Berkas foto ini")
+            lines.append(
+                self.tr(
+                    "{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. "
+                    "Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi."
+                ).format(what)
+            )
+        self.unsealed.setText("\n".join(lines))
+        self.unsealed.setVisible(bool(lines))
 
     def on_import_clicked(self) -> None:
         files = messages.ask_open_files(

@@ -51,6 +51,8 @@ class ReferralSummary:
     urgency: str | None
     agency: str | None
     referred_on: str | None
+    # Follow-ups (Tindak Lanjut): the case's timeline without its opening "Draf" entry, written
+    # when the case is recorded (``referrals.create_referral``); a case still in Draf has none.
     events: int
 
 
@@ -216,7 +218,8 @@ def list_referrals(
     descending: bool = True,
 ) -> list[ReferralSummary]:
     """Visible referrals without personal details; ``text`` matches status, risk or urgency (by
-    code or by the label a person reads) or the agency."""
+    code or by the label a person reads) or the agency. ``events`` counts follow-ups only: the
+    timeline entry in status Draf is the case being recorded, not something done about it."""
     where, params = "r.deleted = 0", []
     if text.strip():
         typed = text.strip().lower()
@@ -236,7 +239,7 @@ def list_referrals(
     rows = store.rows(
         f"""SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
                   (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id
-                   AND e.deleted = 0) AS events
+                   AND e.deleted = 0 AND coalesce(e.status, '') <> '{ReferralStatus.DRAF.value}') AS events
            FROM referrals r LEFT JOIN agencies g ON g.id = r.agency_id
            WHERE {where}
            ORDER BY {_order(REFERRAL_SORT, sort, descending, "coalesce(r.referred_on, '')")}, r.id

@@ -197,6 +197,7 @@ def _enum_code(enum: type[enums.Labelled], text: str) -> str:
 
 
 THIS_DEVICE = "perangkat ini"
+UNKNOWN_OFFICER = "petugas tidak dikenal"  # a device no officer profile names
 
 
 def local_time(hlc: str) -> str:
@@ -282,7 +283,7 @@ def describe_conflict(
                 candidate.hlc,
                 candidate.value,
                 text,
-                officers.get(candidate.device_id, "petugas tidak dikenal"),
+                officers.get(candidate.device_id, UNKNOWN_OFFICER),
                 candidate.device_id[:8],
                 local_time(candidate.hlc),
                 candidate.hlc == conflict.winner.hlc,

@@ -46,6 +46,44 @@ class ExportResult:
     tables: dict[str, int]
     sealed_to: str | None = None
     photos: int = 0  # a photo part (docs/sync.md "Photos"): how many photos it carries
+    signed_by: str | None = None  # an office's own key signed this plain bundle (its kid)
+
+    @property
+    def protection(self) -> str:
+        """``sealed`` (signed and encrypted to an office), ``signed`` (an office's signature,
+        readable by anyone) or ``plain`` (neither)."""
+        return "sealed" if self.sealed_to else "signed" if self.signed_by else "plain"
+
+
+PROTECTION_ORDER = ("plain", "signed", "sealed")  # weakest first
+
+
+@dataclass(frozen=True, slots=True)
+class Protection:
+    """How the files of one export are protected, the bundles and the photo parts apart (the
+    weakest of each kind; None when no file of that kind was written). An office with keys signs
+    its bundles but writes its photo parts plain, so one word for the whole export would be
+    wrong for one of them."""
+
+    bundles: str | None
+    photos: str | None
+    sealed_to: str | None
+    signed_by: str | None
+
+
+def protection_of(results: list[ExportResult]) -> Protection:
+    """What ``export_bundles`` wrote, as ``Protection``."""
+
+    def weakest(kind: list[ExportResult]) -> str | None:
+        levels = [r.protection for r in kind]
+        return min(levels, key=PROTECTION_ORDER.index) if levels else None
+
+    return Protection(
+        weakest([r for r in results if not r.photos]),
+        weakest([r for r in results if r.photos]),
+        next((r.sealed_to for r in results if r.sealed_to), None),
+        next((r.signed_by for r in results if r.signed_by), None),
+    )
 
 
 def default_file_name(device_id: str, seq: int) -> str:
@@ -81,6 +119,7 @@ class PreparedExport:
     created_at: str
     digest: str
     counts: Counts
+    signed_by: str | None = None  # the kid of the office key that signed it
 
 
 # A part of this size (~12 MB) parses in ~80 ms and ~120 MB: imports stay far under 1 GB, and
@@ -166,6 +205,7 @@ def export_bundles(
                 counts.field_versions,
                 counts.tables,
                 office.kid if office is not None else None,
+                signed_by=prepared.signed_by,
             )
         )
         since = prepared.up_to
@@ -289,7 +329,9 @@ def prepare_export(
         head[SIGNATURE_KEY] = {"kid": keys.kid, "sig": base64.b64encode(signed).decode()}
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     data = (head_text[:-1] + ',"changes":' + changes_text + "}").encode("utf-8")
-    return PreparedExport(data, bundle_id, seq, up_to, created_at, digest, counts)
+    return PreparedExport(
+        data, bundle_id, seq, up_to, created_at, digest, counts, keys.kid if keys else None
+    )
 
 
 def record_export(store: Store, prepared: PreparedExport, destination: str) -> None:

@@ -163,16 +163,40 @@ def prune(store: Store, outbox_dir: Path) -> int:
     return removed
 
 
+@dataclass(frozen=True, slots=True)
+class OutboxBundle:
+    """One exported file (bundle or photo part) with every destination it went to."""
+
+    destinations: list[OutboxEntry]  # in ``entries`` order
+
+    @property
+    def first(self) -> OutboxEntry:
+        return self.destinations[0]
+
+    @property
+    def status(self) -> str:
+        """The least advanced status of its destinations (what ``summary`` counts it as);
+        ``withdrawn`` when every destination is."""
+        counted = [e.status for e in self.destinations if e.status in STATUSES]
+        return min(counted, key=STATUSES.index) if counted else WITHDRAWN
+
+
+def bundles(store: Store) -> list[OutboxBundle]:
+    """The outbox a file at a time, oldest first: a file written to a stick and waiting for the
+    office's inbox is one file with two destinations, not two files."""
+    grouped: dict[str, list[OutboxEntry]] = {}
+    for entry in entries(store):
+        grouped.setdefault(entry.bundle_id, []).append(entry)
+    return [OutboxBundle(found) for found in grouped.values()]
+
+
 def summary(store: Store) -> dict[str, int]:
-    """How many bundles are waiting, sent and confirmed (a bundle counts by its least advanced
-    destination; withdrawn ones are not counted)."""
+    """How many files are waiting, sent and confirmed (a file counts once, by its least advanced
+    destination, as ``OutboxBundle.status``; withdrawn ones are not counted)."""
     counts = dict.fromkeys(STATUSES, 0)
-    rows = store.conn.execute(
-        "SELECT min(CASE status WHEN 'waiting' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END) "
-        "FROM outbox WHERE status <> 'withdrawn' GROUP BY bundle_id"
-    )
-    for (rank,) in rows:
-        counts[STATUSES[rank]] += 1
+    for bundle in bundles(store):
+        if bundle.status in counts:
+            counts[bundle.status] += 1
     return counts
 
 
