@@ -28,6 +28,7 @@ from ..paths import AppPaths, app_paths
 from ..store import vault
 from ..store.errors import StoreError
 from . import start_up
+from .gui_thread_gc import GuiThreadCollector
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 LANGUAGE_KEY = "ui/language"
 DATABASE_KEY = "data/database"
 CHECK_DELAY_MS = 1000
+
+
+# The session's garbage collector on the GUI thread (gui_thread_gc.py), kept alive here.
+_collectors: list[GuiThreadCollector] = []
 
 
 def use_settings_folder(paths: AppPaths | None) -> None:
@@ -272,6 +277,8 @@ def _run_window(
     # freezing it keeps full collections, which hold the GIL, from walking it again while a
     # worker makes documents or imports (P9).
     gc.freeze()
+    # From here on only the GUI thread collects (a worker collecting a widget's cycle crashes).
+    _collectors.append(GuiThreadCollector(app))
     checked = store.path
     if checked is not None and not demo:
 
