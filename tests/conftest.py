@@ -106,3 +106,26 @@ def plain_database() -> Callable[..., Path]:
         return target
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """GUI tests collect garbage as the window does (gui/gui_thread_gc.py): on the GUI thread
+    only, so a worker thread started by a test never frees an earlier test's widget."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    import gc
+
+    import shiboken6
+
+    from petugaspembina.gui.gui_thread_gc import GuiThreadCollector
+
+    request.getfixturevalue("qapp")
+    was_enabled = gc.isenabled()
+    collector = GuiThreadCollector()
+    yield
+    collector.collect_due()
+    shiboken6.delete(collector)
+    if was_enabled:
+        gc.enable()
