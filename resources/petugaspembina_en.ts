@@ -866,6 +866,10 @@ Activity: {2} ({3})</translation>
         <translation>Possible duplicates could not be loaded ({0}). Try File → Refresh.</translation>
     </message>
     <message>
+        <source>{0} pasangan paling mirip dari {1}; sisanya muncul sesudah diputuskan.</source>
+        <translation>The {0} most similar pairs of {1}; the rest follow once these are decided.</translation>
+    </message>
+    <message>
         <source>Tidak ada saran duplikat.</source>
         <translation>No duplicate suggestions.</translation>
     </message>

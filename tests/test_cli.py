@@ -310,6 +310,29 @@ def twins(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return db, ids
 
 
+def test_duplicates_say_on_stderr_when_only_the_likeliest_are_listed(
+    twins: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.sync import duplicates
+
+    real = duplicates.suggest_duplicates
+    monkeypatch.setattr(duplicates, "suggest_duplicates", lambda store: real(store, limit=1))
+    db, _ = twins
+    with Store.open(db) as store:  # a third Siti of 1990 in the village: three pairs in all
+        store.write(
+            "people",
+            {
+                "full_name": "Sity Aminah",
+                "sex": "P",
+                "birth_year": 1990,
+                "region_code": "17.71.01.1001",
+            },
+        )
+    code, out, err = run("--db", str(db), "duplicates", "--json")
+    assert code == 0 and len(json.loads(out)) == 1  # stdout stays the JSON list
+    assert "1 pasangan paling mirip dari 3 ditampilkan" in err
+
+
 def test_duplicates_show_name_sex_birth_year_village_masked_nik_and_score(
     twins: tuple[Path, dict[str, str]],
 ) -> None:

@@ -310,10 +310,17 @@ def _person_line(number: int, person: dict[str, Any] | None, person_id: str) -> 
 @click.pass_obj
 def duplicates(obj: Context, as_json: bool) -> None:
     """Sarankan peserta yang mungkin tercatat dua kali (NIK sama; nama, tahun lahir, desa mirip)."""
-    from .sync.duplicates import find_duplicates
+    from .sync.duplicates import suggest_duplicates
 
     with obj.store() as store:
-        found = find_duplicates(store)
+        suggestions = suggest_duplicates(store)
+    found = suggestions.pairs
+    if suggestions.total > len(found):  # stderr: the JSON on stdout stays a plain list
+        click.echo(
+            f"{len(found)} pasangan paling mirip dari {suggestions.total} ditampilkan; "
+            "putuskan ini dulu, sisanya muncul sesudahnya.",
+            err=True,
+        )
     pairs = []
     for pair in found:
         item = dataclasses.asdict(pair)

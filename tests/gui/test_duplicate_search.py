@@ -106,3 +106,29 @@ def test_a_failed_search_says_so_in_the_tab(
     qtbot.waitUntil(lambda: "tidak dapat dimuat" in review.heading.text(), timeout=10_000)
     assert "Segarkan" in review.heading.text()
     assert not review.same_button.isEnabled()
+
+
+def test_the_count_is_every_pair_found_and_the_queue_says_it_holds_the_likeliest(
+    qtbot: QtBot, office: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from petugaspembina.sync import duplicates
+
+    real = duplicates.suggest_duplicates
+    monkeypatch.setattr(  # a queue of one, as 500 of 10,469 are at a large office
+        duplicate_review, "suggest_duplicates", lambda store: real(store, limit=1)
+    )
+    counts: list[int] = []
+    review = DuplicateReview(office)
+    review.count_changed.connect(counts.append)
+    qtbot.addWidget(review)
+    review.resize(1366, 700)
+    review.show()
+    qtbot.waitUntil(lambda: counts == [2], timeout=10_000)
+    assert len(review.pairs) == 1 and review.queue_note.isVisible()
+    assert review.queue_note.text() == (
+        "1 pasangan paling mirip dari 2; sisanya muncul sesudah diputuskan."
+    )
+    qtbot.keyClick(review.queue, Qt.Key.Key_B)  # decided: one pair left in all, looked for
+    assert counts[-1] == 1 and not review.queue_note.isVisible()
+    qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
+    assert "Kemiripan" in review.heading.text() and not review.queue_note.isVisible()

@@ -142,3 +142,10 @@ def wall_clock_moment(value: str | None, zone: str | None = None) -> str:
         return value or ""
     moment, named = found
     return f"{short_date(moment.date())} {moment:%H:%M} {named}"
+
+
+def count_text(number: int) -> str:
+    """A count as an Indonesian reader writes it: ``10.469`` (babel's Indonesian grouping)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, locale="id"))

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import count_text
 from ..store.errors import StoreError
 from ..store.store import Store
 from ..sync.duplicates import (
     PairDescription,
     describe_pair,
-    find_duplicates,
     keep_apart,
     link_duplicate,
+    suggest_duplicates,
     undo_keep_apart,
     unlink_duplicate,
 )
@@ -48,8 +49,10 @@ class Decision:
     duplicate_id: str = ""
 
 
-def _suggestions(store: Store) -> list[PairDescription]:
-    return [describe_pair(store, p) for p in find_duplicates(store)]
+def _suggestions(store: Store) -> tuple[list[PairDescription], int]:
+    """The queue's pairs, described, and how many pairs were found in all."""
+    found = suggest_duplicates(store)
+    return [describe_pair(store, p) for p in found.pairs], found.total
 
 
 class DuplicateReview(QWidget):
@@ -66,11 +69,20 @@ class DuplicateReview(QWidget):
         self.decisions: list[Decision] = []
         self.skipped: set[tuple[str, str]] = set()
         self._generation = 0
+        self.total = 0  # pairs found in all; the queue holds the most likely of them
         self._found.connect(self._on_found)
         splitter = QSplitter()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.queue_note = QLabel()  # when the queue holds only the most likely pairs
+        self.queue_note.setWordWrap(True)
+        self.queue_note.hide()
+        column.addWidget(self.queue_note)
         self.queue = QListWidget()
         self.queue.setMinimumWidth(300)
-        splitter.addWidget(self.queue)
+        column.addWidget(self.queue)
+        splitter.addWidget(left)
         panel = QWidget()
         right = QVBoxLayout(panel)
         self.heading = QLabel()
@@ -148,7 +160,7 @@ class DuplicateReview(QWidget):
         self._generation += 1
         path = self.store.path
         if path is None:  # an in-memory database has no second connection
-            self._show_pairs(_suggestions(self.store))
+            self._show_pairs(*_suggestions(self.store))
             return
         if not self.pairs:
             self._show_row(0)
@@ -176,11 +188,13 @@ class DuplicateReview(QWidget):
                 )
             )
             return
-        assert isinstance(found, list)
-        self._show_pairs(found)
+        assert isinstance(found, tuple)
+        self._show_pairs(*found)
 
-    def _show_pairs(self, pairs: list[PairDescription]) -> None:
-        """Fill the queue (skipped pairs last), keeping the current pair when it is still there."""
+    def _show_pairs(self, pairs: list[PairDescription], total: int) -> None:
+        """Fill the queue (skipped pairs last), keeping the current pair when it is still there;
+        ``total``: how many pairs were found, of which the queue holds the most likely."""
+        self.total = total
         current = self._current()
         pairs.sort(key=lambda p: (p.first.id, p.second.id) in self.skipped)
         self.pairs = pairs
@@ -194,10 +208,18 @@ class DuplicateReview(QWidget):
         ids = [(p.first.id, p.second.id) for p in pairs]
         key = (current.first.id, current.second.id) if current else None
         self._show_row(ids.index(key) if key in ids else 0)
-        self.count_changed.emit(len(pairs))
+        self.count_changed.emit(self.total)
 
     def _show_row(self, row: int) -> None:
         """Select and show pair ``row`` (or say there is none), and enable what applies."""
+        cut = 0 < len(self.pairs) < self.total
+        self.queue_note.setVisible(cut)
+        if cut:
+            self.queue_note.setText(
+                self.tr(
+                    "{0} pasangan paling mirip dari {1}; sisanya muncul sesudah diputuskan."
+                ).format(count_text(len(self.pairs)), count_text(self.total))
+            )
         self.undo_button.setEnabled(bool(self.decisions))
         for button in (self.same_button, self.different_button, self.skip_button):
             button.setEnabled(bool(self.pairs))
@@ -305,6 +327,9 @@ class DuplicateReview(QWidget):
             if settled(self.pairs[index]):
                 del self.pairs[index]
                 self.queue.takeItem(index)
+                self.total -= 1
         self._show_row(max(row, 0))
-        self.count_changed.emit(len(self.pairs))
+        self.count_changed.emit(self.total)
         self.changed.emit()
+        if not self.pairs and self.total:  # the queue was cut: the next pairs are looked for
+            self.reload()

@@ -62,8 +62,21 @@ class DuplicatePair:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """The most likely pairs (at most the limit asked for) and how many were found in all."""
+
+    pairs: list[DuplicatePair]
+    total: int
+
+
 def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
     """Candidate pairs: same NIK; or similar name with the same birth year and village."""
+    return suggest_duplicates(store, limit).pairs
+
+
+def suggest_duplicates(store: Store, limit: int = 500) -> Suggestions:
+    """``find_duplicates`` with the number of pairs found before the limit."""
     pairs: dict[tuple[str, str], DuplicatePair] = {}
     for row in store.rows(
         """SELECT a.id AS first, b.id AS second FROM people a JOIN people b
@@ -94,10 +107,11 @@ def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
     kept = [p for p in pairs.values() if (p.first_id, p.second_id) not in apart]
     found = sorted(kept, key=lambda p: (-p.score, p.first_id, p.second_id))[:limit]
     people = person_briefs(store, {i for p in found for i in (p.first_id, p.second_id)})
-    return [
+    described = [
         dataclasses.replace(p, first=people.get(p.first_id), second=people.get(p.second_id))
         for p in found
     ]
+    return Suggestions(described, len(kept))
 
 
 def similar_names(names: Sequence[str]) -> Iterator[tuple[int, int, float]]:
