@@ -3387,6 +3387,26 @@ Write the bundle?</translation>
         <translation>Write the bundle</translation>
     </message>
     <message>
+        <source>Kantor belum punya kunci</source>
+        <translation>The office has no keys yet</translation>
+    </message>
+    <message>
+        <source>Kantor ini belum punya kunci — bundel akan ditulis TANPA tanda tangan dan TANPA segel: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya.
+
+Untuk menandatangani: tekan Batal, lalu Perangkat dan kunci… → Buat kunci kantor.
+
+Tulis tanpa tanda tangan?</source>
+        <translation>This office has no keys yet — the bundle will be written WITHOUT a signature and WITHOUT a seal: anyone holding the USB stick can read the participants&apos; data in it.
+
+To sign it: press Cancel, then Devices and keys… → Create office keys.
+
+Write without a signature?</translation>
+    </message>
+    <message>
+        <source>Tulis tanpa tanda tangan</source>
+        <translation>Write without a signature</translation>
+    </message>
+    <message>
         <source>Bundel tanpa segel</source>
         <translation>Unsealed bundle</translation>
     </message>
@@ -3405,6 +3425,18 @@ Write without a seal?</translation>
     <message>
         <source>Tulis tanpa segel</source>
         <translation>Write without a seal</translation>
+    </message>
+    <message>
+        <source>Buat kunci kantor (Perangkat dan kunci…) agar bundel bertanda tangan kantor ini.</source>
+        <translation>Create office keys (Devices and keys…) so that bundles carry this office&apos;s signature.</translation>
+    </message>
+    <message>
+        <source>Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
+        <translation>Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
+    </message>
+    <message>
+        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya.</source>
+        <translation>{0} NOT sealed: anyone holding the file can read it.</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -3433,10 +3465,6 @@ Write without a seal?</translation>
     <message>
         <source>Berkas foto ini</source>
         <translation>These photo files are</translation>
-    </message>
-    <message>
-        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
-        <translation>{0} NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
     <message>
         <source>Pilih bundel</source>
