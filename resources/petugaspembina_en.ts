@@ -467,8 +467,8 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Register desa binaan masih kosong. Tekan Tambah desa binaan… atau pilih kegiatan pembentukan di tab Kegiatan lalu Daftarkan desa binaan….</source>
-        <translation>The desa binaan register is empty. Press Add desa binaan… or pick a formation session in the Activities tab, then Register desa binaan….</translation>
+        <source>Belum ada desa binaan di register. Tekan Tambah desa binaan… di bawah, atau pilih kegiatan pembentukan di tab Kegiatan lalu tekan Daftarkan desa binaan… di sana.</source>
+        <translation>No desa binaan in the register yet. Press Add desa binaan… below, or choose a formation activity in the Activities tab and press Register desa binaan… there.</translation>
     </message>
     <message>
         <source>Tambah desa binaan…</source>
@@ -707,6 +707,14 @@
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
         <translation>The office profile is incomplete: documents are marked DRAF (draft). Fill in under Office profile: {0}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada sertifikat yang cocok dengan &quot;{0}&quot;.</source>
+        <translation>No certificate matches &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <source>Belum ada sertifikat. Pilih kegiatan di atas lalu tekan Sertifikat semua peserta; setiap sertifikat yang terbit tercatat di sini.</source>
+        <translation>No certificates yet. Choose an activity above and press Certificates for all participants; every certificate issued is recorded here.</translation>
     </message>
     <message>
         <source>Register</source>
