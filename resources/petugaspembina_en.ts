@@ -467,8 +467,8 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Register desa binaan masih kosong. Tekan Tambah desa binaan… atau pilih kegiatan pembentukan di tab Kegiatan lalu Daftarkan desa binaan….</source>
-        <translation>The desa binaan register is empty. Press Add desa binaan… or pick a formation session in the Activities tab, then Register desa binaan….</translation>
+        <source>Belum ada desa binaan di register. Tekan Tambah desa binaan… di bawah, atau pilih kegiatan pembentukan di tab Kegiatan lalu tekan Daftarkan desa binaan… di sana.</source>
+        <translation>No desa binaan in the register yet. Press Add desa binaan… below, or choose a formation activity in the Activities tab and press Register desa binaan… there.</translation>
     </message>
     <message>
         <source>Tambah desa binaan…</source>
@@ -707,6 +707,14 @@
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>
         <translation>The office profile is incomplete: documents are marked DRAF (draft). Fill in under Office profile: {0}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada sertifikat yang cocok dengan &quot;{0}&quot;.</source>
+        <translation>No certificate matches &quot;{0}&quot;.</translation>
+    </message>
+    <message>
+        <source>Belum ada sertifikat. Pilih kegiatan di atas lalu tekan Sertifikat semua peserta; setiap sertifikat yang terbit tercatat di sini.</source>
+        <translation>No certificates yet. Choose an activity above and press Certificates for all participants; every certificate issued is recorded here.</translation>
     </message>
     <message>
         <source>Register</source>
@@ -3391,6 +3399,26 @@ Write the bundle?</translation>
         <translation>Write the bundle</translation>
     </message>
     <message>
+        <source>Kantor belum punya kunci</source>
+        <translation>The office has no keys yet</translation>
+    </message>
+    <message>
+        <source>Kantor ini belum punya kunci — bundel akan ditulis TANPA tanda tangan dan TANPA segel: siapa pun yang memegang flashdisk dapat membaca data peserta di dalamnya.
+
+Untuk menandatangani: tekan Batal, lalu Perangkat dan kunci… → Buat kunci kantor.
+
+Tulis tanpa tanda tangan?</source>
+        <translation>This office has no keys yet — the bundle will be written WITHOUT a signature and WITHOUT a seal: anyone holding the USB stick can read the participants&apos; data in it.
+
+To sign it: press Cancel, then Devices and keys… → Create office keys.
+
+Write without a signature?</translation>
+    </message>
+    <message>
+        <source>Tulis tanpa tanda tangan</source>
+        <translation>Write without a signature</translation>
+    </message>
+    <message>
         <source>Bundel tanpa segel</source>
         <translation>Unsealed bundle</translation>
     </message>
@@ -3409,6 +3437,18 @@ Write without a seal?</translation>
     <message>
         <source>Tulis tanpa segel</source>
         <translation>Write without a seal</translation>
+    </message>
+    <message>
+        <source>Buat kunci kantor (Perangkat dan kunci…) agar bundel bertanda tangan kantor ini.</source>
+        <translation>Create office keys (Devices and keys…) so that bundles carry this office&apos;s signature.</translation>
+    </message>
+    <message>
+        <source>Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
+        <translation>Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
+    </message>
+    <message>
+        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya.</source>
+        <translation>{0} NOT sealed: anyone holding the file can read it.</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -3437,10 +3477,6 @@ Write without a seal?</translation>
     <message>
         <source>Berkas foto ini</source>
         <translation>These photo files are</translation>
-    </message>
-    <message>
-        <source>{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.</source>
-        <translation>{0} NOT sealed: anyone holding the file can read it. Enrol the office (Devices and keys…) so that bundles are encrypted.</translation>
     </message>
     <message>
         <source>Pilih bundel</source>

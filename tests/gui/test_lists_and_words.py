@@ -251,3 +251,44 @@ def test_a_draft_referral_has_no_follow_ups_in_the_list(qtbot: QtBot, store: Sto
         for r in range(model.rowCount())
     }
     assert shown == {"Draf": "0", "Dirujuk": "1"}
+
+
+def test_clerk_tabs_and_the_certificate_register_say_what_to_do_at_the_top_when_empty(
+    qtbot: QtBot, store: Store
+) -> None:
+    """At an office on a 1366×768 laptop with nothing yet: Desa Binaan, Konflik and Dokumen's
+    Register sertifikat each show their hint at the top-left of the empty list (the list stays,
+    the line does not float mid-screen or sit beside a blank list), and no hint ends in "…."."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    from petugaspembina.gui.clerk_tabs import CLERK
+    from petugaspembina.gui.empty_hint import EmptyHint
+    from petugaspembina.profile import set_role
+
+    set_role(store, CLERK)
+    window = _window(qtbot, store)
+    assert window.clerk is not None
+    shown = {}
+    for tab in (window.clerk.desa, window.clerk.conflicts, window.documents_view):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        hints = [h for h in tab.findChildren(EmptyHint) if h.isVisible()]
+        assert len(hints) == 1, tab
+        hint = hints[0]
+        viewport = hint.parentWidget()
+        table = viewport.parentWidget()
+        assert isinstance(table, QAbstractScrollArea) and table.isVisible()
+        top_left = hint.mapTo(viewport, hint.rect().topLeft())
+        assert top_left.y() <= 16 and top_left.x() <= 16, hint.text()
+        assert hint.height() >= hint.heightForWidth(hint.width())  # no line cut off
+        assert not hint.text().endswith("….")
+        shown[tab] = hint.text()
+    assert shown[window.clerk.desa].startswith("Belum ada desa binaan di register.")
+    assert "Daftarkan desa binaan…" in shown[window.clerk.desa]
+    assert shown[window.clerk.conflicts].startswith("Tidak ada konflik.")
+    assert shown[window.documents_view].startswith("Belum ada sertifikat.")
+    window.documents_view.search_edit.setText("Wartini")
+    window.documents_view.reload_register()
+    assert window.documents_view.register_empty.text() == (
+        'Tidak ada sertifikat yang cocok dengan "Wartini".'
+    )

@@ -174,3 +174,56 @@ def test_each_photos_time_is_shown_with_its_zone(
         "Diambil 14 Jun 2026 09:30 UTC+5:30",
     ]
     assert re.fullmatch(r"Diambil \d+ \w+ \d{4} \d\d:\d\d (WIB|WITA|WIT|UTC[+-]?[\d:]*)", shown[3])
+
+
+def test_a_click_on_another_photo_after_typing_its_caption_chooses_it(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """At 1366×768: caption photo 2, click photo 1 and caption it. The click chooses photo 1 at
+    once (not only saves), its field shows its own caption, and each caption stays with the photo
+    it was typed for (never run together on photo 2)."""
+    from PySide6.QtWidgets import QApplication, QTabWidget
+
+    editor = SessionEditor(store, new_session(store))
+    qtbot.addWidget(editor)
+    _OPEN[:] = [editor]
+    editor.resize(1366, 768)
+    editor.show()
+    qtbot.waitExposed(editor)
+    strip = editor.photo_strip
+    assert strip is not None
+    tabs = editor.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(strip)))
+    strip.add_paths(_pictures(tmp_path / "card", 3))
+    qtbot.waitUntil(lambda: strip.strip.count() == 3, timeout=60_000)
+    qtbot.waitUntil(lambda: not strip.strip.item(2).icon().isNull())
+    QApplication.processEvents()
+    ids = [p.id for p in list_photos(store, strip.session_id)]
+
+    def click(row: int) -> None:
+        rect = strip.strip.visualItemRect(strip.strip.item(row))
+        qtbot.mouseClick(strip.strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QApplication.processEvents()
+
+    click(1)
+    assert strip.current_id() == ids[1]
+    strip.caption.setFocus()
+    strip.caption.selectAll()
+    qtbot.keyClicks(strip.caption, "Pembukaan oleh Kepala Desa Wairterang")
+    click(0)
+    assert strip.current_id() == ids[0]
+    assert strip.caption.text() == ""
+    assert "Keterangan disimpan." in strip.status.text()
+    strip.caption.setFocus()
+    qtbot.keyClicks(strip.caption, "Pemaparan materi TPPO")
+    click(1)
+    assert strip.current_id() == ids[1]
+    assert strip.caption.text() == "Pembukaan oleh Kepala Desa Wairterang"
+    captions = {p.id: p.caption for p in list_photos(store, strip.session_id)}
+    assert captions == {
+        ids[0]: "Pemaparan materi TPPO",
+        ids[1]: "Pembukaan oleh Kepala Desa Wairterang",
+        ids[2]: None,
+    }
+    assert strip.strip.item(0).text().startswith("1. Pemaparan")
+    assert strip.strip.item(0).toolTip() == "Pemaparan materi TPPO"

@@ -406,9 +406,9 @@ def test_a_category_typed_in_lowercase_or_by_its_start_is_chosen(window: SignInW
 def test_a_category_not_in_the_list_is_kept_as_typed_and_refused_by_name(
     window: SignInWindow, qtbot: QtBot
 ) -> None:
-    """ "Guru honorer" and "Nelayan" name no category: the typing stays on screen, and saving names
-    what is wrong, puts the cursor back there and records nobody."""
-    for typed in ("Guru honorer", "Nelayan"):
+    """ "Guru honorer" and "Kader Posyandu" name no category: the typing stays on screen, and
+    saving names what is wrong, puts the cursor back there and records nobody."""
+    for typed in ("Guru honorer", "Kader Posyandu"):
         window.form.clear()
         for text in ("Sari Dewi", "P", "1990"):
             qtbot.keyClicks(focused(), text)
@@ -444,6 +444,43 @@ def test_ibu_rumah_tangga_is_offered_and_counted_as_masyarakat_umum(
     assert "✔ Wartini tercatat hadir" in window.message.text()
     rows = window.store.rows("SELECT category, position FROM people")
     assert [(r["category"], r["position"]) for r in rows] == [("masyarakat", "Ibu Rumah Tangga")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "line", "occupation"),
+    [
+        ("nelayan", "Nelayan (Masyarakat Umum)", "Nelayan"),
+        ("Petani", "Petani (Masyarakat Umum)", "Petani"),
+        ("buruh", "Buruh (Masyarakat Umum)", "Buruh"),
+        ("pedagang", "Pedagang (Masyarakat Umum)", "Pedagang"),
+        ("wiraswasta", "Wiraswasta (Masyarakat Umum)", "Wiraswasta"),
+    ],
+)
+def test_a_common_village_occupation_is_offered_and_counted_as_masyarakat_umum(
+    window: SignInWindow, qtbot: QtBot, typed: str, line: str, occupation: str
+) -> None:
+    """Typed in full and Tab: the line reads what it is counted as, saving records the person
+    (not 'Kategori "nelayan" tidak ada di daftar') with the occupation as the position."""
+    assert line in [window.form.category.itemText(i) for i in range(window.form.category.count())]
+    for text in ("Yohanes Bala", "L", "1980"):
+        qtbot.keyClicks(focused(), text)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), typed)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert window.form.category.currentText() == line
+    window.form.consent_data.setChecked(True)
+    window.form.name.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert "✔ Yohanes Bala tercatat hadir" in window.message.text()
+    rows = window.store.rows("SELECT category, position FROM people")
+    assert [(r["category"], r["position"]) for r in rows] == [("masyarakat", occupation)]
+
+
+def test_mahasiswa_typed_is_the_pelajar_category(window: SignInWindow) -> None:
+    window.form.category.setEditText("mahasiswa")
+    entry = window.form.entry()
+    assert (entry.category, entry.position) == ("pelajar", "")
+    assert window.form.category.currentText() == "Pelajar / Mahasiswa"
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])

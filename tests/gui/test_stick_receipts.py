@@ -468,3 +468,31 @@ def test_office_export_says_the_bundle_is_signed_and_the_photo_part_is_not(
     assert len(list(relay.glob("*.json"))) == 2
     if shots := os.environ.get("PP_SHOTS"):
         window.grab().save(f"{shots}/office-export.png")
+
+
+def test_office_without_keys_is_asked_to_make_its_keys_not_to_enrol_an_office(
+    qtbot: QtBot, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At an office (role Petugas kantor) that has no keys yet, the question before an unsigned
+    export and the amber note after it speak to the clerk: the office has no keys yet, make them
+    (Buat kunci kantor) — never "Kantor belum terdaftar … kunci-kantor.json yang diberikan
+    kantor", which is the officer's advice."""
+    siti, stick = _siti_with_a_stick(tmp_path)  # a database with data, made an office's
+    with Store.open(siti.db) as store:
+        set_role(store, CLERK)
+    window = _window(qtbot, siti.db, home)
+    window.tabs.setCurrentWidget(window.sync_view)
+    monkeypatch.setattr(messages, "ask_folder", lambda *a, **k: stick)
+    seen: list[dict[str, str]] = []
+    _answer_the_question(qtbot, "Tulis tanpa tanda tangan", seen)
+    window.sync_view.export_button.click()
+    qtbot.waitUntil(lambda: "Bundel ditulis" in window.sync_view.summary.text(), timeout=30_000)
+    text = seen[0]["text"]
+    assert text.startswith("Kantor ini belum punya kunci")
+    assert "Perangkat dan kunci… → Buat kunci kantor" in text
+    assert "Kantor belum terdaftar" not in text and "kunci-kantor.json" not in text
+    assert seen[0]["default"] == "Batal"
+    note = window.sync_view.unsealed
+    assert note.isVisible()
+    assert "Buat kunci kantor (Perangkat dan kunci…)" in note.text()
+    assert "Daftarkan kantor" not in note.text()

@@ -104,6 +104,21 @@ def test_ibu_rumah_tangga_and_irt_are_read_as_masyarakat_umum_with_the_occupatio
 
 
 def test_an_unknown_category_in_a_list_is_named_with_its_row(tmp_path: Path) -> None:
-    path = write_csv(tmp_path, "nama,jk,kategori\nBudi,L,Nelayan\n")
+    path = write_csv(tmp_path, "nama,jk,kategori\nBudi,L,Kader Posyandu\n")
     checked = check_rows(read_table(path), guess_mapping(read_table(path).headers))
-    assert checked.errors == [(2, 'Kategori "Nelayan" tidak dikenal.')]
+    assert checked.errors == [(2, 'Kategori "Kader Posyandu" tidak dikenal.')]
+
+
+def test_a_common_village_occupation_in_a_list_is_counted_as_masyarakat_umum(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(
+        tmp_path, "nama,jk,kategori\nBudi,L,Nelayan\nAgus,L,petani\nRina,P,mahasiswa\n"
+    )
+    checked = check_rows(read_table(path), guess_mapping(read_table(path).headers))
+    assert checked.errors == []
+    assert [(e.category, e.position) for _, e in checked.entries] == [
+        ("masyarakat", "Nelayan"),
+        ("masyarakat", "Petani"),
+        ("pelajar", ""),
+    ]

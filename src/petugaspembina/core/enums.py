@@ -98,9 +98,23 @@ class CategoryChoice(NamedTuple):
 
 # The set of category codes is part of bundle format 1: an app reading a code it does not know
 # refuses the whole bundle (docs/sync.md). So an occupation people look for in the list, such as
-# "Ibu Rumah Tangga", is offered here and counted in an existing category instead of a new code.
+# "Ibu Rumah Tangga" or "Nelayan", is offered here and counted in an existing category instead of
+# a new code. Each occupation is listed with the abbreviations or other words typed for it.
 _OCCUPATIONS = {
-    ParticipantCategory.MASYARAKAT: [("Ibu Rumah Tangga", ("irt",))],
+    ParticipantCategory.MASYARAKAT: [
+        ("Buruh", ("buruh harian lepas", "bhl")),
+        ("Ibu Rumah Tangga", ("irt",)),
+        ("Nelayan", ()),
+        ("Pedagang", ("dagang",)),
+        ("Petani", ("tani",)),
+        ("Peternak", ()),
+        ("Wiraswasta", ("wirausaha",)),
+    ],
+}
+
+# Other words typed for a category itself (its code and label are always understood).
+_CATEGORY_WORDS = {
+    ParticipantCategory.PELAJAR: ("pelajar", "mahasiswa", "siswa"),
 }
 
 
@@ -117,14 +131,17 @@ def category_choices() -> list[CategoryChoice]:
 
 
 def find_category(text: str) -> CategoryChoice | None:
-    """The choice named by ``text``: a category's code or label, an occupation or its
-    abbreviation (any case, surrounding space ignored); None when nothing matches."""
+    """The choice named by ``text``: a category's code, label or other word (``mahasiswa``), an
+    occupation or its abbreviation (any case, surrounding space ignored); None when nothing matches."""
     key = " ".join(text.split()).casefold()
     if not key:
         return None
     for choice in category_choices():
         if key == choice.label.casefold() or (not choice.position and key == choice.code):
             return choice
+    for category, words in _CATEGORY_WORDS.items():
+        if key in words:
+            return CategoryChoice(category.label, category.value)
     for category, occupations in _OCCUPATIONS.items():
         for occupation, abbreviations in occupations:
             if key == occupation.casefold() or key in abbreviations:

@@ -27,6 +27,7 @@ from ..store.errors import StoreError
 from ..store.store import Store
 from ..sync.conflict_words import ConflictWords, describe_conflicts, parse_typed
 from ..sync.conflicts import Conflict, list_conflicts, resolve
+from .empty_hint import EmptyHint
 
 
 class ConflictReview(QWidget):
@@ -79,11 +80,10 @@ class ConflictReview(QWidget):
         buttons.addWidget(self.accept_button)
         right.addLayout(buttons)
         right.addStretch(1)
-        self.empty = QLabel(
-            self.tr("Tidak ada konflik. Semua data dari para petugas sudah selaras.")
+        self.empty = EmptyHint(
+            self.queue,
+            self.tr("Tidak ada konflik. Semua data dari para petugas sudah selaras."),
         )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right.addWidget(self.empty)
         splitter.addWidget(panel)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -128,7 +128,7 @@ class ConflictReview(QWidget):
             self.explanation,
         ):
             widget.setVisible(has_any)
-        self.empty.setVisible(not has_any)
+        self.empty.show_for(not has_any)
         if has_any:
             self.queue.setCurrentRow(min(keep, len(self.words) - 1))
             self._show(self.queue.currentRow())

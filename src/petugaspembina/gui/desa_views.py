@@ -38,6 +38,7 @@ from ..store.desa_binaan import (
 from ..store.errors import StoreError
 from ..store.store import Store
 from . import messages
+from .empty_hint import EmptyHint
 
 OVERDUE_BG = QColor("#fdecea")
 
@@ -165,14 +166,14 @@ class DesaBinaanView(QWidget):
         )
         self.table.doubleClicked.connect(lambda _index: self.on_edit_clicked())
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(
+        self.empty = EmptyHint(
+            self.table,
             self.tr(
-                "Register desa binaan masih kosong. Tekan Tambah desa binaan… atau pilih "
-                "kegiatan pembentukan di tab Kegiatan lalu Daftarkan desa binaan…."
-            )
+                "Belum ada desa binaan di register. Tekan Tambah desa binaan… di bawah, atau "
+                "pilih kegiatan pembentukan di tab Kegiatan lalu tekan Daftarkan desa binaan… "
+                "di sana."
+            ),
         )
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Tambah desa binaan…"), self.on_add_clicked),
@@ -225,8 +226,7 @@ class DesaBinaanView(QWidget):
         ]
         fill_table(self.table, rows, stretch=2)
         self.glance.setText(self._glance(self.figures, threshold))
-        self.empty.setVisible(not self.items)
-        self.table.setVisible(bool(self.items))
+        self.empty.show_for(not self.items)
 
     def _glance(self, figures: ProgramFigures, threshold: int) -> str:
         lines = [

@@ -31,6 +31,7 @@ from ..core.text import shorten
 from ..store import queries
 from ..store.store import Store
 from . import messages
+from .empty_hint import EmptyHint
 from .form_labels import fit_form_labels
 from .worker import Progress, run_task
 
@@ -143,6 +144,7 @@ class DocumentsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         register_layout.addWidget(self.register_table)
+        self.register_empty = EmptyHint(self.register_table)
         layout.addWidget(register, 1)
         verify = QGroupBox(self.tr("Verifikasi sertifikat"))
         verify_layout = QHBoxLayout(verify)
@@ -245,6 +247,16 @@ class DocumentsView(QWidget):
             )
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
+        searched = self.search_edit.text().strip()
+        self.register_empty.show_for(
+            not self.register_entries,
+            self.tr('Tidak ada sertifikat yang cocok dengan "{0}".').format(searched)
+            if searched
+            else self.tr(
+                "Belum ada sertifikat. Pilih kegiatan di atas lalu tekan Sertifikat semua "
+                "peserta; setiap sertifikat yang terbit tercatat di sini."
+            ),
+        )
 
     def _selected_entry(self) -> RegisterEntry | None:
         row = self.register_table.currentRow()

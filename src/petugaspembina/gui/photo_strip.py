@@ -4,6 +4,7 @@ position of each photo. Adding runs in the background; every change is saved at 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,7 @@ class PhotoStrip(QWidget):
         self.session_id = session_id
         self.photos: dict[str, PhotoInfo] = {}
         self._pending: list[tuple[QListWidgetItem, str]] = []
+        self._shown: str | None = None  # the photo whose caption is in the field
         self.strip = _Strip(self)
         self.strip.currentItemChanged.connect(self._selected)
         add_files = QPushButton(self.tr("Tambah &foto…"))
@@ -178,16 +180,11 @@ class PhotoStrip(QWidget):
         self.photos = {p.id: p for p in list_photos(self.store, self.session_id)}
         self._pending = []
         for number, photo in enumerate(self.photos.values(), start=1):
-            label = f"{number}. {photo.caption}" if photo.caption else str(number)
-            if len(label) > 20:
-                label = label[:19] + "…"
-            item = QListWidgetItem(
-                label if photo.available else self.tr("{0} (belum diterima)").format(number)
-            )
+            item = QListWidgetItem()
+            self._label(item, number, photo)
             if photo.available:
                 self._pending.append((item, photo.sha256))
             item.setData(Qt.ItemDataRole.UserRole, photo.id)
-            item.setToolTip(photo.caption or "")
             self.strip.addItem(item)
             if photo.id == current:
                 self.strip.setCurrentItem(item)
@@ -196,6 +193,13 @@ class PhotoStrip(QWidget):
             self.strip.setCurrentRow(0)
         self._selected()
         QTimer.singleShot(0, self.strip, self._next_thumbnails)
+
+    def _label(self, item: QListWidgetItem, number: int, photo: PhotoInfo) -> None:
+        label = f"{number}. {photo.caption}" if photo.caption else str(number)
+        if len(label) > 20:
+            label = label[:19] + "…"
+        item.setText(label if photo.available else self.tr("{0} (belum diterima)").format(number))
+        item.setToolTip(photo.caption or "")
 
     def _next_thumbnails(self) -> None:
         """A few thumbnails per turn of the event loop: the window never waits for all of them."""
@@ -214,7 +218,10 @@ class PhotoStrip(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _selected(self, *_: object) -> None:
+        if self._shown is not None and self._shown != self.current_id():
+            self._save_caption(self._shown)  # typed for the photo chosen before: kept with it
         photo = self.photos.get(self.current_id() or "")
+        self._shown = photo.id if photo else None
         for widget in (self.caption, self.left, self.right, self.remove):
             widget.setEnabled(photo is not None)
         self.caption.setText(photo.caption or "" if photo else "")
@@ -299,13 +306,28 @@ class PhotoStrip(QWidget):
         self.reload(select)
 
     def on_caption_edited(self) -> None:
-        photo = self.photos.get(self.current_id() or "")
+        if self._shown is not None:
+            self._save_caption(self._shown)
+
+    def _save_caption(self, photo_id: str) -> None:
+        """Save the caption field to the photo it was typed for. The strip is not rebuilt: a
+        click on another thumbnail that ended the typing still chooses that thumbnail."""
+        from ..store.photos import set_caption
+
+        photo = self.photos.get(photo_id)
         text = self.caption.text().strip() or None
         if photo is None or text == photo.caption:
             return
-        from ..store.photos import set_caption
-
-        self._act(lambda: set_caption(self.store, photo.id, text), photo.id)
+        try:
+            set_caption(self.store, photo.id, text)
+        except StoreError as exc:
+            messages.show_status(self.status, str(exc), error=True)
+            return
+        self.photos[photo.id] = replace(photo, caption=text)
+        row = list(self.photos).index(photo.id)
+        item = self.strip.item(row)
+        if item is not None:
+            self._label(item, row + 1, self.photos[photo.id])
         messages.show_status(self.status, self.tr("Keterangan disimpan."))
 
     def shift(self, step: int) -> None:

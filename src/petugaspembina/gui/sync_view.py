@@ -148,6 +148,21 @@ class SyncView(QWidget):
                 self.tr("Tulis bundel"),
                 self.tr("Batal"),
             )
+        if self._at_office():  # the clerk's device is the office: it makes keys, enrols none
+            return messages.confirm_danger(
+                self,
+                self.tr("Kantor belum punya kunci"),
+                self.tr(
+                    "Kantor ini belum punya kunci — bundel akan ditulis TANPA tanda tangan dan "
+                    "TANPA segel: siapa pun yang memegang flashdisk dapat membaca data peserta "
+                    "di dalamnya.\n\n"
+                    "Untuk menandatangani: tekan Batal, lalu Perangkat dan kunci… → Buat kunci "
+                    "kantor.\n\n"
+                    "Tulis tanpa tanda tangan?"
+                ),
+                self.tr("Tulis tanpa tanda tangan"),
+                self.tr("Batal"),
+            )
         return messages.confirm_danger(
             self,
             self.tr("Bundel tanpa segel"),
@@ -161,6 +176,12 @@ class SyncView(QWidget):
             self.tr("Tulis tanpa segel"),
             self.tr("Batal"),
         )
+
+    def _at_office(self) -> bool:
+        """This device is an office (role Petugas kantor), not an officer's laptop."""
+        from ..profile import OFFICE_ROLE, role_of
+
+        return role_of(self.store) == OFFICE_ROLE
 
     def _exported(self, results: list[Any]) -> None:
         if not results:
@@ -204,11 +225,19 @@ class SyncView(QWidget):
                 what = self.tr("Bundel ini")
             else:
                 what = self.tr("Berkas foto ini")
+            if self._at_office():
+                advice = self.tr(
+                    "Buat kunci kantor (Perangkat dan kunci…) agar bundel bertanda tangan "
+                    "kantor ini."
+                )
+            else:
+                advice = self.tr("Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi.")
             lines.append(
                 self.tr(
-                    "{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya. "
-                    "Daftarkan kantor (Perangkat dan kunci…) agar bundel dienkripsi."
+                    "{0} TIDAK tersegel: siapa pun yang memegang berkas dapat membacanya."
                 ).format(what)
+                + " "
+                + advice
             )
         self.unsealed.setText("\n".join(lines))
         self.unsealed.setVisible(bool(lines))
