@@ -673,6 +673,14 @@
         <translation>Complete the office profile…</translation>
     </message>
     <message>
+        <source>Cari kegiatan: ketik judul, desa atau tempat…</source>
+        <translation>Find an activity: type its title, village or venue…</translation>
+    </message>
+    <message>
+        <source>Cari k&amp;egiatan:</source>
+        <translation>Find activit&amp;y:</translation>
+    </message>
+    <message>
         <source>Belum ada kegiatan</source>
         <translation>No activities yet</translation>
     </message>
@@ -703,6 +711,14 @@
     <message>
         <source>Periksa</source>
         <translation>Check</translation>
+    </message>
+    <message>
+        <source>{0} terbaru dari {1}; ketik untuk mencari</source>
+        <translation>newest {0} of {1}; type to search</translation>
+    </message>
+    <message>
+        <source>Tidak ada kegiatan yang cocok</source>
+        <translation>No matching activity</translation>
     </message>
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>

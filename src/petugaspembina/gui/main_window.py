@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             (self.desa_saya, self.tr("Desa sa&ya")),
         ):
             self.tabs.addTab(widget, caption)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         self.sessions.add_button(self.tr("Kegiatan baru (Ctrl+N)"), self.on_new_session_triggered)
         self.sessions.add_button(self.tr("Ubah…"), self.on_edit_session_triggered)
         self.sessions.add_button(self.tr("Daftar hadir (Ctrl+D)"), self.on_sign_in_triggered)
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
         self.app_lock.stop()
         self.sync_view.shutdown()
         super().closeEvent(event)
+
+    def on_tab_changed(self, index: int) -> None:
+        """Opening Dokumen chooses the session selected on the Kegiatan tab, however old."""
+        if self.tabs.widget(index) is self.documents_view:
+            self.documents_view.choose_session(self.sessions.selected_id())
 
     def refresh(self) -> None:
         """Reload the lists, the conflicts and the status bar (after edits, imports, sign-ins,
