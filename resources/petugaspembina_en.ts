@@ -678,7 +678,7 @@
     </message>
     <message>
         <source>Cari k&amp;egiatan:</source>
-        <translation>Find activit&amp;y:</translation>
+        <translation>&amp;Look up activity:</translation>
     </message>
     <message>
         <source>Belum ada kegiatan</source>
