@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
             sort_order=Qt.SortOrder.DescendingOrder,
             empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat."),
+            stretch="title",
+            fit=("date", "attendees", "male", "female"),
         )
         self.sessions.select_when_single()  # one kegiatan: the buttons act on it directly
         self.people = ListingView(
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
                 "Belum ada peserta. Catat lewat Daftar hadir (Ctrl+D) di tab Kegiatan, "
                 "atau tekan Impor daftar peserta di bawah."
             ),
+            stretch="full_name",
+            fit=("sex", "birth_year", "nik_masked", "sessions"),
         )
         self.referrals = ListingView(
             ListingModel(
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
             empty_hint=self.tr(
                 "Belum ada rujukan. Pilih peserta di tab Peserta, lalu Rujuk peserta ini…"
             ),
+            stretch="agency",
+            fit=("referred_on", "urgency", "events"),
         )
         from .desa_saya import DesaSayaView
         from .documents_view import DocumentsView
