@@ -625,6 +625,10 @@
         <translation>Certificate for th&amp;is participant</translation>
     </message>
     <message>
+        <source>Ketik sebagian judul, desa atau tempat…</source>
+        <translation>Type part of its title, village or venue…</translation>
+    </message>
+    <message>
         <source>U&amp;ntuk peserta:</source>
         <translation>For participa&amp;nt:</translation>
     </message>
@@ -673,10 +677,6 @@
         <translation>Complete the office profile…</translation>
     </message>
     <message>
-        <source>Cari kegiatan: ketik judul, desa atau tempat…</source>
-        <translation>Find an activity: type its title, village or venue…</translation>
-    </message>
-    <message>
         <source>Cari k&amp;egiatan:</source>
         <translation>&amp;Look up activity:</translation>
     </message>
@@ -713,8 +713,8 @@
         <translation>Check</translation>
     </message>
     <message>
-        <source>{0} terbaru dari {1}; ketik untuk mencari</source>
-        <translation>newest {0} of {1}; type to search</translation>
+        <source>{0} terbaru dari {1} kegiatan; ketik untuk mencari</source>
+        <translation>newest {0} of {1} activities; type to search</translation>
     </message>
     <message>
         <source>Tidak ada kegiatan yang cocok</source>

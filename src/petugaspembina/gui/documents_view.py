@@ -81,9 +81,7 @@ class DocumentsView(QWidget):
         # Any session, however old, is reached by typing part of its title, village or venue:
         # the drop-down holds the newest matches (filtered in SQL), the note says when more match.
         self.session_search = QLineEdit()
-        self.session_search.setPlaceholderText(
-            self.tr("Cari kegiatan: ketik judul, desa atau tempat…")
-        )
+        self.session_search.setPlaceholderText(self.tr("Ketik sebagian judul, desa atau tempat…"))
         self.session_search.setClearButtonEnabled(True)
         form.addRow(self.tr("Cari k&egiatan:"), self.session_search)
         self.session_combo = QComboBox()
@@ -234,7 +232,9 @@ class DocumentsView(QWidget):
         if len(choices) == SESSION_CHOICES:
             total = queries.count_sessions(self.store, text)
             self.session_note.setText(
-                self.tr("{0} terbaru dari {1}; ketik untuk mencari").format(len(choices), total)
+                self.tr("{0} terbaru dari {1} kegiatan; ketik untuk mencari").format(
+                    len(choices), total
+                )
             )
         elif text.strip() and not choices:
             self.session_note.setText(self.tr("Tidak ada kegiatan yang cocok"))
