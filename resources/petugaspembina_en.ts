@@ -625,6 +625,10 @@
         <translation>Certificate for th&amp;is participant</translation>
     </message>
     <message>
+        <source>Ketik sebagian judul, desa atau tempat…</source>
+        <translation>Type part of its title, village or venue…</translation>
+    </message>
+    <message>
         <source>U&amp;ntuk peserta:</source>
         <translation>For participa&amp;nt:</translation>
     </message>
@@ -673,6 +677,10 @@
         <translation>Complete the office profile…</translation>
     </message>
     <message>
+        <source>Cari k&amp;egiatan:</source>
+        <translation>&amp;Look up activity:</translation>
+    </message>
+    <message>
         <source>Belum ada kegiatan</source>
         <translation>No activities yet</translation>
     </message>
@@ -703,6 +711,14 @@
     <message>
         <source>Periksa</source>
         <translation>Check</translation>
+    </message>
+    <message>
+        <source>{0} terbaru dari {1} kegiatan; ketik untuk mencari</source>
+        <translation>newest {0} of {1} activities; type to search</translation>
+    </message>
+    <message>
+        <source>Tidak ada kegiatan yang cocok</source>
+        <translation>No matching activity</translation>
     </message>
     <message>
         <source>Profil kantor belum lengkap: dokumen bertanda DRAF. Lengkapi lewat Profil kantor: {0}.</source>

@@ -448,3 +448,70 @@ def test_a_mistyped_command_is_named_in_indonesian_with_the_suggestion() -> None
     assert code == 2
     assert "Galat: Perintah tidak dikenal: 'improt'. Maksud Anda 'import'?" in err
     assert "No such command" not in err and "Did you mean" not in err
+
+
+def _sessions_db(tmp_path: Path, titles: list[tuple[str, str, str]]) -> str:
+    """A database holding sessions (title, village, date)."""
+    db = init_db(tmp_path / "x.db")
+    with Store.open(db) as store:
+        for title, village, date in titles:
+            store.write("sessions", {"title": title, "village_name": village, "date": date})
+    return str(db)
+
+
+def test_sessions_search_finds_by_title_or_village(tmp_path: Path) -> None:
+    db = _sessions_db(
+        tmp_path,
+        [
+            ("Sosialisasi TPPO", "Sukamaju", "2025-01-05"),
+            ("Penyuluhan PMI", "Karangsari", "2026-03-01"),
+            ("Rapat desa", "Sukamaju Hilir", "2026-04-01"),
+        ],
+    )
+    code, out, err = run("--db", db, "sessions", "--search", "sukamaju", "--json")
+    assert code == 0 and err == ""
+    found = json.loads(out)
+    assert [item["title"] for item in found] == ["Rapat desa", "Sosialisasi TPPO"]
+    assert set(found[0]) >= {"id", "date", "title", "village_name", "attendees", "officers"}
+    code, out, _ = run("--db", db, "sessions", "--search", "PMI")
+    assert code == 0 and "Penyuluhan PMI" in out and "Rapat desa" not in out
+    assert out.splitlines()[0].startswith("Tanggal")
+
+
+def test_sessions_search_takes_percent_literally(tmp_path: Path) -> None:
+    db = _sessions_db(tmp_path, [("Sosialisasi 100% hadir", "A", "2026-01-01"), ("B", "B", "")])
+    code, out, _ = run("--db", db, "sessions", "--search", "100%", "--json")
+    assert code == 0 and [item["title"] for item in json.loads(out)] == ["Sosialisasi 100% hadir"]
+
+
+def test_sessions_says_on_stderr_when_the_list_was_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import petugaspembina.cli as cli
+
+    db = _sessions_db(
+        tmp_path, [(f"Kegiatan {n}", "Desa", f"2026-01-{n + 1:02d}") for n in range(5)]
+    )
+    monkeypatch.setattr(cli, "LISTING_LIMIT", 3)
+    code, out, err = run("--db", db, "sessions", "--json")
+    assert code == 0 and len(json.loads(out)) == 3
+    assert err == "… ditampilkan 3 dari 5; pakai --search untuk mempersempit.\n"
+    code, out, err = run("--db", db, "sessions", "--search", "Kegiatan 0")
+    assert code == 0 and err == "" and "Kegiatan 0" in out
+
+
+def test_sessions_says_nothing_when_the_whole_list_fits(tmp_path: Path) -> None:
+    db = _sessions_db(tmp_path, [("Satu", "Desa", "2026-01-01")])
+    code, _, err = run("--db", db, "sessions")
+    assert code == 0 and err == ""
+
+
+def test_people_and_referrals_take_search_too(tmp_path: Path) -> None:
+    db = init_db(tmp_path / "x.db")
+    with Store.open(db) as store:
+        store.write("people", {"full_name": "Siti Aminah", "village_name": "Sukamaju"})
+        store.write("people", {"full_name": "Budi Santoso", "village_name": "Karangsari"})
+    code, out, err = run("--db", str(db), "people", "--search", "siti", "--json")
+    assert code == 0 and err == "" and [p["full_name"] for p in json.loads(out)] == ["Siti Aminah"]
+    code, out, _ = run("--db", str(db), "referrals", "--search", "tidak-ada", "--json")
+    assert code == 0 and json.loads(out) == []

@@ -226,16 +226,22 @@ def print_table(
         )
 
 
+LISTING_LIMIT = 1000  # rows a listing command prints; --search narrows a longer list
+
+
 def _listing(
     name: str,
     table: str,
-    fetch: Callable[[Store], Sequence[Any]],
+    fetch: Callable[..., Sequence[Any]],
+    count: Callable[[Store, str], int],
     columns: Sequence[tuple[str, str, int]],
     help_text: str,
+    search_help: str,
     labels: dict[str, type[Labelled]] | None = None,
     table_labels: dict[str, type[Labelled]] | None = None,
 ) -> None:
-    """Register a listing command: a table with labels, or ``--json`` with codes and labels."""
+    """Register a listing command: a table with labels, or ``--json`` with codes and labels;
+    ``--search`` filters in SQL, and stderr says when the list was cut at ``LISTING_LIMIT``."""
     labels = labels or {}
     shown = labels if table_labels is None else table_labels
 
@@ -243,10 +249,17 @@ def _listing(
     @click.option(
         "--json", "as_json", is_flag=True, help="Keluaran JSON (kode, ditambah kunci *_label)."
     )
+    @click.option("--search", "text", default="", metavar="TEKS", help=search_help)
     @click.pass_obj
-    def command(obj: Context, as_json: bool) -> None:
+    def command(obj: Context, as_json: bool, text: str) -> None:
         with obj.store() as store:
-            items = [dataclasses.asdict(item) for item in fetch(store)]
+            items = [dataclasses.asdict(item) for item in fetch(store, LISTING_LIMIT, 0, text=text)]
+            total = count(store, text) if len(items) == LISTING_LIMIT else len(items)
+        if total > len(items):
+            click.echo(
+                f"… ditampilkan {len(items)} dari {total}; pakai --search untuk mempersempit.",
+                err=True,
+            )
         if as_json:
             labelled = [with_labels(item, labels) for item in items]
             click.echo(json.dumps(labelled, ensure_ascii=False, indent=1))
@@ -258,6 +271,7 @@ _listing(
     "sessions",
     "sessions",
     queries.list_sessions,
+    queries.count_sessions,
     [
         ("date", "Tanggal", 11),
         ("session_type", "Jenis", 23),
@@ -267,13 +281,15 @@ _listing(
         ("female", "P", 3),
         ("id", "ID", 36),
     ],
-    "Daftar kegiatan.",
+    "Daftar kegiatan (terbaru dahulu).",
+    "Hanya kegiatan yang judul, desa atau tempatnya memuat TEKS.",
     {"session_type": SessionType},
 )
 _listing(
     "people",
     "people",
     queries.list_people,
+    queries.count_people,
     [
         ("full_name", "Nama", 30),
         ("sex", "L/P", 3),
@@ -285,6 +301,7 @@ _listing(
         ("id", "ID", 36),
     ],
     "Daftar peserta; NIK tersamar.",
+    "Hanya peserta yang nama, NIK, desa atau nomor HP-nya cocok dengan TEKS.",
     {"sex": Sex, "category": ParticipantCategory},
     {"category": ParticipantCategory},  # L/P is the column people know; the label is in --json
 )
@@ -292,6 +309,7 @@ _listing(
     "referrals",
     "referrals",
     queries.list_referrals,
+    queries.count_referrals,
     [
         ("referred_on", "Tanggal", 11),
         ("status", "Status", 10),
@@ -301,6 +319,7 @@ _listing(
         ("id", "ID", 36),
     ],
     "Daftar rujukan tanpa rincian pribadi.",
+    "Hanya rujukan yang status, jenis risiko, urgensi atau instansinya cocok dengan TEKS.",
     {"status": ReferralStatus, "risk_type": RiskType, "urgency": Urgency},
 )
 

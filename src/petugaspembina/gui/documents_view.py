@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the register module loads the signing keys: not at start-up
     from ..documents.register import RegisterEntry
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
+SESSION_CHOICES = 200  # newest matching sessions in the drop-down; typing reaches the rest
 
 
 def _safe_stem(text: str) -> str:
@@ -63,6 +64,7 @@ class DocumentsView(QWidget):
         self._lazy = lazy
         self._stale = lazy
         self.last_output: Path | None = None
+        self._wanted: str | None = None  # a session to choose when the lazy tab is filled
         self.register_entries: list[RegisterEntry] = []
         layout = QVBoxLayout(self)
         self.draft_note = QLabel()
@@ -77,9 +79,23 @@ class DocumentsView(QWidget):
         layout.addWidget(self.draft_banner)
         box = QGroupBox(self.tr("Dokumen kegiatan"))
         form = QFormLayout(box)
+        # Any session, however old, is reached by typing part of its title, village or venue:
+        # the drop-down holds the newest matches (filtered in SQL), the note says when more match.
+        self.session_search = QLineEdit()
+        self.session_search.setPlaceholderText(self.tr("Ketik sebagian judul, desa atau tempat…"))
+        self.session_search.setClearButtonEnabled(True)
+        form.addRow(self.tr("Cari k&egiatan:"), self.session_search)
         self.session_combo = QComboBox()
         self.session_combo.setPlaceholderText(self.tr("Belum ada kegiatan"))
-        form.addRow(self.tr("Kegia&tan:"), self.session_combo)
+        self.session_combo.setMaxVisibleItems(20)
+        self.session_note = QLabel()
+        self.session_note.setStyleSheet("color: palette(placeholder-text)")
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.session_combo, 1)
+        chosen.addWidget(self.session_note)
+        session_label = QLabel(self.tr("Kegia&tan:"))
+        session_label.setBuddy(self.session_combo)
+        form.addRow(session_label, chosen)
         one = QHBoxLayout()
         self.person_combo = QComboBox()
         self.person_button = QPushButton(self.tr("Sertifikat peserta &ini"))
@@ -171,6 +187,7 @@ class DocumentsView(QWidget):
         self.void_button.clicked.connect(self.on_void_clicked)
         self.search_edit.textChanged.connect(self.reload_register)
         self.session_combo.currentIndexChanged.connect(self.reload_people)
+        self.session_search.textChanged.connect(self.reload_sessions)
         if not lazy:
             self.reload()
         fit_form_labels(self)
@@ -190,20 +207,66 @@ class DocumentsView(QWidget):
 
     def _fill(self) -> None:
         self._stale = False
-        self.session_combo.blockSignals(True)
-        self.session_combo.clear()
-        for session in queries.session_choices(self.store, 500):
-            title = shorten(session.title or "", 70)
-            self.session_combo.addItem(f"{short_date(session.date) or '-'} — {title}", session.id)
-            self.session_combo.setItemData(
-                self.session_combo.count() - 1, session.date or "", DATE_ROLE
-            )
-        if self.session_combo.count():  # with a placeholder, Qt leaves nothing chosen
-            self.session_combo.setCurrentIndex(0)
-        self.session_combo.blockSignals(False)
-        self.reload_people()
+        self.reload_sessions()
         self.reload_register()
         self.reload_draft_note()
+
+    def reload_sessions(self) -> None:
+        """Fill the drop-down with the newest sessions matching the search text (at most
+        ``SESSION_CHOICES``), keeping the chosen one when it still matches; then the people."""
+        text = self.session_search.text()
+        kept = self._wanted or self.session_combo.currentData()
+        self._wanted = None
+        combo = self.session_combo
+        combo.blockSignals(True)
+        combo.clear()
+        choices = queries.session_choices(self.store, SESSION_CHOICES, text)
+        for session in choices:
+            self._add_choice(session)
+        if kept and combo.findData(kept) < 0 and not text.strip():
+            chosen = queries.session_choice(self.store, kept)  # an older one chosen elsewhere
+            if chosen is not None:
+                self._add_choice(chosen, 0)
+        index = combo.findData(kept) if kept else -1
+        if combo.count():  # with a placeholder, Qt leaves nothing chosen
+            combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        if len(choices) == SESSION_CHOICES:
+            total = queries.count_sessions(self.store, text)
+            self.session_note.setText(
+                self.tr("{0} terbaru dari {1} kegiatan; ketik untuk mencari").format(
+                    len(choices), total
+                )
+            )
+        elif text.strip() and not choices:
+            self.session_note.setText(self.tr("Tidak ada kegiatan yang cocok"))
+        else:
+            self.session_note.setText("")
+        self.session_note.setVisible(bool(self.session_note.text()))
+        self.reload_people()
+
+    def _add_choice(self, session: queries.SessionChoice, at: int | None = None) -> None:
+        title = shorten(session.title or "", 70)
+        village = f" ({shorten(session.village_name, 30)})" if session.village_name else ""
+        text = f"{short_date(session.date) or '-'} — {title}{village}"
+        combo = self.session_combo
+        index = combo.count() if at is None else at
+        combo.insertItem(index, text, session.id)
+        combo.setItemData(index, session.date or "", DATE_ROLE)
+
+    def choose_session(self, session_id: str | None) -> None:
+        """Make ``session_id`` the chosen session (the one selected on the Kegiatan tab), even
+        when it is older than the drop-down's newest sessions; a lazy tab not yet filled
+        chooses it when it is."""
+        if not session_id or session_id == self.session_combo.currentData():
+            return
+        self._wanted = session_id
+        if self._stale:
+            return
+        if self.session_search.text():
+            self.session_search.clear()  # refills, choosing the wanted session
+        else:
+            self.reload_sessions()
 
     def reload_draft_note(self) -> None:
         """Name the office profile fields still to fill (documents carry a DRAF mark until then)."""

@@ -3,17 +3,25 @@
 Columns are sized to their content whenever rows arrive in a list that had none; the layout of a
 list that never showed rows is not worth remembering (``saved_layout`` is None then). An empty
 list shows a hint saying what to do.
+
+Widths go to the text people read: the ``stretch`` column (Nama, Judul) takes the width the others
+leave, ``fit`` columns (numbers, dates, codes) always fit their content, and the other text columns
+(Desa, Jenis) widen, up to ``WIDEST``, when a search or sort brings longer text — never narrower
+than the officer made them. Text is cut with "…", never wrapped into a half-shown second line.
+These modes are set again after a remembered layout is restored (one saved by an older version
+stretched the last column, whatever it held).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -23,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from .empty_hint import EmptyHint
 from .listmodel import ListingModel
+
+WIDEST = 320  # a text column widened to its content on a search or sort stops here (pixels)
 
 
 class ListingView(QWidget):
@@ -37,9 +47,14 @@ class ListingView(QWidget):
         sort_column: int = 0,
         sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
         empty_hint: str = "",
+        stretch: str | None = None,
+        fit: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.model = model
+        keys = model.column_keys()
+        self._stretch = keys.index(stretch) if stretch in keys else None
+        self._fit = [keys.index(key) for key in fit if key in keys]
         self.empty_text = empty_hint
         self.select_single = False  # a list of exactly one row has it selected (Kegiatan)
         self._kept: str | None = None
@@ -54,7 +69,8 @@ class ListingView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.layout_restored = False  # set when a saved column layout was applied
         self._sized = False  # columns fit rows (sized or restored), not only the headers
@@ -75,7 +91,33 @@ class ListingView(QWidget):
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         # Size columns from the first rows only: measuring every loaded row is slow at start.
         self.table.horizontalHeader().setResizeContentsPrecision(30)
+        self._apply_column_modes()
         self.table.resizeColumnsToContents()
+
+    def _apply_column_modes(self) -> None:
+        """The stretched column takes the spare width, the fitted ones their content's; the
+        rest are the officer's to drag. Without a stretched column the last one stretches."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(self._stretch is None)
+        for column in range(self.model.columnCount()):
+            if column == self._stretch:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column in self._fit:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            else:
+                mode = QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+
+    def _widen_text_columns(self) -> None:
+        """Let the dragged text columns show the longer text a search or sort brought, up to
+        ``WIDEST``; a column the officer made wider stays so."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                continue
+            wanted = min(WIDEST, self.table.sizeHintForColumn(column))
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
 
     def showEvent(self, event: QShowEvent) -> None:
         # A tab's list is queried when first shown, not at start; rows arriving size the columns.
@@ -89,6 +131,8 @@ class ListingView(QWidget):
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self._sized = True
+        elif rows:
+            self._widen_text_columns()
         elif not rows and not self.model._text and not self.layout_restored:
             self._sized = False  # an empty list's widths fit the headers only
         self._update_hint()
@@ -152,6 +196,7 @@ class ListingView(QWidget):
         if not valid:
             header.restoreState(before)
             return False
+        self._apply_column_modes()
         self.layout_restored = self._sized = True
         return True
 

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
             self.tr("Cari kegiatan (judul, desa, tempat)…"),
             sort_order=Qt.SortOrder.DescendingOrder,
             empty_hint=self.tr("Belum ada kegiatan. Tekan Ctrl+N untuk membuat."),
+            stretch="title",
+            fit=("date", "attendees", "male", "female"),
         )
         self.sessions.select_when_single()  # one kegiatan: the buttons act on it directly
         self.people = ListingView(
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
                 "Belum ada peserta. Catat lewat Daftar hadir (Ctrl+D) di tab Kegiatan, "
                 "atau tekan Impor daftar peserta di bawah."
             ),
+            stretch="full_name",
+            fit=("sex", "birth_year", "nik_masked", "sessions"),
         )
         self.referrals = ListingView(
             ListingModel(
@@ -119,6 +123,8 @@ class MainWindow(QMainWindow):
             empty_hint=self.tr(
                 "Belum ada rujukan. Pilih peserta di tab Peserta, lalu Rujuk peserta ini…"
             ),
+            stretch="agency",
+            fit=("referred_on", "urgency", "events"),
         )
         from .desa_saya import DesaSayaView
         from .documents_view import DocumentsView
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
             (self.desa_saya, self.tr("Desa sa&ya")),
         ):
             self.tabs.addTab(widget, caption)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         self.sessions.add_button(self.tr("Kegiatan baru (Ctrl+N)"), self.on_new_session_triggered)
         self.sessions.add_button(self.tr("Ubah…"), self.on_edit_session_triggered)
         self.sessions.add_button(self.tr("Daftar hadir (Ctrl+D)"), self.on_sign_in_triggered)
@@ -256,6 +263,11 @@ class MainWindow(QMainWindow):
         self.app_lock.stop()
         self.sync_view.shutdown()
         super().closeEvent(event)
+
+    def on_tab_changed(self, index: int) -> None:
+        """Opening Dokumen chooses the session selected on the Kegiatan tab, however old."""
+        if self.tabs.widget(index) is self.documents_view:
+            self.documents_view.choose_session(self.sessions.selected_id())
 
     def refresh(self) -> None:
         """Reload the lists, the conflicts and the status bar (after edits, imports, sign-ins,

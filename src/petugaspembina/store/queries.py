@@ -110,6 +110,24 @@ _ATTENDEES_OF_SEX = """(SELECT count(DISTINCT coalesce(p.merged_into, p.id)) FRO
     WHERE a.session_id = s.id AND a.deleted = 0 AND coalesce(m.sex, p.sex) = '{sex}')"""
 
 
+def _session_filter(text: str) -> tuple[str, list[str]]:
+    """The WHERE of visible sessions whose title, village or venue contains ``text``."""
+    where, params = "s.deleted = 0", []
+    if text.strip():
+        where += (
+            " AND (s.title LIKE ? ESCAPE '\\' OR s.village_name LIKE ? ESCAPE '\\'"
+            " OR s.venue LIKE ? ESCAPE '\\')"
+        )
+        params += [_like(text.strip())] * 3
+    return where, params
+
+
+def count_sessions(store: Store, text: str = "") -> int:
+    """How many visible sessions ``list_sessions`` would give for ``text`` without a limit."""
+    where, params = _session_filter(text)
+    return int(store.rows(f"SELECT count(*) AS n FROM sessions s WHERE {where}", params)[0]["n"])
+
+
 def list_sessions(
     store: Store,
     limit: int = 1000,
@@ -120,13 +138,7 @@ def list_sessions(
     descending: bool = True,
 ) -> list[SessionSummary]:
     """Visible sessions with sign-in counts by sex, filtered by title, village or venue."""
-    where, params = "s.deleted = 0", []
-    if text.strip():
-        where += (
-            " AND (s.title LIKE ? ESCAPE '\\' OR s.village_name LIKE ? ESCAPE '\\'"
-            " OR s.venue LIKE ? ESCAPE '\\')"
-        )
-        params += [_like(text.strip())] * 3
+    where, params = _session_filter(text)
     # Counts per listed row (not a GROUP BY over every session): a page costs the same at any size.
     # The sex of each attendee from people_recap, which holds it: the planner's own choice, the
     # primary key, reads every attendee's table row too — twice the pages, each decrypted on the
@@ -157,15 +169,28 @@ class SessionChoice:
     id: str
     date: str | None
     title: str | None
+    village_name: str | None = None
 
 
-def session_choices(store: Store, limit: int = 500) -> list[SessionChoice]:
-    """The newest visible sessions for a drop-down."""
+def session_choices(store: Store, limit: int = 500, text: str = "") -> list[SessionChoice]:
+    """The newest visible sessions for a drop-down; ``text`` keeps those whose title, village
+    or venue contains it (any session, however old, can be found by typing)."""
+    where, params = _session_filter(text)
     rows = store.rows(
-        "SELECT id, date, title FROM sessions WHERE deleted = 0 ORDER BY date DESC, id LIMIT ?",
-        (limit,),
+        f"""SELECT s.id, s.date, s.title, s.village_name FROM sessions s WHERE {where}
+            ORDER BY s.date DESC, s.id LIMIT ?""",
+        (*params, limit),
     )
     return [SessionChoice(**row) for row in rows]
+
+
+def session_choice(store: Store, session_id: str) -> SessionChoice | None:
+    """One visible session as a drop-down entry, or None."""
+    rows = store.rows(
+        "SELECT id, date, title, village_name FROM sessions WHERE id = ? AND deleted = 0",
+        (session_id,),
+    )
+    return SessionChoice(**rows[0]) if rows else None
 
 
 def list_people(
@@ -208,18 +233,21 @@ def list_people(
     ]
 
 
-def list_referrals(
-    store: Store,
-    limit: int = 1000,
-    offset: int = 0,
-    *,
-    text: str = "",
-    sort: str | None = "referred_on",
-    descending: bool = True,
-) -> list[ReferralSummary]:
-    """Visible referrals without personal details; ``text`` matches status, risk or urgency (by
-    code or by the label a person reads) or the agency. ``events`` counts follow-ups only: the
-    timeline entry in status Draf is the case being recorded, not something done about it."""
+def count_people(store: Store, text: str = "") -> int:
+    """How many people ``list_people`` would give for ``text`` without a limit."""
+    from .search import fts_filter
+
+    join, where, params = fts_filter(text)
+    rows = store.rows(
+        f"""SELECT count(*) AS n FROM people p {join}
+            WHERE p.deleted = 0 AND p.merged_into IS NULL {where}""",
+        params,
+    )
+    return int(rows[0]["n"])
+
+
+def _referral_filter(text: str) -> tuple[str, list[str]]:
+    """The WHERE of visible referrals matching ``text`` (see ``list_referrals``)."""
     where, params = "r.deleted = 0", []
     if text.strip():
         typed = text.strip().lower()
@@ -236,6 +264,33 @@ def list_referrals(
             f" OR r.risk_type IN ({marks}) OR r.urgency IN ({marks}))"
         )
         params += [_like(text.strip())] * 3 + labelled * 3
+    return where, params
+
+
+def count_referrals(store: Store, text: str = "") -> int:
+    """How many referrals ``list_referrals`` would give for ``text`` without a limit."""
+    where, params = _referral_filter(text)
+    rows = store.rows(
+        f"""SELECT count(*) AS n FROM referrals r LEFT JOIN agencies g ON g.id = r.agency_id
+            WHERE {where}""",
+        params,
+    )
+    return int(rows[0]["n"])
+
+
+def list_referrals(
+    store: Store,
+    limit: int = 1000,
+    offset: int = 0,
+    *,
+    text: str = "",
+    sort: str | None = "referred_on",
+    descending: bool = True,
+) -> list[ReferralSummary]:
+    """Visible referrals without personal details; ``text`` matches status, risk or urgency (by
+    code or by the label a person reads) or the agency. ``events`` counts follow-ups only: the
+    timeline entry in status Draf is the case being recorded, not something done about it."""
+    where, params = _referral_filter(text)
     rows = store.rows(
         f"""SELECT r.id, r.status, r.risk_type, r.urgency, g.abbreviation AS agency, r.referred_on,
                   (SELECT count(*) FROM referral_events e WHERE e.referral_id = r.id
