@@ -106,3 +106,45 @@ def test_a_failed_search_says_so_in_the_tab(
     qtbot.waitUntil(lambda: "tidak dapat dimuat" in review.heading.text(), timeout=10_000)
     assert "Segarkan" in review.heading.text()
     assert not review.same_button.isEnabled()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_S], ids=["berbeda", "sama"])
+def test_undo_shows_the_pair_it_brought_back(qtbot: QtBot, office: Store, key: Qt.Key) -> None:
+    """Ctrl+Z after Berbeda or Sama: once the search that follows returns the pair, it is the
+    one selected and compared, not the pair shown after the decision."""
+    review = review_of(qtbot, office)
+    review.changed.connect(review.reload)  # as the window's refresh does
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    review.queue.setCurrentRow(1)
+    undone = review.pairs[1]
+    qtbot.keyClick(review.queue, key)
+    qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
+    assert review._current() is not undone
+    qtbot.keyClick(review.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "dibatalkan" in review.status.text()
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    current = review._current()
+    assert current is not None
+    assert {current.first.id, current.second.id} == {undone.first.id, undone.second.id}
+    assert review.compare.item(0, 0).text() == current.first.full_name
+    assert review.wanted is None  # shown once: later searches keep the clerk's place
+
+
+def test_choosing_a_pair_before_the_undone_one_returns_keeps_the_choice(
+    qtbot: QtBot, office: Store
+) -> None:
+    review = review_of(qtbot, office)
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    undone = review.pairs[0]
+    review.queue.setCurrentRow(0)
+    qtbot.keyClick(review.queue, Qt.Key.Key_B)
+    qtbot.keyClick(review.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.wanted == frozenset((undone.first.id, undone.second.id))
+    review.queue.setCurrentRow(-1)
+    review.queue.setCurrentRow(0)  # the clerk clicks the pair that is there
+    chosen = review.pairs[0]
+    assert review.wanted is None
+    review.reload()
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    current = review._current()
+    assert current is not None and current.first.id == chosen.first.id

@@ -65,6 +65,8 @@ class DuplicateReview(QWidget):
         self.pairs: list[PairDescription] = []
         self.decisions: list[Decision] = []
         self.skipped: set[tuple[str, str]] = set()
+        # The pair an undo brings back: selected when the search that follows returns it.
+        self.wanted: frozenset[str] | None = None
         self._generation = 0
         self._found.connect(self._on_found)
         splitter = QSplitter()
@@ -111,7 +113,7 @@ class DuplicateReview(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.queue.currentRowChanged.connect(self._show)
+        self.queue.currentRowChanged.connect(self._on_row_chosen)
         self.same_button.clicked.connect(self.on_same_clicked)
         self.different_button.clicked.connect(self.on_different_clicked)
         self.skip_button.clicked.connect(self.on_skip_clicked)
@@ -180,7 +182,8 @@ class DuplicateReview(QWidget):
         self._show_pairs(found)
 
     def _show_pairs(self, pairs: list[PairDescription]) -> None:
-        """Fill the queue (skipped pairs last), keeping the current pair when it is still there."""
+        """Fill the queue (skipped pairs last), showing the pair an undo brought back once it is
+        there, else keeping the current pair when it is still there."""
         current = self._current()
         pairs.sort(key=lambda p: (p.first.id, p.second.id) in self.skipped)
         self.pairs = pairs
@@ -191,8 +194,10 @@ class DuplicateReview(QWidget):
                 f"{pair.first.full_name} ↔ {pair.second.full_name}  ({round(pair.score * 100)}%)"
             )
         self.queue.blockSignals(False)
-        ids = [(p.first.id, p.second.id) for p in pairs]
-        key = (current.first.id, current.second.id) if current else None
+        ids = [frozenset((p.first.id, p.second.id)) for p in pairs]
+        key = frozenset((current.first.id, current.second.id)) if current else None
+        if self.wanted in ids:
+            key, self.wanted = self.wanted, None
         self._show_row(ids.index(key) if key in ids else 0)
         self.count_changed.emit(len(pairs))
 
@@ -210,6 +215,11 @@ class DuplicateReview(QWidget):
         else:
             self.heading.setText(self.tr("Tidak ada saran duplikat."))
             self.compare.clearContents()
+
+    def _on_row_chosen(self, row: int) -> None:
+        """The clerk picked a pair: it stays shown, whatever an undo asked for before."""
+        self.wanted = None
+        self._show(row)
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.pairs):
@@ -275,6 +285,7 @@ class DuplicateReview(QWidget):
 
     def on_skip_clicked(self) -> None:
         pair = self._current()
+        self.wanted = None
         if pair is not None:
             self.skipped.add((pair.first.id, pair.second.id))
             row = self.queue.currentRow()
@@ -295,11 +306,18 @@ class DuplicateReview(QWidget):
             self.status.setText(str(exc))
             return
         self.status.setText(self.tr("Keputusan terakhir dibatalkan."))
-        self._decided(lambda p: False)  # the pair comes back with the search that follows
+        # The pair comes back with the search that follows, and is shown then.
+        self.wanted = frozenset((decision.first_id, decision.second_id))
+        self._decided(lambda p: False, keep_wanted=True)
 
-    def _decided(self, settled: Callable[[PairDescription], bool]) -> None:
+    def _decided(
+        self, settled: Callable[[PairDescription], bool], *, keep_wanted: bool = False
+    ) -> None:
         """Take the pairs a decision settled out of the queue at once and show the next; the
-        window's refresh (``changed``) then searches again in the background."""
+        window's refresh (``changed``) then searches again in the background. A decision
+        forgets the pair an earlier undo asked to show; an undo (``keep_wanted``) does not."""
+        if not keep_wanted:
+            self.wanted = None
         row = self.queue.currentRow()
         for index in reversed(range(len(self.pairs))):
             if settled(self.pairs[index]):
