@@ -148,3 +148,32 @@ def test_choosing_a_pair_before_the_undone_one_returns_keeps_the_choice(
     qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
     current = review._current()
     assert current is not None and current.first.id == chosen.first.id
+
+
+def test_identical_names_are_compared_by_category_and_session_dates(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "Rudi ↔ Rudi": the heading says the names are the same, and the table adds what tells
+    them apart: the category and the dates of the sessions each came to."""
+    store = Store.open(tmp_path / "rudi.sqlite3")
+    place = {"sex": "L", "birth_year": 1985, "region_code": "17.71.01.1001"}
+    teacher = store.write("people", {"full_name": "Rudi", "category": "guru", **place})
+    store.write("people", {"full_name": "Rudi", **place})
+    for day in ("2026-03-02", "2026-08-22"):
+        session = store.write("sessions", {"title": "Sosialisasi", "date": day})
+        store.write("attendance", {"session_id": session, "person_id": teacher})
+    review = review_of(qtbot, store)
+    qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
+    assert "nama sama" in review.heading.text() and "nama mirip" not in review.heading.text()
+    labels = [review.compare.verticalHeaderItem(r).text() for r in range(review.compare.rowCount())]
+    column = 0 if review.pairs[0].first.id == teacher else 1
+    cells = {
+        label: (review.compare.item(r, column).text(), review.compare.item(r, 1 - column).text())
+        for r, label in enumerate(labels)
+    }
+    assert cells["Kategori"] == ("Guru", "(tidak diisi)")
+    assert cells["Kehadiran"] == ("2 kegiatan", "0 kegiatan")
+    assert cells["Tanggal kegiatan"] == ("2 Mar 2026 s.d. 22 Agu 2026", "—")
+    # every line is visible without scrolling
+    assert review.compare.verticalScrollBar().maximum() == 0
+    store.close()

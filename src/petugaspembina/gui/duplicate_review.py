@@ -1,5 +1,5 @@
 """Duplikat: a queue of suggested pairs shown side by side (name, sex, birth year, village, masked
-NIK, sessions attended, similarity). "Sama" links them, "Berbeda" records that they are different
+NIK, category, sessions attended and their first and last date, similarity). "Sama" links them, "Berbeda" records that they are different
 people (the decision travels in bundles and the pair is not suggested again); both can be undone.
 Keyboard: S = Sama, B = Berbeda, N = lewati, Ctrl+Z = batalkan keputusan terakhir."""
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import short_date
 from ..store.errors import StoreError
 from ..store.store import Store
 from ..sync.duplicates import (
@@ -78,22 +79,23 @@ class DuplicateReview(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         right.addWidget(self.heading)
-        self.compare = QTableWidget(6, 2)
+        lines = [
+            self.tr("Nama"),
+            self.tr("L/P"),
+            self.tr("Tahun lahir"),
+            self.tr("Desa/Kelurahan"),
+            self.tr("NIK"),
+            self.tr("Kategori"),
+            self.tr("Kehadiran"),
+            self.tr("Tanggal kegiatan"),
+        ]
+        self.compare = QTableWidget(len(lines), 2)
         self.compare.setHorizontalHeaderLabels([self.tr("Peserta A"), self.tr("Peserta B")])
-        self.compare.setVerticalHeaderLabels(
-            [
-                self.tr("Nama"),
-                self.tr("L/P"),
-                self.tr("Tahun lahir"),
-                self.tr("Desa/Kelurahan"),
-                self.tr("NIK"),
-                self.tr("Kehadiran"),
-            ]
-        )
+        self.compare.setVerticalHeaderLabels(lines)
         self.compare.horizontalHeader().setStretchLastSection(True)
         self.compare.horizontalHeader().setDefaultSectionSize(260)
         self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.compare.setFixedHeight(6 * 30 + 30)
+        self.compare.setFixedHeight(len(lines) * 30 + 30)
         right.addWidget(self.compare)
         buttons = QHBoxLayout()
         self.same_button = QPushButton(self.tr("Sama — &gabungkan (S)"))
@@ -227,20 +229,33 @@ class DuplicateReview(QWidget):
         pair = self.pairs[row]
         self.heading.setText(
             self.tr("<b>Kemiripan {0}%</b> — {1}. Apakah keduanya orang yang sama?").format(
-                round(pair.score * 100), pair.reason_text
+                round(pair.score * 100), self._reason(pair)
             )
         )
         for column, side in enumerate((pair.first, pair.second)):
+            first, last = short_date(side.first_session), short_date(side.last_session)
             values = (
                 side.full_name,
                 side.sex,
                 str(side.birth_year or ""),
                 side.village_name,
                 side.nik_masked or self.tr("(tidak diisi)"),
+                side.category_label or self.tr("(tidak diisi)"),
                 self.tr("{0} kegiatan").format(side.sessions),
+                self.tr("{0} s.d. {1}").format(first, last) if first != last else first or "—",
             )
             for line, value in enumerate(values):
                 self.compare.setItem(line, column, QTableWidgetItem(value))
+
+    def _reason(self, pair: PairDescription) -> str:
+        """Why the pair is suggested; "nama sama" when the names are the same, not similar."""
+        if pair.reason == "nik":
+            return self.tr("NIK sama")
+        if pair.same_name:
+            return self.tr("nama sama, tahun lahir dan desa sama")
+        if pair.reason == "name+birth_year+village":
+            return self.tr("nama mirip, tahun lahir dan desa sama")
+        return pair.reason_text
 
     def _current(self) -> PairDescription | None:
         row = self.queue.currentRow()
