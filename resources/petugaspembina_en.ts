@@ -862,8 +862,16 @@ Activity: {2} ({3})</translation>
         <translation>NIK</translation>
     </message>
     <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
         <source>Kehadiran</source>
         <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Tanggal kegiatan</source>
+        <translation>Session dates</translation>
     </message>
     <message>
         <source>Sama — &amp;gabungkan (S)</source>
@@ -908,6 +916,22 @@ Activity: {2} ({3})</translation>
     <message>
         <source>{0} kegiatan</source>
         <translation>{0} sessions</translation>
+    </message>
+    <message>
+        <source>{0} s.d. {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <source>NIK sama</source>
+        <translation>same NIK</translation>
+    </message>
+    <message>
+        <source>nama sama, tahun lahir dan desa sama</source>
+        <translation>same name, same birth year and village</translation>
+    </message>
+    <message>
+        <source>nama mirip, tahun lahir dan desa sama</source>
+        <translation>similar name, same birth year and village</translation>
     </message>
     <message>
         <source>Digabungkan: {0} dihitung sebagai satu orang.</source>

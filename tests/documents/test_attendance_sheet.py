@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -125,25 +126,59 @@ def test_sheet_without_officer_still_renders(store: Store, tmp_path: Path) -> No
     assert "Rudi" in pdf_pages(out)[0]
 
 
-def test_totals_and_sign_off_never_stand_alone_on_the_last_page(
-    store: Store, tmp_path: Path
+def _rows_per_page(path: Path) -> list[list[int]]:
+    """The row numbers (``Peserta Nomor NN``) printed on each page of a sheet."""
+    return [[int(n) for n in re.findall(r"Peserta Nomor (\d+)", text)] for text in pdf_pages(path)]
+
+
+LONG_NAME_TAIL = " Muhammad Arif Rahman Hakim bin Abdullah Syafii Tanjung"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["plain", "signed", "long_names"])
+def test_pages_are_filled_with_rows_and_the_sign_off_never_stands_alone(
+    store: Store, tmp_path: Path, kind: str
 ) -> None:
-    """Wherever the list ends on a page, the last page holds rows of the list (under the
-    repeated header) above the totals and the officer's sign-off."""
+    """For 1 to 40 sign-ins: the rows run on in order; every page but the last holds as many rows
+    as a page of a long list does (one row fewer on the page before the last when that row had to
+    go over with the totals and sign-off, which did not fit under it); the last page holds the
+    totals and sign-off with at least one row above them."""
+    from petugaspembina.profile import create_profile
+
+    create_profile(store, "Dewi Kartika", "199001012015032001", "Kanim Batulicin", "Staf")
+
+    def add(session_id: str, index: int) -> None:
+        name = f"Peserta Nomor {index:02d}" + (LONG_NAME_TAIL if kind == "long_names" else "")
+        png = signature_png(index) if kind == "signed" else None
+        sign_in(store, session_id, name, "LP"[index % 2], png=png)
+
+    long_list = new_session(store, title="Daftar panjang")
+    for index in range(1, 121):
+        add(long_list, index)
+    full = _rows_per_page(make_attendance_sheet(store, long_list, tmp_path / "full.pdf"))
+    assert len(full) >= 3
+    first_page, other_page = len(full[0]), len(full[1])  # what one page holds
+
     session_id = new_session(store)
     carried = 0
-    for index in range(1, 27):
-        sign_in(store, session_id, f"Peserta Nomor {index:02d}", "LP"[index % 2])
-        if index < 8:
-            continue
-        pages = pdf_pages(make_attendance_sheet(store, session_id, tmp_path / f"{index}.pdf"))
-        last = pages[-1]
-        assert "Jumlah hadir" in last
-        if len(pages) > 1:
-            rows = last.count("Peserta Nomor")
-            assert rows >= 1 and "Tanda Tangan" in last, (index, last)
-            carried += rows == 3 and last.count("Halaman") == 1
-    assert carried  # at least one count would have left the sign-off alone: 3 rows went along
+    for count in range(1, 41):
+        add(session_id, count)
+        out = make_attendance_sheet(store, session_id, tmp_path / f"{kind}-{count}.pdf")
+        pages = _rows_per_page(out)
+        assert [n for page in pages for n in page] == list(range(1, count + 1)), (count, pages)
+        texts = pdf_pages(out)
+        closing = ("Jumlah hadir", "Petugas Imigrasi Pembina Desa", "Dewi Kartika")
+        assert all(c in texts[-1] for c in closing)
+        assert all("Jumlah hadir" not in t for t in texts[:-1])
+        assert pages[-1], (count, pages)  # the sign-off never alone
+        left = count
+        for number, rows in enumerate(pages[:-1]):
+            holds = first_page if number == 0 else other_page
+            # A full page, or all but the one row that went over with the sign-off.
+            assert len(rows) >= min(holds, left - 1), (count, number + 1, pages)
+            left -= len(rows)
+        carried += len(pages) > 1 and len(pages[-1]) == 1
+    assert carried  # some counts would have left the sign-off alone: one row went along
 
 
 def test_printed_at_the_office_it_is_signed_by_the_sessions_officer(

@@ -132,3 +132,74 @@ def test_the_count_is_every_pair_found_and_the_queue_says_it_holds_the_likeliest
     assert counts[-1] == 1 and not review.queue_note.isVisible()
     qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
     assert "Kemiripan" in review.heading.text() and not review.queue_note.isVisible()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_S], ids=["berbeda", "sama"])
+def test_undo_shows_the_pair_it_brought_back(qtbot: QtBot, office: Store, key: Qt.Key) -> None:
+    """Ctrl+Z after Berbeda or Sama: once the search that follows returns the pair, it is the
+    one selected and compared, not the pair shown after the decision."""
+    review = review_of(qtbot, office)
+    review.changed.connect(review.reload)  # as the window's refresh does
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    review.queue.setCurrentRow(1)
+    undone = review.pairs[1]
+    qtbot.keyClick(review.queue, key)
+    qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
+    assert review._current() is not undone
+    qtbot.keyClick(review.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "dibatalkan" in review.status.text()
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    current = review._current()
+    assert current is not None
+    assert {current.first.id, current.second.id} == {undone.first.id, undone.second.id}
+    assert review.compare.item(0, 0).text() == current.first.full_name
+    assert review.wanted is None  # shown once: later searches keep the clerk's place
+
+
+def test_choosing_a_pair_before_the_undone_one_returns_keeps_the_choice(
+    qtbot: QtBot, office: Store
+) -> None:
+    review = review_of(qtbot, office)
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    undone = review.pairs[0]
+    review.queue.setCurrentRow(0)
+    qtbot.keyClick(review.queue, Qt.Key.Key_B)
+    qtbot.keyClick(review.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.wanted == frozenset((undone.first.id, undone.second.id))
+    review.queue.setCurrentRow(-1)
+    review.queue.setCurrentRow(0)  # the clerk clicks the pair that is there
+    chosen = review.pairs[0]
+    assert review.wanted is None
+    review.reload()
+    qtbot.waitUntil(lambda: len(review.pairs) == 2, timeout=10_000)
+    current = review._current()
+    assert current is not None and current.first.id == chosen.first.id
+
+
+def test_identical_names_are_compared_by_category_and_session_dates(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "Rudi ↔ Rudi": the heading says the names are the same, and the table adds what tells
+    them apart: the category and the dates of the sessions each came to."""
+    store = Store.open(tmp_path / "rudi.sqlite3")
+    place = {"sex": "L", "birth_year": 1985, "region_code": "17.71.01.1001"}
+    teacher = store.write("people", {"full_name": "Rudi", "category": "guru", **place})
+    store.write("people", {"full_name": "Rudi", **place})
+    for day in ("2026-03-02", "2026-08-22"):
+        session = store.write("sessions", {"title": "Sosialisasi", "date": day})
+        store.write("attendance", {"session_id": session, "person_id": teacher})
+    review = review_of(qtbot, store)
+    qtbot.waitUntil(lambda: len(review.pairs) == 1, timeout=10_000)
+    assert "nama sama" in review.heading.text() and "nama mirip" not in review.heading.text()
+    labels = [review.compare.verticalHeaderItem(r).text() for r in range(review.compare.rowCount())]
+    column = 0 if review.pairs[0].first.id == teacher else 1
+    cells = {
+        label: (review.compare.item(r, column).text(), review.compare.item(r, 1 - column).text())
+        for r, label in enumerate(labels)
+    }
+    assert cells["Kategori"] == ("Guru", "(tidak diisi)")
+    assert cells["Kehadiran"] == ("2 kegiatan", "0 kegiatan")
+    assert cells["Tanggal kegiatan"] == ("2 Mar 2026 s.d. 22 Agu 2026", "—")
+    # every line is visible without scrolling
+    assert review.compare.verticalScrollBar().maximum() == 0
+    store.close()

@@ -35,9 +35,11 @@ from .layout import (
 from .pdfout import write_pdf
 
 MARGIN = 18 * mm
-# The totals and the officer's sign-off never stand alone on a page: when they would, the last
-# rows of the list go over with them (the header row repeated above them).
-CARRIED_ROWS = 3
+# The totals and the officer's sign-off never stand alone on a page: when they would, the fewest
+# last rows of the list go over with them (the header row repeated above them), so the page
+# before stays filled with rows. One row always does on a fresh page; a few more are tried only
+# in case a row is taller than the room the sign-off leaves.
+MAX_CARRIED_ROWS = 3
 PAD = 6  # cell padding, left plus right (3 + 3, set in the table style)
 # No, Nama, L/P, Jabatan/Instansi, Alamat/Desa, No. HP; the signature column takes the rest.
 # Names get the room: most wrap at 34 mm, and Jabatan/Instansi is often empty at a village session.
@@ -347,10 +349,14 @@ def render_attendance_sheet(
     def build(path: str) -> int:
         marks: list[int] = []
         pages = build_pdf(path, story(marks), title, MARGIN, draft=data.draft)
-        if marks[0] == marks[-1] or len(body) <= CARRIED_ROWS:
-            return pages
-        # The totals and sign-off would stand alone on the last page: take rows with them.
-        return build_pdf(path, story([], carry=CARRIED_ROWS), title, MARGIN, draft=data.draft)
+        # The totals and sign-off would stand alone on the last page: take the fewest rows
+        # along (never all of them: the first page keeps its rows).
+        for carry in range(1, min(MAX_CARRIED_ROWS, len(body) - 1) + 1):
+            if marks[0] == marks[-1]:
+                break
+            marks = []
+            pages = build_pdf(path, story(marks, carry=carry), title, MARGIN, draft=data.draft)
+        return pages
 
     return write_pdf(target, build)
 

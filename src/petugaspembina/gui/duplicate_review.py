@@ -1,5 +1,5 @@
 """Duplikat: a queue of suggested pairs shown side by side (name, sex, birth year, village, masked
-NIK, sessions attended, similarity). "Sama" links them, "Berbeda" records that they are different
+NIK, category, sessions attended and their first and last date, similarity). "Sama" links them, "Berbeda" records that they are different
 people (the decision travels in bundles and the pair is not suggested again); both can be undone.
 Keyboard: S = Sama, B = Berbeda, N = lewati, Ctrl+Z = batalkan keputusan terakhir."""
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.display import count_text
+from ..core.display import count_text, short_date
 from ..store.errors import StoreError
 from ..store.store import Store
 from ..sync.duplicates import (
@@ -68,6 +68,8 @@ class DuplicateReview(QWidget):
         self.pairs: list[PairDescription] = []
         self.decisions: list[Decision] = []
         self.skipped: set[tuple[str, str]] = set()
+        # The pair an undo brings back: selected when the search that follows returns it.
+        self.wanted: frozenset[str] | None = None
         self._generation = 0
         self.total = 0  # pairs found in all; the queue holds the most likely of them
         self._found.connect(self._on_found)
@@ -88,22 +90,23 @@ class DuplicateReview(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         right.addWidget(self.heading)
-        self.compare = QTableWidget(6, 2)
+        lines = [
+            self.tr("Nama"),
+            self.tr("L/P"),
+            self.tr("Tahun lahir"),
+            self.tr("Desa/Kelurahan"),
+            self.tr("NIK"),
+            self.tr("Kategori"),
+            self.tr("Kehadiran"),
+            self.tr("Tanggal kegiatan"),
+        ]
+        self.compare = QTableWidget(len(lines), 2)
         self.compare.setHorizontalHeaderLabels([self.tr("Peserta A"), self.tr("Peserta B")])
-        self.compare.setVerticalHeaderLabels(
-            [
-                self.tr("Nama"),
-                self.tr("L/P"),
-                self.tr("Tahun lahir"),
-                self.tr("Desa/Kelurahan"),
-                self.tr("NIK"),
-                self.tr("Kehadiran"),
-            ]
-        )
+        self.compare.setVerticalHeaderLabels(lines)
         self.compare.horizontalHeader().setStretchLastSection(True)
         self.compare.horizontalHeader().setDefaultSectionSize(260)
         self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.compare.setFixedHeight(6 * 30 + 30)
+        self.compare.setFixedHeight(len(lines) * 30 + 30)
         right.addWidget(self.compare)
         buttons = QHBoxLayout()
         self.same_button = QPushButton(self.tr("Sama — &gabungkan (S)"))
@@ -123,7 +126,7 @@ class DuplicateReview(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.queue.currentRowChanged.connect(self._show)
+        self.queue.currentRowChanged.connect(self._on_row_chosen)
         self.same_button.clicked.connect(self.on_same_clicked)
         self.different_button.clicked.connect(self.on_different_clicked)
         self.skip_button.clicked.connect(self.on_skip_clicked)
@@ -192,8 +195,9 @@ class DuplicateReview(QWidget):
         self._show_pairs(*found)
 
     def _show_pairs(self, pairs: list[PairDescription], total: int) -> None:
-        """Fill the queue (skipped pairs last), keeping the current pair when it is still there;
-        ``total``: how many pairs were found, of which the queue holds the most likely."""
+        """Fill the queue (skipped pairs last), showing the pair an undo brought back once it is
+        there, else keeping the current pair when it is still there; ``total``: how many pairs
+        were found, of which the queue holds the most likely."""
         self.total = total
         current = self._current()
         pairs.sort(key=lambda p: (p.first.id, p.second.id) in self.skipped)
@@ -205,8 +209,10 @@ class DuplicateReview(QWidget):
                 f"{pair.first.full_name} ↔ {pair.second.full_name}  ({round(pair.score * 100)}%)"
             )
         self.queue.blockSignals(False)
-        ids = [(p.first.id, p.second.id) for p in pairs]
-        key = (current.first.id, current.second.id) if current else None
+        ids = [frozenset((p.first.id, p.second.id)) for p in pairs]
+        key = frozenset((current.first.id, current.second.id)) if current else None
+        if self.wanted in ids:
+            key, self.wanted = self.wanted, None
         self._show_row(ids.index(key) if key in ids else 0)
         self.count_changed.emit(self.total)
 
@@ -233,26 +239,44 @@ class DuplicateReview(QWidget):
             self.heading.setText(self.tr("Tidak ada saran duplikat."))
             self.compare.clearContents()
 
+    def _on_row_chosen(self, row: int) -> None:
+        """The clerk picked a pair: it stays shown, whatever an undo asked for before."""
+        self.wanted = None
+        self._show(row)
+
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.pairs):
             return
         pair = self.pairs[row]
         self.heading.setText(
             self.tr("<b>Kemiripan {0}%</b> — {1}. Apakah keduanya orang yang sama?").format(
-                round(pair.score * 100), pair.reason_text
+                round(pair.score * 100), self._reason(pair)
             )
         )
         for column, side in enumerate((pair.first, pair.second)):
+            first, last = short_date(side.first_session), short_date(side.last_session)
             values = (
                 side.full_name,
                 side.sex,
                 str(side.birth_year or ""),
                 side.village_name,
                 side.nik_masked or self.tr("(tidak diisi)"),
+                side.category_label or self.tr("(tidak diisi)"),
                 self.tr("{0} kegiatan").format(side.sessions),
+                self.tr("{0} s.d. {1}").format(first, last) if first != last else first or "—",
             )
             for line, value in enumerate(values):
                 self.compare.setItem(line, column, QTableWidgetItem(value))
+
+    def _reason(self, pair: PairDescription) -> str:
+        """Why the pair is suggested; "nama sama" when the names are the same, not similar."""
+        if pair.reason == "nik":
+            return self.tr("NIK sama")
+        if pair.same_name:
+            return self.tr("nama sama, tahun lahir dan desa sama")
+        if pair.reason == "name+birth_year+village":
+            return self.tr("nama mirip, tahun lahir dan desa sama")
+        return pair.reason_text
 
     def _current(self) -> PairDescription | None:
         row = self.queue.currentRow()
@@ -297,6 +321,7 @@ class DuplicateReview(QWidget):
 
     def on_skip_clicked(self) -> None:
         pair = self._current()
+        self.wanted = None
         if pair is not None:
             self.skipped.add((pair.first.id, pair.second.id))
             row = self.queue.currentRow()
@@ -317,11 +342,18 @@ class DuplicateReview(QWidget):
             self.status.setText(str(exc))
             return
         self.status.setText(self.tr("Keputusan terakhir dibatalkan."))
-        self._decided(lambda p: False)  # the pair comes back with the search that follows
+        # The pair comes back with the search that follows, and is shown then.
+        self.wanted = frozenset((decision.first_id, decision.second_id))
+        self._decided(lambda p: False, keep_wanted=True)
 
-    def _decided(self, settled: Callable[[PairDescription], bool]) -> None:
+    def _decided(
+        self, settled: Callable[[PairDescription], bool], *, keep_wanted: bool = False
+    ) -> None:
         """Take the pairs a decision settled out of the queue at once and show the next; the
-        window's refresh (``changed``) then searches again in the background."""
+        window's refresh (``changed``) then searches again in the background. A decision
+        forgets the pair an earlier undo asked to show; an undo (``keep_wanted``) does not."""
+        if not keep_wanted:
+            self.wanted = None
         row = self.queue.currentRow()
         for index in reversed(range(len(self.pairs))):
             if settled(self.pairs[index]):

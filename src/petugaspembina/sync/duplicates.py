@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from ..core.enums import Sex
+from ..core.enums import ParticipantCategory, Sex
 from ..core.labels import label_of
 from ..core.records import KeptApart, Person
 from ..core.text import name_key
@@ -26,6 +26,10 @@ REASON_LABELS = {
     "nik": "NIK sama",
     "name+birth_year+village": "Nama mirip, tahun lahir dan desa sama",
 }
+# A name-paired pair whose names are the same once folded (case, punctuation): "mirip" would
+# mislead, so the reason says "sama".
+SAME_NAME_REASON = "name+birth_year+village"
+SAME_NAME_LABEL = "Nama sama, tahun lahir dan desa sama"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,10 @@ class DuplicatePair:
 
     @property
     def reason_label(self) -> str:
-        """Why the pair was suggested, in Indonesian."""
+        """Why the pair was suggested, in Indonesian ("Nama sama" when the names are)."""
+        names = [brief.name for brief in (self.first, self.second) if brief is not None]
+        if self.reason == SAME_NAME_REASON and len(names) == 2 and same_name(*names):
+            return SAME_NAME_LABEL
         return REASON_LABELS.get(self.reason, self.reason)
 
 
@@ -68,6 +75,11 @@ class Suggestions:
 
     pairs: list[DuplicatePair]
     total: int
+
+
+def same_name(first: str | None, second: str | None) -> bool:
+    """The two names are one once case, punctuation and spacing are set aside."""
+    return name_key(first) == name_key(second)
 
 
 def find_duplicates(store: Store, limit: int = 500) -> list[DuplicatePair]:
@@ -225,6 +237,16 @@ class PersonSide:
     village_name: str
     nik_masked: str
     sessions: int
+    # Added for telling apart people of the same name: the category (the person's, else that of
+    # their latest sign-in) and the first and last dates of the sessions they signed in at.
+    category: str = ""
+    first_session: str | None = None
+    last_session: str | None = None
+
+    @property
+    def category_label(self) -> str:
+        """Kepala Desa / Lurah, Guru, …; "" when unknown."""
+        return label_of(ParticipantCategory, self.category)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +258,13 @@ class PairDescription:
     reason: str
     reason_text: str
     score: float
+
+    @property
+    def same_name(self) -> bool:
+        """Paired by name, and the names are the same (not just similar)."""
+        return self.reason == SAME_NAME_REASON and same_name(
+            self.first.full_name, self.second.full_name
+        )
 
     def to_json(self) -> dict[str, object]:
         """Extra keys for ``duplicates --json`` (the pair's own keys stay as they are)."""
@@ -253,13 +282,23 @@ REASON_TEXT = {
     "nik": "NIK sama",
     "name+birth_year+village": "nama mirip, tahun lahir dan desa sama",
 }
+SAME_NAME_TEXT = "nama sama, tahun lahir dan desa sama"
 
 
 def _side(store: Store, person_id: str) -> PersonSide:
     rows = store.rows(
         """SELECT p.id, p.full_name, p.sex, p.birth_year, p.village_name, p.nik,
                   (SELECT count(*) FROM attendance a WHERE a.person_id = p.id AND a.deleted = 0)
-                  AS sessions
+                  AS sessions,
+                  (SELECT min(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id
+                   WHERE a.person_id = p.id AND a.deleted = 0) AS first_session,
+                  (SELECT max(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id
+                   WHERE a.person_id = p.id AND a.deleted = 0) AS last_session,
+                  coalesce(p.category,
+                           (SELECT a.category FROM attendance a
+                            LEFT JOIN sessions s ON s.id = a.session_id
+                            WHERE a.person_id = p.id AND a.deleted = 0 AND a.category IS NOT NULL
+                            ORDER BY s.date DESC, a.signed_at DESC LIMIT 1)) AS category
            FROM people p WHERE p.id = ?""",
         (person_id,),
     )
@@ -274,18 +313,20 @@ def _side(store: Store, person_id: str) -> PersonSide:
         row["village_name"] or "",
         mask_nik(row["nik"]),
         int(row["sessions"]),
+        row["category"] or "",
+        row["first_session"],
+        row["last_session"],
     )
 
 
 def describe_pair(store: Store, pair: DuplicatePair) -> PairDescription:
-    """Name, sex, birth year, village, masked NIK and sessions attended of both people."""
-    return PairDescription(
-        _side(store, pair.first_id),
-        _side(store, pair.second_id),
-        pair.reason,
-        REASON_TEXT.get(pair.reason, pair.reason),
-        pair.score,
-    )
+    """Name, sex, birth year, village, masked NIK, category and sessions attended (how many,
+    first and last date) of both people."""
+    first, second = _side(store, pair.first_id), _side(store, pair.second_id)
+    text = REASON_TEXT.get(pair.reason, pair.reason)
+    if pair.reason == SAME_NAME_REASON and same_name(first.full_name, second.full_name):
+        text = SAME_NAME_TEXT
+    return PairDescription(first, second, pair.reason, text, pair.score)
 
 
 def _ordered(first_id: str, second_id: str) -> tuple[str, str]:
