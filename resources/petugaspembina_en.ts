@@ -677,8 +677,8 @@
         <translation>Complete the office profile…</translation>
     </message>
     <message>
-        <source>Cari k&amp;egiatan:</source>
-        <translation>&amp;Look up activity:</translation>
+        <source>Cari kegiatan (judul, desa, tempat):</source>
+        <translation>Find activity (title, village, venue):</translation>
     </message>
     <message>
         <source>Belum ada kegiatan</source>

@@ -84,7 +84,9 @@ class DocumentsView(QWidget):
         self.session_search = QLineEdit()
         self.session_search.setPlaceholderText(self.tr("Ketik sebagian judul, desa atau tempat…"))
         self.session_search.setClearButtonEnabled(True)
-        form.addRow(self.tr("Cari k&egiatan:"), self.session_search)
+        # Every letter of this label has its Alt key taken on this tab (J is Desa Binaan's): Tab
+        # reaches the field.
+        form.addRow(self.tr("Cari kegiatan (judul, desa, tempat):"), self.session_search)
         self.session_combo = QComboBox()
         self.session_combo.setPlaceholderText(self.tr("Belum ada kegiatan"))
         self.session_combo.setMaxVisibleItems(20)
