@@ -401,28 +401,17 @@ class DocumentsView(QWidget):
         from ..documents.report import empty_report_parts
         from .session_editor import SessionEditor
 
-        while empty := empty_report_parts(self.store.get(Session, session_id)):
-            choice = messages.ask_choice(
-                self,
-                self.tr("Laporan belum lengkap"),
-                self.tr(
-                    "Bagian laporan ini masih kosong dan akan tercetak “-”:\n\n{0}\n\nIsi "
-                    "dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya."
-                ).format("\n".join(f"• {part}" for part in empty)),
-                [
-                    ("fill", self.tr("Isi dulu…")),
-                    ("print", self.tr("Cetak saja")),
-                    ("cancel", self.tr("Batal")),
-                ],
-                "fill",
-            )
-            if choice == "print":
-                return True
-            if choice == "cancel":
-                return False
-            if SessionEditor.ask(self, self.store, session_id, content=True) is None:
-                return False
-        return True
+        return messages.ask_while_missing(
+            self,
+            lambda: empty_report_parts(self.store.get(Session, session_id)),
+            self.tr("Laporan belum lengkap"),
+            self.tr(
+                "Bagian laporan ini masih kosong dan akan tercetak “-”:\n\n{0}\n\nIsi "
+                "dulu di data kegiatan (tab Materi dan hasil), atau cetak apa adanya."
+            ),
+            (self.tr("Isi dulu…"), self.tr("Cetak saja"), self.tr("Batal")),
+            lambda: SessionEditor.ask(self, self.store, session_id, content=True) is not None,
+        )
 
     def on_minutes_clicked(self) -> None:
         self._generate("berita-acara", _minutes)

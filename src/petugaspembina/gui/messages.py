@@ -92,6 +92,33 @@ def ask_choice(
     return next((key for key, button in buttons.items() if button is clicked), choices[-1][0])
 
 
+def ask_while_missing(
+    parent: QWidget | None,
+    missing: Callable[[], list[str]],
+    title: str,
+    text: str,
+    answers: tuple[str, str, str],
+    fill: Callable[[], bool],
+) -> bool:
+    """Before printing something incomplete: while ``missing()`` names parts, list them in
+    ``text`` ({0}) and offer ``answers`` — fill them (``fill``: False when that was cancelled),
+    print as it is, cancel. True to print."""
+    while parts := missing():
+        fill_label, print_label, cancel_label = answers
+        choice = ask_choice(
+            parent,
+            title,
+            text.format("\n".join(f"• {part}" for part in parts)),
+            [("fill", fill_label), ("print", print_label), ("cancel", cancel_label)],
+            "fill",
+        )
+        if choice != "fill":
+            return choice == "print"
+        if not fill():
+            return False
+    return True
+
+
 FOLDER_KEY = "folders/save-{kind}"
 
 

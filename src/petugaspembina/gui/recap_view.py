@@ -276,28 +276,17 @@ class RecapView(QWidget):
         from ..documents.office import missing_fields
         from .office_dialog import OfficeDialog
 
-        while missing := missing_fields(self.store):
-            choice = messages.ask_choice(
-                self,
-                self.tr("Profil kantor belum lengkap"),
-                self.tr(
-                    "Rekap akan tercetak bertanda DRAF, karena isian profil kantor ini belum "
-                    "diisi:\n\n{0}\n\nLengkapi dulu di Profil kantor, atau cetak apa adanya."
-                ).format("\n".join(f"• {field}" for field in missing)),
-                [
-                    ("fill", self.tr("Buka Profil kantor…")),
-                    ("print", self.tr("Cetak saja (DRAF)")),
-                    ("cancel", self.tr("Batal")),
-                ],
-                "fill",
-            )
-            if choice == "print":
-                return True
-            if choice == "cancel":
-                return False
-            if not OfficeDialog.ask(self, self.store):
-                return False
-        return True
+        return messages.ask_while_missing(
+            self,
+            lambda: missing_fields(self.store),
+            self.tr("Profil kantor belum lengkap"),
+            self.tr(
+                "Rekap akan tercetak bertanda DRAF, karena isian profil kantor ini belum "
+                "diisi:\n\n{0}\n\nLengkapi dulu di Profil kantor, atau cetak apa adanya."
+            ),
+            (self.tr("Buka Profil kantor…"), self.tr("Cetak saja (DRAF)"), self.tr("Batal")),
+            lambda: OfficeDialog.ask(self, self.store),
+        )
 
     def on_xlsx_clicked(self) -> None:
         target = messages.ask_save_path(
