@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from petugaspembina.demo import generate
@@ -197,26 +198,33 @@ def test_a_list_opens_with_a_screenful_and_brings_the_rest_as_it_scrolls(
     assert model.rowCount() == 300 and asked[1:] == [(PAGE, 60), (PAGE, 260)]
 
 
+def _empty_hint_of(tab: QWidget) -> tuple[QLabel, QWidget, QPoint]:
+    """The one visible empty-list hint of ``tab``, the list's viewport it sits in, and where."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    from petugaspembina.gui.empty_hint import EmptyHint
+
+    hints = [h for h in tab.findChildren(EmptyHint) if h.isVisible()]
+    assert len(hints) == 1, tab
+    hint = hints[0]
+    viewport = hint.parentWidget()
+    table = viewport.parentWidget()
+    assert isinstance(table, QAbstractScrollArea) and table.isVisible()
+    return hint, viewport, hint.mapTo(viewport, hint.rect().topLeft())
+
+
 def test_empty_tabs_say_what_to_do_in_one_place_at_the_top(qtbot: QtBot, store: Store) -> None:
     """On a 1366×768 laptop with nothing recorded yet, every list tab (Kegiatan, Peserta,
     Rujukan, Desa saya) shows its hint at the same place: the top-left of the empty list, a
     short line or two, not floating mid-screen."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
-
-    from petugaspembina.gui.empty_hint import EmptyHint
+    from PySide6.QtWidgets import QApplication
 
     window = _window(qtbot, store)
     places = {}
     for tab in (window.sessions, window.people, window.referrals, window.desa_saya):
         window.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
-        hints = [h for h in tab.findChildren(EmptyHint) if h.isVisible()]
-        assert len(hints) == 1, tab
-        hint = hints[0]
-        viewport = hint.parentWidget()
-        table = viewport.parentWidget()
-        assert isinstance(table, QAbstractScrollArea) and table.isVisible()
-        top_left = hint.mapTo(viewport, hint.rect().topLeft())
+        hint, viewport, top_left = _empty_hint_of(tab)
         assert top_left.y() <= 16 and top_left.x() <= 16, hint.text()  # at the top, not centred
         assert viewport.height() > 300  # a tall empty list: the line sits at its top
         lines = hint.heightForWidth(hint.width()) // hint.fontMetrics().lineSpacing()
@@ -259,10 +267,9 @@ def test_clerk_tabs_and_the_certificate_register_say_what_to_do_at_the_top_when_
     """At an office on a 1366×768 laptop with nothing yet: Desa Binaan, Konflik and Dokumen's
     Register sertifikat each show their hint at the top-left of the empty list (the list stays,
     the line does not float mid-screen or sit beside a blank list), and no hint ends in "…."."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+    from PySide6.QtWidgets import QApplication
 
     from petugaspembina.gui.clerk_tabs import CLERK
-    from petugaspembina.gui.empty_hint import EmptyHint
     from petugaspembina.profile import set_role
 
     set_role(store, CLERK)
@@ -272,13 +279,7 @@ def test_clerk_tabs_and_the_certificate_register_say_what_to_do_at_the_top_when_
     for tab in (window.clerk.desa, window.clerk.conflicts, window.documents_view):
         window.tabs.setCurrentWidget(tab)
         QApplication.processEvents()
-        hints = [h for h in tab.findChildren(EmptyHint) if h.isVisible()]
-        assert len(hints) == 1, tab
-        hint = hints[0]
-        viewport = hint.parentWidget()
-        table = viewport.parentWidget()
-        assert isinstance(table, QAbstractScrollArea) and table.isVisible()
-        top_left = hint.mapTo(viewport, hint.rect().topLeft())
+        hint, _, top_left = _empty_hint_of(tab)
         assert top_left.y() <= 16 and top_left.x() <= 16, hint.text()
         assert hint.height() >= hint.heightForWidth(hint.width())  # no line cut off
         assert not hint.text().endswith("….")
