@@ -286,8 +286,24 @@
         <translation> — used for now</translation>
     </message>
     <message>
+        <source>tetap dihapus</source>
+        <translation>stays deleted</translation>
+    </message>
+    <message>
+        <source>dipulihkan</source>
+        <translation>restored</translation>
+    </message>
+    <message>
         <source>Pilih salah satu nilai atau ketik nilainya.</source>
         <translation>Pick one of the values or type the value.</translation>
+    </message>
+    <message>
+        <source>Diselesaikan: {0} {1}.</source>
+        <translation>Settled: {0} {1}.</translation>
+    </message>
+    <message>
+        <source>Diselesaikan: {0}, {1} — dipakai “{2}”.</source>
+        <translation>Settled: {0}, {1} — “{2}” kept.</translation>
     </message>
 </context>
 <context>

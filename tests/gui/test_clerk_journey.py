@@ -95,6 +95,9 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
     store = window.store
     name = store.rows("SELECT full_name FROM people WHERE id = ?", (inbox.conflict_person,))
     assert name[0]["full_name"] == "Agus Yang Benar"
+    # The clerk is told what was kept, in words.
+    assert "Nama lengkap — dipakai “Agus Yang Benar”" in review.settled.text()
+    assert review.settled.text().startswith("Diselesaikan: ")
     assert window.tabs.tabText(1).replace("&", "") == "Konflik (1)"
     # ... and the record edited after deletion: restore it.
     assert review.words[0].kind == "edited-after-deletion"
@@ -105,6 +108,7 @@ def test_clerk_imports_resolves_links_and_exports_the_quarter(
         store.rows("SELECT deleted FROM people WHERE id = ?", (inbox.deleted_person,))[0]["deleted"]
         == 0
     )
+    assert review.settled.text().endswith(" dipulihkan.")
     assert window.tabs.tabText(1).replace("&", "") == "Konflik"
 
     # 3. Duplicates: "Sama" for the twin, "Berbeda" for the namesakes, undo and decide again.

@@ -69,6 +69,8 @@ class ConflictReview(QWidget):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         right.addWidget(self.error)
+        self.settled = QLabel()  # what the last decision kept, in words
+        self.settled.setWordWrap(True)
         buttons = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("‹ Sebelumnya (PgUp)"))
         self.next_button = QPushButton(self.tr("Berikutnya › (PgDn)"))
@@ -79,6 +81,7 @@ class ConflictReview(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         right.addLayout(buttons)
+        right.addWidget(self.settled)
         right.addStretch(1)
         self.empty = EmptyHint(
             self.queue,
@@ -182,24 +185,34 @@ class ConflictReview(QWidget):
         row = self.queue.currentRow()
         if not 0 <= row < len(self.conflicts):
             return
-        conflict = self.conflicts[row]
+        conflict, words = self.conflicts[row], self.words[row]
         try:
             if conflict.kind == "edited-after-deletion":
-                chosen = self.group.checkedId()
-                value: object = self.words[row].candidates[max(chosen, 0)].value is True
+                chosen = max(self.group.checkedId(), 0)
+                value: object = words.candidates[chosen].value is True
+                kept = self.tr("tetap dihapus") if value else self.tr("dipulihkan")
             elif self.typed.text().strip():
                 kind = SCHEMA[conflict.table][conflict.field]
                 value = parse_typed(kind, self.typed.text())
+                kept = self.typed.text().strip()
             else:
                 chosen = self.group.checkedId()
                 if chosen < 0:
                     self.error.setText(self.tr("Pilih salah satu nilai atau ketik nilainya."))
                     return
                 value = conflict.candidates[chosen].value
+                kept = words.candidates[chosen].text
             resolve(self.store, conflict.conflict_id, value)
         except StoreError as exc:
             self.error.setText(str(exc))
             return
+        if conflict.kind == "edited-after-deletion":
+            settled = self.tr("Diselesaikan: {0} {1}.").format(words.record, kept)
+        else:
+            settled = self.tr("Diselesaikan: {0}, {1} — dipakai “{2}”.").format(
+                words.record, words.field_label, kept
+            )
+        self.settled.setText(settled)
         self.reload()
         self.changed.emit()
 
